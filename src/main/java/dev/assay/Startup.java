@@ -1,0 +1,87 @@
+package dev.assay;
+
+import dev.assay.audit.AuditService;
+import dev.assay.demo.DemoSeeder;
+import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.Migrations;
+import dev.assay.infrastructure.StartupState;
+import dev.assay.policy.PolicyCatalog;
+import dev.assay.report.ReportService;
+import dev.assay.security.AccountService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Start-up in the one order that works: schema, bootstrap admin, built-in policies, signing key,
+ * scratch clean-up, audits a stopped server left unfinished, then the demo (first start only).
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Inject
+    AssayConfig config;
+
+    @Inject
+    Migrations migrations;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    PolicyCatalog policies;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    DemoSeeder demo;
+
+    @Inject
+    AuditService audits;
+
+    @Inject
+    StartupState state;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        LOG.info("Assay starting; data dir " + config.dataDir());
+        migrations.migrate();
+        accounts.ensureBootstrapAdmin();
+        policies.registerBuiltIns();
+        reports.init();
+        sweepScratch(config.dataDir().resolve("tmp"));
+        audits.resumeUnfinished();
+        if (config.demoEnabled()) {
+            demo.seedIfEmpty();
+        }
+        state.markReady();
+        LOG.info("Assay ready; signing key " + reports.keys().keyId());
+    }
+
+    /** Uploads interrupted by a crash leave scratch files; nothing refers to them. */
+    private static void sweepScratch(Path tmp) {
+        if (!Files.isDirectory(tmp)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            files.forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    LOG.warning("cannot remove scratch file " + f + ": " + e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.warning("cannot list " + tmp + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.assay.api;
+
+import dev.assay.audit.AuditRequest;
+import dev.assay.audit.AuditResult;
+import dev.assay.audit.AuditRun;
+import dev.assay.audit.AuditService;
+import dev.assay.audit.GateService;
+import dev.assay.policy.Decision;
+import dev.assay.registry.ModelRegistry;
+import dev.assay.registry.ModelVersion;
+import dev.assay.security.Caller;
+import dev.assay.security.Permission;
+import dev.assay.security.Requires;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    /** The longest a client may hold a request open waiting for an audit. */
+    private static final int MAX_WAIT_SECONDS = 300;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    AuditService audits;
+
+    @Inject
+    GateService gates;
+
+    @POST
+    @Path("models/{model}/versions/{version}/audits")
+    @Consumes(MediaType.WILDCARD)
+    @Requires(Permission.START_AUDIT)
+    public Response start(@PathParam("model") String model, @PathParam("version") String version,
+                          @QueryParam("wait") Integer wait, String body, @Context SecurityContext security)
+            throws InterruptedException {
+        ModelVersion v = registry.get(model, version);
+        JsonObject json = JsonBodies.object(body);
+        List<FieldError> errors = new ArrayList<>();
+        AuditRequest request = new AuditRequest(JsonBodies.stringList(json, "policies", errors),
+                JsonBodies.optionalString(json, "dataset", errors), JsonBodies.optionalString(json, "baseline", errors),
+                JsonBodies.stringList(json, "metrics", errors));
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
+        }
+        if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
+            throw Problem.badRequest("Query parameter 'wait' must be 0 to " + MAX_WAIT_SECONDS + " seconds");
+        }
+        AuditRun run = audits.start(v, request, (Caller) security.getUserPrincipal());
+        if (wait != null && wait > 0) {
+            run = audits.await(run.id(), Duration.ofSeconds(wait));
+        }
+        URI location = URI.create("/api/v1/audits/" + run.id());
+        boolean ended = run.status() == AuditRun.Status.DONE || run.status() == AuditRun.Status.ERROR;
+        return Response.status(ended ? 201 : 202).location(location)
+                .entity(Views.audit(run, audits.result(run.id()).orElse(null))).build();
+    }
+
+    @GET
+    @Path("audits/{id}")
+    @Requires(Permission.READ_RESULTS)
+    public JsonObject get(@PathParam("id") String id) {
+        AuditRun run = audits.get(id);
+        return Views.audit(run, audits.result(id).orElse(null));
+    }
+
+    /** The canonical JSON bytes that were signed (Accept: application/json). */
+    @GET
+    @Path("audits/{id}/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.READ_RESULTS)
+    public Response report(@PathParam("id") String id) {
+        AuditResult result = finished(id);
+        return Response.ok(result.reportJson().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-report-" + id + ".json\"")
+                .header("Digest", "sha-256=" + result.reportSha256())
+                .build();
+    }
+
+    @GET
+    @Path("audits/{id}/report.jws")
+    @Produces("application/jose")
+    @Requires(Permission.READ_RESULTS)
+    public Response jws(@PathParam("id") String id) {
+        return Response.ok(finished(id).reportJws(), "application/jose")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-report-" + id + ".jws\"")
+                .build();
+    }
+
+    @GET
+    @Path("models/{model}/versions/{version}/gate")
+    @Requires(Permission.READ_GATE)
+    public Response gate(@PathParam("model") String model, @PathParam("version") String version,
+                         @QueryParam("require") String require) {
+        GateService.Gate gate = gates.of(registry.get(model, version));
+        JsonObject view = Views.gate(gate);
+        if (require == null) {
+            return Response.ok(view).build();
+        }
+        Decision.Verdict required;
+        try {
+            required = Decision.Verdict.valueOf(require);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("Query parameter 'require' must be PASS or WARN");
+        }
+        return Response.status(gate.meets(required) ? 200 : 409).entity(view).build();
+    }
+
+    private AuditResult finished(String id) {
+        AuditRun run = audits.get(id);
+        return audits.result(id).orElseThrow(() -> Problem.conflict(
+                "Audit " + id + " has no report: its status is " + run.status()));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.assay.api;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every exception leaves the API as problem+json; unexpected ones are logged, never echoed. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class ProblemMapper implements ExceptionMapper<Problem> {
+        @Override
+        public Response toResponse(Problem problem) {
+            return problem.toResponse();
+        }
+    }
+
+    @Provider
+    public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            String detail = e instanceof NotFoundException ? "No resource at this path"
+                    : e instanceof NotAllowedException ? "Method not allowed here"
+                    : e instanceof NotSupportedException ? "Unsupported Content-Type"
+                    : e instanceof NotAcceptableException ? "None of the accepted media types can be produced"
+                    : e.getMessage();
+            Problem p = new Problem(status, "http-" + status,
+                    Response.Status.fromStatusCode(status) == null ? "Error"
+                            : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                    detail, List.of());
+            Response.ResponseBuilder r = Response.fromResponse(p.toResponse());
+            if (e.getResponse().getHeaderString("Allow") != null) {
+                r.header("Allow", e.getResponse().getHeaderString("Allow"));
+            }
+            return r.build();
+        }
+    }
+
+    @Provider
+    public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null) {
+                if (cause instanceof Problem p) {
+                    return p.toResponse();
+                }
+                cause = cause.getCause();
+            }
+            LOG.log(Level.SEVERE, "Unexpected failure", e);
+            return new Problem(500, "internal", "Internal error",
+                    "An unexpected error occurred; it has been logged", List.of()).toResponse();
+        }
+    }
+}

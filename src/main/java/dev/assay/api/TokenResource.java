@@ -1,0 +1,79 @@
+package dev.assay.api;
+
+import dev.assay.security.AccountService;
+import dev.assay.security.Caller;
+import dev.assay.security.Permission;
+import dev.assay.security.Requires;
+import dev.assay.security.Role;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+@Path("api/v1")
+public class TokenResource {
+
+    @Inject
+    AccountService accounts;
+
+    /** Body: {"name", "roles": [...], "expiresInDays"?}. The secret is in the answer, once. */
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.CREATE_TOKEN)
+    public Response create(String body, @Context SecurityContext security) {
+        JsonObject request = JsonBodies.object(body);
+        List<FieldError> errors = new ArrayList<>();
+        String name = JsonBodies.optionalString(request, "name", errors);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add(FieldError.at("/name", "is required (1-200 characters)"));
+        }
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> requested = JsonBodies.stringList(request, "roles", errors);
+        for (int i = 0; i < requested.size(); i++) {
+            int index = i;
+            Role.byId(requested.get(i)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.at("/roles/" + index,
+                    "unknown role '" + requested.get(index) + "'; roles: model-owner, auditor, admin, ci-gate")));
+        }
+        if (requested.isEmpty()) {
+            errors.add(FieldError.at("/roles", "at least one role is required"));
+        }
+        Instant expiresAt = null;
+        if (request.get("expiresInDays") instanceof JsonNumber days) {
+            if (!days.isIntegral() || days.longValue() < 1 || days.longValue() > 3650) {
+                errors.add(FieldError.at("/expiresInDays", "must be a whole number of days from 1 to 3650"));
+            } else {
+                expiresAt = Instant.now().plus(Duration.ofDays(days.longValue()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The token request has " + errors.size() + " problem(s)", errors);
+        }
+        Caller caller = (Caller) security.getUserPrincipal();
+        AccountService.IssuedToken issued = accounts.issueToken(caller, name, roles, expiresAt);
+        var answer = Json.createObjectBuilder()
+                .add("id", issued.id())
+                .add("name", issued.name())
+                .add("token", issued.token())
+                .add("roles", Json.createArrayBuilder(issued.roles().stream().map(Role::id).toList()));
+        if (expiresAt != null) {
+            answer.add("expiresAt", expiresAt.toString());
+        }
+        return Response.status(201).entity(answer.build()).build();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.assay.api;
+
+import dev.assay.report.ReportService;
+import dev.assay.report.ReportSigner;
+import dev.assay.security.Permission;
+import dev.assay.security.Requires;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** Verification needs no account: anyone holding a report may check it. */
+@Path("api/v1")
+public class VerifyResource {
+
+    /** Reports are small; a bound keeps an anonymous endpoint from being used to fill memory. */
+    private static final int MAX_PART_BYTES = 64 << 20;
+
+    @Inject
+    ReportService reports;
+
+    /** Multipart with field {@code report} (the canonical JSON) and {@code signature} (the detached JWS). */
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.ANYONE)
+    public JsonObject verify(List<EntityPart> parts) throws IOException {
+        byte[] report = part(parts, "report").orElseThrow(() -> missing("report"));
+        byte[] signature = part(parts, "signature").orElseThrow(() -> missing("signature"));
+        ReportSigner.Verification v = reports.verify(report, new String(signature, StandardCharsets.US_ASCII));
+        return Json.createObjectBuilder()
+                .add("valid", v.valid())
+                .add("keyId", v.keyId() == null ? JsonValue.NULL : Json.createValue(v.keyId()))
+                .add("signedAt", v.signedAt() == null ? JsonValue.NULL : Json.createValue(v.signedAt().toString()))
+                .add("reason", v.reason())
+                .build();
+    }
+
+    @POST
+    @Path("verify")
+    @Consumes("application/pdf")
+    @Requires(Permission.ANYONE)
+    public Response verifyPdf() {
+        throw Problem.unsupportedMediaType("PDF reports are not issued yet; verify the JSON report with its JWS "
+                + "(multipart fields 'report' and 'signature')");
+    }
+
+    private static Optional<byte[]> part(List<EntityPart> parts, String name) throws IOException {
+        for (EntityPart p : parts) {
+            if (p.getName().equals(name)) {
+                try (InputStream in = p.getContent()) {
+                    byte[] bytes = in.readNBytes(MAX_PART_BYTES + 1);
+                    if (bytes.length > MAX_PART_BYTES) {
+                        throw Problem.tooLarge("The part '" + name + "' is larger than " + MAX_PART_BYTES + " bytes");
+                    }
+                    return Optional.of(bytes);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Problem missing(String field) {
+        return Problem.invalid("The multipart body lacks the field '" + field + "'",
+                List.of(FieldError.at("/" + field, "is required")));
+    }
+}

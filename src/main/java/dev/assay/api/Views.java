@@ -1,0 +1,110 @@
+package dev.assay.api;
+
+import dev.assay.audit.AuditResult;
+import dev.assay.audit.AuditRun;
+import dev.assay.audit.GateService;
+import dev.assay.dataset.ColumnProfile;
+import dev.assay.dataset.Dataset;
+import dev.assay.registry.ModelVersion;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.time.Instant;
+
+/** The JSON the API answers with, per resource kind (field names fixed by API.md). */
+final class Views {
+
+    private Views() {
+    }
+
+    static JsonObject dataset(Dataset d, ModelVersion v) {
+        JsonArrayBuilder columns = Json.createArrayBuilder();
+        for (ColumnProfile c : d.columns()) {
+            columns.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type()).add("nulls", c.nulls()));
+        }
+        return Json.createObjectBuilder()
+                .add("id", d.id())
+                .add("sha256", d.sha256())
+                .add("rows", d.rowCount())
+                .add("role", d.role())
+                .add("format", d.format())
+                .add("bytes", d.sizeBytes())
+                .add("model", v.modelName())
+                .add("version", v.version())
+                .add("createdAt", d.createdAt().toString())
+                .add("createdBy", d.createdBy())
+                .add("columns", columns)
+                .build();
+    }
+
+    static JsonObject audit(AuditRun run, AuditResult result) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", run.id())
+                .add("status", run.status().name())
+                .add("decision", result == null ? JsonValue.NULL : Json.createValue(result.verdict().name()))
+                .add("createdAt", run.createdAt().toString())
+                .add("createdBy", run.createdBy())
+                .add("startedAt", time(run.startedAt()))
+                .add("finishedAt", time(run.finishedAt()));
+        if (run.error() != null) {
+            b.add("error", run.error());
+        }
+        JsonObject pinned = Json.createReader(new StringReader(run.requestJson())).readObject();
+        if (result != null) {
+            JsonObject report = Json.createReader(new StringReader(result.reportJson())).readObject();
+            JsonArrayBuilder policies = Json.createArrayBuilder();
+            report.getJsonArray("policies").getValuesAs(JsonObject.class).forEach(p -> policies.add(
+                    Json.createObjectBuilder().add("id", p.getString("id")).add("version", p.getString("version"))
+                            .add("sha256", p.getString("sha256"))));
+            b.add("reasons", report.getJsonArray("reasons"))
+                    .add("findings", report.getJsonArray("findings"))
+                    .add("metrics", report.getJsonArray("metrics"))
+                    .add("inputs", Json.createObjectBuilder()
+                            .add("dataset", Json.createObjectBuilder().add("id", run.datasetId())
+                                    .add("sha256", report.getJsonObject("dataset").getString("sha256")))
+                            .add("policies", policies)
+                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard"))))
+                    .add("report", Json.createObjectBuilder()
+                            .add("json", "/api/v1/audits/" + run.id() + "/report")
+                            .add("jws", "/api/v1/audits/" + run.id() + "/report.jws")
+                            .add("sha256", result.reportSha256())
+                            .add("keyId", result.keyId()));
+        } else {
+            b.add("reasons", JsonValue.EMPTY_JSON_ARRAY)
+                    .add("findings", JsonValue.EMPTY_JSON_ARRAY)
+                    .add("metrics", JsonValue.EMPTY_JSON_ARRAY)
+                    .add("inputs", Json.createObjectBuilder()
+                            .add("dataset", Json.createObjectBuilder().add("id", run.datasetId())
+                                    .add("sha256", pinned.getString("dataset")))
+                            .add("policies", pinnedPolicies(pinned.getJsonArray("policies")))
+                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard"))));
+        }
+        return b.build();
+    }
+
+    private static JsonArray pinnedPolicies(JsonArray shas) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        shas.getValuesAs(jakarta.json.JsonString.class).forEach(s -> b.add(Json.createObjectBuilder().add("sha256", s.getString())));
+        return b.build();
+    }
+
+    static JsonObject gate(GateService.Gate gate) {
+        return Json.createObjectBuilder()
+                .add("decision", gate.decision())
+                .add("audit", gate.auditId() == null ? JsonValue.NULL : Json.createValue(gate.auditId()))
+                .add("reasons", Json.createArrayBuilder(gate.reasons()))
+                .add("waivers", JsonValue.EMPTY_JSON_ARRAY)
+                .add("report", gate.auditId() == null ? JsonValue.NULL
+                        : Json.createValue("/api/v1/audits/" + gate.auditId() + "/report"))
+                .build();
+    }
+
+    static JsonValue time(Instant t) {
+        return t == null ? JsonValue.NULL : Json.createValue(t.toString());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.assay.audit;
+
+import dev.assay.infrastructure.DuckDb;
+import dev.assay.metric.AggregationPlan;
+import dev.assay.metric.Aggregates;
+import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.MetricParameters;
+import dev.assay.metric.MetricValue;
+import dev.assay.metric.Outcomes;
+import dev.assay.metric.Scope;
+import dev.assay.metric.fairness.ImpactRatio;
+import dev.assay.metric.fairness.SelectionRate;
+import dev.assay.policy.Decision;
+import dev.assay.policy.Finding;
+import dev.assay.policy.Policy;
+import dev.assay.policy.Rule;
+import dev.assay.policy.RuleEvaluator;
+import dev.assay.registry.ModelCard;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates policies on one dataset: the scopes every rule and requested metric needs are compiled
+ * into one aggregation scan; metrics are computed from the counts; rules judge the metrics.
+ * Plain Java: unit-tested and benchmarked without a server.
+ */
+public final class AuditEngine {
+
+    /** What an audit computed and concluded. */
+    public record Outcome(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
+    }
+
+    /** Metrics reported beside the one a rule asks for, because a reader needs them to understand it. */
+    private static final Map<String, List<String>> COMPANIONS = Map.of(ImpactRatio.ID, List.of(SelectionRate.ID));
+
+    private final DuckDb duckDb;
+    private final MetricParameters defaults;
+
+    public AuditEngine(DuckDb duckDb, MetricParameters defaults) {
+        this.duckDb = duckDb;
+        this.defaults = defaults;
+    }
+
+    public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
+                       List<String> extraMetrics) throws SQLException {
+        // 1. Plan: which metric, over which scope, with which parameters.
+        record Need(String metric, Scope scope, MetricParameters parameters) {
+        }
+        LinkedHashSet<Need> needs = new LinkedHashSet<>();
+        Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
+        for (Policy policy : policies) {
+            for (Rule rule : policy.rules()) {
+                MetricParameters p = new MetricParameters(defaults.confidence(), rule.minimumGroupSize());
+                List<Need> forRule = scopes(rule.scope(), card).stream().map(s -> new Need(rule.metric(), s, p)).toList();
+                ruleNeeds.put(rule, forRule);
+                for (Need n : forRule) {
+                    COMPANIONS.getOrDefault(n.metric(), List.of()).forEach(c -> needs.add(new Need(c, n.scope(), defaults)));
+                    needs.add(n);
+                }
+            }
+        }
+        for (String metric : extraMetrics) {
+            for (String attribute : card.columns().protectedAttributes()) {
+                needs.add(new Need(metric, Scope.of(attribute), defaults));
+            }
+        }
+
+        // 2. One scan for all scopes.
+        List<Scope> scopes = needs.stream().map(Need::scope).distinct().toList();
+        Outcomes outcomes = new Outcomes(card.columns().prediction(),
+                card.favorableOutcome().orElseThrow(() -> new IllegalArgumentException("the model card has no favorableOutcome")),
+                card.columns().label(), card.positiveLabel(), columnTypes);
+        Aggregates aggregates;
+        try (Connection c = duckDb.open()) {
+            aggregates = new AggregationPlan(scopes, outcomes).execute(c, parquet);
+        }
+
+        // 3. Metrics from counts.
+        Map<Need, List<MetricValue>> computed = new LinkedHashMap<>();
+        for (Need n : needs) {
+            computed.put(n, MetricCatalogue.find(n.metric()).orElseThrow(
+                            () -> new IllegalArgumentException("unknown metric " + n.metric()))
+                    .compute(n.scope().id(), aggregates.groups(n.scope()), n.parameters()));
+        }
+
+        // 4. Rules judge metrics.
+        List<Finding> findings = new ArrayList<>();
+        for (Policy policy : policies) {
+            for (Rule rule : policy.rules()) {
+                for (Need n : ruleNeeds.get(rule)) {
+                    findings.addAll(RuleEvaluator.evaluate(policy, rule, computed.get(n)));
+                }
+            }
+        }
+        Map<String, MetricValue> unique = new LinkedHashMap<>();
+        computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group(), v)));
+        return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
+    }
+
+    /** "protected" means each protected attribute of the card; "a*b" an intersection. */
+    static List<Scope> scopes(List<String> declared, ModelCard card) {
+        List<Scope> scopes = new ArrayList<>();
+        for (String s : declared) {
+            if (s.equals("protected")) {
+                card.columns().protectedAttributes().forEach(a -> scopes.add(Scope.of(a)));
+            } else {
+                scopes.add(new Scope(Arrays.stream(s.split("\\*")).map(String::trim).toList()));
+            }
+        }
+        return scopes.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.assay.audit;
+
+import dev.assay.dataset.ColumnProfile;
+import dev.assay.dataset.Dataset;
+import dev.assay.metric.MetricParameters;
+import dev.assay.policy.Policy;
+import dev.assay.registry.ModelVersion;
+import dev.assay.report.ReportJson;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The report document of a finished audit: everything it used (pinned by hash) and everything it
+ * concluded. The same inputs give the same document but for {@code audit.id} and the times.
+ */
+public final class AuditReport {
+
+    /** Bumped when the document's shape changes, so old reports stay readable. */
+    public static final int FORMAT = 1;
+
+    private AuditReport() {
+    }
+
+    public static JsonObject document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
+                                      AuditEngine.Outcome outcome, String keyId, Instant completedAt) {
+        JsonArrayBuilder columns = Json.createArrayBuilder();
+        for (ColumnProfile c : dataset.columns()) {
+            columns.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type()).add("nulls", c.nulls()));
+        }
+        return Json.createObjectBuilder()
+                .add("reportFormat", FORMAT)
+                .add("assay", Json.createObjectBuilder().add("version", AssayVersion.VALUE))
+                .add("audit", Json.createObjectBuilder()
+                        .add("id", run.id())
+                        .add("requestedBy", run.createdBy())
+                        .add("requestedAt", run.createdAt().toString())
+                        .add("completedAt", completedAt.toString()))
+                .add("model", Json.createObjectBuilder()
+                        .add("name", version.modelName())
+                        .add("version", version.version())
+                        .add("cardSha256", version.cardSha256())
+                        .add("card", version.cardDocument()))
+                .add("dataset", Json.createObjectBuilder()
+                        .add("id", dataset.id())
+                        .add("sha256", dataset.sha256())
+                        .add("role", dataset.role())
+                        .add("format", dataset.format())
+                        .add("bytes", dataset.sizeBytes())
+                        .add("rows", dataset.rowCount())
+                        .add("columns", columns))
+                .add("policies", ReportJson.array(policies.stream().map(ReportJson::policy).toList()))
+                .add("parameters", Json.createObjectBuilder()
+                        .add("confidence", MetricParameters.DEFAULTS.confidence()))
+                .add("decision", outcome.decision().verdict().name())
+                .add("reasons", Json.createArrayBuilder(outcome.decision().reasons()))
+                .add("findings", ReportJson.array(outcome.findings().stream().map(ReportJson::finding).toList()))
+                .add("metrics", ReportJson.array(outcome.metrics().stream().map(ReportJson::metric).toList()))
+                .add("signing", Json.createObjectBuilder().add("keyId", keyId).add("algorithm", "ES256"))
+                .build();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.assay.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface AuditRepository {
+
+    Optional<AuditRun> find(String id);
+
+    Optional<AuditResult> result(String auditId);
+
+    void add(AuditRun run);
+
+    void addResult(AuditResult result);
+
+    /** The audits of one version, newest first. */
+    List<AuditRun> ofVersion(String modelVersionId);
+
+    /** The newest finished (DONE) audit of a version. */
+    Optional<AuditRun> latestDone(String modelVersionId);
+
+    Optional<AuditRun> byInputs(String inputsSha256);
+
+    /** Audits a stopped server left QUEUED or RUNNING. */
+    List<AuditRun> unfinished();
+}

@@ -1,0 +1,12 @@
+package dev.assay.audit;
+
+import java.util.List;
+
+/** What a client asks for: policy ids, the dataset (default: latest evaluation), baseline, extra metrics. */
+public record AuditRequest(List<String> policies, String dataset, String baseline, List<String> metrics) {
+
+    public AuditRequest {
+        policies = policies == null ? List.of() : List.copyOf(policies);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+}

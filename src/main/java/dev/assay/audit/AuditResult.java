@@ -1,0 +1,85 @@
+package dev.assay.audit;
+
+import dev.assay.policy.Decision;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** The signed outcome of a finished audit. Written once, in the same transaction that ends the run. */
+@Entity
+@Table(name = "audit_result")
+public class AuditResult {
+
+    @Id
+    @Column(name = "audit_id")
+    private String auditId;
+
+    @Column(nullable = false)
+    private String decision;
+
+    @Column(nullable = false)
+    private String reasons;
+
+    @Column(name = "report_json", nullable = false, columnDefinition = "text")
+    private String reportJson;
+
+    @Column(name = "report_sha256", nullable = false)
+    private String reportSha256;
+
+    @Column(name = "report_jws", nullable = false, columnDefinition = "text")
+    private String reportJws;
+
+    @Column(name = "key_id", nullable = false)
+    private String keyId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected AuditResult() {
+    }
+
+    public AuditResult(String auditId, Decision decision, String reportJson, String reportSha256, String reportJws,
+                       String keyId, Instant createdAt) {
+        this.auditId = auditId;
+        this.decision = decision.verdict().name();
+        this.reasons = String.join("\n", decision.reasons());
+        this.reportJson = reportJson;
+        this.reportSha256 = reportSha256;
+        this.reportJws = reportJws;
+        this.keyId = keyId;
+        this.createdAt = createdAt;
+    }
+
+    public String auditId() {
+        return auditId;
+    }
+
+    public Decision.Verdict verdict() {
+        return Decision.Verdict.valueOf(decision);
+    }
+
+    public List<String> reasons() {
+        return reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n"));
+    }
+
+    public String reportJson() {
+        return reportJson;
+    }
+
+    public String reportSha256() {
+        return reportSha256;
+    }
+
+    public String reportJws() {
+        return reportJws;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.assay.audit;
+
+import dev.assay.api.FieldError;
+import dev.assay.api.Problem;
+import dev.assay.dataset.Dataset;
+import dev.assay.dataset.DatasetService;
+import dev.assay.infrastructure.Analytics;
+import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.MetricParameters;
+import dev.assay.policy.Policy;
+import dev.assay.policy.PolicyCatalog;
+import dev.assay.policy.StoredPolicy;
+import dev.assay.registry.ModelRegistry;
+import dev.assay.registry.ModelVersion;
+import dev.assay.report.ReportService;
+import dev.assay.security.Caller;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts audits as asynchronous jobs and runs them: the same inputs (version, card, dataset,
+ * baseline, policy versions, metrics) give the same audit back instead of a second one.
+ */
+@ApplicationScoped
+public class AuditService {
+
+    private static final Logger LOG = Logger.getLogger(AuditService.class.getName());
+    public static final List<String> DEFAULT_POLICIES = List.of("eeoc-four-fifths");
+
+    @Resource(lookup = "concurrent/audits")
+    ManagedExecutorService executor;
+
+    @Inject
+    AuditJobs jobs;
+
+    @Inject
+    AuditRepository audits;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    PolicyCatalog policies;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    Analytics analytics;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Creates (or finds, for the same inputs) the audit and queues it. */
+    public AuditRun start(ModelVersion version, AuditRequest request, Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        Dataset dataset = resolveDataset(version, request.dataset(), errors);
+        Dataset baseline = null;
+        if (request.baseline() != null) {
+            baseline = datasets.ofVersion(version.id()).stream().filter(d -> d.id().equals(request.baseline()))
+                    .findFirst().orElse(null);
+            if (baseline == null) {
+                errors.add(FieldError.at("/baseline", "no dataset " + request.baseline() + " belongs to this version"));
+            }
+        }
+        List<String> policyIds = request.policies().isEmpty() ? DEFAULT_POLICIES : request.policies();
+        List<StoredPolicy> pinned = new ArrayList<>();
+        for (int i = 0; i < policyIds.size(); i++) {
+            try {
+                pinned.add(policies.latest(policyIds.get(i)));
+            } catch (Problem notFound) {
+                errors.add(FieldError.at("/policies/" + i, "no policy '" + policyIds.get(i) + "'"));
+            }
+        }
+        for (int i = 0; i < request.metrics().size(); i++) {
+            if (MetricCatalogue.find(request.metrics().get(i)).isEmpty()) {
+                errors.add(FieldError.at("/metrics/" + i, "unknown metric '" + request.metrics().get(i) + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
+        }
+        if (version.card().favorableOutcome().isEmpty()) {
+            throw Problem.invalid("The model card has no favorableOutcome, which the fairness metrics need",
+                    List.of(FieldError.at("/favorableOutcome", "is required to audit")));
+        }
+        JsonObject pinnedRequest = Json.createObjectBuilder()
+                .add("modelVersion", version.id())
+                .add("modelCard", version.cardSha256())
+                .add("dataset", dataset.sha256())
+                .add("baseline", baseline == null ? "" : baseline.sha256())
+                .add("policies", Json.createArrayBuilder(pinned.stream().map(StoredPolicy::sha256).toList()))
+                .add("metrics", Json.createArrayBuilder(request.metrics().stream().sorted().distinct().toList()))
+                .build();
+        String inputs = CanonicalJson.sha256(pinnedRequest);
+        Optional<AuditRun> same = audits.byInputs(inputs);
+        if (same.isPresent()) {
+            return same.get();
+        }
+        AuditRun run = jobs.create(new AuditRun(UUID.randomUUID().toString(), version.id(), dataset.id(),
+                baseline == null ? null : baseline.id(), CanonicalJson.string(pinnedRequest), inputs, caller.name(),
+                clock.instant()));
+        submit(run.id());
+        return run;
+    }
+
+    private Dataset resolveDataset(ModelVersion version, String id, List<FieldError> errors) {
+        List<Dataset> ofVersion = datasets.ofVersion(version.id());
+        Optional<Dataset> found = id == null
+                ? ofVersion.stream().filter(d -> d.role().equals(Dataset.Role.EVALUATION.id())).findFirst()
+                : ofVersion.stream().filter(d -> d.id().equals(id)).findFirst();
+        if (found.isEmpty()) {
+            errors.add(FieldError.at("/dataset", id == null
+                    ? "this version has no evaluation dataset yet; upload one first"
+                    : "no dataset " + id + " belongs to this version"));
+            return null;
+        }
+        return found.get();
+    }
+
+    public void submit(String auditId) {
+        executor.submit(() -> execute(auditId));
+    }
+
+    /** Waits up to {@code wait} for the audit to end; returns its state either way. */
+    public AuditRun await(String auditId, Duration wait) throws InterruptedException {
+        Instant deadline = clock.instant().plus(wait);
+        AuditRun run = get(auditId);
+        while ((run.status() == AuditRun.Status.QUEUED || run.status() == AuditRun.Status.RUNNING)
+                && clock.instant().isBefore(deadline)) {
+            Thread.sleep(50);
+            run = get(auditId);
+        }
+        return run;
+    }
+
+    public AuditRun get(String id) {
+        return audits.find(id).orElseThrow(() -> Problem.notFound("No audit " + id));
+    }
+
+    public Optional<AuditResult> result(String id) {
+        return audits.result(id);
+    }
+
+    public List<AuditRun> ofVersion(String modelVersionId) {
+        return audits.ofVersion(modelVersionId);
+    }
+
+    /** Re-queues the audits a stopped server left unfinished: a run is deterministic, so it is simply run again. */
+    public void resumeUnfinished() {
+        audits.unfinished().forEach(run -> submit(run.id()));
+    }
+
+    void execute(String auditId) {
+        try {
+            AuditRun run = jobs.markRunning(auditId);
+            JsonObject pinned = Json.createReader(new StringReader(run.requestJson())).readObject();
+            ModelVersion version = registry.byId(run.modelVersionId());
+            Dataset dataset = datasets.get(run.datasetId());
+            List<Policy> pinnedPolicies = pinned.getJsonArray("policies").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(s -> policies.bySha(s.getString()).policy()).toList();
+            List<String> metrics = pinned.getJsonArray("metrics").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList();
+            Map<String, String> types = new LinkedHashMap<>();
+            dataset.columns().forEach(c -> types.put(c.name(), c.type()));
+
+            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), MetricParameters.DEFAULTS)
+                    .run(version.card(), types, datasets.store().parquetFor(dataset.sha256()), pinnedPolicies, metrics);
+
+            Instant finishedAt = clock.instant();
+            JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome,
+                    reports.keys().keyId(), finishedAt);
+            ReportService.SignedReport signed = reports.sign(document, finishedAt);
+            jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
+                    signed.jws(), signed.keyId(), finishedAt), finishedAt);
+        } catch (RuntimeException | java.sql.SQLException e) {
+            LOG.log(Level.WARNING, "Audit " + auditId + " failed", e);
+            jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.assay.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every call in a transaction: container-managed sessions outside one trip Liberty's local transaction containment. */
+@ApplicationScoped
+@Transactional
+public class JpaAuditRepository implements AuditRepository {
+
+    @PersistenceContext(unitName = "assay")
+    EntityManager em;
+
+    @Override
+    public Optional<AuditRun> find(String id) {
+        return Optional.ofNullable(em.find(AuditRun.class, id));
+    }
+
+    @Override
+    public Optional<AuditResult> result(String auditId) {
+        return Optional.ofNullable(em.find(AuditResult.class, auditId));
+    }
+
+    @Override
+    public void add(AuditRun run) {
+        em.persist(run);
+        em.flush();
+    }
+
+    @Override
+    public void addResult(AuditResult result) {
+        em.persist(result);
+        em.flush();
+    }
+
+    @Override
+    public List<AuditRun> ofVersion(String modelVersionId) {
+        return em.createQuery("select a from AuditRun a where a.modelVersionId = :v order by a.createdAt desc, a.id desc",
+                AuditRun.class).setParameter("v", modelVersionId).getResultList();
+    }
+
+    @Override
+    public Optional<AuditRun> latestDone(String modelVersionId) {
+        return em.createQuery("select a from AuditRun a where a.modelVersionId = :v and a.status = 'DONE'"
+                        + " order by a.finishedAt desc, a.id desc", AuditRun.class)
+                .setParameter("v", modelVersionId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<AuditRun> byInputs(String inputsSha256) {
+        return em.createQuery("select a from AuditRun a where a.inputsSha256 = :h and a.status <> 'ERROR'"
+                        + " order by a.createdAt", AuditRun.class)
+                .setParameter("h", inputsSha256).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<AuditRun> unfinished() {
+        return em.createQuery("select a from AuditRun a where a.status in ('QUEUED', 'RUNNING') order by a.createdAt",
+                AuditRun.class).getResultList();
+    }
+}

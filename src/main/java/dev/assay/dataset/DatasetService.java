@@ -1,0 +1,157 @@
+package dev.assay.dataset;
+
+import dev.assay.api.FieldError;
+import dev.assay.api.Problem;
+import dev.assay.infrastructure.Analytics;
+import dev.assay.infrastructure.AssayConfig;
+import dev.assay.registry.ModelCard;
+import dev.assay.registry.ModelVersion;
+import dev.assay.security.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Ingests uploads: spool (hash, size, CSV structure) -> describe -> check the card's columns ->
+ * Parquet into the store -> profile -> record. Any failure removes what this upload wrote, so bad
+ * input leaves nothing stored.
+ */
+@ApplicationScoped
+public class DatasetService {
+
+    @Inject
+    AssayConfig config;
+
+    @Inject
+    Analytics analytics;
+
+    @Inject
+    DatasetRepository datasets;
+
+    Clock clock = Clock.systemUTC();
+    private DatasetStore store;
+
+    @PostConstruct
+    void init() {
+        store = new DatasetStore(config.dataDir());
+        try {
+            store.init();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DatasetStore store() {
+        return store;
+    }
+
+    /** What the client sent: the bytes, their format, and a declared CSV delimiter if any. */
+    public record Upload(InputStream body, DatasetFormat format, Character delimiter) {
+    }
+
+    @Transactional
+    public Dataset ingest(ModelVersion version, Dataset.Role role, Upload upload, Caller caller) {
+        Path spooled = store.scratch(".upload");
+        Path parquet = store.scratch(".parquet");
+        String publishedSha = null;
+        try {
+            CsvStructureCheck csv = upload.format() == DatasetFormat.CSV
+                    ? new CsvStructureCheck(CsvStructureCheck.DEFAULT_MAX_FIELD_BYTES, upload.delimiter()) : null;
+            Spool.Spooled file = spool(upload.body(), spooled, csv);
+            if (file.size() == 0) {
+                throw Problem.invalid("The uploaded file is empty", List.of(FieldError.atLine(1, null, "no bytes received")));
+            }
+            if (csv != null) {
+                csv.finish().ifPresent(v -> {
+                    throw Problem.invalid("The file is not well-formed CSV: " + v.message() + " (line " + v.line() + ")",
+                            List.of(FieldError.atLine(v.line(), v.field(), v.message())));
+                });
+            }
+            ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
+            ParquetIngest.Source source = new ParquetIngest.Source(spooled, upload.format(),
+                    csv == null ? ',' : csv.delimiter());
+            List<ColumnProfile> columns = ingest.describe(source);
+            requireCardColumns(version.card(), columns);
+
+            if (!store.contains(file.sha256())) {
+                ingest.writeParquet(source, parquet);
+                if (store.publish(parquet, file.sha256())) {
+                    publishedSha = file.sha256();
+                }
+            }
+            ParquetIngest.Profile profile = ingest.profile(store.parquetFor(file.sha256()), columns);
+            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
+                    upload.format(), file.size(), profile.rows(), profile.columns(), caller.name(), clock.instant());
+            datasets.add(dataset);
+            publishedSha = null;
+            return dataset;
+        } catch (IngestException e) {
+            throw Problem.invalid("The file cannot be read: " + e.getMessage(),
+                    List.of(e.line() == null ? FieldError.at("", e.getMessage())
+                            : FieldError.atLine(e.line(), e.column(), e.getMessage())));
+        } catch (Spool.TooLarge e) {
+            throw Problem.tooLarge(e.getMessage());
+        } catch (IOException e) {
+            throw Problem.badRequest("The upload could not be read to its end: " + e.getMessage());
+        } catch (SQLException e) {
+            throw new IllegalStateException("profiling a stored dataset failed", e);
+        } finally {
+            deleteQuietly(spooled);
+            deleteQuietly(parquet);
+            if (publishedSha != null) {
+                // The record was not written: the Parquet file this upload added must not stay.
+                try {
+                    store.remove(publishedSha);
+                } catch (IOException ignored) {
+                    // Left for a later upload of the same bytes; it is content-addressed.
+                }
+            }
+        }
+    }
+
+    private Spool.Spooled spool(InputStream body, Path target, CsvStructureCheck csv) throws IOException {
+        return Spool.write(body, target, config.maxUploadBytes(), csv);
+    }
+
+    private static void requireCardColumns(ModelCard card, List<ColumnProfile> columns) {
+        Set<String> present = columns.stream().map(ColumnProfile::name).collect(Collectors.toSet());
+        List<String> missing = card.columns().named().stream().filter(n -> !present.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            missing.forEach(m -> errors.add(FieldError.at("/columns", "column '" + m + "' named by the model card is not in the file")));
+            throw Problem.invalid("The file lacks column(s) the model card names: " + String.join(", ", missing)
+                    + ". Columns in the file: " + columns.stream().map(ColumnProfile::name).collect(Collectors.joining(", ")),
+                    errors);
+        }
+    }
+
+    public Dataset get(String id) {
+        return datasets.find(id).orElseThrow(() -> Problem.notFound("No dataset " + id));
+    }
+
+    public List<Dataset> ofVersion(String modelVersionId) {
+        return datasets.ofVersion(modelVersionId);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // scratch files are also swept at start-up
+        }
+    }
+}

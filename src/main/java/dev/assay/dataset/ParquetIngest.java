@@ -1,0 +1,138 @@
+package dev.assay.dataset;
+
+import dev.assay.infrastructure.DuckDb;
+import dev.assay.infrastructure.Sql;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an uploaded file with DuckDB, once: describes its columns, then writes it as Parquet (the
+ * one format the engine reads afterwards), then profiles the Parquet file. Plain Java, no server.
+ */
+public final class ParquetIngest {
+
+    private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
+    private static final Pattern JSON_LINE = Pattern.compile("in line (\\d+)");
+    private static final Pattern CONVERSION = Pattern.compile("Could not convert|Conversion Error|Error when converting");
+
+    private final DuckDb duckDb;
+
+    public ParquetIngest(DuckDb duckDb) {
+        this.duckDb = duckDb;
+    }
+
+    /** How to read one spooled upload. {@code delimiter} matters for CSV only. */
+    public record Source(Path file, DatasetFormat format, char delimiter) {
+
+        String reader(boolean fullTypeScan) {
+            String path = Sql.literal(file.toString());
+            return switch (format) {
+                case CSV -> "read_csv(" + path + ", header = true, delim = " + Sql.literal(String.valueOf(delimiter))
+                        + ", quote = '\"', escape = '\"', strict_mode = true, encoding = 'utf-8'"
+                        + ", max_line_size = " + (64L << 20)
+                        + (fullTypeScan ? ", sample_size = -1" : "") + ")";
+                case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited'"
+                        + (fullTypeScan ? ", sample_size = -1" : "") + ")";
+                case PARQUET -> "read_parquet(" + path + ")";
+            };
+        }
+    }
+
+    /** The columns DuckDB sees in the upload, in file order (duplicate names get _1, _2, ...). */
+    public List<ColumnProfile> describe(Source source) throws IngestException {
+        try (Connection c = duckDb.open(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + source.reader(false))) {
+            List<ColumnProfile> columns = new ArrayList<>();
+            while (r.next()) {
+                columns.add(new ColumnProfile(r.getString("column_name"), r.getString("column_type"), 0));
+            }
+            if (columns.isEmpty()) {
+                throw new IngestException("the file has no columns", 1L, null);
+            }
+            return columns;
+        } catch (SQLException e) {
+            throw translate(e, source.format());
+        }
+    }
+
+    /**
+     * Writes the upload as Parquet to {@code target} (which must not exist). Types are first inferred
+     * from a sample; when a later value does not fit, the whole file is scanned for types instead.
+     */
+    public void writeParquet(Source source, Path target) throws IngestException {
+        try {
+            copy(source, target, false);
+        } catch (SQLException first) {
+            if (!CONVERSION.matcher(String.valueOf(first.getMessage())).find()) {
+                throw translate(first, source.format());
+            }
+            try {
+                Files.deleteIfExists(target);
+                copy(source, target, true);
+            } catch (SQLException second) {
+                throw translate(second, source.format());
+            } catch (java.io.IOException io) {
+                throw new IngestException("cannot write the dataset store: " + io.getMessage(), null, null);
+            }
+        }
+    }
+
+    private void copy(Source source, Path target, boolean fullTypeScan) throws SQLException {
+        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM " + source.reader(fullTypeScan) + ") TO " + Sql.literal(target.toString())
+                    + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)");
+        }
+    }
+
+    /** Row count and per-column null counts of a Parquet file, in one scan. */
+    public Profile profile(Path parquet, List<ColumnProfile> columns) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*)");
+        for (ColumnProfile column : columns) {
+            sql.append(", count(*) - count(").append(Sql.identifier(column.name())).append(")");
+        }
+        sql.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
+        try (Connection c = duckDb.open(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
+            r.next();
+            List<ColumnProfile> profiled = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnProfile column = columns.get(i);
+                profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong(i + 2)));
+            }
+            return new Profile(r.getLong(1), profiled);
+        }
+    }
+
+    public record Profile(long rows, List<ColumnProfile> columns) {
+    }
+
+    static IngestException translate(SQLException e, DatasetFormat format) {
+        String message = String.valueOf(e.getMessage());
+        Long line = null;
+        Matcher m = (format == DatasetFormat.JSON_LINES ? JSON_LINE : CSV_LINE).matcher(message);
+        if (m.find()) {
+            line = Long.parseLong(m.group(1));
+        }
+        String first = message.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.replaceFirst("^[A-Za-z ]*Error: ", ""))
+                .findFirst().orElse("unreadable file");
+        String reason = message.lines().map(String::strip)
+                .filter(l -> l.startsWith("Invalid unicode") || l.startsWith("Maximum line size")
+                        || l.startsWith("Expected Number of Columns") || l.startsWith("Could not convert"))
+                .findFirst().orElse(first);
+        String what = switch (format) {
+            case CSV -> "CSV";
+            case JSON_LINES -> "JSON Lines";
+            case PARQUET -> "Parquet";
+        };
+        return new IngestException("cannot read the file as " + what + ": " + reason, line, null);
+    }
+}

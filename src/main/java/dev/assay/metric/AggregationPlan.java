@@ -1,0 +1,109 @@
+package dev.assay.metric;
+
+import dev.assay.infrastructure.Sql;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles the group counts of several scopes into one SQL statement: one scan of the Parquet file,
+ * one GROUPING SET per scope (plus the whole dataset), one FILTER aggregate per counter. The SQL is
+ * standard enough to run on another engine (Spark SQL has GROUPING SETS and FILTER too).
+ */
+public final class AggregationPlan {
+
+    private final List<Scope> scopes;
+    private final Outcomes outcomes;
+    private final List<String> attributes;
+
+    public AggregationPlan(List<Scope> scopes, Outcomes outcomes) {
+        LinkedHashSet<Scope> unique = new LinkedHashSet<>();
+        unique.add(Scope.OVERALL);
+        unique.addAll(scopes);
+        this.scopes = List.copyOf(unique);
+        this.outcomes = outcomes;
+        LinkedHashSet<String> attrs = new LinkedHashSet<>();
+        this.scopes.forEach(s -> attrs.addAll(s.attributes()));
+        this.attributes = List.copyOf(attrs);
+    }
+
+    public String sql(Path parquet) {
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < attributes.size(); i++) {
+            String a = Sql.identifier(attributes.get(i));
+            select.append("GROUPING(").append(a).append(") AS g").append(i).append(", ")
+                    .append("CAST(").append(a).append(" AS VARCHAR) AS k").append(i).append(", ");
+        }
+        String pred = Sql.identifier(outcomes.prediction());
+        select.append("count(*) AS n_rows, count(").append(pred).append(") AS n_predicted, ")
+                .append("count(*) FILTER (WHERE ").append(outcomes.favorableSql()).append(") AS n_favorable");
+        if (outcomes.hasConfusion()) {
+            String label = Sql.identifier(outcomes.label().orElseThrow());
+            String bothKnown = label + " IS NOT NULL AND " + pred + " IS NOT NULL";
+            String pp = "(" + outcomes.predictedPositiveSql() + ")";
+            String ap = "(" + outcomes.actualPositiveSql() + ")";
+            select.append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND ").append(ap).append(" AND ").append(pp).append(") AS n_tp")
+                    .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND NOT ").append(ap).append(" AND ").append(pp).append(") AS n_fp")
+                    .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND ").append(ap).append(" AND NOT ").append(pp).append(") AS n_fn")
+                    .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND NOT ").append(ap).append(" AND NOT ").append(pp).append(") AS n_tn");
+        }
+        select.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
+        if (!attributes.isEmpty()) {
+            select.append(" GROUP BY GROUPING SETS (");
+            for (int i = 0; i < scopes.size(); i++) {
+                if (i > 0) {
+                    select.append(", ");
+                }
+                select.append('(');
+                select.append(String.join(", ", scopes.get(i).attributes().stream().map(Sql::identifier).toList()));
+                select.append(')');
+            }
+            select.append(')');
+        }
+        return select.toString();
+    }
+
+    public Aggregates execute(Connection connection, Path parquet) throws SQLException {
+        Map<Scope, Map<GroupKey, GroupState>> result = new LinkedHashMap<>();
+        scopes.forEach(s -> result.put(s, new LinkedHashMap<>()));
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql(parquet))) {
+            while (r.next()) {
+                List<String> grouped = new ArrayList<>();
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < attributes.size(); i++) {
+                    if (r.getInt("g" + i) == 0) {
+                        grouped.add(attributes.get(i));
+                        values.put(attributes.get(i), r.getString("k" + i));
+                    }
+                }
+                Scope scope = scopeOf(grouped);
+                List<String> key = new ArrayList<>();
+                scope.attributes().forEach(a -> key.add(values.get(a)));
+                GroupState state = new GroupState(r.getLong("n_rows"), r.getLong("n_predicted"), r.getLong("n_favorable"),
+                        outcomes.hasConfusion() ? r.getLong("n_tp") : 0,
+                        outcomes.hasConfusion() ? r.getLong("n_fp") : 0,
+                        outcomes.hasConfusion() ? r.getLong("n_fn") : 0,
+                        outcomes.hasConfusion() ? r.getLong("n_tn") : 0);
+                result.get(scope).merge(new GroupKey(key), state, GroupState::merge);
+            }
+        }
+        return new Aggregates(result);
+    }
+
+    private Scope scopeOf(List<String> grouped) {
+        for (Scope s : scopes) {
+            if (s.attributes().size() == grouped.size() && s.attributes().containsAll(grouped)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no scope groups by " + grouped);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.assay.metric;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The values of a scope's attributes that identify one group. A null value is the "unknown"
+ * category (the attribute is missing in those rows).
+ */
+public record GroupKey(List<String> values) {
+
+    public GroupKey {
+        values = Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    public boolean hasUnknown() {
+        return values.stream().anyMatch(Objects::isNull);
+    }
+
+    /** As reported: values joined with {@code *}; null for the whole dataset. */
+    public String id() {
+        if (values.isEmpty()) {
+            return null;
+        }
+        return String.join("*", values.stream().map(v -> v == null ? "(unknown)" : v).toList());
+    }
+}

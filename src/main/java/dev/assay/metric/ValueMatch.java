@@ -1,0 +1,44 @@
+package dev.assay.metric;
+
+import dev.assay.infrastructure.Sql;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * SQL that tests a column against a value from the model card (favorable outcome, positive label),
+ * respecting the column's type: {@code 1} matches a numeric 1 or 1.0, {@code "yes"} a string,
+ * {@code true} a boolean. When the types disagree, both sides are compared as text.
+ */
+public final class ValueMatch {
+
+    private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
+            "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL");
+
+    private ValueMatch() {
+    }
+
+    public static String equalsSql(String column, String columnType, JsonValue value) {
+        String col = Sql.identifier(column);
+        String type = columnType.toUpperCase(Locale.ROOT);
+        boolean numericColumn = NUMERIC.contains(type) || type.startsWith("DECIMAL");
+        return switch (value.getValueType()) {
+            case NUMBER -> {
+                BigDecimal number = ((JsonNumber) value).bigDecimalValue();
+                yield numericColumn ? col + " = " + number.toPlainString()
+                        : "TRY_CAST(" + col + " AS DOUBLE) = " + number.toPlainString();
+            }
+            case TRUE, FALSE -> type.equals("BOOLEAN")
+                    ? col + " = " + (value == JsonValue.TRUE)
+                    : "lower(CAST(" + col + " AS VARCHAR)) = " + Sql.literal(String.valueOf(value == JsonValue.TRUE));
+            case STRING -> type.equals("VARCHAR")
+                    ? col + " = " + Sql.literal(((JsonString) value).getString())
+                    : "CAST(" + col + " AS VARCHAR) = " + Sql.literal(((JsonString) value).getString());
+            default -> throw new IllegalArgumentException("cannot compare a column with " + value);
+        };
+    }
+}

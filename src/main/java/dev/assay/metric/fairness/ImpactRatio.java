@@ -1,0 +1,65 @@
+package dev.assay.metric.fairness;
+
+import dev.assay.metric.GroupKey;
+import dev.assay.metric.GroupState;
+import dev.assay.metric.MetricValue;
+import dev.assay.stats.Proportions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code impact_ratio}: each group's selection rate over the highest group's selection rate
+ * (EEOC four-fifths rule, 29 CFR 1607.4(D); NYC LL144 impact ratio), with a Katz log interval.
+ *
+ * <p>The reference is the group with the highest rate among the groups with at least
+ * {@code minimumGroupSize} predictions: a group of three with a 100% rate must not become the yard
+ * stick for everyone else. Rows whose attribute is unknown (null) form no group here.
+ */
+public final class ImpactRatio {
+
+    public static final String ID = "impact_ratio";
+
+    private ImpactRatio() {
+    }
+
+    public static List<MetricValue> all(String scope, Map<GroupKey, GroupState> groups, long minimumGroupSize,
+                                        double confidence) {
+        List<Map.Entry<GroupKey, GroupState>> known = Groups.sorted(groups).stream()
+                .filter(e -> !e.getKey().hasUnknown()).toList();
+        Optional<Map.Entry<GroupKey, GroupState>> reference = known.stream()
+                .filter(e -> e.getValue().predicted() >= Math.max(1, minimumGroupSize))
+                .reduce((best, e) -> rate(e.getValue()) > rate(best.getValue()) ? e : best);
+        List<MetricValue> values = new ArrayList<>();
+        for (Map.Entry<GroupKey, GroupState> e : known) {
+            String group = e.getKey().id();
+            GroupState s = e.getValue();
+            if (s.predicted() == 0) {
+                values.add(MetricValue.undefined(ID, scope, group, 0, "no rows with a prediction in this group", null));
+            } else if (reference.isEmpty()) {
+                values.add(MetricValue.undefined(ID, scope, group, s.predicted(),
+                        "no group has at least " + minimumGroupSize + " rows to serve as reference", null));
+            } else {
+                GroupState ref = reference.get().getValue();
+                String refId = reference.get().getKey().id();
+                if (ref.favorable() == 0) {
+                    values.add(MetricValue.undefined(ID, scope, group, s.predicted(),
+                            "the highest selection rate is 0, so no ratio exists", refId));
+                } else {
+                    double ratio = rate(s) / rate(ref);
+                    values.add(MetricValue.defined(ID, scope, group, ratio,
+                            Proportions.katzRatio(s.favorable(), s.predicted(), ref.favorable(), ref.predicted(), confidence)
+                                    .orElse(null),
+                            s.predicted(), refId));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static double rate(GroupState s) {
+        return (double) s.favorable() / s.predicted();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Group fairness metrics, computed from {@link dev.assay.metric.GroupState} counts. Names follow
+ * Fairlearn and AIF360: {@code selection_rate} is Fairlearn's; {@code impact_ratio} is the
+ * adverse-impact ratio of the EEOC Uniform Guidelines (29 CFR 1607.4(D)) and NYC Local Law 144,
+ * which AIF360 calls {@code disparate_impact} when taken against a fixed reference group.
+ */
+package dev.assay.metric.fairness;

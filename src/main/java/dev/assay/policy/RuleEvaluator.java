@@ -1,0 +1,40 @@
+package dev.assay.policy;
+
+import dev.assay.metric.MetricValue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Judges a rule's metric values against its threshold, one finding per value. */
+public final class RuleEvaluator {
+
+    private RuleEvaluator() {
+    }
+
+    public static List<Finding> evaluate(Policy policy, Rule rule, List<MetricValue> values) {
+        List<Finding> findings = new ArrayList<>();
+        for (MetricValue v : values) {
+            Outcome outcome;
+            String reason = null;
+            if (!v.isDefined()) {
+                outcome = Outcome.UNDEFINED;
+                reason = v.undefined();
+            } else if (v.group() != null && v.n() < rule.minimumGroupSize()) {
+                outcome = Outcome.UNDEFINED;
+                reason = "insufficient data: " + v.n() + " rows, fewer than the minimum group size of "
+                        + rule.minimumGroupSize();
+            } else {
+                outcome = rule.threshold().passes(v.value()) ? Outcome.PASS : Outcome.FAIL;
+            }
+            Outcome effect = switch (outcome) {
+                case PASS -> Outcome.PASS;
+                case FAIL -> rule.severity() == Rule.Severity.BLOCK ? Outcome.FAIL : Outcome.WARN;
+                case UNDEFINED -> rule.onUndefined() == Outcome.UNDEFINED ? Outcome.WARN : rule.onUndefined();
+                case WARN -> Outcome.WARN;
+            };
+            findings.add(new Finding(rule.id(), policy.id(), v.metric(), v.scope(), v.group(), v.value(), v.ci(), v.n(),
+                    rule.threshold(), outcome, rule.severity(), effect, reason, v.reference()));
+        }
+        return findings;
+    }
+}

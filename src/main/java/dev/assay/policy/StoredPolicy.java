@@ -1,0 +1,84 @@
+package dev.assay.policy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One stored version of a policy pack, addressed by its hash; never changed once written. */
+@Entity
+@Table(name = "policy_version")
+public class StoredPolicy {
+
+    @Id
+    private String sha256;
+
+    @Column(name = "policy_id", nullable = false)
+    private String policyId;
+
+    @Column(nullable = false)
+    private String version;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String yaml;
+
+    @Column(name = "built_in", nullable = false)
+    private boolean builtIn;
+
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected StoredPolicy() {
+    }
+
+    public StoredPolicy(Policy policy, boolean builtIn, String createdBy, Instant createdAt) {
+        this.sha256 = policy.sha256();
+        this.policyId = policy.id();
+        this.version = policy.version();
+        this.title = policy.title();
+        this.yaml = policy.yaml();
+        this.builtIn = builtIn;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String policyId() {
+        return policyId;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String yaml() {
+        return yaml;
+    }
+
+    public boolean builtIn() {
+        return builtIn;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Policy policy() {
+        return PolicyParser.parse(yaml);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.assay.registry;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.util.Optional;
+
+/**
+ * The parsed model card of one version. {@code document} is the card exactly as submitted (in
+ * canonical JSON form when stored); the typed fields are what Assay computes with.
+ */
+public record ModelCard(
+        String model,
+        String version,
+        String owner,
+        Task task,
+        Optional<String> riskTier,
+        Optional<JsonValue> positiveLabel,
+        Optional<JsonValue> favorableOutcome,
+        ColumnRoles columns,
+        JsonObject document) {
+
+    public enum Task {
+        BINARY_CLASSIFICATION("binary-classification"),
+        SCORE("score"),
+        REGRESSION("regression");
+
+        private final String id;
+
+        Task(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+}

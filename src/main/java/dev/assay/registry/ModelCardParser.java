@@ -1,0 +1,184 @@
+package dev.assay.registry;
+
+import dev.assay.api.FieldError;
+import dev.assay.api.Problem;
+import dev.assay.infrastructure.JsonTrees;
+import dev.assay.infrastructure.Yaml;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads a model card from JSON or YAML and checks it, reporting every mistake at once. */
+public final class ModelCardParser {
+
+    private static final Set<String> RISK_TIERS = Set.of("minimal", "limited", "high");
+
+    private ModelCardParser() {
+    }
+
+    public static ModelCard parseJson(String text, String model, String version) {
+        JsonValue value;
+        try {
+            value = Json.createReader(new StringReader(text)).readValue();
+        } catch (JsonParsingException e) {
+            var loc = e.getLocation();
+            throw Problem.invalid("The model card is not valid JSON",
+                    List.of(FieldError.atLine(loc.getLineNumber(), loc.getColumnNumber(), e.getMessage())));
+        } catch (JsonException e) {
+            throw Problem.invalid("The model card is not valid JSON", List.of(FieldError.at("", e.getMessage())));
+        }
+        return fromJson(value, model, version);
+    }
+
+    public static ModelCard parseYaml(String text, String model, String version) {
+        Object tree;
+        try {
+            tree = Yaml.load(text);
+        } catch (YamlEngineException e) {
+            long[] pos = Yaml.position(e).orElse(new long[] {1, 1});
+            throw Problem.invalid("The model card is not valid YAML",
+                    List.of(FieldError.atLine(pos[0], pos[1], e.getMessage().lines().findFirst().orElse("syntax error"))));
+        }
+        JsonValue value;
+        try {
+            value = JsonTrees.toJson(tree);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("The model card holds a value JSON cannot", List.of(FieldError.at("", e.getMessage())));
+        }
+        return fromJson(value, model, version);
+    }
+
+    static ModelCard fromJson(JsonValue value, String model, String version) {
+        if (!(value instanceof JsonObject card)) {
+            throw Problem.invalid("The model card must be an object", List.of(FieldError.at("", "expected an object")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String cardModel = requiredString(card, "model", errors);
+        String cardVersion = requiredString(card, "version", errors);
+        if (cardModel != null && !cardModel.equals(model)) {
+            errors.add(FieldError.at("/model", "must equal the model in the path, '" + model + "'"));
+        }
+        if (cardVersion != null && !cardVersion.equals(version)) {
+            errors.add(FieldError.at("/version", "must equal the version in the path, '" + version + "'"));
+        }
+        String owner = requiredString(card, "owner", errors);
+        String taskId = requiredString(card, "task", errors);
+        ModelCard.Task task = null;
+        if (taskId != null) {
+            task = Arrays.stream(ModelCard.Task.values()).filter(t -> t.id().equals(taskId)).findFirst().orElse(null);
+            if (task == null) {
+                errors.add(FieldError.at("/task", "must be one of binary-classification, score, regression"));
+            }
+        }
+        Optional<String> riskTier = optionalString(card, "riskTier", errors);
+        riskTier.filter(t -> !RISK_TIERS.contains(t))
+                .ifPresent(t -> errors.add(FieldError.at("/riskTier", "must be one of minimal, limited, high")));
+        Optional<JsonValue> positiveLabel = scalar(card, "positiveLabel", errors);
+        Optional<JsonValue> favorableOutcome = scalar(card, "favorableOutcome", errors);
+        if (task == ModelCard.Task.BINARY_CLASSIFICATION && favorableOutcome.isEmpty()) {
+            errors.add(FieldError.at("/favorableOutcome", "is required for binary-classification"));
+        }
+
+        ColumnRoles roles = null;
+        JsonValue columnsValue = card.get("columns");
+        if (!(columnsValue instanceof JsonObject columns)) {
+            errors.add(FieldError.at("/columns", "is required and must be an object"));
+        } else {
+            Optional<String> label = optionalString(columns, "label", "/columns/", errors);
+            if (label.isPresent() && positiveLabel.isEmpty() && task == ModelCard.Task.BINARY_CLASSIFICATION) {
+                errors.add(FieldError.at("/positiveLabel", "is required when columns.label is given"));
+            }
+            String prediction = optionalString(columns, "prediction", "/columns/", errors).orElse(null);
+            if (prediction == null) {
+                errors.add(FieldError.at("/columns/prediction", "is required"));
+            }
+            roles = new ColumnRoles(
+                    optionalString(columns, "id", "/columns/", errors),
+                    label,
+                    prediction,
+                    optionalString(columns, "score", "/columns/", errors),
+                    stringList(columns, "protected", errors),
+                    stringList(columns, "quasiIdentifiers", errors),
+                    stringList(columns, "sensitive", errors),
+                    stringList(columns, "features", errors));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The model card has " + errors.size() + " problem(s)", errors);
+        }
+        return new ModelCard(cardModel, cardVersion, owner, task, riskTier, positiveLabel, favorableOutcome, roles, card);
+    }
+
+    private static String requiredString(JsonObject o, String key, List<FieldError> errors) {
+        Optional<String> v = optionalString(o, key, "/", errors);
+        if (v.isEmpty() && !o.containsKey(key)) {
+            errors.add(FieldError.at("/" + key, "is required"));
+        }
+        return v.orElse(null);
+    }
+
+    private static Optional<String> optionalString(JsonObject o, String key, List<FieldError> errors) {
+        return optionalString(o, key, "/", errors);
+    }
+
+    /** Strings, and numbers written where a string is meant (YAML reads {@code version: 1.0} as a number). */
+    private static Optional<String> optionalString(JsonObject o, String key, String prefix, List<FieldError> errors) {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        String s = switch (v.getValueType()) {
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER -> v.toString();
+            default -> null;
+        };
+        if (s == null || s.isBlank()) {
+            errors.add(FieldError.at(prefix + key, "must be a non-empty string"));
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    private static Optional<JsonValue> scalar(JsonObject o, String key, List<FieldError> errors) {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (v instanceof JsonObject || v instanceof JsonArray) {
+            errors.add(FieldError.at("/" + key, "must be a single value (number, string or boolean)"));
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
+    private static List<String> stringList(JsonObject columns, String key, List<FieldError> errors) {
+        JsonValue v = columns.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return List.of();
+        }
+        if (!(v instanceof JsonArray array)) {
+            errors.add(FieldError.at("/columns/" + key, "must be a list of column names"));
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonString s && !s.getString().isBlank()) {
+                names.add(s.getString());
+            } else {
+                errors.add(FieldError.at("/columns/" + key + "/" + i, "must be a non-empty column name"));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.assay.registry;
+
+import dev.assay.api.Problem;
+import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Registers model versions (immutable) and finds them. */
+@ApplicationScoped
+public class ModelRegistry {
+
+    /** Names that are safe in URLs, file names and reports. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    @Inject
+    ModelVersionRepository versions;
+
+    Clock clock = Clock.systemUTC();
+
+    public record Registration(ModelVersion version, boolean created) {
+    }
+
+    @Transactional
+    public Registration register(ModelCard card, Caller caller) {
+        checkName("model", card.model());
+        checkName("version", card.version());
+        String canonical = CanonicalJson.string(card.document());
+        String sha = CanonicalJson.sha256(card.document());
+        var existing = versions.find(card.model(), card.version());
+        if (existing.isPresent()) {
+            if (existing.get().cardSha256().equals(sha)) {
+                return new Registration(existing.get(), false);
+            }
+            throw Problem.conflict("Version " + card.version() + " of " + card.model()
+                    + " exists with a different model card; versions are immutable, register a new version");
+        }
+        ModelVersion v = new ModelVersion(UUID.randomUUID().toString(), card.model(), card.version(), canonical, sha,
+                caller.name(), clock.instant());
+        versions.add(v);
+        return new Registration(v, true);
+    }
+
+    public ModelVersion get(String model, String version) {
+        return versions.find(model, version).orElseThrow(
+                () -> Problem.notFound("No version " + version + " of model " + model));
+    }
+
+    public ModelVersion byId(String id) {
+        return versions.findById(id).orElseThrow(() -> Problem.notFound("No model version " + id));
+    }
+
+    public List<ModelVersion> all() {
+        return versions.all();
+    }
+
+    private static void checkName(String what, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw Problem.badRequest("The " + what + " name '" + name
+                    + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+}

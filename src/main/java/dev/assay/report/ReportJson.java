@@ -1,0 +1,106 @@
+package dev.assay.report;
+
+import dev.assay.metric.MetricValue;
+import dev.assay.policy.Citation;
+import dev.assay.policy.Finding;
+import dev.assay.policy.Policy;
+import dev.assay.policy.Rule;
+import dev.assay.stats.Interval;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.util.List;
+
+/**
+ * The JSON shape of findings, metric values and policies: one place, used by the report and, read
+ * back from the report, by the API. Undefined values are {@code null} with an {@code undefined}
+ * reason beside them.
+ */
+public final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    public static JsonObject metric(MetricValue v) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("metric", v.metric())
+                .add("scope", nullable(v.scope()))
+                .add("group", nullable(v.group()))
+                .add("value", v.value() == null ? JsonValue.NULL : Json.createValue(v.value()))
+                .add("ci", ci(v.ci()))
+                .add("n", v.n());
+        if (v.undefined() != null) {
+            b.add("undefined", v.undefined());
+        }
+        if (v.reference() != null) {
+            b.add("reference", v.reference());
+        }
+        return b.build();
+    }
+
+    public static JsonObject finding(Finding f) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("rule", f.rule())
+                .add("policy", f.policy())
+                .add("metric", f.metric())
+                .add("scope", nullable(f.scope()))
+                .add("group", nullable(f.group()))
+                .add("value", f.value() == null ? JsonValue.NULL : Json.createValue(f.value()))
+                .add("ci", ci(f.ci()))
+                .add("n", f.n())
+                .add("threshold", f.threshold().bound())
+                .add("comparator", f.threshold().comparator().symbol())
+                .add("outcome", f.outcome().id())
+                .add("severity", f.severity().id())
+                .add("effect", f.effect().id());
+        if (f.reason() != null) {
+            b.add("undefined", f.reason());
+        }
+        if (f.reference() != null) {
+            b.add("reference", f.reference());
+        }
+        return b.build();
+    }
+
+    public static JsonObject policy(Policy p) {
+        JsonArrayBuilder rules = Json.createArrayBuilder();
+        for (Rule r : p.rules()) {
+            JsonArrayBuilder cites = Json.createArrayBuilder();
+            for (Citation c : r.cites()) {
+                cites.add(Json.createObjectBuilder().add("regulation", c.regulation())
+                        .add("article", nullable(c.article())).add("url", nullable(c.url())));
+            }
+            rules.add(Json.createObjectBuilder()
+                    .add("id", r.id())
+                    .add("description", r.description())
+                    .add("metric", r.metric())
+                    .add("scope", Json.createArrayBuilder(r.scope()))
+                    .add("threshold", r.threshold().bound())
+                    .add("comparator", r.threshold().comparator().symbol())
+                    .add("severity", r.severity().id())
+                    .add("minimumGroupSize", r.minimumGroupSize())
+                    .add("undefined", r.onUndefined().id())
+                    .add("cites", cites));
+        }
+        return Json.createObjectBuilder()
+                .add("id", p.id()).add("version", p.version()).add("sha256", p.sha256()).add("title", p.title())
+                .add("rules", rules).build();
+    }
+
+    public static JsonValue array(List<JsonObject> objects) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        objects.forEach(b::add);
+        return b.build();
+    }
+
+    private static JsonValue ci(Interval ci) {
+        return ci == null ? JsonValue.NULL : Json.createArrayBuilder().add(ci.lower()).add(ci.upper()).build();
+    }
+
+    static JsonValue nullable(String s) {
+        return s == null ? JsonValue.NULL : Json.createValue(s);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.assay.report;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.infrastructure.Hashing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Signs report documents with the server's key and verifies reports against its public keys. */
+@ApplicationScoped
+public class ReportService {
+
+    @Inject
+    AssayConfig config;
+
+    private volatile SigningKeys keys;
+
+    /** Loads (or creates) the signing keystore: ASSAY_KEYSTORE / ASSAY_KEYSTORE_PASSWORD, or the data dir. */
+    public synchronized void init() {
+        if (keys == null) {
+            Path keystore = config.env("ASSAY_KEYSTORE").map(Path::of)
+                    .orElse(config.dataDir().resolve("keys").resolve("signing.p12"));
+            char[] password = config.env("ASSAY_KEYSTORE_PASSWORD").map(String::toCharArray).orElse(null);
+            keys = SigningKeys.loadOrCreate(keystore, password, config.env("ASSAY_KEY_ALIAS").orElse(SigningKeys.ALIAS));
+        }
+    }
+
+    public SigningKeys keys() {
+        init();
+        return keys;
+    }
+
+    /** A report in its signed form: canonical JSON text, its hash and its detached JWS. */
+    public record SignedReport(String json, String sha256, String jws, String keyId) {
+    }
+
+    public SignedReport sign(JsonObject document, Instant signedAt) {
+        byte[] canonical = CanonicalJson.bytes(document);
+        String jws = ReportSigner.sign(canonical, keys().signingKey(), signedAt);
+        return new SignedReport(new String(canonical, StandardCharsets.UTF_8), Hashing.sha256Hex(canonical), jws,
+                keys().keyId());
+    }
+
+    public ReportSigner.Verification verify(byte[] json, String jws) {
+        return ReportSigner.verify(json, jws, jwks());
+    }
+
+    public JWKSet jwks() {
+        return keys().publicJwks();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.assay.security;
+
+import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.Hashing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** Local-mode accounts and API tokens. */
+@ApplicationScoped
+public class AccountService {
+
+    public static final String BOOTSTRAP_ADMIN = "admin";
+    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "assay")
+    EntityManager em;
+
+    @Inject
+    AssayConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Creates the bootstrap admin on first start. The password comes from ASSAY_ADMIN_PASSWORD, or is
+     * generated and written to the log exactly once; it is never hard-coded.
+     */
+    @Transactional
+    public void ensureBootstrapAdmin() {
+        if (em.find(UserAccount.class, BOOTSTRAP_ADMIN) != null) {
+            return;
+        }
+        Optional<String> configured = config.env("ASSAY_ADMIN_PASSWORD");
+        String password = configured.orElseGet(() -> randomSecret(18));
+        em.persist(new UserAccount(BOOTSTRAP_ADMIN, PasswordHasher.hash(password.toCharArray()),
+                EnumSet.of(Role.ADMIN), clock.instant()));
+        if (configured.isEmpty()) {
+            LOG.warning("Assay bootstrap admin created. User: " + BOOTSTRAP_ADMIN + "  Password: " + password
+                    + "  (shown once; set ASSAY_ADMIN_PASSWORD to choose it)");
+        } else {
+            LOG.info("Assay bootstrap admin created with the password from ASSAY_ADMIN_PASSWORD");
+        }
+    }
+
+    @Transactional
+    public Optional<Caller> authenticatePassword(String username, String password) {
+        UserAccount user = em.find(UserAccount.class, username);
+        if (user == null) {
+            // Same work as a real check, so timing does not reveal which user names exist.
+            PasswordHasher.matches(password.toCharArray(), DUMMY_HASH);
+            return Optional.empty();
+        }
+        return PasswordHasher.matches(password.toCharArray(), user.passwordHash())
+                ? Optional.of(new Caller(user.username(), user.roles()))
+                : Optional.empty();
+    }
+
+    @Transactional
+    public Optional<Caller> authenticateToken(String secret) {
+        String hash = Hashing.sha256Hex(secret);
+        return em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
+                .setParameter("h", hash)
+                .getResultStream()
+                .filter(t -> MessageDigest.isEqual(t.tokenHash().getBytes(StandardCharsets.US_ASCII),
+                        hash.getBytes(StandardCharsets.US_ASCII)))
+                .filter(t -> t.isUsableAt(clock.instant()))
+                .findFirst()
+                .map(t -> new Caller("token:" + t.name(), t.roles()));
+    }
+
+    /** Issues a new token; the secret is returned once and only its hash is stored. */
+    @Transactional
+    public IssuedToken issueToken(Caller issuer, String name, Set<Role> roles, Instant expiresAt) {
+        String secret = "assay_" + randomSecret(32);
+        ApiToken token = new ApiToken(UUID.randomUUID().toString(), name, Hashing.sha256Hex(secret), roles,
+                issuer.name(), clock.instant(), expiresAt);
+        em.persist(token);
+        return new IssuedToken(token.id(), name, secret, roles, expiresAt);
+    }
+
+    public record IssuedToken(String id, String name, String token, Set<Role> roles, Instant expiresAt) {
+    }
+
+    private static String randomSecret(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password".toCharArray());
+}

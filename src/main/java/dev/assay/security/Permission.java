@@ -1,0 +1,39 @@
+package dev.assay.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static dev.assay.security.Role.ADMIN;
+import static dev.assay.security.Role.AUDITOR;
+import static dev.assay.security.Role.CI_GATE;
+import static dev.assay.security.Role.MODEL_OWNER;
+
+/**
+ * The authorization spec at a glance: what each role may do. Resource methods declare one of these
+ * with {@link Requires}; a method without one is refused for everybody.
+ */
+public enum Permission {
+    /** No authentication at all: verification and public keys. */
+    ANYONE(null),
+    CREATE_TOKEN(EnumSet.of(ADMIN)),
+    REGISTER_VERSION(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
+    UPLOAD_DATASET(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
+    START_AUDIT(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
+    READ_RESULTS(EnumSet.of(MODEL_OWNER, CI_GATE, AUDITOR, ADMIN)),
+    READ_GATE(EnumSet.of(MODEL_OWNER, CI_GATE, AUDITOR, ADMIN)),
+    READ_POLICIES(EnumSet.of(MODEL_OWNER, CI_GATE, AUDITOR, ADMIN));
+
+    private final Set<Role> roles;
+
+    Permission(Set<Role> roles) {
+        this.roles = roles;
+    }
+
+    public boolean isPublic() {
+        return roles == null;
+    }
+
+    public boolean grantedToAny(Set<Role> held) {
+        return isPublic() || held.stream().anyMatch(roles::contains);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.assay.report;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportSignerTest {
+
+    @TempDir
+    Path dir;
+
+    private final byte[] report = "{\"decision\":\"FAIL\",\"reasons\":[\"four-fifths-impact-ratio\"]}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void signsDetachedAndVerifies() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        String jws = ReportSigner.sign(report, keys.signingKey(), at);
+        String[] parts = jws.split("\\.", -1);
+        assertEquals(3, parts.length);
+        assertEquals("", parts[1], "the payload part of a detached JWS is empty");
+        String header = new Base64URL(parts[0]).decodeToString();
+        assertTrue(header.contains("\"alg\":\"ES256\""), header);
+        assertTrue(header.contains("\"kid\":\"" + keys.keyId() + "\""), header);
+        assertTrue(header.contains("\"x5c\""), header);
+        assertEquals(keys.signingKey().computeThumbprint().toString(), keys.keyId(), "kid is the RFC 7638 thumbprint");
+
+        ReportSigner.Verification v = ReportSigner.verify(report, jws, keys.publicJwks());
+        assertTrue(v.valid(), v.reason());
+        assertEquals(keys.keyId(), v.keyId());
+        assertEquals(at, v.signedAt());
+    }
+
+    @Test
+    void everySingleByteChangeOfTheReportFailsVerification() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        String jws = ReportSigner.sign(report, keys.signingKey(), Instant.now());
+        for (int i = 0; i < report.length; i++) {
+            byte[] changed = report.clone();
+            changed[i] ^= 0x01;
+            ReportSigner.Verification v = ReportSigner.verify(changed, jws, keys.publicJwks());
+            assertFalse(v.valid(), "byte " + i);
+            assertTrue(v.reason().contains("signature does not match"), v.reason());
+        }
+    }
+
+    @Test
+    void changedSignatureOrUnknownKeyFails() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        SigningKeys other = SigningKeys.loadOrCreate(dir.resolve("other.p12"), null, SigningKeys.ALIAS);
+        String jws = ReportSigner.sign(report, keys.signingKey(), Instant.now());
+        String tampered = jws.substring(0, jws.length() - 2) + (jws.endsWith("A") ? "BB" : "AA");
+        assertFalse(ReportSigner.verify(report, tampered, keys.publicJwks()).valid());
+        ReportSigner.Verification unknown = ReportSigner.verify(report, jws, other.publicJwks());
+        assertFalse(unknown.valid());
+        assertTrue(unknown.reason().startsWith("unknown key"), unknown.reason());
+        assertFalse(ReportSigner.verify(report, "not a jws", keys.publicJwks()).valid());
+    }
+
+    @Test
+    void keystoreIsCreatedOnceWithAPrivatePasswordFile() throws Exception {
+        Path ks = dir.resolve("keys/signing.p12");
+        SigningKeys first = SigningKeys.loadOrCreate(ks, null, SigningKeys.ALIAS);
+        SigningKeys again = SigningKeys.loadOrCreate(ks, null, SigningKeys.ALIAS);
+        assertEquals(first.keyId(), again.keyId());
+        Path password = dir.resolve("keys/signing.p12.password");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(password)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ks)));
+        assertArrayEquals(first.certificate().getEncoded(), again.certificate().getEncoded());
+    }
+
+    @Test
+    void publicJwksHoldsNoPrivatePart() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), "secret".toCharArray(), SigningKeys.ALIAS);
+        JWKSet jwks = keys.publicJwks();
+        assertNotNull(jwks.getKeyByKeyId(keys.keyId()));
+        assertFalse(jwks.getKeyByKeyId(keys.keyId()).isPrivate());
+        assertFalse(jwks.toString(false).contains("\"d\""));
+    }
+}
