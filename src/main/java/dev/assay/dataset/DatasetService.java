@@ -93,7 +93,7 @@ public class DatasetService {
                     publishedSha = file.sha256();
                 }
             }
-            ParquetIngest.Profile profile = ingest.profile(store.parquetFor(file.sha256()), columns);
+            ParquetIngest.Profile profile = ingest.profile(store.parquetFor(file.sha256()));
             Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
                     upload.format(), file.size(), profile.rows(), profile.columns(), caller.name(), clock.instant());
             datasets.add(dataset);

@@ -93,21 +93,30 @@ public final class ParquetIngest {
         }
     }
 
-    /** Row count and per-column null counts of a Parquet file, in one scan. */
-    public Profile profile(Path parquet, List<ColumnProfile> columns) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT count(*)");
-        for (ColumnProfile column : columns) {
-            sql.append(", count(*) - count(").append(Sql.identifier(column.name())).append(")");
-        }
-        sql.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
-        try (Connection c = duckDb.open(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
-            r.next();
-            List<ColumnProfile> profiled = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                ColumnProfile column = columns.get(i);
-                profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong(i + 2)));
+    /** Columns and types as stored, row count and per-column null counts of a Parquet file. */
+    public Profile profile(Path parquet) throws SQLException {
+        String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
+        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
+            List<ColumnProfile> columns = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + file)) {
+                while (r.next()) {
+                    columns.add(new ColumnProfile(r.getString("column_name"), r.getString("column_type"), 0));
+                }
             }
-            return new Profile(r.getLong(1), profiled);
+            StringBuilder sql = new StringBuilder("SELECT count(*)");
+            for (ColumnProfile column : columns) {
+                sql.append(", count(*) - count(").append(Sql.identifier(column.name())).append(")");
+            }
+            sql.append(" FROM ").append(file);
+            try (ResultSet r = s.executeQuery(sql.toString())) {
+                r.next();
+                List<ColumnProfile> profiled = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    ColumnProfile column = columns.get(i);
+                    profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong(i + 2)));
+                }
+                return new Profile(r.getLong(1), profiled);
+            }
         }
     }
 
@@ -120,6 +129,10 @@ public final class ParquetIngest {
         Matcher m = (format == DatasetFormat.JSON_LINES ? JSON_LINE : CSV_LINE).matcher(message);
         if (m.find()) {
             line = Long.parseLong(m.group(1));
+            if (format == DatasetFormat.JSON_LINES) {
+                // DuckDB 2.0's JSON reader counts one line too many (pinned by ParquetIngestTest).
+                line = Math.max(1, line - 1);
+            }
         }
         String first = message.lines().map(String::strip).filter(l -> !l.isEmpty())
                 .map(l -> l.replaceFirst("^[A-Za-z ]*Error: ", ""))

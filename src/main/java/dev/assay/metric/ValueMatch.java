@@ -19,6 +19,9 @@ public final class ValueMatch {
     private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
             "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL");
 
+    private static final java.util.Map<String, Boolean> BOOLEAN_WORDS = java.util.Map.of(
+            "true", true, "false", false, "yes", true, "no", false, "y", true, "n", false, "t", true, "f", false);
+
     private ValueMatch() {
     }
 
@@ -35,9 +38,15 @@ public final class ValueMatch {
             case TRUE, FALSE -> type.equals("BOOLEAN")
                     ? col + " = " + (value == JsonValue.TRUE)
                     : "lower(CAST(" + col + " AS VARCHAR)) = " + Sql.literal(String.valueOf(value == JsonValue.TRUE));
-            case STRING -> type.equals("VARCHAR")
-                    ? col + " = " + Sql.literal(((JsonString) value).getString())
-                    : "CAST(" + col + " AS VARCHAR) = " + Sql.literal(((JsonString) value).getString());
+            case STRING -> {
+                String text = ((JsonString) value).getString();
+                if (type.equals("BOOLEAN") && BOOLEAN_WORDS.containsKey(text.toLowerCase(Locale.ROOT))) {
+                    // DuckDB reads yes/no, true/false columns as BOOLEAN; the card may still say "yes".
+                    yield col + " = " + BOOLEAN_WORDS.get(text.toLowerCase(Locale.ROOT));
+                }
+                yield type.equals("VARCHAR") ? col + " = " + Sql.literal(text)
+                        : "CAST(" + col + " AS VARCHAR) = " + Sql.literal(text);
+            }
             default -> throw new IllegalArgumentException("cannot compare a column with " + value);
         };
     }

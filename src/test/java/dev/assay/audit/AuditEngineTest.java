@@ -1,0 +1,135 @@
+package dev.assay.audit;
+
+import dev.assay.dataset.CsvStructureCheck;
+import dev.assay.dataset.DatasetFormat;
+import dev.assay.dataset.ParquetIngest;
+import dev.assay.infrastructure.DuckDb;
+import dev.assay.metric.MetricParameters;
+import dev.assay.metric.MetricValue;
+import dev.assay.policy.Decision;
+import dev.assay.policy.Finding;
+import dev.assay.policy.Outcome;
+import dev.assay.policy.Policy;
+import dev.assay.policy.PolicyCatalog;
+import dev.assay.policy.PolicyParser;
+import dev.assay.registry.ModelCard;
+import dev.assay.registry.ModelCardParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The four-fifths audit on small tables whose rates are known by construction. */
+class AuditEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String CARD = """
+            model: m
+            version: "1"
+            owner: o@example.com
+            task: binary-classification
+            positiveLabel: "yes"
+            favorableOutcome: "yes"
+            columns:
+              prediction: decision
+              protected: [sex]
+            """;
+
+    /** Rows per sex: (rows, favorable). */
+    private AuditEngine.Outcome audit(Map<String, int[]> groups) throws Exception {
+        StringBuilder csv = new StringBuilder("sex,decision\n");
+        groups.forEach((sex, counts) -> {
+            for (int i = 0; i < counts[0]; i++) {
+                csv.append(sex).append(',').append(i < counts[1] ? "yes" : "no").append('\n');
+            }
+        });
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("d.csv");
+        Files.write(file, bytes);
+        CsvStructureCheck check = new CsvStructureCheck();
+        check.update(bytes, 0, bytes.length);
+        check.finish();
+        DuckDb duckDb = DuckDb.withDefaults(dir);
+        ParquetIngest ingest = new ParquetIngest(duckDb);
+        ParquetIngest.Source source = new ParquetIngest.Source(file, DatasetFormat.CSV, check.delimiter());
+        Path parquet = dir.resolve("d.parquet");
+        Files.deleteIfExists(parquet);
+        ingest.writeParquet(source, parquet);
+        Map<String, String> types = new LinkedHashMap<>();
+        ingest.profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        ModelCard card = ModelCardParser.parseYaml(CARD, "m", "1");
+        Policy policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"));
+        return new AuditEngine(duckDb, MetricParameters.DEFAULTS).run(card, types, parquet, List.of(policy), List.of());
+    }
+
+    private static Finding finding(AuditEngine.Outcome o, String group) {
+        return o.findings().stream().filter(f -> group.equals(f.group())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void failsBelowFourFifthsAndLeavesSmallGroupsUndefined() throws Exception {
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        groups.put("F", new int[] {40, 12});  // 0.30
+        groups.put("M", new int[] {60, 30});  // 0.50: the reference
+        groups.put("X", new int[] {10, 10});  // 1.00, but only 10 rows
+        AuditEngine.Outcome o = audit(groups);
+
+        assertEquals(0.6, finding(o, "F").value(), 1e-12);
+        assertEquals(Outcome.FAIL, finding(o, "F").outcome());
+        assertEquals("M", finding(o, "F").reference());
+        assertEquals(1.0, finding(o, "M").value(), 1e-12);
+        assertEquals(Outcome.PASS, finding(o, "M").outcome());
+        Finding x = finding(o, "X");
+        assertEquals(Outcome.UNDEFINED, x.outcome());
+        assertEquals(Outcome.WARN, x.effect());
+        assertEquals("insufficient data: 10 rows, fewer than the minimum group size of 30", x.reason());
+        assertEquals(new Decision(Decision.Verdict.FAIL, List.of("four-fifths-impact-ratio")), o.decision());
+
+        MetricValue rateF = o.metrics().stream()
+                .filter(m -> m.metric().equals("selection_rate") && "F".equals(m.group())).findFirst().orElseThrow();
+        assertEquals(0.3, rateF.value(), 1e-12);
+        assertEquals(40, rateF.n());
+    }
+
+    @Test
+    void passesAtFourFifthsAndAbove() throws Exception {
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        groups.put("F", new int[] {40, 24});  // 0.60: the reference
+        groups.put("M", new int[] {60, 30});  // 0.50 -> 0.8333...
+        AuditEngine.Outcome o = audit(groups);
+        assertEquals(0.5 / 0.6, finding(o, "M").value(), 1e-12);
+        assertEquals(Decision.Verdict.PASS, o.decision().verdict());
+        assertEquals(List.of(), o.decision().reasons());
+    }
+
+    @Test
+    void exactlyFourFifthsPasses() throws Exception {
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        groups.put("F", new int[] {50, 20});  // 0.40
+        groups.put("M", new int[] {50, 25});  // 0.50 -> 0.8 exactly
+        AuditEngine.Outcome o = audit(groups);
+        assertEquals(0.8, finding(o, "F").value(), 1e-12);
+        assertEquals(Outcome.PASS, finding(o, "F").outcome());
+    }
+
+    @Test
+    void noFavorableOutcomeAnywhereIsUndefinedNotPass() throws Exception {
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        groups.put("F", new int[] {40, 0});
+        groups.put("M", new int[] {40, 0});
+        AuditEngine.Outcome o = audit(groups);
+        assertNull(finding(o, "F").value());
+        assertEquals(Outcome.UNDEFINED, finding(o, "F").outcome());
+        assertEquals(Decision.Verdict.WARN, o.decision().verdict());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.assay.dataset;
+
+import dev.assay.infrastructure.DuckDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParquetIngestTest {
+
+    @TempDir
+    Path dir;
+
+    private ParquetIngest ingest() {
+        return new ParquetIngest(DuckDb.withDefaults(dir));
+    }
+
+    private ParquetIngest.Profile roundTrip(String name, byte[] content, DatasetFormat format) throws Exception {
+        Path source = dir.resolve(name);
+        Files.write(source, content);
+        char delimiter = ',';
+        if (format == DatasetFormat.CSV) {
+            CsvStructureCheck check = new CsvStructureCheck();
+            check.update(content, 0, content.length);
+            assertEquals(java.util.Optional.empty(), check.finish());
+            delimiter = check.delimiter();
+        }
+        ParquetIngest.Source src = new ParquetIngest.Source(source, format, delimiter);
+        assertTrue(ingest().describe(src).size() > 0);
+        Path parquet = dir.resolve(name + ".parquet");
+        ingest().writeParquet(src, parquet);
+        return ingest().profile(parquet);
+    }
+
+    @Test
+    void csvWithBomCrlfSemicolonsQuotesAndDuplicateHeaders() throws Exception {
+        String csv = "\uFEFFid;score;score;note\r\n1;0.5;7;\"a;b\"\r\n2;0.25;;\"say \"\"hi\"\"\"\r\n3;;9;\r\n";
+        ParquetIngest.Profile p = roundTrip("quirks.csv", csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals(3, p.rows());
+        assertEquals(List.of("id", "score", "score_1", "note"), p.columns().stream().map(ColumnProfile::name).toList());
+        assertEquals(List.of(0L, 1L, 1L, 1L), p.columns().stream().map(ColumnProfile::nulls).toList());
+        assertEquals("DOUBLE", p.columns().get(1).type());
+    }
+
+    @Test
+    void typesAreInferredFromTheWholeFileWhenTheSampleMisleads() throws Exception {
+        StringBuilder csv = new StringBuilder("id,code\n");
+        for (int i = 0; i < 30_000; i++) {
+            csv.append(i).append(',').append(i % 10).append('\n');
+        }
+        csv.append("30000,X7\n");
+        ParquetIngest.Profile p = roundTrip("late.csv", csv.toString().getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals(30_001, p.rows());
+        assertEquals("VARCHAR", p.columns().get(1).type());
+    }
+
+    @Test
+    void jsonLinesWithAMissingKeyCountsANull() throws Exception {
+        String jsonl = "{\"a\":1,\"b\":\"x\"}\n{\"a\":2}\n{\"a\":3,\"b\":\"z\"}\n";
+        ParquetIngest.Profile p = roundTrip("rows.jsonl", jsonl.getBytes(StandardCharsets.UTF_8), DatasetFormat.JSON_LINES);
+        assertEquals(3, p.rows());
+        assertEquals(1, p.columns().get(1).nulls());
+    }
+
+    @Test
+    void parquetIsReadAsItIs() throws Exception {
+        ParquetIngest.Profile csv = roundTrip("t.csv", "x,y\n1,a\n2,\n".getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        byte[] parquet = Files.readAllBytes(dir.resolve("t.csv.parquet"));
+        ParquetIngest.Profile p = roundTrip("t2.parquet", parquet, DatasetFormat.PARQUET);
+        assertEquals(csv, p);
+    }
+
+    @Test
+    void malformedJsonLinesNameTheLine() throws Exception {
+        Path source = dir.resolve("bad.jsonl");
+        Files.writeString(source, "{\"a\":1}\n{\"a\":2}\n{\"a\" 3}\n{\"a\":4}\n");
+        IngestException e = assertThrows(IngestException.class, () -> ingest().describe(
+                new ParquetIngest.Source(source, DatasetFormat.JSON_LINES, ',')));
+        assertEquals(3L, e.line());
+        assertTrue(e.getMessage().contains("JSON Lines"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotParquetIsRefused() throws Exception {
+        Path source = dir.resolve("fake.parquet");
+        Files.writeString(source, "a,b\n1,2\n");
+        IngestException e = assertThrows(IngestException.class, () -> ingest().describe(
+                new ParquetIngest.Source(source, DatasetFormat.PARQUET, ',')));
+        assertTrue(e.getMessage().startsWith("cannot read the file as Parquet"), e.getMessage());
+    }
+}
