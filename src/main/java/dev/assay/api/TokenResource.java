@@ -58,7 +58,7 @@ public class TokenResource {
             if (!days.isIntegral() || days.longValue() < 1 || days.longValue() > 3650) {
                 errors.add(FieldError.at("/expiresInDays", "must be a whole number of days from 1 to 3650"));
             } else {
-                expiresAt = Instant.now().plus(Duration.ofDays(days.longValue()));
+                expiresAt = dev.assay.infrastructure.Clocks.UTC_MICROS.instant().plus(Duration.ofDays(days.longValue()));
             }
         }
         if (!errors.isEmpty()) {

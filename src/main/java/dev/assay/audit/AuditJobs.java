@@ -13,7 +13,7 @@ public class AuditJobs {
     @Inject
     AuditRepository audits;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     @Transactional
     public AuditRun create(AuditRun run) {

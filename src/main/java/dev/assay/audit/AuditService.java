@@ -69,7 +69,7 @@ public class AuditService {
     @Inject
     Analytics analytics;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     /** Creates (or finds, for the same inputs) the audit and queues it. */
     public AuditRun start(ModelVersion version, AuditRequest request, Caller caller) {

@@ -42,7 +42,7 @@ public class DatasetService {
     @Inject
     DatasetRepository datasets;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
     private DatasetStore store;
 
     @PostConstruct

@@ -76,7 +76,7 @@ public class DemoSeeder {
         audits.start(v, new AuditRequest(List.of("eeoc-four-fifths"), null, null, List.of()), DEMO);
     }
 
-    static String card(String version) {
+    public static String card(String version) {
         return """
                 model: loan-approval
                 version: %s

@@ -22,7 +22,7 @@ public class PolicyCatalog {
     @Inject
     PolicyRepository policies;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     /** Stores the built-in packs of this build; a changed pack becomes a new version. */
     @Transactional

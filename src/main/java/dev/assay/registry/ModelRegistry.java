@@ -22,7 +22,7 @@ public class ModelRegistry {
     @Inject
     ModelVersionRepository versions;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     public record Registration(ModelVersion version, boolean created) {
     }

@@ -34,7 +34,7 @@ public class AccountService {
     @Inject
     AssayConfig config;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     /**
      * Creates the bootstrap admin on first start. The password comes from ASSAY_ADMIN_PASSWORD, or is

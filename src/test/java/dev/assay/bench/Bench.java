@@ -1,0 +1,130 @@
+package dev.assay.bench;
+
+import dev.assay.audit.AuditEngine;
+import dev.assay.dataset.CsvStructureCheck;
+import dev.assay.dataset.DatasetFormat;
+import dev.assay.dataset.ParquetIngest;
+import dev.assay.dataset.Spool;
+import dev.assay.demo.DemoSeeder;
+import dev.assay.demo.LoanApplications;
+import dev.assay.infrastructure.DuckDb;
+import dev.assay.infrastructure.Sql;
+import dev.assay.metric.MetricParameters;
+import dev.assay.policy.PolicyCatalog;
+import dev.assay.policy.PolicyParser;
+import dev.assay.registry.ModelCardParser;
+
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The walking skeleton's benchmark: N synthetic rows through the real ingest path (spool with
+ * SHA-256 and CSV check, DuckDB describe, Parquet, profile) against a bare DuckDB COPY of the same
+ * file, then the four-fifths audit. Prints rows, bytes, MB/s, seconds and peak heap.
+ *
+ * <p>Run: {@code ./mvnw -Pbench test -Dbench.rows=10000000} (the JVM has -Xmx512m).
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        Path dir = Path.of("target", "bench");
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("loans-" + rows + ".csv");
+        if (!Files.exists(csv)) {
+            long t = System.nanoTime();
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                LoanApplications.write(w, rows, 0, LoanApplications.BIASED, 42);
+            }
+            System.out.printf(Locale.ROOT, "generated %,d rows in %.1f s%n", rows, seconds(t));
+        }
+        long bytes = Files.size(csv);
+        DuckDb duckDb = new DuckDb("1GB", Runtime.getRuntime().availableProcessors(), dir);
+        resetPeaks();
+
+        // 1. Bare DuckDB: CSV -> Parquet with auto-detection, nothing else.
+        Path bare = dir.resolve("bare.parquet");
+        Files.deleteIfExists(bare);
+        long t0 = System.nanoTime();
+        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(csv.toString()) + ")) TO "
+                    + Sql.literal(bare.toString()) + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)");
+        }
+        double bareSeconds = seconds(t0);
+
+        // 2. Assay's ingest path, as DatasetService runs it.
+        Path spooled = dir.resolve("spooled.csv");
+        Path parquet = dir.resolve("ingested.parquet");
+        Files.deleteIfExists(spooled);
+        Files.deleteIfExists(parquet);
+        long t1 = System.nanoTime();
+        CsvStructureCheck check = new CsvStructureCheck();
+        Spool.Spooled file;
+        try (InputStream in = Files.newInputStream(csv)) {
+            file = Spool.write(in, spooled, Long.MAX_VALUE, check);
+        }
+        double spoolSeconds = seconds(t1);
+        if (check.finish().isPresent()) {
+            throw new IllegalStateException("generated CSV is not well-formed: " + check.finish());
+        }
+        ParquetIngest ingest = new ParquetIngest(duckDb);
+        ParquetIngest.Source source = new ParquetIngest.Source(spooled, DatasetFormat.CSV, check.delimiter());
+        ingest.describe(source);
+        ingest.writeParquet(source, parquet);
+        ParquetIngest.Profile profile = ingest.profile(parquet);
+        double ingestSeconds = seconds(t1);
+
+        // 3. The four-fifths audit on the stored Parquet (best of 3: the first run warms the JIT).
+        Map<String, String> types = new LinkedHashMap<>();
+        profile.columns().forEach(c -> types.put(c.name(), c.type()));
+        var card = ModelCardParser.parseYaml(DemoSeeder.card("1.0.0"), DemoSeeder.MODEL, "1.0.0");
+        var policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"));
+        AuditEngine engine = new AuditEngine(duckDb, MetricParameters.DEFAULTS);
+        double auditSeconds = Double.MAX_VALUE;
+        AuditEngine.Outcome outcome = null;
+        for (int i = 0; i < 3; i++) {
+            long t2 = System.nanoTime();
+            outcome = engine.run(card, types, parquet, List.of(policy), List.of());
+            auditSeconds = Math.min(auditSeconds, seconds(t2));
+        }
+
+        double mb = bytes / 1e6;
+        System.out.println();
+        System.out.println("Assay bench (walking skeleton)");
+        System.out.printf(Locale.ROOT, "rows                 %,d%n", profile.rows());
+        System.out.printf(Locale.ROOT, "CSV bytes            %,d (%.0f MB), sha256 %s%n", bytes, mb, file.sha256().substring(0, 16));
+        System.out.printf(Locale.ROOT, "bare DuckDB COPY     %.2f s  (%.0f MB/s)%n", bareSeconds, mb / bareSeconds);
+        System.out.printf(Locale.ROOT, "  of which spool     %.2f s  (SHA-256 + CSV structure check, streamed)%n", spoolSeconds);
+        System.out.printf(Locale.ROOT, "Assay ingest         %.2f s  (%.0f MB/s, %.2fx bare)%n", ingestSeconds, mb / ingestSeconds,
+                ingestSeconds / bareSeconds);
+        System.out.printf(Locale.ROOT, "four-fifths audit    %.3f s  (decision %s)%n", auditSeconds, outcome.decision().verdict());
+        System.out.printf(Locale.ROOT, "peak heap            %.0f MB (max %d MB)%n", peakHeapBytes() / 1e6,
+                Runtime.getRuntime().maxMemory() >> 20);
+        Files.deleteIfExists(spooled);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.assay.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small HTTP client for the API under test: real requests, nothing mocked. */
+public final class Api {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final String authorization;
+
+    public Api(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    public static Api anonymous() {
+        return new Api(LibertyServer.get().base(), null);
+    }
+
+    public static Api admin() {
+        String basic = Base64.getEncoder().encodeToString(
+                ("admin:" + LibertyServer.get().adminPassword()).getBytes(StandardCharsets.UTF_8));
+        return new Api(LibertyServer.get().base(), "Basic " + basic);
+    }
+
+    /** A new API token with the given roles, issued by the bootstrap admin. */
+    public static Api withRoles(String... roles) throws Exception {
+        StringBuilder json = new StringBuilder("{\"name\":\"it-" + UUID.randomUUID() + "\",\"roles\":[");
+        for (int i = 0; i < roles.length; i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(roles[i]).append('"');
+        }
+        Reply r = admin().send("POST", "/api/v1/tokens", "application/json", json.append("]}").toString().getBytes());
+        if (r.status() != 201) {
+            throw new IllegalStateException("token: " + r.status() + " " + r.text());
+        }
+        return new Api(LibertyServer.get().base(), "Bearer " + r.json().getString("token"));
+    }
+
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(text())).readObject();
+        }
+
+        public String contentType() {
+            return headers.getOrDefault("content-type", "");
+        }
+    }
+
+    public Reply get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, null);
+    }
+
+    public Reply get(String path, String accept) throws IOException, InterruptedException {
+        return send(request("GET", path, null, HttpRequest.BodyPublishers.noBody()).header("Accept", accept));
+    }
+
+    public Reply send(String method, String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(request(method, path, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Reply sendFile(String method, String path, String contentType, Path file) throws IOException, InterruptedException {
+        return send(request(method, path, contentType, HttpRequest.BodyPublishers.ofFile(file)));
+    }
+
+    /** multipart/form-data with the given parts: name -> (content type, bytes). */
+    public Reply multipart(String path, Map<String, Map.Entry<String, byte[]>> parts) throws IOException, InterruptedException {
+        String boundary = "assay-" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        for (var e : parts.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                    + "\"; filename=\"" + e.getKey() + "\"\r\nContent-Type: " + e.getValue().getKey() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(e.getValue().getValue());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
+    private HttpRequest.Builder request(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5)).method(method, body);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Map<String, String> headers = new LinkedHashMap<>();
+        r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+        return new Reply(r.statusCode(), headers, r.body());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.assay.it;
+
+import dev.assay.infrastructure.Hashing;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ProPublica's COMPAS data (../shared/data/compas): ingested as shipped (duplicate header names,
+ * 7,214 rows) and audited with four-fifths by race and sex, favorable outcome "low risk"
+ * (score_text Low, which is decile_score below 5). The expected rates are computed here from the
+ * file, independently of Assay's engine.
+ */
+@ExtendWith(LibertyServer.class)
+class CompasIT {
+
+    private static final String CARD = """
+            model: compas
+            version: "2016"
+            owner: it@example.com
+            task: binary-classification
+            riskTier: high
+            positiveLabel: 1
+            favorableOutcome: Low
+            columns:
+              id: id
+              label: two_year_recid
+              prediction: score_text
+              protected: [race, sex]
+            """;
+
+    @Test
+    void fourFifthsByRaceAndSexMatchIndependentCounts() throws Exception {
+        Path file = SharedData.require("compas/compas-scores-two-years.csv");
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/compas/versions/2016";
+        assertEquals(201, ci.send("PUT", version, "application/yaml", CARD.getBytes()).status());
+
+        Api.Reply upload = ci.sendFile("POST", version + "/datasets", "text/csv", file);
+        assertEquals(201, upload.status(), upload.text());
+        JsonObject dataset = upload.json();
+        assertEquals(7214, dataset.getInt("rows"));
+        assertEquals(Hashing.sha256Hex(Files.readAllBytes(file)), dataset.getString("sha256"));
+        List<String> columns = dataset.getJsonArray("columns").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("name")).toList();
+        assertTrue(columns.containsAll(List.of("decile_score", "decile_score_1", "priors_count", "priors_count_1")),
+                columns.toString());
+
+        Api.Reply started = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"eeoc-four-fifths\"]}".getBytes());
+        assertEquals(201, started.status(), started.text());
+        JsonObject audit = started.json();
+        assertEquals("DONE", audit.getString("status"));
+
+        // Independent: count from the file, decile_score (the first such column) below 5.
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = SharedData.fields(lines.get(0), ',');
+        int race = header.indexOf("race");
+        int sex = header.indexOf("sex");
+        int decile = header.indexOf("decile_score");
+        Map<String, long[]> expected = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = SharedData.fields(line, ',');
+            boolean low = Integer.parseInt(f.get(decile)) < 5;
+            for (String key : new String[] {"race=" + f.get(race), "sex=" + f.get(sex)}) {
+                long[] c = expected.computeIfAbsent(key, k -> new long[2]);
+                c[0]++;
+                c[1] += low ? 1 : 0;
+            }
+        }
+        assertEquals(6 + 2, expected.size());
+        double highest = 0;
+        for (var e : expected.entrySet()) {
+            if (e.getKey().startsWith("race=") && e.getValue()[0] >= 30) {
+                highest = Math.max(highest, (double) e.getValue()[1] / e.getValue()[0]);
+            }
+        }
+        for (var e : expected.entrySet()) {
+            String scope = e.getKey().substring(0, e.getKey().indexOf('='));
+            String group = e.getKey().substring(e.getKey().indexOf('=') + 1);
+            JsonObject rate = metric(audit, "selection_rate", scope, group);
+            assertEquals(e.getValue()[0], rate.getJsonNumber("n").longValue(), e.getKey());
+            assertEquals((double) e.getValue()[1] / e.getValue()[0], rate.getJsonNumber("value").doubleValue(), 1e-12, e.getKey());
+            if (scope.equals("race")) {
+                JsonObject ratio = metric(audit, "impact_ratio", scope, group);
+                assertEquals((double) e.getValue()[1] / e.getValue()[0] / highest,
+                        ratio.getJsonNumber("value").doubleValue(), 1e-12, e.getKey());
+            }
+        }
+        // African-American defendants are rated low risk far less often: four-fifths fails.
+        assertEquals("FAIL", audit.getString("decision"));
+        JsonObject aa = audit.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> "African-American".equals(f.getString("group", null))).findFirst().orElseThrow();
+        assertEquals("fail", aa.getString("outcome"));
+        // Native American (18 rows) and Asian (32 rows): 18 is under the minimum group size.
+        JsonObject na = audit.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> "Native American".equals(f.getString("group", null))).findFirst().orElseThrow();
+        assertEquals("undefined", na.getString("outcome"));
+    }
+
+    private static JsonObject metric(JsonObject audit, String metric, String scope, String group) {
+        return audit.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals(metric) && scope.equals(m.getString("scope", null))
+                        && group.equals(m.getString("group", null)))
+                .findFirst().orElseThrow(() -> new AssertionError(metric + " " + scope + " " + group));
+    }
+}

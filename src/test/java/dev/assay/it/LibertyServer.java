@@ -1,0 +1,185 @@
+package dev.assay.it;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Starts the real Open Liberty server (laid out by liberty-maven-plugin in pre-integration-test)
+ * once per Failsafe execution, on the database that execution names (system property
+ * {@code assay.it.db}: h2 or postgres), with its own data dir, port and admin password. For
+ * PostgreSQL a fresh database is created for the run and dropped after it.
+ *
+ * <p>PostgreSQL tests are skipped with a printed reason when the server is unreachable, except
+ * when CI=true: there they must run.
+ */
+public final class LibertyServer implements BeforeAllCallback {
+
+    private static volatile Running running;
+
+    /** What the tests need to know about the server under test. */
+    public record Running(URI base, String adminPassword, Path dataDir, String database) {
+    }
+
+    public static Running get() {
+        return running;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (LibertyServer.class) {
+            if (running == null) {
+                ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+                Handle handle = start();
+                store.put(LibertyServer.class.getName(), handle);
+                running = handle.running;
+            }
+        }
+    }
+
+    private static final class Handle implements ExtensionContext.Store.CloseableResource {
+        private final Path wlp;
+        private final Running running;
+        private final String pgDatabase;
+
+        Handle(Path wlp, Running running, String pgDatabase) {
+            this.wlp = wlp;
+            this.running = running;
+            this.pgDatabase = pgDatabase;
+        }
+
+        @Override
+        public void close() throws Exception {
+            server(wlp, Map.of(), "stop").waitFor();
+            if (pgDatabase != null) {
+                try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "");
+                     Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
+                }
+            }
+        }
+    }
+
+    static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    static final String PG_USER = System.getenv().getOrDefault("ASSAY_IT_PGUSER", "postgres");
+
+    static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static Handle start() throws Exception {
+        String db = System.getProperty("assay.it.db", "h2");
+        Path wlp = Path.of(System.getProperty("assay.wlp.dir", "target/liberty/wlp"));
+        Path work = Path.of(System.getProperty("assay.it.work", "target/it")).resolve(db);
+        Path dataDir = work.resolve("data");
+        deleteTree(dataDir);
+        Files.createDirectories(work);
+
+        Map<String, String> env = new TreeMap<>();
+        String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        String adminPassword = "it-" + suffix + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        int port = freePort();
+        env.put("ASSAY_HTTP_PORT", String.valueOf(port));
+        env.put("ASSAY_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.put("ASSAY_ADMIN_PASSWORD", adminPassword);
+        env.put("ASSAY_DEMO", "true");
+        String pgDatabase = null;
+        if (db.equals("postgres")) {
+            pgDatabase = "assay_it_" + suffix;
+            try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "");
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + pgDatabase);
+            } catch (SQLException e) {
+                String reason = "PostgreSQL at 127.0.0.1:5432 is not usable (" + e.getMessage() + ")";
+                if (ci()) {
+                    throw new IllegalStateException(reason + "; CI=true requires it", e);
+                }
+                System.out.println("SKIPPED PostgreSQL integration tests: " + reason);
+                Assumptions.abort(reason);
+            }
+            env.put("ASSAY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + pgDatabase);
+            env.put("ASSAY_DB_USER", PG_USER);
+            env.put("ASSAY_DB_PASSWORD", "");
+        }
+        System.out.println("Starting Liberty for integration tests on " + db + ", port " + port);
+        Process start = server(wlp, env, "start", "--clean");
+        if (start.waitFor() != 0) {
+            throw new IllegalStateException("server start failed: see " + wlp.resolve("usr/servers/assay/logs"));
+        }
+        Running r = new Running(URI.create("http://localhost:" + port), adminPassword, dataDir, db);
+        Handle handle = new Handle(wlp, r, pgDatabase);
+        try {
+            awaitReady(r.base().resolve("/health/ready"), Duration.ofSeconds(240));
+        } catch (RuntimeException | InterruptedException e) {
+            handle.close();
+            throw e;
+        }
+        return handle;
+    }
+
+    private static Process server(Path wlp, Map<String, String> env, String... args) throws IOException {
+        String[] command = new String[args.length + 2];
+        command[0] = wlp.resolve("bin/server").toString();
+        command[1] = args[0];
+        command[2] = "assay";
+        System.arraycopy(args, 1, command, 3, args.length - 1);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static void awaitReady(URI health, Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                last = r.statusCode() + " " + r.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Assay did not become ready within " + timeout + ": " + last);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

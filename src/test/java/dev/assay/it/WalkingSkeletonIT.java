@@ -1,0 +1,258 @@
+package dev.assay.it;
+
+import dev.assay.infrastructure.Hashing;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole path of the walking skeleton over HTTP, against the real server, asserting values. */
+@ExtendWith(LibertyServer.class)
+class WalkingSkeletonIT {
+
+    private static Api ci;
+    private static Api owner;
+    private static Api auditor;
+
+    @BeforeAll
+    static void tokens() throws Exception {
+        ci = Api.withRoles("ci-gate");
+        owner = Api.withRoles("model-owner");
+        auditor = Api.withRoles("auditor");
+    }
+
+    static final String CARD_YAML = """
+            model: %s
+            version: 1.0.0
+            owner: it@example.com
+            task: binary-classification
+            riskTier: high
+            positiveLabel: 1
+            favorableOutcome: 1
+            columns:
+              id: id
+              label: label
+              prediction: hired
+              protected: [sex]
+            """;
+
+    /** F: 40 rows, 12 hired (0.30); M: 60 rows, 30 hired (0.50); impact ratio of F = 0.6. */
+    static String csv() {
+        StringBuilder b = new StringBuilder("id,sex,hired,label\r\n");
+        int id = 0;
+        for (int i = 0; i < 40; i++) {
+            b.append(++id).append(",F,").append(i < 12 ? 1 : 0).append(',').append(i % 2).append("\r\n");
+        }
+        for (int i = 0; i < 60; i++) {
+            b.append(++id).append(",\"M\",").append(i < 30 ? 1 : 0).append(',').append(i % 3 == 0 ? 1 : 0).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    static String jsonLines() {
+        StringBuilder b = new StringBuilder();
+        for (String line : csv().split("\r\n")) {
+            if (line.startsWith("id")) {
+                continue;
+            }
+            String[] f = line.split(",");
+            b.append("{\"id\":").append(f[0]).append(",\"sex\":\"").append(f[1].replace("\"", "")).append("\",\"hired\":")
+                    .append(f[2]).append(",\"label\":").append(f[3]).append("}\n");
+        }
+        return b.toString();
+    }
+
+    private static String register(String model) throws Exception {
+        Api.Reply r = ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.0", "application/yaml",
+                CARD_YAML.formatted(model).getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, r.status(), r.text());
+        return "/api/v1/models/" + model + "/versions/1.0.0";
+    }
+
+    @Test
+    void demoModelIsSeededAuditedAndGated() throws Exception {
+        JsonArray models = ci.get("/api/v1/models").json().getJsonArray("models");
+        JsonObject loan = models.getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("model").equals("loan-approval")).findFirst().orElseThrow();
+        assertEquals(2, loan.getInt("versions"));
+        assertEquals("1.1.0", loan.getString("latestVersion"));
+
+        JsonObject failing = awaitGate("/api/v1/models/loan-approval/versions/1.0.0");
+        assertEquals("FAIL", failing.getString("decision"));
+        assertEquals(List.of("four-fifths-impact-ratio"), strings(failing.getJsonArray("reasons")));
+        assertEquals(409, ci.get("/api/v1/models/loan-approval/versions/1.0.0/gate?require=PASS").status());
+        assertEquals(409, ci.get("/api/v1/models/loan-approval/versions/1.0.0/gate?require=WARN").status());
+
+        JsonObject passing = awaitGate("/api/v1/models/loan-approval/versions/1.1.0");
+        assertEquals("PASS", passing.getString("decision"));
+        assertEquals(200, ci.get("/api/v1/models/loan-approval/versions/1.1.0/gate?require=PASS").status());
+
+        // The failing group of the demo is named in the findings, with its value below 0.8.
+        JsonObject audit = ci.get("/api/v1/audits/" + failing.getString("audit")).json();
+        JsonObject black = audit.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> "Black".equals(f.getString("group", null))).findFirst().orElseThrow();
+        assertEquals("fail", black.getString("outcome"));
+        assertTrue(black.getJsonNumber("value").doubleValue() < 0.8);
+        JsonObject nativeAmerican = audit.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> "Native American".equals(f.getString("group", null))).findFirst().orElseThrow();
+        assertEquals("undefined", nativeAmerican.getString("outcome"));
+        assertEquals(25, nativeAmerican.getInt("n"));
+    }
+
+    private static JsonObject awaitGate(String version) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonObject gate = ci.get(version + "/gate").json();
+            if (!gate.getString("decision").equals("NONE")) {
+                return gate;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no decision for " + version);
+    }
+
+    @Test
+    void registerUploadAuditGateAndVerify() throws Exception {
+        String version = register("hiring-it");
+        // The same card again, as JSON this time: 200. A different card: 409.
+        String sameJson = "{\"model\":\"hiring-it\",\"version\":\"1.0.0\",\"owner\":\"it@example.com\","
+                + "\"task\":\"binary-classification\",\"riskTier\":\"high\",\"positiveLabel\":1,\"favorableOutcome\":1,"
+                + "\"columns\":{\"id\":\"id\",\"label\":\"label\",\"prediction\":\"hired\",\"protected\":[\"sex\"]}}";
+        assertEquals(200, ci.send("PUT", version, "application/json", sameJson.getBytes()).status());
+        Api.Reply conflict = ci.send("PUT", version, "application/json", sameJson.replace("it@example.com", "x@example.com").getBytes());
+        assertEquals(409, conflict.status());
+        assertTrue(conflict.contentType().startsWith("application/problem+json"));
+
+        byte[] csv = csv().getBytes(StandardCharsets.UTF_8);
+        Api.Reply upload = ci.send("POST", version + "/datasets?role=evaluation", "text/csv", csv);
+        assertEquals(201, upload.status(), upload.text());
+        JsonObject dataset = upload.json();
+        assertEquals(Hashing.sha256Hex(csv), dataset.getString("sha256"));
+        assertEquals(100, dataset.getInt("rows"));
+        assertEquals("evaluation", dataset.getString("role"));
+        assertEquals(List.of("id", "sex", "hired", "label"), dataset.getJsonArray("columns").getValuesAs(JsonObject.class)
+                .stream().map(c -> c.getString("name")).toList());
+        assertEquals(dataset, ci.get("/api/v1/datasets/" + dataset.getString("id")).json());
+
+        // JSON Lines and multipart CSV land too, with the same rows.
+        Api.Reply jsonl = ci.send("POST", version + "/datasets", "application/x-ndjson", jsonLines().getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, jsonl.status(), jsonl.text());
+        assertEquals(100, jsonl.json().getInt("rows"));
+        Map<String, Map.Entry<String, byte[]>> parts = new LinkedHashMap<>();
+        parts.put("file", Map.entry("text/csv", csv));
+        Api.Reply multipart = ci.multipart(version + "/datasets", parts);
+        assertEquals(201, multipart.status(), multipart.text());
+        assertEquals(dataset.getString("sha256"), multipart.json().getString("sha256"));
+
+        // The audit, on the CSV dataset, waited for.
+        String body = "{\"policies\":[\"eeoc-four-fifths\"],\"dataset\":\"" + dataset.getString("id") + "\"}";
+        Api.Reply started = ci.send("POST", version + "/audits?wait=60", "application/json", body.getBytes());
+        assertEquals(201, started.status(), started.text());
+        JsonObject audit = started.json();
+        assertEquals("DONE", audit.getString("status"));
+        assertEquals("FAIL", audit.getString("decision"));
+        assertEquals(dataset.getString("sha256"), audit.getJsonObject("inputs").getJsonObject("dataset").getString("sha256"));
+        JsonObject female = finding(audit, "F");
+        assertEquals(0.6, female.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("fail", female.getString("outcome"));
+        assertEquals(40, female.getInt("n"));
+        assertEquals(0.8, female.getJsonNumber("threshold").doubleValue(), 0);
+        JsonObject male = finding(audit, "M");
+        assertEquals(1.0, male.getJsonNumber("value").doubleValue(), 1e-12);
+        JsonObject rateF = audit.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("selection_rate") && "F".equals(m.getString("group", null)))
+                .findFirst().orElseThrow();
+        assertEquals(0.3, rateF.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals(2, rateF.getJsonArray("ci").size());
+
+        // The same inputs give the same audit back.
+        Api.Reply again = ci.send("POST", version + "/audits", "application/json", body.getBytes());
+        assertEquals(audit.getString("id"), again.json().getString("id"));
+
+        // The gate, as CI uses it.
+        JsonObject gate = ci.get(version + "/gate").json();
+        assertEquals("FAIL", gate.getString("decision"));
+        assertEquals(audit.getString("id"), gate.getString("audit"));
+        assertEquals(409, ci.get(version + "/gate?require=PASS").status());
+
+        // The signed report, verified; one changed byte is not.
+        String id = audit.getString("id");
+        Api.Reply report = ci.get("/api/v1/audits/" + id + "/report", "application/json");
+        assertEquals(200, report.status());
+        Api.Reply jws = ci.get("/api/v1/audits/" + id + "/report.jws");
+        assertEquals(200, jws.status());
+        assertEquals("", jws.text().split("\\.", -1)[1], "detached: empty payload part");
+        JsonObject valid = verify(report.body(), jws.body());
+        assertTrue(valid.getBoolean("valid"), valid.toString());
+        String kid = valid.getString("keyId");
+        byte[] changed = report.body().clone();
+        int at = new String(changed, StandardCharsets.UTF_8).indexOf("\"FAIL\"") + 1;
+        changed[at] = (byte) 'P';
+        JsonObject invalid = verify(changed, jws.body());
+        assertFalse(invalid.getBoolean("valid"));
+        assertTrue(invalid.getString("reason").contains("does not match"));
+
+        JsonObject jwks = Api.anonymous().get("/.well-known/jwks.json").json();
+        assertTrue(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream().anyMatch(k -> k.getString("kid").equals(kid)));
+        assertFalse(jwks.toString().contains("\"d\""), "no private key material");
+
+        // The report is the canonical form of itself and pins everything the audit used.
+        JsonObject document = report.json();
+        assertEquals(dev.assay.infrastructure.CanonicalJson.string(document), report.text());
+        assertEquals(dataset.getString("sha256"), document.getJsonObject("dataset").getString("sha256"));
+        assertEquals(kid, document.getJsonObject("signing").getString("keyId"));
+        assertNotNull(document.getJsonObject("model").getString("cardSha256"));
+    }
+
+    private static JsonObject verify(byte[] report, byte[] jws) throws Exception {
+        Map<String, Map.Entry<String, byte[]>> parts = new LinkedHashMap<>();
+        parts.put("report", Map.entry("application/json", report));
+        parts.put("signature", Map.entry("application/jose", jws));
+        Api.Reply r = Api.anonymous().multipart("/api/v1/verify", parts);
+        assertEquals(200, r.status(), r.text());
+        return r.json();
+    }
+
+    private static JsonObject finding(JsonObject audit, String group) {
+        return audit.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> group.equals(f.getString("group", null))).findFirst().orElseThrow();
+    }
+
+    private static List<String> strings(JsonArray a) {
+        return a.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
+    @Test
+    void rolesAreEnforcedAndProblemsAreProblemJson() throws Exception {
+        Api.Reply none = Api.anonymous().get("/api/v1/models");
+        assertEquals(401, none.status());
+        assertTrue(none.contentType().startsWith("application/problem+json"), none.contentType());
+        assertEquals(401, none.json().getInt("status"));
+        assertEquals(401, new Api(LibertyServer.get().base(), "Bearer assay_not-a-token").get("/api/v1/models").status());
+        // Basic credentials are for /tokens only.
+        assertEquals(401, Api.admin().get("/api/v1/models").status());
+        // An auditor reads but does not register, upload or audit; nobody but an admin issues tokens.
+        assertEquals(200, auditor.get("/api/v1/models").status());
+        assertEquals(403, auditor.send("PUT", "/api/v1/models/x/versions/1", "application/yaml", "a: b".getBytes()).status());
+        assertEquals(403, auditor.send("POST", "/api/v1/models/loan-approval/versions/1.0.0/audits", "application/json",
+                "{}".getBytes()).status());
+        assertEquals(403, owner.send("POST", "/api/v1/tokens", "application/json",
+                "{\"name\":\"x\",\"roles\":[\"admin\"]}".getBytes()).status());
+        assertEquals(200, owner.get("/api/v1/models/loan-approval/versions/1.0.0/gate").status());
+        Api.Reply missing = ci.get("/api/v1/audits/does-not-exist");
+        assertEquals(404, missing.status());
+        assertTrue(missing.contentType().startsWith("application/problem+json"));
+        assertNotEquals(0, Api.anonymous().get("/health/ready").status());
+    }
+}
