@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Ingests uploads: spool (hash, size, CSV structure) -> describe -> check the card's columns ->
@@ -84,8 +83,12 @@ public class DatasetService {
             ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
             ParquetIngest.Source source = new ParquetIngest.Source(spooled, upload.format(),
                     csv == null ? ',' : csv.delimiter());
-            List<ColumnProfile> columns = ingest.describe(source);
-            requireCardColumns(version.card(), columns);
+            // For CSV the header is already known; DuckDB is asked only when a name the card uses is not
+            // in it verbatim (DuckDB renames duplicate headers: score, score_1).
+            List<String> names = csv != null && csv.header().containsAll(version.card().columns().named())
+                    ? csv.header()
+                    : ingest.describe(source).stream().map(ColumnProfile::name).toList();
+            requireCardColumns(version.card(), names);
 
             if (!store.contains(file.sha256())) {
                 ingest.writeParquet(source, parquet);
@@ -127,14 +130,14 @@ public class DatasetService {
         return Spool.write(body, target, config.maxUploadBytes(), csv);
     }
 
-    private static void requireCardColumns(ModelCard card, List<ColumnProfile> columns) {
-        Set<String> present = columns.stream().map(ColumnProfile::name).collect(Collectors.toSet());
+    private static void requireCardColumns(ModelCard card, List<String> columns) {
+        Set<String> present = Set.copyOf(columns);
         List<String> missing = card.columns().named().stream().filter(n -> !present.contains(n)).toList();
         if (!missing.isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
             missing.forEach(m -> errors.add(FieldError.at("/columns", "column '" + m + "' named by the model card is not in the file")));
             throw Problem.invalid("The file lacks column(s) the model card names: " + String.join(", ", missing)
-                    + ". Columns in the file: " + columns.stream().map(ColumnProfile::name).collect(Collectors.joining(", ")),
+                    + ". Columns in the file: " + String.join(", ", columns),
                     errors);
         }
     }
