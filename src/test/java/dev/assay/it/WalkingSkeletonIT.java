@@ -149,6 +149,10 @@ class WalkingSkeletonIT {
         Api.Reply jsonl = ci.send("POST", version + "/datasets", "application/x-ndjson", jsonLines().getBytes(StandardCharsets.UTF_8));
         assertEquals(201, jsonl.status(), jsonl.text());
         assertEquals(100, jsonl.json().getInt("rows"));
+        Api.Reply parquet = ci.send("POST", version + "/datasets", "application/vnd.apache.parquet", parquetOf(csv));
+        assertEquals(201, parquet.status(), parquet.text());
+        assertEquals(100, parquet.json().getInt("rows"));
+        assertEquals("PARQUET", parquet.json().getString("format"));
         Map<String, Map.Entry<String, byte[]>> parts = new LinkedHashMap<>();
         parts.put("file", Map.entry("text/csv", csv));
         Api.Reply multipart = ci.multipart(version + "/datasets", parts);
@@ -213,6 +217,21 @@ class WalkingSkeletonIT {
         assertEquals(dataset.getString("sha256"), document.getJsonObject("dataset").getString("sha256"));
         assertEquals(kid, document.getJsonObject("signing").getString("keyId"));
         assertNotNull(document.getJsonObject("model").getString("cardSha256"));
+    }
+
+    /** The same table as Parquet, written by DuckDB. */
+    private static byte[] parquetOf(byte[] csv) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("assay-it");
+        java.nio.file.Path in = dir.resolve("t.csv");
+        java.nio.file.Path out = dir.resolve("t.parquet");
+        java.nio.file.Files.write(in, csv);
+        try (var c = dev.assay.infrastructure.DuckDb.withDefaults(dir).open(); var s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv(" + dev.assay.infrastructure.Sql.literal(in.toString()) + ")) TO "
+                    + dev.assay.infrastructure.Sql.literal(out.toString()) + " (FORMAT parquet)");
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(out);
+        LibertyServer.deleteTree(dir);
+        return bytes;
     }
 
     private static JsonObject verify(byte[] report, byte[] jws) throws Exception {
