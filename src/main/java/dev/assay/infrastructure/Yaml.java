@@ -1,10 +1,14 @@
 package dev.assay.infrastructure;
 
+import dev.assay.api.FieldError;
+import dev.assay.api.Problem;
+import jakarta.json.JsonValue;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +22,7 @@ public final class Yaml {
     private Yaml() {
     }
 
-    public static Object load(String text) {
+    static Object load(String text) {
         LoadSettings settings = LoadSettings.builder()
                 .setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(50)
@@ -27,6 +31,26 @@ public final class Yaml {
                 .setUseMarks(true)
                 .build();
         return new Load(settings).loadFromString(text);
+    }
+
+    /**
+     * Parses a YAML document into JSON-P values, or fails with a 422 problem that names the line and
+     * column of a syntax error. {@code what} names the document in messages ("The policy ...").
+     */
+    public static JsonValue readJson(String text, String what) {
+        Object tree;
+        try {
+            tree = load(text);
+        } catch (YamlEngineException e) {
+            long[] pos = position(e).orElse(new long[] {1, 1});
+            throw Problem.invalid(what + " is not valid YAML",
+                    List.of(FieldError.atLine(pos[0], pos[1], e.getMessage().lines().findFirst().orElse("syntax error"))));
+        }
+        try {
+            return JsonTrees.toJson(tree);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid(what + " holds a value JSON cannot", List.of(FieldError.at("", e.getMessage())));
+        }
     }
 
     /** The 1-based line and column of a parse error, when the parser knows it. */

@@ -3,7 +3,6 @@ package dev.assay.policy;
 import dev.assay.api.FieldError;
 import dev.assay.api.Problem;
 import dev.assay.infrastructure.CanonicalJson;
-import dev.assay.infrastructure.JsonTrees;
 import dev.assay.infrastructure.Yaml;
 import dev.assay.metric.MetricCatalogue;
 import jakarta.json.JsonArray;
@@ -11,7 +10,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +27,7 @@ public final class PolicyParser {
     }
 
     public static Policy parse(String yaml) {
-        Object tree;
-        try {
-            tree = Yaml.load(yaml);
-        } catch (YamlEngineException e) {
-            long[] pos = Yaml.position(e).orElse(new long[] {1, 1});
-            throw Problem.invalid("The policy is not valid YAML",
-                    List.of(FieldError.atLine(pos[0], pos[1], e.getMessage().lines().findFirst().orElse("syntax error"))));
-        }
-        JsonValue json;
-        try {
-            json = JsonTrees.toJson(tree);
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("The policy holds a value JSON cannot", List.of(FieldError.at("", e.getMessage())));
-        }
+        JsonValue json = Yaml.readJson(yaml, "The policy");
         if (!(json instanceof JsonObject pack)) {
             throw Problem.invalid("A policy must be a mapping", List.of(FieldError.at("", "expected a mapping")));
         }

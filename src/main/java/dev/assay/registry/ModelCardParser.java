@@ -2,7 +2,6 @@ package dev.assay.registry;
 
 import dev.assay.api.FieldError;
 import dev.assay.api.Problem;
-import dev.assay.infrastructure.JsonTrees;
 import dev.assay.infrastructure.Yaml;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -11,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -43,21 +41,7 @@ public final class ModelCardParser {
     }
 
     public static ModelCard parseYaml(String text, String model, String version) {
-        Object tree;
-        try {
-            tree = Yaml.load(text);
-        } catch (YamlEngineException e) {
-            long[] pos = Yaml.position(e).orElse(new long[] {1, 1});
-            throw Problem.invalid("The model card is not valid YAML",
-                    List.of(FieldError.atLine(pos[0], pos[1], e.getMessage().lines().findFirst().orElse("syntax error"))));
-        }
-        JsonValue value;
-        try {
-            value = JsonTrees.toJson(tree);
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("The model card holds a value JSON cannot", List.of(FieldError.at("", e.getMessage())));
-        }
-        return fromJson(value, model, version);
+        return fromJson(Yaml.readJson(text, "The model card"), model, version);
     }
 
     static ModelCard fromJson(JsonValue value, String model, String version) {
