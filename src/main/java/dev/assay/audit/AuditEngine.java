@@ -15,6 +15,7 @@ import dev.assay.policy.Finding;
 import dev.assay.policy.Policy;
 import dev.assay.policy.Rule;
 import dev.assay.policy.RuleEvaluator;
+import dev.assay.stats.Tests;
 import dev.assay.registry.ModelCard;
 
 import java.nio.file.Path;
@@ -58,8 +59,11 @@ public final class AuditEngine {
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
         for (Policy policy : policies) {
             for (Rule rule : policy.rules()) {
-                MetricParameters p = new MetricParameters(defaults.confidence(), rule.minimumGroupSize());
-                List<Need> forRule = scopes(rule.scope(), card).stream().map(s -> new Need(rule.metric(), s, p)).toList();
+                MetricParameters p = defaults.withMinimumGroupSize(rule.minimumGroupSize());
+                boolean datasetLevel = MetricCatalogue.find(rule.metric()).map(d -> d.kind() == MetricCatalogue.Kind.DATASET)
+                        .orElse(false);
+                List<Scope> ruleScopes = datasetLevel ? List.of(Scope.OVERALL) : scopes(rule.scope(), card);
+                List<Need> forRule = ruleScopes.stream().map(s -> new Need(rule.metric(), s, p)).toList();
                 ruleNeeds.put(rule, forRule);
                 for (Need n : forRule) {
                     COMPANIONS.getOrDefault(n.metric(), List.of()).forEach(c -> needs.add(new Need(c, n.scope(), defaults)));
@@ -68,8 +72,15 @@ public final class AuditEngine {
             }
         }
         for (String metric : extraMetrics) {
-            for (String attribute : card.columns().protectedAttributes()) {
-                needs.add(new Need(metric, Scope.of(attribute), defaults));
+            MetricCatalogue.Kind kind = MetricCatalogue.find(metric)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown metric " + metric)).kind();
+            if (kind != MetricCatalogue.Kind.DATASET) {
+                for (String attribute : card.columns().protectedAttributes()) {
+                    needs.add(new Need(metric, Scope.of(attribute), defaults));
+                }
+            }
+            if (kind != MetricCatalogue.Kind.PER_SCOPE) {
+                needs.add(new Need(metric, Scope.OVERALL, defaults));
             }
         }
 
@@ -77,19 +88,20 @@ public final class AuditEngine {
         List<Scope> scopes = needs.stream().map(Need::scope).distinct().toList();
         Outcomes outcomes = new Outcomes(card.columns().prediction(),
                 card.favorableOutcome().orElseThrow(() -> new IllegalArgumentException("the model card has no favorableOutcome")),
-                card.columns().label(), card.positiveLabel(), columnTypes);
+                card.columns().label(), card.positiveLabel(), card.positivePrediction(), card.columns().score(), columnTypes);
         Aggregates aggregates;
         try (Connection c = duckDb.open()) {
             aggregates = new AggregationPlan(scopes, outcomes).execute(c, parquet);
         }
 
-        // 3. Metrics from counts.
+        // 3. Metrics from counts; then every p-value of the run adjusted together (Benjamini-Hochberg).
         Map<Need, List<MetricValue>> computed = new LinkedHashMap<>();
         for (Need n : needs) {
             computed.put(n, MetricCatalogue.find(n.metric()).orElseThrow(
                             () -> new IllegalArgumentException("unknown metric " + n.metric()))
-                    .compute(n.scope().id(), aggregates.groups(n.scope()), n.parameters()));
+                    .computation().compute(n.scope().id(), aggregates.groups(n.scope()), n.parameters()));
         }
+        adjustPValues(computed);
 
         // 4. Rules judge metrics.
         List<Finding> findings = new ArrayList<>();
@@ -103,6 +115,31 @@ public final class AuditEngine {
         Map<String, MetricValue> unique = new LinkedHashMap<>();
         computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group(), v)));
         return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
+    }
+
+    /**
+     * Replaces each tested value by one carrying its Benjamini-Hochberg adjusted p-value, the family
+     * being every distinct comparison of the audit (the same comparison computed for two rules counts once).
+     */
+    private static <K> void adjustPValues(Map<K, List<MetricValue>> computed) {
+        Map<String, Double> raw = new LinkedHashMap<>();
+        computed.values().forEach(list -> list.stream().filter(v -> v.test() != null)
+                .forEach(v -> raw.putIfAbsent(key(v), v.test().pValue())));
+        if (raw.isEmpty()) {
+            return;
+        }
+        double[] adjusted = Tests.benjaminiHochberg(raw.values().stream().mapToDouble(Double::doubleValue).toArray());
+        Map<String, Double> byKey = new LinkedHashMap<>();
+        int i = 0;
+        for (String k : raw.keySet()) {
+            byKey.put(k, adjusted[i++]);
+        }
+        computed.replaceAll((need, list) -> list.stream()
+                .map(v -> v.test() == null ? v : v.withAdjustedP(byKey.get(key(v)))).toList());
+    }
+
+    private static String key(MetricValue v) {
+        return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.reference();
     }
 
     /** "protected" means each protected attribute of the card; "a*b" an intersection. */

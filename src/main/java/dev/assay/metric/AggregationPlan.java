@@ -55,6 +55,11 @@ public final class AggregationPlan {
                     .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND ").append(ap).append(" AND NOT ").append(pp).append(") AS n_fn")
                     .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND NOT ").append(ap).append(" AND NOT ").append(pp).append(") AS n_tn");
         }
+        if (outcomes.score().isPresent()) {
+            String score = Sql.identifier(outcomes.score().get());
+            select.append(", count(").append(score).append(") AS n_scored, sum(CAST(").append(score)
+                    .append(" AS DOUBLE)) AS score_sum");
+        }
         select.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
         if (!attributes.isEmpty()) {
             select.append(" GROUP BY GROUPING SETS (");
@@ -87,15 +92,54 @@ public final class AggregationPlan {
                 Scope scope = scopeOf(grouped);
                 List<String> key = new ArrayList<>();
                 scope.attributes().forEach(a -> key.add(values.get(a)));
+                boolean confusion = outcomes.hasConfusion();
+                boolean scored = outcomes.score().isPresent();
                 GroupState state = new GroupState(r.getLong("n_rows"), r.getLong("n_predicted"), r.getLong("n_favorable"),
-                        outcomes.hasConfusion() ? r.getLong("n_tp") : 0,
-                        outcomes.hasConfusion() ? r.getLong("n_fp") : 0,
-                        outcomes.hasConfusion() ? r.getLong("n_fn") : 0,
-                        outcomes.hasConfusion() ? r.getLong("n_tn") : 0);
+                        confusion ? r.getLong("n_tp") : 0,
+                        confusion ? r.getLong("n_fp") : 0,
+                        confusion ? r.getLong("n_fn") : 0,
+                        confusion ? r.getLong("n_tn") : 0,
+                        scored ? r.getLong("n_scored") : 0,
+                        scored ? r.getDouble("score_sum") : 0.0);
                 result.get(scope).merge(new GroupKey(key), state, GroupState::merge);
             }
         }
+        result.forEach((scope, groups) -> {
+            if (scope.attributes().size() > 1) {
+                fillEmptyIntersections(scope, groups);
+            }
+        });
         return new Aggregates(result);
+    }
+
+    /**
+     * GROUPING SETS returns only the combinations that occur; an intersection that no row falls in is
+     * still a group, with n = 0, so that a report shows it instead of silently dropping it.
+     */
+    private static void fillEmptyIntersections(Scope scope, Map<GroupKey, GroupState> groups) {
+        List<java.util.TreeSet<String>> seen = new ArrayList<>();
+        scope.attributes().forEach(a -> seen.add(new java.util.TreeSet<>()));
+        for (GroupKey key : groups.keySet()) {
+            for (int i = 0; i < key.values().size(); i++) {
+                if (key.values().get(i) != null) {
+                    seen.get(i).add(key.values().get(i));
+                }
+            }
+        }
+        List<List<String>> combinations = new ArrayList<>();
+        combinations.add(List.of());
+        for (java.util.TreeSet<String> values : seen) {
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> prefix : combinations) {
+                for (String v : values) {
+                    List<String> c = new ArrayList<>(prefix);
+                    c.add(v);
+                    next.add(c);
+                }
+            }
+            combinations = next;
+        }
+        combinations.forEach(c -> groups.putIfAbsent(new GroupKey(c), GroupState.EMPTY));
     }
 
     private Scope scopeOf(List<String> grouped) {

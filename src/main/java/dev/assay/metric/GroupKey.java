@@ -11,6 +11,10 @@ import java.util.Objects;
  */
 public record GroupKey(List<String> values) {
 
+    /** Report order: by group name, the unknown category last. */
+    public static final java.util.Comparator<GroupKey> ORDER = java.util.Comparator
+            .comparing((GroupKey k) -> k.hasUnknown()).thenComparing(k -> String.valueOf(k.id()));
+
     public GroupKey {
         values = Collections.unmodifiableList(new ArrayList<>(values));
     }

@@ -11,14 +11,39 @@ package dev.assay.metric;
  * @param fp        label negative, prediction positive
  * @param fn        label positive, prediction negative
  * @param tn        label negative, prediction negative
+ * @param scored    rows with a score (not null)
+ * @param scoreSum  the sum of those scores
  */
-public record GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn) {
+public record GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn,
+                         long scored, double scoreSum) {
 
     public static final GroupState EMPTY = new GroupState(0, 0, 0, 0, 0, 0, 0);
 
+    /** A group without scores. */
+    public GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn) {
+        this(rows, predicted, favorable, tp, fp, fn, tn, 0, 0.0);
+    }
+
     public GroupState merge(GroupState o) {
         return new GroupState(rows + o.rows, predicted + o.predicted, favorable + o.favorable,
-                tp + o.tp, fp + o.fp, fn + o.fn, tn + o.tn);
+                tp + o.tp, fp + o.fp, fn + o.fn, tn + o.tn, scored + o.scored, scoreSum + o.scoreSum);
+    }
+
+    /** Rows whose label is the positive class (among rows with label and prediction). */
+    public long actualPositives() {
+        return tp + fn;
+    }
+
+    public long actualNegatives() {
+        return fp + tn;
+    }
+
+    public long predictedPositives() {
+        return tp + fp;
+    }
+
+    public long predictedNegatives() {
+        return fn + tn;
     }
 
     /** Rows with both a label and a prediction: the confusion matrix total. */

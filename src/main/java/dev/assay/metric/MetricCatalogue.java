@@ -1,27 +1,121 @@
 package dev.assay.metric;
 
+import dev.assay.metric.fairness.Disparities;
+import dev.assay.metric.fairness.GroupCount;
 import dev.assay.metric.fairness.ImpactRatio;
+import dev.assay.metric.fairness.InequalityIndices;
+import dev.assay.metric.fairness.MeanScore;
+import dev.assay.metric.fairness.ReferenceComparisons;
 import dev.assay.metric.fairness.SelectionRate;
+import dev.assay.metric.performance.ConfusionRates;
+import dev.assay.metric.performance.F1Score;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every metric Assay can compute, by its fixed id. */
+/**
+ * Every metric Assay computes, by its fixed id. Besides the ids listed, any per-group rate
+ * ({@code selection_rate}, {@code false_positive_rate}, ...) has derived disparities
+ * {@code <rate>_difference}, {@code <rate>_ratio} (between groups) and
+ * {@code <rate>_difference_to_overall}, {@code <rate>_ratio_to_overall}, as Fairlearn's
+ * MetricFrame.difference() and ratio() give them.
+ */
 public final class MetricCatalogue {
 
-    private static final Map<String, GroupMetric> METRICS = Map.of(
-            SelectionRate.ID, (scope, groups, p) -> SelectionRate.all(scope, groups, p.confidence()),
-            ImpactRatio.ID, (scope, groups, p) -> ImpactRatio.all(scope, groups, p.minimumGroupSize(), p.confidence()));
+    /** Where a metric's values live. */
+    public enum Kind {
+        /** One value per group of a scope, and one for the whole dataset. */
+        PER_GROUP,
+        /** One value per scope (attribute or intersection), comparing its groups. */
+        PER_SCOPE,
+        /** One value for the whole dataset. */
+        DATASET
+    }
+
+    public record Definition(String id, Kind kind, GroupMetric computation) {
+    }
+
+    private static final Map<String, Definition> METRICS = new LinkedHashMap<>();
+    private static final Map<String, GroupRate> RATES = new LinkedHashMap<>();
+
+    static {
+        RATES.put(GroupRate.SELECTION.id(), GroupRate.SELECTION);
+        for (ConfusionRates r : ConfusionRates.values()) {
+            RATES.put(r.id(), r);
+        }
+        perGroup(GroupCount.ID, (scope, groups, p) -> GroupCount.all(scope, groups));
+        perGroup(SelectionRate.ID, (scope, groups, p) -> SelectionRate.all(scope, groups, p.confidence()));
+        for (ConfusionRates r : ConfusionRates.values()) {
+            perGroup(r.id(), (scope, groups, p) -> r.all(scope, groups, p.confidence()));
+        }
+        perGroup(F1Score.ID, (scope, groups, p) -> F1Score.all(scope, groups));
+        perGroup(MeanScore.ID, (scope, groups, p) -> MeanScore.all(scope, groups));
+        perGroup(ImpactRatio.ID, (scope, groups, p) -> ImpactRatio.all(scope, groups, p.minimumGroupSize(), p.confidence()));
+        for (String id : ReferenceComparisons.IDS) {
+            perGroup(id, (scope, groups, p) -> ReferenceComparisons.all(id, scope, groups, p));
+        }
+        rateDisparity(Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, GroupRate.SELECTION, Disparities.Kind.DIFFERENCE,
+                Disparities.Method.BETWEEN_GROUPS);
+        rateDisparity(Disparities.DEMOGRAPHIC_PARITY_RATIO, GroupRate.SELECTION, Disparities.Kind.RATIO,
+                Disparities.Method.BETWEEN_GROUPS);
+        rateDisparity(Disparities.EQUAL_OPPORTUNITY_DIFFERENCE, ConfusionRates.TRUE_POSITIVE_RATE,
+                Disparities.Kind.DIFFERENCE, Disparities.Method.BETWEEN_GROUPS);
+        rateDisparity(Disparities.EQUAL_OPPORTUNITY_RATIO, ConfusionRates.TRUE_POSITIVE_RATE, Disparities.Kind.RATIO,
+                Disparities.Method.BETWEEN_GROUPS);
+        perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, groups, p) -> List.of(
+                Disparities.equalizedOdds(Disparities.Kind.DIFFERENCE, scope, groups, p.worstCase(), p.confidence())));
+        perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, groups, p) -> List.of(
+                Disparities.equalizedOdds(Disparities.Kind.RATIO, scope, groups, p.worstCase(), p.confidence())));
+        for (GroupRate rate : RATES.values()) {
+            for (Disparities.Kind kind : Disparities.Kind.values()) {
+                for (Disparities.Method method : Disparities.Method.values()) {
+                    String id = rate.id() + "_" + kind.name().toLowerCase(java.util.Locale.ROOT)
+                            + (method == Disparities.Method.TO_OVERALL ? "_to_overall" : "");
+                    rateDisparity(id, rate, kind, method);
+                }
+            }
+        }
+        perScope(InequalityIndices.BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX,
+                (scope, groups, p) -> List.of(InequalityIndices.betweenGroups(scope, groups, p.alpha())));
+        for (String id : List.of(InequalityIndices.GENERALIZED_ENTROPY_INDEX, InequalityIndices.THEIL_INDEX,
+                InequalityIndices.COEFFICIENT_OF_VARIATION)) {
+            METRICS.put(id, new Definition(id, Kind.DATASET, (scope, groups, p) -> List.of(InequalityIndices.individual(
+                    id, scope, groups.values().stream().reduce(GroupState.EMPTY, GroupState::merge), p.alpha()))));
+        }
+    }
 
     private MetricCatalogue() {
     }
 
-    public static Optional<GroupMetric> find(String id) {
+    private static void perGroup(String id, GroupMetric m) {
+        METRICS.put(id, new Definition(id, Kind.PER_GROUP, m));
+    }
+
+    private static void perScope(String id, GroupMetric m) {
+        METRICS.put(id, new Definition(id, Kind.PER_SCOPE, m));
+    }
+
+    private static void rateDisparity(String id, GroupRate rate, Disparities.Kind kind, Disparities.Method method) {
+        perScope(id, (scope, groups, p) -> List.of(Disparities.of(id, rate, kind, method, scope, groups, p.confidence())));
+    }
+
+    public static Optional<Definition> find(String id) {
         return Optional.ofNullable(METRICS.get(id));
     }
 
     public static Set<String> ids() {
-        return METRICS.keySet();
+        return Collections.unmodifiableSet(METRICS.keySet());
+    }
+
+    /** Ids by kind, for documentation and validation messages. */
+    public static List<String> ids(Kind kind) {
+        List<String> out = new ArrayList<>();
+        METRICS.values().stream().filter(d -> d.kind() == kind).forEach(d -> out.add(d.id()));
+        return out;
     }
 }

@@ -1,25 +1,41 @@
 package dev.assay.metric;
 
 import dev.assay.stats.Interval;
+import dev.assay.stats.Tests;
 
 /**
- * One computed value of one metric for one group of one scope (or for the whole dataset when
+ * One computed value of one metric for one group of one scope (or for the whole scope when
  * {@code group} is null). An undefined value has {@code value == null} and says why in
  * {@code undefined}; it is never reported as 0.
  *
- * @param n         the number of rows the value rests on
- * @param reference the reference group a ratio or difference was taken against, if any
+ * @param n            the number of rows the value rests on
+ * @param reference    the reference group a ratio or difference was taken against, if any
+ * @param test         the significance test of a comparison, if any
+ * @param adjustedP    the test's p-value after Benjamini-Hochberg across all comparisons of the audit
+ * @param note         what a reader must know, e.g. which groups a disparity skipped as undefined
  */
 public record MetricValue(String metric, String scope, String group, Double value, Interval ci, long n,
-                          String undefined, String reference) {
+                          String undefined, String reference, Tests.Result test, Double adjustedP, String note) {
 
     public static MetricValue defined(String metric, String scope, String group, double value, Interval ci, long n,
                                       String reference) {
-        return new MetricValue(metric, scope, group, value, ci, n, null, reference);
+        return new MetricValue(metric, scope, group, value, ci, n, null, reference, null, null, null);
     }
 
     public static MetricValue undefined(String metric, String scope, String group, long n, String why, String reference) {
-        return new MetricValue(metric, scope, group, null, null, n, why, reference);
+        return new MetricValue(metric, scope, group, null, null, n, why, reference, null, null, null);
+    }
+
+    public MetricValue withTest(Tests.Result result) {
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note);
+    }
+
+    public MetricValue withAdjustedP(double adjusted) {
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjusted, note);
+    }
+
+    public MetricValue withNote(String text) {
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, text);
     }
 
     public boolean isDefined() {

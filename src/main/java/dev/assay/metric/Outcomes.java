@@ -10,6 +10,8 @@ import java.util.Optional;
  * the label column with the positive class (confusion rates). The two differ in real cases: in
  * COMPAS the positive class is "reoffended" while the favorable outcome is "low risk".
  *
+ * @param positivePrediction the prediction values counted as positive in confusion rates
+ * @param score       the score column, if the model has one (mean_score)
  * @param columnTypes DuckDB type of every column of the dataset, by name
  */
 public record Outcomes(
@@ -17,6 +19,8 @@ public record Outcomes(
         JsonValue favorableOutcome,
         Optional<String> label,
         Optional<JsonValue> positiveLabel,
+        java.util.List<JsonValue> positivePrediction,
+        Optional<String> score,
         Map<String, String> columnTypes) {
 
     String favorableSql() {
@@ -24,11 +28,12 @@ public record Outcomes(
     }
 
     boolean hasConfusion() {
-        return label.isPresent() && positiveLabel.isPresent();
+        return label.isPresent() && positiveLabel.isPresent() && !positivePrediction.isEmpty();
     }
 
     String predictedPositiveSql() {
-        return ValueMatch.equalsSql(prediction, columnTypes.get(prediction), positiveLabel.orElseThrow());
+        return String.join(" OR ", positivePrediction.stream()
+                .map(v -> "(" + ValueMatch.equalsSql(prediction, columnTypes.get(prediction), v) + ")").toList());
     }
 
     String actualPositiveSql() {

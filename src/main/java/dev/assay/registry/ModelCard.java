@@ -8,6 +8,10 @@ import java.util.Optional;
 /**
  * The parsed model card of one version. {@code document} is the card exactly as submitted (in
  * canonical JSON form when stored); the typed fields are what Assay computes with.
+ *
+ * <p>{@code positivePrediction} lists the prediction values counted as a positive prediction in
+ * confusion rates. It defaults to the positive label; it differs when the model predicts in other
+ * terms than the label, as COMPAS's score_text (Low, Medium, High) against two_year_recid (0, 1).
  */
 public record ModelCard(
         String model,
@@ -17,6 +21,7 @@ public record ModelCard(
         Optional<String> riskTier,
         Optional<JsonValue> positiveLabel,
         Optional<JsonValue> favorableOutcome,
+        java.util.List<JsonValue> positivePrediction,
         ColumnRoles columns,
         JsonObject document) {
 

@@ -71,6 +71,16 @@ public final class ModelCardParser {
                 .ifPresent(t -> errors.add(FieldError.at("/riskTier", "must be one of minimal, limited, high")));
         Optional<JsonValue> positiveLabel = scalar(card, "positiveLabel", errors);
         Optional<JsonValue> favorableOutcome = scalar(card, "favorableOutcome", errors);
+        List<JsonValue> positivePrediction = new ArrayList<>();
+        JsonValue pp = card.get("positivePrediction");
+        if (pp instanceof JsonArray list && !list.isEmpty()
+                && list.stream().noneMatch(v -> v instanceof JsonObject || v instanceof JsonArray || v == JsonValue.NULL)) {
+            positivePrediction.addAll(list);
+        } else if (pp != null && pp != JsonValue.NULL) {
+            scalar(card, "positivePrediction", errors).ifPresent(positivePrediction::add);
+        } else {
+            positiveLabel.ifPresent(positivePrediction::add);
+        }
         if (task == ModelCard.Task.BINARY_CLASSIFICATION && favorableOutcome.isEmpty()) {
             errors.add(FieldError.at("/favorableOutcome", "is required for binary-classification"));
         }
@@ -101,7 +111,8 @@ public final class ModelCardParser {
         if (!errors.isEmpty()) {
             throw Problem.invalid("The model card has " + errors.size() + " problem(s)", errors);
         }
-        return new ModelCard(cardModel, cardVersion, owner, task, riskTier, positiveLabel, favorableOutcome, roles, card);
+        return new ModelCard(cardModel, cardVersion, owner, task, riskTier, positiveLabel, favorableOutcome,
+                positivePrediction, roles, card);
     }
 
     private static String requiredString(JsonObject o, String key, List<FieldError> errors) {
@@ -140,7 +151,8 @@ public final class ModelCardParser {
             return Optional.empty();
         }
         if (v instanceof JsonObject || v instanceof JsonArray) {
-            errors.add(FieldError.at("/" + key, "must be a single value (number, string or boolean)"));
+            errors.add(FieldError.at("/" + key, "positivePrediction".equals(key)
+                    ? "must be a value or a non-empty list of values" : "must be a single value (number, string or boolean)"));
             return Optional.empty();
         }
         return Optional.of(v);

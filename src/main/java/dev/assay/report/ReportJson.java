@@ -38,6 +38,16 @@ public final class ReportJson {
         if (v.reference() != null) {
             b.add("reference", v.reference());
         }
+        if (v.test() != null) {
+            b.add("test", Json.createObjectBuilder()
+                    .add("name", v.test().test())
+                    .add("statistic", Double.isNaN(v.test().statistic()) ? JsonValue.NULL : Json.createValue(v.test().statistic()))
+                    .add("p", v.test().pValue())
+                    .add("pAdjusted", v.adjustedP() == null ? JsonValue.NULL : Json.createValue(v.adjustedP())));
+        }
+        if (v.note() != null) {
+            b.add("note", v.note());
+        }
         return b.build();
     }
 

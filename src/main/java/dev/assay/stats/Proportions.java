@@ -42,6 +42,28 @@ public final class Proportions {
     }
 
     /**
+     * Newcombe's hybrid score interval for the difference p1 - p2 of two independent proportions
+     * (Newcombe 1998, method 10), built from the two Wilson intervals. Undefined when a group is empty.
+     */
+    public static Optional<Interval> newcombeDifference(long x1, long n1, long x2, long n2, double confidence) {
+        Optional<Interval> w1 = wilson(x1, n1, confidence);
+        Optional<Interval> w2 = wilson(x2, n2, confidence);
+        if (w1.isEmpty() || w2.isEmpty()) {
+            return Optional.empty();
+        }
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        double l1 = w1.get().lower();
+        double u1 = w1.get().upper();
+        double l2 = w2.get().lower();
+        double u2 = w2.get().upper();
+        double d = p1 - p2;
+        double lower = d - Math.sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
+        double upper = d + Math.sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2));
+        return Optional.of(new Interval(lower, upper));
+    }
+
+    /**
      * Katz log interval for the ratio of two proportions (x1/n1) / (x2/n2) (Katz et al. 1978):
      * exp(ln RR +- z * sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)). Undefined when either count of
      * successes is zero (the log of the ratio is then unbounded).

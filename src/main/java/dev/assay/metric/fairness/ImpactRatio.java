@@ -2,8 +2,11 @@ package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.GroupState;
+import dev.assay.metric.Groups;
 import dev.assay.metric.MetricValue;
+import dev.assay.metric.Reference;
 import dev.assay.stats.Proportions;
+import dev.assay.stats.Tests;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +15,9 @@ import java.util.Optional;
 
 /**
  * {@code impact_ratio}: each group's selection rate over the highest group's selection rate
- * (EEOC four-fifths rule, 29 CFR 1607.4(D); NYC LL144 impact ratio), with a Katz log interval.
+ * (EEOC four-fifths rule, 29 CFR 1607.4(D); NYC LL144 impact ratio), with a Katz log interval and a
+ * test of the difference from the reference group (Fisher's exact test for small groups or small
+ * expected counts, the two-proportion z-test otherwise).
  *
  * <p>The reference is the group with the highest rate among the groups with at least
  * {@code minimumGroupSize} predictions: a group of three with a 100% rate must not become the yard
@@ -27,13 +32,12 @@ public final class ImpactRatio {
 
     public static List<MetricValue> all(String scope, Map<GroupKey, GroupState> groups, long minimumGroupSize,
                                         double confidence) {
-        List<Map.Entry<GroupKey, GroupState>> known = Groups.sorted(groups).stream()
-                .filter(e -> !e.getKey().hasUnknown()).toList();
-        Optional<Map.Entry<GroupKey, GroupState>> reference = known.stream()
-                .filter(e -> e.getValue().predicted() >= Math.max(1, minimumGroupSize))
-                .reduce((best, e) -> rate(e.getValue()) > rate(best.getValue()) ? e : best);
+        Optional<Map.Entry<String, GroupState>> reference = Reference.HIGHEST_RATE.choose(groups, minimumGroupSize);
         List<MetricValue> values = new ArrayList<>();
-        for (Map.Entry<GroupKey, GroupState> e : known) {
+        for (Map.Entry<GroupKey, GroupState> e : Groups.sorted(groups)) {
+            if (e.getKey().hasUnknown()) {
+                continue;
+            }
             String group = e.getKey().id();
             GroupState s = e.getValue();
             if (s.predicted() == 0) {
@@ -43,23 +47,22 @@ public final class ImpactRatio {
                         "no group has at least " + minimumGroupSize + " rows to serve as reference", null));
             } else {
                 GroupState ref = reference.get().getValue();
-                String refId = reference.get().getKey().id();
+                String refId = reference.get().getKey();
                 if (ref.favorable() == 0) {
                     values.add(MetricValue.undefined(ID, scope, group, s.predicted(),
                             "the highest selection rate is 0, so no ratio exists", refId));
                 } else {
-                    double ratio = rate(s) / rate(ref);
-                    values.add(MetricValue.defined(ID, scope, group, ratio,
+                    double ratio = ((double) s.favorable() / s.predicted()) / ((double) ref.favorable() / ref.predicted());
+                    MetricValue v = MetricValue.defined(ID, scope, group, ratio,
                             Proportions.katzRatio(s.favorable(), s.predicted(), ref.favorable(), ref.predicted(), confidence)
                                     .orElse(null),
-                            s.predicted(), refId));
+                            s.predicted(), refId);
+                    values.add(group.equals(refId) ? v
+                            : Tests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
+                                    .map(v::withTest).orElse(v));
                 }
             }
         }
         return values;
-    }
-
-    private static double rate(GroupState s) {
-        return (double) s.favorable() / s.predicted();
     }
 }

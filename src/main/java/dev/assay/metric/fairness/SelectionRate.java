@@ -2,6 +2,7 @@ package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.GroupState;
+import dev.assay.metric.Groups;
 import dev.assay.metric.MetricValue;
 import dev.assay.stats.Proportions;
 

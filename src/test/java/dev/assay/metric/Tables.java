@@ -1,0 +1,62 @@
+package dev.assay.metric;
+
+import dev.assay.infrastructure.DuckDb;
+import dev.assay.infrastructure.Sql;
+import jakarta.json.Json;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Small published tables, run through the real aggregation plan on DuckDB. */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /**
+     * Aggregates a table of (attribute, label, prediction) rows, with 1 as the positive label, the
+     * positive prediction and the favorable outcome, over the scope {@code attribute}.
+     */
+    public static Map<GroupKey, GroupState> groups(Path dir, String[] attribute, int[] label, int[] prediction)
+            throws Exception {
+        StringBuilder csv = new StringBuilder("a,y,p\n");
+        for (int i = 0; i < attribute.length; i++) {
+            csv.append(attribute[i]).append(',').append(label[i]).append(',').append(prediction[i]).append('\n');
+        }
+        Path in = Files.createTempFile(dir, "t", ".csv");
+        Path out = Files.createTempFile(dir, "t", ".parquet");
+        Files.delete(out);
+        Files.writeString(in, csv);
+        DuckDb duckDb = DuckDb.withDefaults(dir);
+        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ", header = true, columns = "
+                    + "{'a': 'VARCHAR', 'y': 'INTEGER', 'p': 'INTEGER'})) TO " + Sql.literal(out.toString()) + " (FORMAT parquet)");
+        }
+        Outcomes outcomes = new Outcomes("p", Json.createValue(1), Optional.of("y"), Optional.of(Json.createValue(1)),
+                List.of(Json.createValue(1)), Optional.empty(), Map.of("a", "VARCHAR", "y", "INTEGER", "p", "INTEGER"));
+        try (Connection c = duckDb.open()) {
+            return new AggregationPlan(List.of(Scope.of("a")), outcomes).execute(c, out).groups(Scope.of("a"));
+        }
+    }
+
+    public static MetricValue only(List<MetricValue> values) {
+        if (values.size() != 1) {
+            throw new AssertionError("expected one value: " + values);
+        }
+        return values.get(0);
+    }
+
+    public static MetricValue group(List<MetricValue> values, String group) {
+        return values.stream().filter(v -> group.equals(v.group())).findFirst()
+                .orElseThrow(() -> new AssertionError("no group " + group + " in " + values));
+    }
+
+    public static List<MetricValue> compute(String metric, Map<GroupKey, GroupState> groups) {
+        return MetricCatalogue.find(metric).orElseThrow().computation().compute("a", groups, MetricParameters.DEFAULTS);
+    }
+}
