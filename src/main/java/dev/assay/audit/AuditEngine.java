@@ -79,7 +79,7 @@ public final class AuditEngine {
                     needs.add(new Need(metric, Scope.of(attribute), defaults));
                 }
             }
-            if (kind != MetricCatalogue.Kind.PER_SCOPE) {
+            if (kind == MetricCatalogue.Kind.PER_GROUP || kind == MetricCatalogue.Kind.DATASET) {
                 needs.add(new Need(metric, Scope.OVERALL, defaults));
             }
         }

@@ -31,6 +31,8 @@ public final class MetricCatalogue {
     public enum Kind {
         /** One value per group of a scope, and one for the whole dataset. */
         PER_GROUP,
+        /** One value per group of a scope, against a reference group of that scope: none overall. */
+        GROUP_COMPARISON,
         /** One value per scope (attribute or intersection), comparing its groups. */
         PER_SCOPE,
         /** One value for the whole dataset. */
@@ -55,9 +57,9 @@ public final class MetricCatalogue {
         }
         perGroup(F1Score.ID, (scope, groups, p) -> F1Score.all(scope, groups));
         perGroup(MeanScore.ID, (scope, groups, p) -> MeanScore.all(scope, groups));
-        perGroup(ImpactRatio.ID, (scope, groups, p) -> ImpactRatio.all(scope, groups, p.minimumGroupSize(), p.confidence()));
+        comparison(ImpactRatio.ID, (scope, groups, p) -> ImpactRatio.all(scope, groups, p.minimumGroupSize(), p.confidence()));
         for (String id : ReferenceComparisons.IDS) {
-            perGroup(id, (scope, groups, p) -> ReferenceComparisons.all(id, scope, groups, p));
+            comparison(id, (scope, groups, p) -> ReferenceComparisons.all(id, scope, groups, p));
         }
         rateDisparity(Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, GroupRate.SELECTION, Disparities.Kind.DIFFERENCE,
                 Disparities.Method.BETWEEN_GROUPS);
@@ -94,6 +96,10 @@ public final class MetricCatalogue {
 
     private static void perGroup(String id, GroupMetric m) {
         METRICS.put(id, new Definition(id, Kind.PER_GROUP, m));
+    }
+
+    private static void comparison(String id, GroupMetric m) {
+        METRICS.put(id, new Definition(id, Kind.GROUP_COMPARISON, m));
     }
 
     private static void perScope(String id, GroupMetric m) {
