@@ -99,7 +99,7 @@ public final class AuditEngine {
         for (Need n : needs) {
             computed.put(n, MetricCatalogue.find(n.metric()).orElseThrow(
                             () -> new IllegalArgumentException("unknown metric " + n.metric()))
-                    .computation().compute(n.scope().id(), aggregates.groups(n.scope()), n.parameters()));
+                    .computation().compute(n.scope(), aggregates, n.parameters()));
         }
         adjustPValues(computed);
 

@@ -4,31 +4,69 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The result of one aggregation scan: the state of every group of every scope. */
-public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
+/**
+ * The result of an audit's aggregation scans: per scope and group, the counts ({@link GroupState}),
+ * and where the audit needs them the score sums ({@link ScoreState}) and rank statistics
+ * ({@link RankState}).
+ */
+public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
+                         Map<Scope, Map<GroupKey, ScoreState>> scores,
+                         Map<Scope, Map<GroupKey, RankState>> ranks) {
 
     public Aggregates {
-        Map<Scope, Map<GroupKey, GroupState>> copy = new LinkedHashMap<>();
-        byScope.forEach((s, g) -> copy.put(s, Collections.unmodifiableMap(new LinkedHashMap<>(g))));
-        byScope = Collections.unmodifiableMap(copy);
+        byScope = frozen(byScope);
+        scores = frozen(scores);
+        ranks = frozen(ranks);
+    }
+
+    public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
+        this(byScope, Map.of(), Map.of());
+    }
+
+    private static <S> Map<Scope, Map<GroupKey, S>> frozen(Map<Scope, Map<GroupKey, S>> in) {
+        Map<Scope, Map<GroupKey, S>> copy = new LinkedHashMap<>();
+        in.forEach((s, g) -> copy.put(s, Collections.unmodifiableMap(new LinkedHashMap<>(g))));
+        return Collections.unmodifiableMap(copy);
     }
 
     public Map<GroupKey, GroupState> groups(Scope scope) {
         return byScope.getOrDefault(scope, Map.of());
     }
 
+    public Map<GroupKey, ScoreState> scores(Scope scope) {
+        return scores.getOrDefault(scope, Map.of());
+    }
+
+    public Map<GroupKey, RankState> ranks(Scope scope) {
+        return ranks.getOrDefault(scope, Map.of());
+    }
+
     public GroupState overall() {
         return groups(Scope.OVERALL).values().stream().findFirst().orElse(GroupState.EMPTY);
     }
 
-    /** Partition states merged group by group: the aggregates of the union of the partitions. */
+    public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
+        return new Aggregates(byScope, s, ranks);
+    }
+
+    public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
+        return new Aggregates(byScope, scores, r);
+    }
+
+    /** Partition states merged group by group: the aggregates of the union of the partitions (counts and score sums). */
     public Aggregates merge(Aggregates other) {
-        Map<Scope, Map<GroupKey, GroupState>> merged = new LinkedHashMap<>();
-        byScope.forEach((s, g) -> merged.put(s, new LinkedHashMap<>(g)));
-        other.byScope.forEach((s, g) -> {
-            Map<GroupKey, GroupState> target = merged.computeIfAbsent(s, k -> new LinkedHashMap<>());
-            g.forEach((k, v) -> target.merge(k, v, GroupState::merge));
+        return new Aggregates(mergeMaps(byScope, other.byScope, GroupState::merge),
+                mergeMaps(scores, other.scores, ScoreState::merge), Map.of());
+    }
+
+    private static <S> Map<Scope, Map<GroupKey, S>> mergeMaps(Map<Scope, Map<GroupKey, S>> a, Map<Scope, Map<GroupKey, S>> b,
+                                                             java.util.function.BinaryOperator<S> merge) {
+        Map<Scope, Map<GroupKey, S>> merged = new LinkedHashMap<>();
+        a.forEach((s, g) -> merged.put(s, new LinkedHashMap<>(g)));
+        b.forEach((s, g) -> {
+            Map<GroupKey, S> target = merged.computeIfAbsent(s, k -> new LinkedHashMap<>());
+            g.forEach((k, v) -> target.merge(k, v, merge));
         });
-        return new Aggregates(merged);
+        return merged;
     }
 }

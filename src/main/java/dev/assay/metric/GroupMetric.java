@@ -1,11 +1,10 @@
 package dev.assay.metric;
 
 import java.util.List;
-import java.util.Map;
 
-/** A metric computed per group of a scope from the groups' counts. */
+/** A metric computed for one scope from the audit's aggregates. */
 @FunctionalInterface
 public interface GroupMetric {
 
-    List<MetricValue> compute(String scope, Map<GroupKey, GroupState> groups, MetricParameters parameters);
+    List<MetricValue> compute(Scope scope, Aggregates aggregates, MetricParameters parameters);
 }

@@ -50,16 +50,16 @@ public final class MetricCatalogue {
         for (ConfusionRates r : ConfusionRates.values()) {
             RATES.put(r.id(), r);
         }
-        perGroup(GroupCount.ID, (scope, groups, p) -> GroupCount.all(scope, groups));
-        perGroup(SelectionRate.ID, (scope, groups, p) -> SelectionRate.all(scope, groups, p.confidence()));
+        perGroup(GroupCount.ID, (scope, a, p) -> GroupCount.all(scope.id(), a.groups(scope)));
+        perGroup(SelectionRate.ID, (scope, a, p) -> SelectionRate.all(scope.id(), a.groups(scope), p.confidence()));
         for (ConfusionRates r : ConfusionRates.values()) {
-            perGroup(r.id(), (scope, groups, p) -> r.all(scope, groups, p.confidence()));
+            perGroup(r.id(), (scope, a, p) -> r.all(scope.id(), a.groups(scope), p.confidence()));
         }
-        perGroup(F1Score.ID, (scope, groups, p) -> F1Score.all(scope, groups));
-        perGroup(MeanScore.ID, (scope, groups, p) -> MeanScore.all(scope, groups));
-        comparison(ImpactRatio.ID, (scope, groups, p) -> ImpactRatio.all(scope, groups, p.minimumGroupSize(), p.confidence()));
+        perGroup(F1Score.ID, (scope, a, p) -> F1Score.all(scope.id(), a.groups(scope)));
+        perGroup(MeanScore.ID, (scope, a, p) -> MeanScore.all(scope.id(), a.groups(scope)));
+        comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(), p.confidence()));
         for (String id : ReferenceComparisons.IDS) {
-            comparison(id, (scope, groups, p) -> ReferenceComparisons.all(id, scope, groups, p));
+            comparison(id, (scope, a, p) -> ReferenceComparisons.all(id, scope.id(), a.groups(scope), p));
         }
         rateDisparity(Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, GroupRate.SELECTION, Disparities.Kind.DIFFERENCE,
                 Disparities.Method.BETWEEN_GROUPS);
@@ -69,10 +69,10 @@ public final class MetricCatalogue {
                 Disparities.Kind.DIFFERENCE, Disparities.Method.BETWEEN_GROUPS);
         rateDisparity(Disparities.EQUAL_OPPORTUNITY_RATIO, ConfusionRates.TRUE_POSITIVE_RATE, Disparities.Kind.RATIO,
                 Disparities.Method.BETWEEN_GROUPS);
-        perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, groups, p) -> List.of(
-                Disparities.equalizedOdds(Disparities.Kind.DIFFERENCE, scope, groups, p.worstCase(), p.confidence())));
-        perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, groups, p) -> List.of(
-                Disparities.equalizedOdds(Disparities.Kind.RATIO, scope, groups, p.worstCase(), p.confidence())));
+        perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, a, p) -> List.of(
+                Disparities.equalizedOdds(Disparities.Kind.DIFFERENCE, scope.id(), a.groups(scope), p.worstCase(), p.confidence())));
+        perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, a, p) -> List.of(
+                Disparities.equalizedOdds(Disparities.Kind.RATIO, scope.id(), a.groups(scope), p.worstCase(), p.confidence())));
         for (GroupRate rate : RATES.values()) {
             for (Disparities.Kind kind : Disparities.Kind.values()) {
                 for (Disparities.Method method : Disparities.Method.values()) {
@@ -83,11 +83,11 @@ public final class MetricCatalogue {
             }
         }
         perScope(InequalityIndices.BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX,
-                (scope, groups, p) -> List.of(InequalityIndices.betweenGroups(scope, groups, p.alpha())));
+                (scope, a, p) -> List.of(InequalityIndices.betweenGroups(scope.id(), a.groups(scope), p.alpha())));
         for (String id : List.of(InequalityIndices.GENERALIZED_ENTROPY_INDEX, InequalityIndices.THEIL_INDEX,
                 InequalityIndices.COEFFICIENT_OF_VARIATION)) {
-            METRICS.put(id, new Definition(id, Kind.DATASET, (scope, groups, p) -> List.of(InequalityIndices.individual(
-                    id, scope, groups.values().stream().reduce(GroupState.EMPTY, GroupState::merge), p.alpha()))));
+            METRICS.put(id, new Definition(id, Kind.DATASET, (scope, a, p) -> List.of(InequalityIndices.individual(
+                    id, scope.id(), a.groups(scope).values().stream().reduce(GroupState.EMPTY, GroupState::merge), p.alpha()))));
         }
     }
 
@@ -107,7 +107,7 @@ public final class MetricCatalogue {
     }
 
     private static void rateDisparity(String id, GroupRate rate, Disparities.Kind kind, Disparities.Method method) {
-        perScope(id, (scope, groups, p) -> List.of(Disparities.of(id, rate, kind, method, scope, groups, p.confidence())));
+        perScope(id, (scope, a, p) -> List.of(Disparities.of(id, rate, kind, method, scope.id(), a.groups(scope), p.confidence())));
     }
 
     public static Optional<Definition> find(String id) {

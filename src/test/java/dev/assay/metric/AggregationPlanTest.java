@@ -148,6 +148,26 @@ class AggregationPlanTest {
     }
 
     @Test
+    void anEmptyIntersectionIsAGroupWithNoRows() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(new Row("F", "A", 1, 1));
+            rows.add(new Row("M", "B", 0, 1));
+        }
+        Aggregates a = aggregate(parquet(rows, "sparse"));
+        var intersection = a.groups(Scope.of(HOSTILE, "race"));
+        assertEquals(4, intersection.size(), intersection.toString());
+        assertEquals(GroupState.EMPTY, intersection.get(new GroupKey(List.of("F", "B"))));
+        assertEquals(GroupState.EMPTY, intersection.get(new GroupKey(List.of("M", "A"))));
+        assertEquals(10, intersection.get(new GroupKey(List.of("F", "A"))).rows());
+        var rate = MetricCatalogue.find("selection_rate").orElseThrow().computation()
+                .compute(Scope.of(HOSTILE, "race"), a, MetricParameters.DEFAULTS);
+        MetricValue empty = rate.stream().filter(v -> "F*B".equals(v.group())).findFirst().orElseThrow();
+        assertEquals(null, empty.value());
+        assertEquals(0, empty.n());
+    }
+
+    @Test
     void identifiersAreQuotedInTheSql() {
         String sql = new AggregationPlan(scopes(), outcomes()).sql(Path.of("/tmp/x.parquet"));
         assertEquals(true, sql.contains(Sql.identifier(HOSTILE)));

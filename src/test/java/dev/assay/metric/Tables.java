@@ -57,6 +57,11 @@ public final class Tables {
     }
 
     public static List<MetricValue> compute(String metric, Map<GroupKey, GroupState> groups) {
-        return MetricCatalogue.find(metric).orElseThrow().computation().compute("a", groups, MetricParameters.DEFAULTS);
+        return compute(metric, groups, MetricParameters.DEFAULTS);
+    }
+
+    public static List<MetricValue> compute(String metric, Map<GroupKey, GroupState> groups, MetricParameters p) {
+        return MetricCatalogue.find(metric).orElseThrow().computation()
+                .compute(Scope.of("a"), new Aggregates(Map.of(Scope.of("a"), groups)), p);
     }
 }

@@ -57,8 +57,7 @@ class InequalityIndicesTest {
         Map<GroupKey, GroupState> g = Tables.groups(dir, FEAT, LABEL, PRED);
         // b = (1,1,1,0,2,2,1,1,1,0), mu = 1; alpha 3: sum(b^3 - 1) / (10 * 3 * 2) = (0*6 - 2 + 14) / 60.
         var p = new MetricParameters(0.95, 30, dev.assay.metric.Reference.HIGHEST_RATE, true, 3.0);
-        var v = dev.assay.metric.MetricCatalogue.find("generalized_entropy_index").orElseThrow().computation()
-                .compute(null, g, p);
+        var v = compute("generalized_entropy_index", g, p);
         assertEquals(12.0 / 60, only(v).value(), 1e-12);
     }
 }

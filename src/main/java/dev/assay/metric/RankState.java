@@ -1,0 +1,8 @@
+package dev.assay.metric;
+
+/**
+ * What the exact ROC AUC of a group needs: its positive and negative counts and the Mann-Whitney U
+ * statistic (ties counted one half), computed in SQL from the group's score histogram.
+ */
+public record RankState(long positives, long negatives, double u) {
+}
