@@ -8,6 +8,7 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
+import dev.assay.metric.ScorePlan;
 import dev.assay.metric.fairness.ImpactRatio;
 import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.policy.Decision;
@@ -42,6 +43,10 @@ public final class AuditEngine {
     /** Metrics reported beside the one a rule asks for, because a reader needs them to understand it. */
     private static final Map<String, List<String>> COMPANIONS = Map.of(ImpactRatio.ID, List.of(SelectionRate.ID));
 
+    /** One metric over one scope with one set of parameters: what the plan must compute. */
+    private record Need(String metric, Scope scope, MetricParameters parameters) {
+    }
+
     private final DuckDb duckDb;
     private final MetricParameters defaults;
 
@@ -53,8 +58,6 @@ public final class AuditEngine {
     public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
                        List<String> extraMetrics) throws SQLException {
         // 1. Plan: which metric, over which scope, with which parameters.
-        record Need(String metric, Scope scope, MetricParameters parameters) {
-        }
         LinkedHashSet<Need> needs = new LinkedHashSet<>();
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
         for (Policy policy : policies) {
@@ -92,6 +95,17 @@ public final class AuditEngine {
         Aggregates aggregates;
         try (Connection c = duckDb.open()) {
             aggregates = new AggregationPlan(scopes, outcomes).execute(c, parquet);
+            if (outcomes.score().isPresent() && outcomes.label().isPresent() && outcomes.positiveLabel().isPresent()) {
+                List<Scope> scored = scopesReading(needs, MetricCatalogue.Source.SCORES);
+                List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
+                ScorePlan plan = new ScorePlan(scored, outcomes);
+                if (!scored.isEmpty()) {
+                    aggregates = aggregates.withScores(plan.sums(c, parquet));
+                }
+                if (!ranked.isEmpty()) {
+                    aggregates = aggregates.withRanks(new ScorePlan(ranked, outcomes).ranks(c, parquet));
+                }
+            }
         }
 
         // 3. Metrics from counts; then every p-value of the run adjusted together (Benjamini-Hochberg).
@@ -115,6 +129,17 @@ public final class AuditEngine {
         Map<String, MetricValue> unique = new LinkedHashMap<>();
         computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group(), v)));
         return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
+    }
+
+    private static List<Scope> scopesReading(java.util.Set<Need> needs, MetricCatalogue.Source source) {
+        List<Scope> scopes = new ArrayList<>();
+        for (Need need : needs) {
+            if (MetricCatalogue.find(need.metric()).map(d -> d.source() == source).orElse(false)
+                    && !scopes.contains(need.scope())) {
+                scopes.add(need.scope());
+            }
+        }
+        return scopes;
     }
 
     /**

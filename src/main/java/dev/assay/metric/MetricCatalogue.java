@@ -9,6 +9,8 @@ import dev.assay.metric.fairness.ReferenceComparisons;
 import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.metric.performance.ConfusionRates;
 import dev.assay.metric.performance.F1Score;
+import dev.assay.metric.performance.RocAuc;
+import dev.assay.metric.performance.ScoreMetrics;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +41,12 @@ public final class MetricCatalogue {
         DATASET
     }
 
-    public record Definition(String id, Kind kind, GroupMetric computation) {
+    /** Which aggregation scans a metric reads. */
+    public enum Source {
+        COUNTS, SCORES, RANKS
+    }
+
+    public record Definition(String id, Kind kind, Source source, GroupMetric computation) {
     }
 
     private static final Map<String, Definition> METRICS = new LinkedHashMap<>();
@@ -57,6 +64,10 @@ public final class MetricCatalogue {
         }
         perGroup(F1Score.ID, (scope, a, p) -> F1Score.all(scope.id(), a.groups(scope)));
         perGroup(MeanScore.ID, (scope, a, p) -> MeanScore.all(scope.id(), a.groups(scope)));
+        for (String id : ScoreMetrics.IDS) {
+            fromScores(id, Source.SCORES, (scope, a, p) -> ScoreMetrics.all(id, scope.id(), a.scores(scope), p.confidence()));
+        }
+        fromScores(RocAuc.ID, Source.RANKS, (scope, a, p) -> RocAuc.all(scope.id(), a.ranks(scope), p.confidence()));
         comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(), p.confidence()));
         for (String id : ReferenceComparisons.IDS) {
             comparison(id, (scope, a, p) -> ReferenceComparisons.all(id, scope.id(), a.groups(scope), p));
@@ -86,7 +97,7 @@ public final class MetricCatalogue {
                 (scope, a, p) -> List.of(InequalityIndices.betweenGroups(scope.id(), a.groups(scope), p.alpha())));
         for (String id : List.of(InequalityIndices.GENERALIZED_ENTROPY_INDEX, InequalityIndices.THEIL_INDEX,
                 InequalityIndices.COEFFICIENT_OF_VARIATION)) {
-            METRICS.put(id, new Definition(id, Kind.DATASET, (scope, a, p) -> List.of(InequalityIndices.individual(
+            METRICS.put(id, new Definition(id, Kind.DATASET, Source.COUNTS, (scope, a, p) -> List.of(InequalityIndices.individual(
                     id, scope.id(), a.groups(scope).values().stream().reduce(GroupState.EMPTY, GroupState::merge), p.alpha()))));
         }
     }
@@ -95,15 +106,24 @@ public final class MetricCatalogue {
     }
 
     private static void perGroup(String id, GroupMetric m) {
-        METRICS.put(id, new Definition(id, Kind.PER_GROUP, m));
+        METRICS.put(id, new Definition(id, Kind.PER_GROUP, Source.COUNTS, m));
     }
 
     private static void comparison(String id, GroupMetric m) {
-        METRICS.put(id, new Definition(id, Kind.GROUP_COMPARISON, m));
+        METRICS.put(id, new Definition(id, Kind.GROUP_COMPARISON, Source.COUNTS, m));
     }
 
     private static void perScope(String id, GroupMetric m) {
-        METRICS.put(id, new Definition(id, Kind.PER_SCOPE, m));
+        METRICS.put(id, new Definition(id, Kind.PER_SCOPE, Source.COUNTS, m));
+    }
+
+    /** A score metric: undefined, with the reason, when the audit has no score sums for the scope. */
+    private static void fromScores(String id, Source source, GroupMetric m) {
+        METRICS.put(id, new Definition(id, Kind.PER_GROUP, source, (scope, a, p) -> {
+            boolean missing = source == Source.SCORES ? a.scores(scope).isEmpty() : a.ranks(scope).isEmpty();
+            return missing ? List.of(MetricValue.undefined(id, scope.id(), null, 0,
+                    "needs a score column and a label in the model card", null)) : m.compute(scope, a, p);
+        }));
     }
 
     private static void rateDisparity(String id, GroupRate rate, Disparities.Kind kind, Disparities.Method method) {

@@ -13,29 +13,36 @@ import dev.assay.stats.Tests;
  * @param test         the significance test of a comparison, if any
  * @param adjustedP    the test's p-value after Benjamini-Hochberg across all comparisons of the audit
  * @param note         what a reader must know, e.g. which groups a disparity skipped as undefined
+ * @param at           where on the score scale a value applies: a threshold ("score >= 0.3") or a
+ *                     calibration bin ("score in [0.1, 0.2)"); null otherwise
  */
 public record MetricValue(String metric, String scope, String group, Double value, Interval ci, long n,
-                          String undefined, String reference, Tests.Result test, Double adjustedP, String note) {
+                          String undefined, String reference, Tests.Result test, Double adjustedP, String note,
+                          String at) {
 
     public static MetricValue defined(String metric, String scope, String group, double value, Interval ci, long n,
                                       String reference) {
-        return new MetricValue(metric, scope, group, value, ci, n, null, reference, null, null, null);
+        return new MetricValue(metric, scope, group, value, ci, n, null, reference, null, null, null, null);
     }
 
     public static MetricValue undefined(String metric, String scope, String group, long n, String why, String reference) {
-        return new MetricValue(metric, scope, group, null, null, n, why, reference, null, null, null);
+        return new MetricValue(metric, scope, group, null, null, n, why, reference, null, null, null, null);
     }
 
     public MetricValue withTest(Tests.Result result) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at);
     }
 
     public MetricValue withAdjustedP(double adjusted) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjusted, note);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjusted, note, at);
     }
 
     public MetricValue withNote(String text) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, text);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, text, at);
+    }
+
+    public MetricValue at(String where) {
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, where);
     }
 
     public boolean isDefined() {

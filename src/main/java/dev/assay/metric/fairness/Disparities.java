@@ -162,9 +162,9 @@ public final class Disparities {
             boolean tprWorse = kind == Kind.DIFFERENCE ? tpr.value() >= fpr.value() : tpr.value() <= fpr.value();
             MetricValue worse = tprWorse ? tpr : fpr;
             return new MetricValue(id, scope, null, worse.value(), worse.ci(), tpr.n() + fpr.n(), null,
-                    worse.reference(), worse.test(), null, note);
+                    worse.reference(), worse.test(), null, note, null);
         }
         return new MetricValue(id, scope, null, (tpr.value() + fpr.value()) / 2, null, tpr.n() + fpr.n(), null, null,
-                null, null, note + "; mean of the two");
+                null, null, note + "; mean of the two", null);
     }
 }
