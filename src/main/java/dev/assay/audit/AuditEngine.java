@@ -62,35 +62,38 @@ public final class AuditEngine {
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
         for (Policy policy : policies) {
             for (Rule rule : policy.rules()) {
-                MetricParameters p = defaults.withMinimumGroupSize(rule.minimumGroupSize());
+                MetricParameters p = defaults.withMinimumGroupSize(rule.minimumGroupSize())
+                        .withFavorableKnown(card.favorableOutcome().isPresent());
                 boolean datasetLevel = MetricCatalogue.find(rule.metric()).map(d -> d.kind() == MetricCatalogue.Kind.DATASET)
                         .orElse(false);
                 List<Scope> ruleScopes = datasetLevel ? List.of(Scope.OVERALL) : scopes(rule.scope(), card);
                 List<Need> forRule = ruleScopes.stream().map(s -> new Need(rule.metric(), s, p)).toList();
                 ruleNeeds.put(rule, forRule);
                 for (Need n : forRule) {
-                    COMPANIONS.getOrDefault(n.metric(), List.of()).forEach(c -> needs.add(new Need(c, n.scope(), defaults)));
+                    COMPANIONS.getOrDefault(n.metric(), List.of()).forEach(c -> needs.add(new Need(c, n.scope(),
+                            defaults.withFavorableKnown(card.favorableOutcome().isPresent()))));
                     needs.add(n);
                 }
             }
         }
+        MetricParameters extras = defaults.withFavorableKnown(card.favorableOutcome().isPresent());
         for (String metric : extraMetrics) {
             MetricCatalogue.Kind kind = MetricCatalogue.find(metric)
                     .orElseThrow(() -> new IllegalArgumentException("unknown metric " + metric)).kind();
             if (kind != MetricCatalogue.Kind.DATASET) {
                 for (String attribute : card.columns().protectedAttributes()) {
-                    needs.add(new Need(metric, Scope.of(attribute), defaults));
+                    needs.add(new Need(metric, Scope.of(attribute), extras));
                 }
             }
             if (kind == MetricCatalogue.Kind.PER_GROUP || kind == MetricCatalogue.Kind.DATASET) {
-                needs.add(new Need(metric, Scope.OVERALL, defaults));
+                needs.add(new Need(metric, Scope.OVERALL, extras));
             }
         }
 
         // 2. One scan for all scopes.
         List<Scope> scopes = needs.stream().map(Need::scope).distinct().toList();
         Outcomes outcomes = new Outcomes(card.columns().prediction(),
-                card.favorableOutcome().orElseThrow(() -> new IllegalArgumentException("the model card has no favorableOutcome")),
+                card.favorableOutcome(),
                 card.columns().label(), card.positiveLabel(), card.positivePrediction(), card.columns().score(), columnTypes);
         Aggregates aggregates;
         try (Connection c = duckDb.open()) {

@@ -100,10 +100,6 @@ public class AuditService {
         if (!errors.isEmpty()) {
             throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
         }
-        if (version.card().favorableOutcome().isEmpty()) {
-            throw Problem.invalid("The model card has no favorableOutcome, which the fairness metrics need",
-                    List.of(FieldError.at("/favorableOutcome", "is required to audit")));
-        }
         JsonObject pinnedRequest = Json.createObjectBuilder()
                 .add("modelVersion", version.id())
                 .add("modelCard", version.cardSha256())

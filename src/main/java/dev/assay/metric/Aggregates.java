@@ -11,16 +11,22 @@ import java.util.Map;
  */
 public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          Map<Scope, Map<GroupKey, ScoreState>> scores,
-                         Map<Scope, Map<GroupKey, RankState>> ranks) {
+                         Map<Scope, Map<GroupKey, RankState>> ranks,
+                         Map<Scope, Map<GroupKey, RegressionState>> regression) {
 
     public Aggregates {
         byScope = frozen(byScope);
         scores = frozen(scores);
         ranks = frozen(ranks);
+        regression = frozen(regression);
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
-        this(byScope, Map.of(), Map.of());
+        this(byScope, Map.of(), Map.of(), Map.of());
+    }
+
+    public Map<GroupKey, RegressionState> regression(Scope scope) {
+        return regression.getOrDefault(scope, Map.of());
     }
 
     private static <S> Map<Scope, Map<GroupKey, S>> frozen(Map<Scope, Map<GroupKey, S>> in) {
@@ -46,17 +52,18 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks);
+        return new Aggregates(byScope, s, ranks, regression);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r);
+        return new Aggregates(byScope, scores, r, regression);
     }
 
-    /** Partition states merged group by group: the aggregates of the union of the partitions (counts and score sums). */
+    /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */
     public Aggregates merge(Aggregates other) {
         return new Aggregates(mergeMaps(byScope, other.byScope, GroupState::merge),
-                mergeMaps(scores, other.scores, ScoreState::merge), Map.of());
+                mergeMaps(scores, other.scores, ScoreState::merge), Map.of(),
+                mergeMaps(regression, other.regression, RegressionState::merge));
     }
 
     private static <S> Map<Scope, Map<GroupKey, S>> mergeMaps(Map<Scope, Map<GroupKey, S>> a, Map<Scope, Map<GroupKey, S>> b,

@@ -24,7 +24,11 @@ public final class AggregationPlan {
     private final Outcomes outcomes;
     private final List<String> attributes;
 
+    /** Whether the scan also sums what the regression metrics need (numeric label and prediction). */
+    private final boolean regression;
+
     public AggregationPlan(List<Scope> scopes, Outcomes outcomes) {
+        this.regression = outcomes.numeric();
         LinkedHashSet<Scope> unique = new LinkedHashSet<>();
         unique.add(Scope.OVERALL);
         unique.addAll(scopes);
@@ -60,6 +64,18 @@ public final class AggregationPlan {
             select.append(", count(").append(score).append(") AS n_scored, sum(CAST(").append(score)
                     .append(" AS DOUBLE)) AS score_sum");
         }
+        if (regression) {
+            String y = "CAST(" + Sql.identifier(outcomes.label().orElseThrow()) + " AS DOUBLE)";
+            String yhat = "CAST(" + pred + " AS DOUBLE)";
+            String both = " FILTER (WHERE " + y + " IS NOT NULL AND " + yhat + " IS NOT NULL)";
+            select.append(", count(*)").append(both).append(" AS r_n")
+                    .append(", sum(").append(y).append(")").append(both).append(" AS r_y")
+                    .append(", sum(").append(y).append(" * ").append(y).append(")").append(both).append(" AS r_yy")
+                    .append(", sum(").append(yhat).append(")").append(both).append(" AS r_p")
+                    .append(", sum(abs(").append(y).append(" - ").append(yhat).append("))").append(both).append(" AS r_abs")
+                    .append(", sum((").append(y).append(" - ").append(yhat).append(") * (").append(y).append(" - ").append(yhat)
+                    .append("))").append(both).append(" AS r_sq");
+        }
         select.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
         if (!attributes.isEmpty()) {
             select.append(" GROUP BY GROUPING SETS (");
@@ -78,7 +94,11 @@ public final class AggregationPlan {
 
     public Aggregates execute(Connection connection, Path parquet) throws SQLException {
         Map<Scope, Map<GroupKey, GroupState>> result = new LinkedHashMap<>();
+        Map<Scope, Map<GroupKey, RegressionState>> sums = new LinkedHashMap<>();
         scopes.forEach(s -> result.put(s, new LinkedHashMap<>()));
+        if (regression) {
+            scopes.forEach(s -> sums.put(s, new LinkedHashMap<>()));
+        }
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql(parquet))) {
             while (r.next()) {
                 List<String> grouped = new ArrayList<>();
@@ -102,6 +122,11 @@ public final class AggregationPlan {
                         scored ? r.getLong("n_scored") : 0,
                         scored ? r.getDouble("score_sum") : 0.0);
                 result.get(scope).merge(new GroupKey(key), state, GroupState::merge);
+                if (regression) {
+                    sums.get(scope).merge(new GroupKey(key), new RegressionState(r.getLong("r_n"), r.getDouble("r_y"),
+                            r.getDouble("r_yy"), r.getDouble("r_p"), r.getDouble("r_abs"), r.getDouble("r_sq")),
+                            RegressionState::merge);
+                }
             }
         }
         result.forEach((scope, groups) -> {
@@ -109,7 +134,12 @@ public final class AggregationPlan {
                 fillEmptyIntersections(scope, groups);
             }
         });
-        return new Aggregates(result);
+        result.forEach((scope, groups) -> {
+            if (scope.attributes().size() > 1 && regression) {
+                groups.keySet().forEach(k -> sums.get(scope).putIfAbsent(k, RegressionState.EMPTY));
+            }
+        });
+        return new Aggregates(result, Map.of(), Map.of(), sums);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.assay.metric.fairness.ReferenceComparisons;
 import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.metric.performance.ConfusionRates;
 import dev.assay.metric.performance.F1Score;
+import dev.assay.metric.performance.RegressionMetrics;
 import dev.assay.metric.performance.RocAuc;
 import dev.assay.metric.performance.ScoreMetrics;
 
@@ -68,6 +69,13 @@ public final class MetricCatalogue {
             fromScores(id, Source.SCORES, (scope, a, p) -> ScoreMetrics.all(id, scope.id(), a.scores(scope), p.confidence()));
         }
         fromScores(RocAuc.ID, Source.RANKS, (scope, a, p) -> RocAuc.all(scope.id(), a.ranks(scope), p.confidence()));
+        for (String id : RegressionMetrics.PER_GROUP) {
+            perGroup(id, (scope, a, p) -> a.regression(scope).isEmpty()
+                    ? List.of(MetricValue.undefined(id, scope.id(), null, 0, "needs a numeric label and prediction", null))
+                    : RegressionMetrics.all(id, scope.id(), a.regression(scope)));
+        }
+        perScope(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE,
+                (scope, a, p) -> List.of(RegressionMetrics.meanPredictionDifference(scope.id(), a.regression(scope))));
         comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(), p.confidence()));
         for (String id : ReferenceComparisons.IDS) {
             comparison(id, (scope, a, p) -> ReferenceComparisons.all(id, scope.id(), a.groups(scope), p));
@@ -128,6 +136,21 @@ public final class MetricCatalogue {
 
     private static void rateDisparity(String id, GroupRate rate, Disparities.Kind kind, Disparities.Method method) {
         perScope(id, (scope, a, p) -> List.of(Disparities.of(id, rate, kind, method, scope.id(), a.groups(scope), p.confidence())));
+    }
+
+    /** Metrics of the favorable outcome are undefined, with the reason, when the card names none. */
+    private static final Set<String> READ_FAVORABLE = Set.of(SelectionRate.ID, ImpactRatio.ID,
+            ReferenceComparisons.STATISTICAL_PARITY_DIFFERENCE, ReferenceComparisons.DISPARATE_IMPACT,
+            Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, Disparities.DEMOGRAPHIC_PARITY_RATIO);
+
+    private static boolean readsFavorable(String id) {
+        return READ_FAVORABLE.contains(id) || id.startsWith(SelectionRate.ID + "_");
+    }
+
+    static {
+        METRICS.replaceAll((id, d) -> !readsFavorable(id) ? d : new Definition(id, d.kind(), d.source(),
+                (scope, a, p) -> p.favorableKnown() ? d.computation().compute(scope, a, p)
+                        : List.of(MetricValue.undefined(id, scope.id(), null, 0, "the model card names no favorable outcome", null))));
     }
 
     public static Optional<Definition> find(String id) {

@@ -16,15 +16,22 @@ import java.util.Optional;
  */
 public record Outcomes(
         String prediction,
-        JsonValue favorableOutcome,
+        Optional<JsonValue> favorableOutcome,
         Optional<String> label,
         Optional<JsonValue> positiveLabel,
         java.util.List<JsonValue> positivePrediction,
         Optional<String> score,
         Map<String, String> columnTypes) {
 
+    /** FALSE when the card names no favorable outcome (a regression model): selection rates are then undefined. */
     String favorableSql() {
-        return ValueMatch.equalsSql(prediction, columnTypes.get(prediction), favorableOutcome);
+        return favorableOutcome.map(v -> ValueMatch.equalsSql(prediction, columnTypes.get(prediction), v)).orElse("FALSE");
+    }
+
+    /** Regression sums are computed when the label and prediction are both numeric. */
+    boolean numeric() {
+        return label.isPresent() && ValueMatch.isNumeric(columnTypes.get(label.get()))
+                && ValueMatch.isNumeric(columnTypes.get(prediction));
     }
 
     boolean hasConfusion() {

@@ -25,6 +25,14 @@ public final class ValueMatch {
     private ValueMatch() {
     }
 
+    public static boolean isNumeric(String columnType) {
+        if (columnType == null) {
+            return false;
+        }
+        String type = columnType.toUpperCase(Locale.ROOT);
+        return NUMERIC.contains(type) || type.startsWith("DECIMAL");
+    }
+
     public static String equalsSql(String column, String columnType, JsonValue value) {
         String col = Sql.identifier(column);
         String type = columnType.toUpperCase(Locale.ROOT);

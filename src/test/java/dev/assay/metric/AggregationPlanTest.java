@@ -77,7 +77,7 @@ class AggregationPlanTest {
     }
 
     private static Outcomes outcomes() {
-        return new Outcomes("pred", Json.createValue(1), Optional.of("label"), Optional.of(Json.createValue(1)), List.of(Json.createValue(1)), Optional.empty(),
+        return new Outcomes("pred", Optional.of(Json.createValue(1)), Optional.of("label"), Optional.of(Json.createValue(1)), List.of(Json.createValue(1)), Optional.empty(),
                 Map.of(HOSTILE, "VARCHAR", "race", "VARCHAR", "pred", "INTEGER", "label", "INTEGER"));
     }
 

@@ -37,7 +37,7 @@ public final class Tables {
             s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ", header = true, columns = "
                     + "{'a': 'VARCHAR', 'y': 'INTEGER', 'p': 'INTEGER'})) TO " + Sql.literal(out.toString()) + " (FORMAT parquet)");
         }
-        Outcomes outcomes = new Outcomes("p", Json.createValue(1), Optional.of("y"), Optional.of(Json.createValue(1)),
+        Outcomes outcomes = new Outcomes("p", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.empty(), Map.of("a", "VARCHAR", "y", "INTEGER", "p", "INTEGER"));
         try (Connection c = duckDb.open()) {
             return new AggregationPlan(List.of(Scope.of("a")), outcomes).execute(c, out).groups(Scope.of("a"));

@@ -47,7 +47,7 @@ class ScoreMetricsTest {
             st.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ", header = true, columns = "
                     + "{'a': 'VARCHAR', 'y': 'INTEGER', 's': 'DOUBLE'})) TO " + Sql.literal(out.toString()) + " (FORMAT parquet)");
         }
-        Outcomes outcomes = new Outcomes("y", Json.createValue(1), Optional.of("y"), Optional.of(Json.createValue(1)),
+        Outcomes outcomes = new Outcomes("y", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.of("s"), Map.of("a", "VARCHAR", "y", "INTEGER", "s", "DOUBLE"));
         List<Scope> scopes = List.of(Scope.of("a"));
         try (Connection c = duckDb.open()) {
