@@ -98,14 +98,13 @@ public final class AuditEngine {
         Aggregates aggregates;
         try (Connection c = duckDb.open()) {
             aggregates = new AggregationPlan(scopes, outcomes).execute(c, parquet);
-            if (outcomes.score().isPresent() && outcomes.label().isPresent() && outcomes.positiveLabel().isPresent()) {
+            if (outcomes.score().isPresent()) {
                 List<Scope> scored = scopesReading(needs, MetricCatalogue.Source.SCORES);
                 List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
-                ScorePlan plan = new ScorePlan(scored, outcomes);
                 if (!scored.isEmpty()) {
-                    aggregates = aggregates.withScores(plan.sums(c, parquet));
+                    aggregates = aggregates.withScores(new ScorePlan(scored, outcomes).sums(c, parquet));
                 }
-                if (!ranked.isEmpty()) {
+                if (!ranked.isEmpty() && outcomes.label().isPresent() && outcomes.positiveLabel().isPresent()) {
                     aggregates = aggregates.withRanks(new ScorePlan(ranked, outcomes).ranks(c, parquet));
                 }
             }

@@ -6,7 +6,9 @@ import dev.assay.metric.fairness.ImpactRatio;
 import dev.assay.metric.fairness.InequalityIndices;
 import dev.assay.metric.fairness.MeanScore;
 import dev.assay.metric.fairness.ReferenceComparisons;
+import dev.assay.metric.fairness.ScoringRate;
 import dev.assay.metric.fairness.SelectionRate;
+import dev.assay.metric.fairness.UnknownCount;
 import dev.assay.metric.performance.ConfusionRates;
 import dev.assay.metric.performance.F1Score;
 import dev.assay.metric.performance.RegressionMetrics;
@@ -76,7 +78,13 @@ public final class MetricCatalogue {
         }
         perScope(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE,
                 (scope, a, p) -> List.of(RegressionMetrics.meanPredictionDifference(scope.id(), a.regression(scope))));
-        comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(), p.confidence()));
+        comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(),
+                p.confidence(), p.excludeBelowShare()));
+        perScope(UnknownCount.ID, (scope, a, p) -> List.of(UnknownCount.of(scope.id(), a.groups(scope))));
+        fromScores(ScoringRate.SCORING_RATE, Source.SCORES,
+                (scope, a, p) -> ScoringRate.rates(scope.id(), a.scores(scope), p.strictMedian(), p.confidence()));
+        fromScores(ScoringRate.SCORING_IMPACT_RATIO, Source.SCORES, (scope, a, p) -> ScoringRate.impactRatios(scope.id(),
+                a.scores(scope), p.strictMedian(), p.minimumGroupSize(), p.confidence()));
         for (String id : ReferenceComparisons.IDS) {
             comparison(id, (scope, a, p) -> ReferenceComparisons.all(id, scope.id(), a.groups(scope), p));
         }
@@ -130,7 +138,8 @@ public final class MetricCatalogue {
         METRICS.put(id, new Definition(id, Kind.PER_GROUP, source, (scope, a, p) -> {
             boolean missing = source == Source.SCORES ? a.scores(scope).isEmpty() : a.ranks(scope).isEmpty();
             return missing ? List.of(MetricValue.undefined(id, scope.id(), null, 0,
-                    "needs a score column and a label in the model card", null)) : m.compute(scope, a, p);
+                    source == Source.SCORES ? "needs a score column in the model card"
+                            : "needs a score column and a label in the model card", null)) : m.compute(scope, a, p);
         }));
     }
 

@@ -3,30 +3,39 @@ package dev.assay.metric;
 /**
  * Settings a metric computation takes from the rule or audit that asks for it.
  *
- * @param reference   the group comparisons are taken against (AIF360's privileged group)
- * @param worstCase   Fairlearn's {@code agg}: equalized odds as the worst of TPR and FPR (true), or their mean
- * @param alpha       the generalized entropy index's alpha (AIF360's default is 2)
- * @param favorableKnown whether the model card names a favorable outcome (a regression model has none:
- *                    its selection rates are undefined, not 0)
+ * @param reference         the group comparisons are taken against (AIF360's privileged group)
+ * @param worstCase         Fairlearn's {@code agg}: equalized odds as the worst of TPR and FPR (true), or their mean
+ * @param alpha             the generalized entropy index's alpha (AIF360's default is 2)
+ * @param favorableKnown    whether the model card names a favorable outcome (a regression model has none:
+ *                          its selection rates are undefined, not 0)
+ * @param excludeBelowShare NYC LL144's optional exclusion: categories with less than this share of the
+ *                          rows get no impact ratio and cannot be the reference (0 = off; LL144 allows 0.02)
+ * @param strictMedian      NYC LL144's scoring rate counts scores strictly above the median (true) or at
+ *                          or above it (false)
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
-                               double alpha, boolean favorableKnown) {
+                               double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian) {
 
-    public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true);
-
-    public MetricParameters(double confidence, long minimumGroupSize) {
-        this(confidence, minimumGroupSize, Reference.HIGHEST_RATE, true, 2.0, true);
-    }
+    public static final MetricParameters DEFAULTS =
+            new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true, 0.0, true);
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
-        this(confidence, minimumGroupSize, reference, worstCase, alpha, true);
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true);
     }
 
     public MetricParameters withMinimumGroupSize(long size) {
-        return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown);
+        return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
-        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known);
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian);
+    }
+
+    public MetricParameters withExcludeBelowShare(double share) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, share, strictMedian);
+    }
+
+    public MetricParameters withStrictMedian(boolean strict) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strict);
     }
 }

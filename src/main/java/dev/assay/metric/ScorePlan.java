@@ -37,8 +37,10 @@ public final class ScorePlan {
         this.scopes.forEach(s -> attrs.addAll(s.attributes()));
         this.attributes = List.copyOf(attrs);
         this.score = "CAST(" + Sql.identifier(outcomes.score().orElseThrow()) + " AS DOUBLE)";
-        this.y = "(" + outcomes.actualPositiveSql() + ")";
-        this.labelKnown = Sql.identifier(outcomes.label().orElseThrow()) + " IS NOT NULL";
+        // Without a label the label-based sums are simply 0 (scoring rates need only scores).
+        boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
+        this.y = labeled ? "(" + outcomes.actualPositiveSql() + ")" : "FALSE";
+        this.labelKnown = labeled ? Sql.identifier(outcomes.label().get()) + " IS NOT NULL" : "FALSE";
     }
 
     private String keys() {
@@ -66,7 +68,7 @@ public final class ScorePlan {
         return " GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")";
     }
 
-    String sumsSql(Path parquet) {
+    String sumsSql(Path parquet, double median) {
         String labeled = score + " IS NOT NULL AND " + labelKnown;
         String clipped = "greatest(" + ScoreState.EPSILON + ", least(1 - " + ScoreState.EPSILON + ", " + score + "))";
         StringBuilder b = new StringBuilder("SELECT ").append(keys());
@@ -92,6 +94,9 @@ public final class ScorePlan {
             b.append(", count(*) FILTER (WHERE ").append(labeled).append(" AND NOT ").append(y).append(" AND ").append(at)
                     .append(") AS fp").append(i);
         }
+        String m = Double.isNaN(median) ? "NULL" : Double.toString(median);
+        b.append(", count(*) FILTER (WHERE ").append(score).append(" > ").append(m).append(") AS above_median");
+        b.append(", count(*) FILTER (WHERE ").append(score).append(" >= ").append(m).append(") AS at_or_above_median");
         b.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")").append(groupingSets(""));
         return b.toString();
     }
@@ -113,9 +118,20 @@ public final class ScorePlan {
                 + "SELECT *, " + window + " AS below FROM (" + histogram + ")) GROUP BY ALL";
     }
 
+    /** The median score of the whole dataset (NYC LL144's reference for scoring rates); NaN without scores. */
+    double median(Connection connection, Path parquet) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT median(" + score
+                + ") FROM read_parquet(" + Sql.literal(parquet.toString()) + ")")) {
+            r.next();
+            double m = r.getDouble(1);
+            return r.wasNull() ? Double.NaN : m;
+        }
+    }
+
     public Map<Scope, Map<GroupKey, ScoreState>> sums(Connection connection, Path parquet) throws SQLException {
         Map<Scope, Map<GroupKey, ScoreState>> out = empty();
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sumsSql(parquet))) {
+        double median = median(connection, parquet);
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sumsSql(parquet, median))) {
             while (r.next()) {
                 long[] bc = new long[ScoreState.BINS];
                 double[] bs = new double[ScoreState.BINS];
@@ -135,7 +151,8 @@ public final class ScorePlan {
                     fp[i] = r.getLong("fp" + i);
                 }
                 ScoreState state = new ScoreState(r.getLong("n_scored"), r.getLong("n_labeled"), r.getLong("n_pos"),
-                        r.getDouble("brier"), r.getDouble("logloss"), bc, bs, bp, sel, tp, fp);
+                        r.getDouble("brier"), r.getDouble("logloss"), bc, bs, bp, sel, tp, fp,
+                        r.getLong("above_median"), r.getLong("at_or_above_median"));
                 place(out, r, state, ScoreState::merge);
             }
         }

@@ -5,12 +5,13 @@ import java.util.Arrays;
 /**
  * The score-related counts and sums of one group, mergeable like {@link GroupState}: Brier and log
  * loss sums, calibration bins (ten equal-width bins of the score) and the counts of a threshold
- * sweep (thresholds 0.1 to 0.9). "Labeled" rows have a score and a label; y = 1 for the positive
- * label.
+ * sweep (thresholds 0.1 to 0.9), and the rows scoring above the median of the whole dataset (NYC
+ * LL144's scoring rate). "Labeled" rows have a score and a label; y = 1 for the positive label.
  */
 public record ScoreState(long scored, long labeled, long positives, double brierSum, double logLossSum,
                          long[] binCount, double[] binScoreSum, long[] binPositives,
-                         long[] selectedAt, long[] truePositivesAt, long[] falsePositivesAt) {
+                         long[] selectedAt, long[] truePositivesAt, long[] falsePositivesAt,
+                         long aboveMedian, long atOrAboveMedian) {
 
     public static final int BINS = 10;
     public static final double[] THRESHOLDS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
@@ -19,7 +20,7 @@ public record ScoreState(long scored, long labeled, long positives, double brier
 
     public static ScoreState empty() {
         return new ScoreState(0, 0, 0, 0, 0, new long[BINS], new double[BINS], new long[BINS],
-                new long[THRESHOLDS.length], new long[THRESHOLDS.length], new long[THRESHOLDS.length]);
+                new long[THRESHOLDS.length], new long[THRESHOLDS.length], new long[THRESHOLDS.length], 0, 0);
     }
 
     public long negatives() {
@@ -30,7 +31,8 @@ public record ScoreState(long scored, long labeled, long positives, double brier
         return new ScoreState(scored + o.scored, labeled + o.labeled, positives + o.positives,
                 brierSum + o.brierSum, logLossSum + o.logLossSum,
                 add(binCount, o.binCount), add(binScoreSum, o.binScoreSum), add(binPositives, o.binPositives),
-                add(selectedAt, o.selectedAt), add(truePositivesAt, o.truePositivesAt), add(falsePositivesAt, o.falsePositivesAt));
+                add(selectedAt, o.selectedAt), add(truePositivesAt, o.truePositivesAt), add(falsePositivesAt, o.falsePositivesAt),
+                aboveMedian + o.aboveMedian, atOrAboveMedian + o.atOrAboveMedian);
     }
 
     private static long[] add(long[] a, long[] b) {
@@ -55,7 +57,8 @@ public record ScoreState(long scored, long labeled, long positives, double brier
                 && brierSum == o.brierSum && logLossSum == o.logLossSum && Arrays.equals(binCount, o.binCount)
                 && Arrays.equals(binScoreSum, o.binScoreSum) && Arrays.equals(binPositives, o.binPositives)
                 && Arrays.equals(selectedAt, o.selectedAt) && Arrays.equals(truePositivesAt, o.truePositivesAt)
-                && Arrays.equals(falsePositivesAt, o.falsePositivesAt);
+                && Arrays.equals(falsePositivesAt, o.falsePositivesAt) && aboveMedian == o.aboveMedian
+                && atOrAboveMedian == o.atOrAboveMedian;
     }
 
     @Override

@@ -22,6 +22,10 @@ import java.util.Optional;
  * <p>The reference is the group with the highest rate among the groups with at least
  * {@code minimumGroupSize} predictions: a group of three with a 100% rate must not become the yard
  * stick for everyone else. Rows whose attribute is unknown (null) form no group here.
+ *
+ * <p>NYC LL144 (6 RCNY 5-301) lets an auditor exclude categories with less than 2% of the data from
+ * the impact ratio calculation: with {@code excludeBelowShare} set, such a category gets no ratio
+ * (undefined, saying so, with its rate in the note) and cannot be the reference.
  */
 public final class ImpactRatio {
 
@@ -32,7 +36,21 @@ public final class ImpactRatio {
 
     public static List<MetricValue> all(String scope, Map<GroupKey, GroupState> groups, long minimumGroupSize,
                                         double confidence) {
-        Optional<Map.Entry<String, GroupState>> reference = Reference.HIGHEST_RATE.choose(groups, minimumGroupSize);
+        return all(scope, groups, minimumGroupSize, confidence, 0.0);
+    }
+
+    public static List<MetricValue> all(String scope, Map<GroupKey, GroupState> groups, long minimumGroupSize,
+                                        double confidence, double excludeBelowShare) {
+        long total = groups.values().stream().mapToLong(GroupState::rows).sum();
+        java.util.function.Predicate<GroupState> excluded = g -> excludeBelowShare > 0 && total > 0
+                && (double) g.rows() / total < excludeBelowShare;
+        Map<GroupKey, GroupState> eligible = new java.util.LinkedHashMap<>();
+        groups.forEach((k, v) -> {
+            if (!excluded.test(v)) {
+                eligible.put(k, v);
+            }
+        });
+        Optional<Map.Entry<String, GroupState>> reference = Reference.HIGHEST_RATE.choose(eligible, minimumGroupSize);
         List<MetricValue> values = new ArrayList<>();
         for (Map.Entry<GroupKey, GroupState> e : Groups.sorted(groups)) {
             if (e.getKey().hasUnknown()) {
@@ -40,7 +58,12 @@ public final class ImpactRatio {
             }
             String group = e.getKey().id();
             GroupState s = e.getValue();
-            if (s.predicted() == 0) {
+            if (excluded.test(s)) {
+                values.add(MetricValue.undefined(ID, scope, group, s.predicted(), String.format(java.util.Locale.ROOT,
+                                "excluded: %.2f%% of the data, under the %.0f%% threshold (6 RCNY 5-301)",
+                                100.0 * s.rows() / total, 100 * excludeBelowShare), reference.map(Map.Entry::getKey).orElse(null))
+                        .withNote(s.predicted() == 0 ? null : "selection rate " + (double) s.favorable() / s.predicted()));
+            } else if (s.predicted() == 0) {
                 values.add(MetricValue.undefined(ID, scope, group, 0, "no rows with a prediction in this group", null));
             } else if (reference.isEmpty()) {
                 values.add(MetricValue.undefined(ID, scope, group, s.predicted(),
