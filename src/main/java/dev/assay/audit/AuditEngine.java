@@ -8,7 +8,7 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
-import dev.assay.metric.ScorePlan;
+import dev.assay.metric.RankPlan;
 import dev.assay.metric.fairness.ImpactRatio;
 import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.policy.Decision;
@@ -97,16 +97,15 @@ public final class AuditEngine {
                 card.columns().label(), card.positiveLabel(), card.positivePrediction(), card.columns().score(), columnTypes);
         Aggregates aggregates;
         try (Connection c = duckDb.open()) {
-            aggregates = new AggregationPlan(scopes, outcomes).execute(c, parquet);
-            if (outcomes.score().isPresent()) {
-                List<Scope> scored = scopesReading(needs, MetricCatalogue.Source.SCORES);
-                List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
-                if (!scored.isEmpty()) {
-                    aggregates = aggregates.withScores(new ScorePlan(scored, outcomes).sums(c, parquet));
-                }
-                if (!ranked.isEmpty() && outcomes.label().isPresent() && outcomes.positiveLabel().isPresent()) {
-                    aggregates = aggregates.withRanks(new ScorePlan(ranked, outcomes).ranks(c, parquet));
-                }
+            boolean regression = !scopesReading(needs, MetricCatalogue.Source.REGRESSION).isEmpty();
+            boolean scores = !scopesReading(needs, MetricCatalogue.Source.SCORES).isEmpty() && outcomes.score().isPresent();
+            boolean median = scores && needs.stream().anyMatch(n -> n.metric().startsWith("scoring_"));
+            aggregates = new AggregationPlan(scopes, outcomes, regression, scores,
+                    median ? AggregationPlan.median(c, parquet, outcomes.score().get()) : Double.NaN).execute(c, parquet);
+            List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
+            if (!ranked.isEmpty() && outcomes.score().isPresent() && outcomes.label().isPresent()
+                    && outcomes.positiveLabel().isPresent()) {
+                aggregates = aggregates.withRanks(new RankPlan(ranked, outcomes).ranks(c, parquet));
             }
         }
 

@@ -12,23 +12,45 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 
 /**
- * Compiles the group counts of several scopes into one SQL statement: one scan of the Parquet file,
- * one GROUPING SET per scope (plus the whole dataset), one FILTER aggregate per counter. The SQL is
- * standard enough to run on another engine (Spark SQL has GROUPING SETS and FILTER too).
+ * Compiles what an audit needs into one SQL scan of the Parquet file, at the finest grain: one row
+ * per combination of the values of every attribute any scope uses (a "cell") and, when scores are
+ * needed, per score bin. Each cell becomes mergeable states ({@link GroupState},
+ * {@link RegressionState}, {@link ScoreState}), and every scope (an attribute, an intersection, the
+ * whole dataset) is the merge of its cells, rolled up in Java.
+ *
+ * <p>Why not GROUPING SETS, one per scope: on DuckDB the single GROUP BY at the finest grain, with
+ * its aggregates evaluated once per row, measured three times faster for six scopes here, and the
+ * roll-up is exact because every state is a sum. The price is the number of cells, at most the
+ * product of the attributes' category counts (and never more than the rows): fine for protected
+ * attributes, not for a high-cardinality column. The SQL is standard and would run on Spark SQL.
  */
 public final class AggregationPlan {
 
     private final List<Scope> scopes;
     private final Outcomes outcomes;
     private final List<String> attributes;
-
-    /** Whether the scan also sums what the regression metrics need (numeric label and prediction). */
     private final boolean regression;
+    private final boolean scores;
+    private final double median;
 
     public AggregationPlan(List<Scope> scopes, Outcomes outcomes) {
-        this.regression = outcomes.numeric();
+        this(scopes, outcomes, true, false, Double.NaN);
+    }
+
+    public AggregationPlan(List<Scope> scopes, Outcomes outcomes, boolean withRegression) {
+        this(scopes, outcomes, withRegression, false, Double.NaN);
+    }
+
+    /**
+     * @param withRegression also sum what regression metrics need (when label and prediction are numeric)
+     * @param withScores     also compute the score states (needs a score column)
+     * @param median         the dataset's median score, for NYC LL144 scoring rates (NaN when not needed)
+     */
+    public AggregationPlan(List<Scope> scopes, Outcomes outcomes, boolean withRegression, boolean withScores, double median) {
         LinkedHashSet<Scope> unique = new LinkedHashSet<>();
         unique.add(Scope.OVERALL);
         unique.addAll(scopes);
@@ -37,118 +59,201 @@ public final class AggregationPlan {
         LinkedHashSet<String> attrs = new LinkedHashSet<>();
         this.scopes.forEach(s -> attrs.addAll(s.attributes()));
         this.attributes = List.copyOf(attrs);
+        this.regression = withRegression && outcomes.numeric();
+        this.scores = withScores && outcomes.score().isPresent();
+        this.median = median;
     }
 
-    public String sql(Path parquet) {
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (int i = 0; i < attributes.size(); i++) {
-            String a = Sql.identifier(attributes.get(i));
-            select.append("GROUPING(").append(a).append(") AS g").append(i).append(", ")
-                    .append("CAST(").append(a).append(" AS VARCHAR) AS k").append(i).append(", ");
+    /** The median score of the whole dataset (NYC LL144's reference for scoring rates); NaN without scores. */
+    public static double median(Connection connection, Path parquet, String scoreColumn) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT median(CAST("
+                + Sql.identifier(scoreColumn) + " AS DOUBLE)) FROM read_parquet(" + Sql.literal(parquet.toString()) + ")")) {
+            r.next();
+            double m = r.getDouble(1);
+            return r.wasNull() ? Double.NaN : m;
         }
+    }
+
+    /**
+     * The scan. Row-level expressions (is the prediction favorable, positive; is the label positive;
+     * which score bin) are evaluated once in an inner projection under names Assay controls (a0, a1,
+     * ... for the attributes), so the aggregates only test booleans and no user column name can
+     * collide with them.
+     */
+    public String sql(Path parquet) {
         String pred = Sql.identifier(outcomes.prediction());
-        select.append("count(*) AS n_rows, count(").append(pred).append(") AS n_predicted, ")
-                .append("count(*) FILTER (WHERE ").append(outcomes.favorableSql()).append(") AS n_favorable");
-        if (outcomes.hasConfusion()) {
-            String label = Sql.identifier(outcomes.label().orElseThrow());
-            String bothKnown = label + " IS NOT NULL AND " + pred + " IS NOT NULL";
-            String pp = "(" + outcomes.predictedPositiveSql() + ")";
-            String ap = "(" + outcomes.actualPositiveSql() + ")";
-            select.append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND ").append(ap).append(" AND ").append(pp).append(") AS n_tp")
-                    .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND NOT ").append(ap).append(" AND ").append(pp).append(") AS n_fp")
-                    .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND ").append(ap).append(" AND NOT ").append(pp).append(") AS n_fn")
-                    .append(", count(*) FILTER (WHERE ").append(bothKnown).append(" AND NOT ").append(ap).append(" AND NOT ").append(pp).append(") AS n_tn");
+        boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
+        StringBuilder inner = new StringBuilder("SELECT ");
+        for (int i = 0; i < attributes.size(); i++) {
+            inner.append("CAST(").append(Sql.identifier(attributes.get(i))).append(" AS VARCHAR) AS a").append(i).append(", ");
+        }
+        inner.append(pred).append(" IS NOT NULL AS predicted, (").append(outcomes.favorableSql()).append(") AS fav");
+        if (labeled) {
+            String label = Sql.identifier(outcomes.label().get());
+            inner.append(", ").append(label).append(" IS NOT NULL AS lk")
+                    .append(", ").append(label).append(" IS NOT NULL AND ").append(pred).append(" IS NOT NULL AS known")
+                    .append(", (").append(outcomes.actualPositiveSql()).append(") AS ap");
+            inner.append(outcomes.positivePrediction().isEmpty() ? ", FALSE AS pp"
+                    : ", (" + outcomes.predictedPositiveSql() + ") AS pp");
         }
         if (outcomes.score().isPresent()) {
-            String score = Sql.identifier(outcomes.score().get());
-            select.append(", count(").append(score).append(") AS n_scored, sum(CAST(").append(score)
-                    .append(" AS DOUBLE)) AS score_sum");
+            inner.append(", CAST(").append(Sql.identifier(outcomes.score().get())).append(" AS DOUBLE) AS s");
+        }
+        if (scores) {
+            // Bins by the same comparisons as the thresholds (score >= k/10), so sweeps and bins agree exactly.
+            String score = "CAST(" + Sql.identifier(outcomes.score().get()) + " AS DOUBLE)";
+            inner.append(", CASE");
+            for (int k = ScoreState.BINS - 1; k >= 1; k--) {
+                inner.append(" WHEN ").append(score).append(" >= ").append(ScoreState.THRESHOLDS[k - 1]).append(" THEN ").append(k);
+            }
+            inner.append(" WHEN ").append(score).append(" IS NOT NULL THEN 0 END AS bin");
         }
         if (regression) {
-            String y = "CAST(" + Sql.identifier(outcomes.label().orElseThrow()) + " AS DOUBLE)";
-            String yhat = "CAST(" + pred + " AS DOUBLE)";
-            String both = " FILTER (WHERE " + y + " IS NOT NULL AND " + yhat + " IS NOT NULL)";
-            select.append(", count(*)").append(both).append(" AS r_n")
-                    .append(", sum(").append(y).append(")").append(both).append(" AS r_y")
-                    .append(", sum(").append(y).append(" * ").append(y).append(")").append(both).append(" AS r_yy")
-                    .append(", sum(").append(yhat).append(")").append(both).append(" AS r_p")
-                    .append(", sum(abs(").append(y).append(" - ").append(yhat).append("))").append(both).append(" AS r_abs")
-                    .append(", sum((").append(y).append(" - ").append(yhat).append(") * (").append(y).append(" - ").append(yhat)
-                    .append("))").append(both).append(" AS r_sq");
+            inner.append(", CAST(").append(Sql.identifier(outcomes.label().orElseThrow())).append(" AS DOUBLE) AS y")
+                    .append(", CAST(").append(pred).append(" AS DOUBLE) AS yhat");
         }
-        select.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
-        if (!attributes.isEmpty()) {
-            select.append(" GROUP BY GROUPING SETS (");
-            for (int i = 0; i < scopes.size(); i++) {
-                if (i > 0) {
-                    select.append(", ");
-                }
-                select.append('(');
-                select.append(String.join(", ", scopes.get(i).attributes().stream().map(Sql::identifier).toList()));
-                select.append(')');
-            }
-            select.append(')');
+        inner.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
+
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            keys.add("a" + i);
+        }
+        if (scores) {
+            keys.add("bin");
+        }
+        StringBuilder select = new StringBuilder("SELECT ");
+        keys.forEach(k -> select.append(k).append(", "));
+        select.append("count(*) AS n_rows, count(*) FILTER (WHERE predicted) AS n_predicted, count(*) FILTER (WHERE fav) AS n_favorable");
+        if (labeled) {
+            select.append(", count(*) FILTER (WHERE known AND ap AND pp) AS n_tp")
+                    .append(", count(*) FILTER (WHERE known AND NOT ap AND pp) AS n_fp")
+                    .append(", count(*) FILTER (WHERE known AND ap AND NOT pp) AS n_fn")
+                    .append(", count(*) FILTER (WHERE known AND NOT ap AND NOT pp) AS n_tn");
+        }
+        if (outcomes.score().isPresent()) {
+            select.append(", count(s) AS n_scored, sum(s) AS score_sum");
+        }
+        if (scores) {
+            String sl = labeled ? "s IS NOT NULL AND lk" : "FALSE";
+            String y = labeled ? "ap" : "FALSE";
+            String clipped = "greatest(" + ScoreState.EPSILON + ", least(1 - " + ScoreState.EPSILON + ", s))";
+            String m = Double.isNaN(median) ? "NULL" : Double.toString(median);
+            select.append(", count(*) FILTER (WHERE ").append(sl).append(") AS n_sl")
+                    .append(", count(*) FILTER (WHERE ").append(sl).append(" AND ").append(y).append(") AS n_pos")
+                    .append(", sum(s) FILTER (WHERE ").append(sl).append(") AS sl_score_sum")
+                    .append(", sum(power(s - CASE WHEN ").append(y).append(" THEN 1 ELSE 0 END, 2)) FILTER (WHERE ").append(sl)
+                    .append(") AS brier")
+                    .append(", sum(CASE WHEN ").append(y).append(" THEN -ln(").append(clipped).append(") ELSE -ln(1 - ")
+                    .append(clipped).append(") END) FILTER (WHERE ").append(sl).append(") AS logloss")
+                    .append(", count(*) FILTER (WHERE s > ").append(m).append(") AS above_median")
+                    .append(", count(*) FILTER (WHERE s >= ").append(m).append(") AS at_or_above_median");
+        }
+        if (regression) {
+            String both = " FILTER (WHERE y IS NOT NULL AND yhat IS NOT NULL)";
+            select.append(", count(*)").append(both).append(" AS r_n, sum(y)").append(both).append(" AS r_y, sum(y * y)")
+                    .append(both).append(" AS r_yy, sum(yhat)").append(both).append(" AS r_p, sum(abs(y - yhat))").append(both)
+                    .append(" AS r_abs, sum((y - yhat) * (y - yhat))").append(both).append(" AS r_sq");
+        }
+        select.append(" FROM (").append(inner).append(")");
+        if (!keys.isEmpty()) {
+            select.append(" GROUP BY ").append(String.join(", ", keys));
         }
         return select.toString();
     }
 
     public Aggregates execute(Connection connection, Path parquet) throws SQLException {
-        Map<Scope, Map<GroupKey, GroupState>> result = new LinkedHashMap<>();
-        Map<Scope, Map<GroupKey, RegressionState>> sums = new LinkedHashMap<>();
-        scopes.forEach(s -> result.put(s, new LinkedHashMap<>()));
-        if (regression) {
-            scopes.forEach(s -> sums.put(s, new LinkedHashMap<>()));
-        }
+        Map<Scope, Map<GroupKey, GroupState>> counts = empty();
+        Map<Scope, Map<GroupKey, RegressionState>> sums = regression ? empty() : Map.of();
+        Map<Scope, Map<GroupKey, ScoreState>> scoreStates = scores ? empty() : Map.of();
+        boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
+        boolean scored = outcomes.score().isPresent();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql(parquet))) {
             while (r.next()) {
-                List<String> grouped = new ArrayList<>();
-                Map<String, String> values = new LinkedHashMap<>();
+                List<String> cell = new ArrayList<>();
                 for (int i = 0; i < attributes.size(); i++) {
-                    if (r.getInt("g" + i) == 0) {
-                        grouped.add(attributes.get(i));
-                        values.put(attributes.get(i), r.getString("k" + i));
-                    }
+                    cell.add(r.getString("a" + i));
                 }
-                Scope scope = scopeOf(grouped);
-                List<String> key = new ArrayList<>();
-                scope.attributes().forEach(a -> key.add(values.get(a)));
-                boolean confusion = outcomes.hasConfusion();
-                boolean scored = outcomes.score().isPresent();
-                GroupState state = new GroupState(r.getLong("n_rows"), r.getLong("n_predicted"), r.getLong("n_favorable"),
-                        confusion ? r.getLong("n_tp") : 0,
-                        confusion ? r.getLong("n_fp") : 0,
-                        confusion ? r.getLong("n_fn") : 0,
-                        confusion ? r.getLong("n_tn") : 0,
-                        scored ? r.getLong("n_scored") : 0,
-                        scored ? r.getDouble("score_sum") : 0.0);
-                result.get(scope).merge(new GroupKey(key), state, GroupState::merge);
+                GroupState g = new GroupState(r.getLong("n_rows"), r.getLong("n_predicted"), r.getLong("n_favorable"),
+                        labeled ? r.getLong("n_tp") : 0, labeled ? r.getLong("n_fp") : 0,
+                        labeled ? r.getLong("n_fn") : 0, labeled ? r.getLong("n_tn") : 0,
+                        scored ? r.getLong("n_scored") : 0, scored ? r.getDouble("score_sum") : 0.0);
+                rollUp(counts, cell, g, GroupState::merge);
                 if (regression) {
-                    sums.get(scope).merge(new GroupKey(key), new RegressionState(r.getLong("r_n"), r.getDouble("r_y"),
-                            r.getDouble("r_yy"), r.getDouble("r_p"), r.getDouble("r_abs"), r.getDouble("r_sq")),
-                            RegressionState::merge);
+                    rollUp(sums, cell, new RegressionState(r.getLong("r_n"), r.getDouble("r_y"), r.getDouble("r_yy"),
+                            r.getDouble("r_p"), r.getDouble("r_abs"), r.getDouble("r_sq")), RegressionState::merge);
+                }
+                if (scores) {
+                    int bin = r.getInt("bin");
+                    if (!r.wasNull()) {
+                        rollUp(scoreStates, cell, binState(bin, r), ScoreState::merge);
+                    }
                 }
             }
         }
-        result.forEach((scope, groups) -> {
+        counts.forEach((scope, groups) -> {
             if (scope.attributes().size() > 1) {
                 fillEmptyIntersections(scope, groups);
+                if (regression) {
+                    groups.keySet().forEach(k -> sums.get(scope).putIfAbsent(k, RegressionState.EMPTY));
+                }
+                if (scores) {
+                    groups.keySet().forEach(k -> scoreStates.get(scope).putIfAbsent(k, ScoreState.empty()));
+                }
             }
         });
-        result.forEach((scope, groups) -> {
-            if (scope.attributes().size() > 1 && regression) {
-                groups.keySet().forEach(k -> sums.get(scope).putIfAbsent(k, RegressionState.EMPTY));
+        return new Aggregates(counts, scoreStates, Map.of(), sums);
+    }
+
+    /** The score state of the rows of one cell that fall into one score bin. */
+    private static ScoreState binState(int bin, ResultSet r) throws SQLException {
+        long scoredRows = r.getLong("n_scored");
+        long labeledRows = r.getLong("n_sl");
+        long positives = r.getLong("n_pos");
+        long[] binCount = new long[ScoreState.BINS];
+        double[] binScoreSum = new double[ScoreState.BINS];
+        long[] binPositives = new long[ScoreState.BINS];
+        binCount[bin] = labeledRows;
+        binScoreSum[bin] = r.getDouble("sl_score_sum");
+        binPositives[bin] = positives;
+        int t = ScoreState.THRESHOLDS.length;
+        long[] selected = new long[t];
+        long[] truePositives = new long[t];
+        long[] falsePositives = new long[t];
+        // Bin k holds scores in [k/10, (k+1)/10): they pass every threshold up to k/10.
+        for (int i = 0; i < t && i + 1 <= bin; i++) {
+            selected[i] = scoredRows;
+            truePositives[i] = positives;
+            falsePositives[i] = labeledRows - positives;
+        }
+        return new ScoreState(scoredRows, labeledRows, positives, r.getDouble("brier"), r.getDouble("logloss"),
+                binCount, binScoreSum, binPositives, selected, truePositives, falsePositives,
+                r.getLong("above_median"), r.getLong("at_or_above_median"));
+    }
+
+    private <S> Map<Scope, Map<GroupKey, S>> empty() {
+        Map<Scope, Map<GroupKey, S>> out = new LinkedHashMap<>();
+        scopes.forEach(s -> out.put(s, new LinkedHashMap<>()));
+        return out;
+    }
+
+    /** Adds one cell's state to the group it belongs to in every scope. */
+    private <S> void rollUp(Map<Scope, Map<GroupKey, S>> out, List<String> cell, S state, BinaryOperator<S> merge) {
+        for (Map.Entry<Scope, Map<GroupKey, S>> e : out.entrySet()) {
+            List<String> key = new ArrayList<>(e.getKey().attributes().size());
+            for (String attribute : e.getKey().attributes()) {
+                key.add(cell.get(attributes.indexOf(attribute)));
             }
-        });
-        return new Aggregates(result, Map.of(), Map.of(), sums);
+            e.getValue().merge(new GroupKey(key), state, merge);
+        }
     }
 
     /**
-     * GROUPING SETS returns only the combinations that occur; an intersection that no row falls in is
-     * still a group, with n = 0, so that a report shows it instead of silently dropping it.
+     * Only the combinations that occur come back from the scan; an intersection that no row falls in
+     * is still a group, with n = 0, so that a report shows it instead of silently dropping it.
      */
     private static void fillEmptyIntersections(Scope scope, Map<GroupKey, GroupState> groups) {
-        List<java.util.TreeSet<String>> seen = new ArrayList<>();
-        scope.attributes().forEach(a -> seen.add(new java.util.TreeSet<>()));
+        List<TreeSet<String>> seen = new ArrayList<>();
+        scope.attributes().forEach(a -> seen.add(new TreeSet<>()));
         for (GroupKey key : groups.keySet()) {
             for (int i = 0; i < key.values().size(); i++) {
                 if (key.values().get(i) != null) {
@@ -158,7 +263,7 @@ public final class AggregationPlan {
         }
         List<List<String>> combinations = new ArrayList<>();
         combinations.add(List.of());
-        for (java.util.TreeSet<String> values : seen) {
+        for (TreeSet<String> values : seen) {
             List<List<String>> next = new ArrayList<>();
             for (List<String> prefix : combinations) {
                 for (String v : values) {
@@ -170,14 +275,5 @@ public final class AggregationPlan {
             combinations = next;
         }
         combinations.forEach(c -> groups.putIfAbsent(new GroupKey(c), GroupState.EMPTY));
-    }
-
-    private Scope scopeOf(List<String> grouped) {
-        for (Scope s : scopes) {
-            if (s.attributes().size() == grouped.size() && s.attributes().containsAll(grouped)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("no scope groups by " + grouped);
     }
 }

@@ -46,7 +46,7 @@ public final class MetricCatalogue {
 
     /** Which aggregation scans a metric reads. */
     public enum Source {
-        COUNTS, SCORES, RANKS
+        COUNTS, REGRESSION, SCORES, RANKS
     }
 
     public record Definition(String id, Kind kind, Source source, GroupMetric computation) {
@@ -72,12 +72,13 @@ public final class MetricCatalogue {
         }
         fromScores(RocAuc.ID, Source.RANKS, (scope, a, p) -> RocAuc.all(scope.id(), a.ranks(scope), p.confidence()));
         for (String id : RegressionMetrics.PER_GROUP) {
-            perGroup(id, (scope, a, p) -> a.regression(scope).isEmpty()
+            METRICS.put(id, new Definition(id, Kind.PER_GROUP, Source.REGRESSION, (scope, a, p) -> a.regression(scope).isEmpty()
                     ? List.of(MetricValue.undefined(id, scope.id(), null, 0, "needs a numeric label and prediction", null))
-                    : RegressionMetrics.all(id, scope.id(), a.regression(scope)));
+                    : RegressionMetrics.all(id, scope.id(), a.regression(scope))));
         }
-        perScope(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE,
-                (scope, a, p) -> List.of(RegressionMetrics.meanPredictionDifference(scope.id(), a.regression(scope))));
+        METRICS.put(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE, new Definition(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE,
+                Kind.PER_SCOPE, Source.REGRESSION,
+                (scope, a, p) -> List.of(RegressionMetrics.meanPredictionDifference(scope.id(), a.regression(scope)))));
         comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(),
                 p.confidence(), p.excludeBelowShare()));
         perScope(UnknownCount.ID, (scope, a, p) -> List.of(UnknownCount.of(scope.id(), a.groups(scope))));

@@ -48,6 +48,9 @@ public final class ReportJson {
         if (v.note() != null) {
             b.add("note", v.note());
         }
+        if (v.at() != null) {
+            b.add("at", v.at());
+        }
         return b.build();
     }
 

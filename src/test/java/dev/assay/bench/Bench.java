@@ -127,6 +127,85 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "peak heap            %.0f MB (max %d MB)%n", peakHeapBytes() / 1e6,
                 Runtime.getRuntime().maxMemory() >> 20);
         Files.deleteIfExists(spooled);
+
+        fairnessCatalogue(rows, dir, duckDb);
+    }
+
+    /**
+     * Issue 3's figure: N rows with three protected attributes (sex, race with 5 categories, age band
+     * with 4) and a score; every metric of the catalogue for each attribute and every pairwise
+     * intersection, with intervals and tests.
+     */
+    private static void fairnessCatalogue(long rows, Path dir, DuckDb duckDb) throws Exception {
+        Path csv = dir.resolve("people-" + rows + ".csv");
+        Path parquet = dir.resolve("people-" + rows + ".parquet");
+        if (!Files.exists(parquet)) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+            String[] races = {"Asian", "Black", "Hispanic", "Native American", "White"};
+            double[] raceCut = {0.06, 0.19, 0.37, 0.39, 1.0};
+            String[] bands = {"18-29", "30-44", "45-59", "60+"};
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                w.write("id,sex,race,age_band,score,prediction,label\n");
+                StringBuilder line = new StringBuilder();
+                for (long i = 0; i < rows; i++) {
+                    double u = r.nextDouble();
+                    int race = 0;
+                    while (u > raceCut[race]) {
+                        race++;
+                    }
+                    int label = r.nextDouble() < 0.4 ? 1 : 0;
+                    double score = Math.min(1, Math.max(0, 0.35 + 0.3 * label - 0.03 * race + 0.2 * (r.nextDouble() - 0.5)));
+                    line.setLength(0);
+                    line.append(i).append(',').append(r.nextBoolean() ? "F" : "M").append(',').append(races[race]).append(',')
+                            .append(bands[r.nextInt(4)]).append(',').append(String.format(Locale.ROOT, "%.3f", score)).append(',')
+                            .append(score >= 0.5 ? 1 : 0).append(',').append(label).append('\n');
+                    w.append(line);
+                }
+            }
+            ParquetIngest ingest = new ParquetIngest(duckDb);
+            ingest.writeParquet(new ParquetIngest.Source(csv, DatasetFormat.CSV, ','), parquet);
+            Files.deleteIfExists(csv);
+        }
+        Map<String, String> types = new LinkedHashMap<>();
+        new ParquetIngest(duckDb).profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        var card = ModelCardParser.parseYaml("""
+                model: bench
+                version: "1"
+                owner: bench@example.com
+                task: binary-classification
+                positiveLabel: 1
+                favorableOutcome: 1
+                columns:
+                  label: label
+                  prediction: prediction
+                  score: score
+                  protected: [sex, race, age_band]
+                """, "bench", "1");
+        StringBuilder yaml = new StringBuilder("id: bench-everything\nversion: 1.0.0\ntitle: Every metric\nrules:\n");
+        var ids = dev.assay.metric.MetricCatalogue.ids();
+        for (String id : ids) {
+            yaml.append("  - id: r-").append(id.replace('_', '-')).append("\n    metric: ").append(id)
+                    .append("\n    scope: [sex, race, age_band, \"sex*race\", \"sex*age_band\", \"race*age_band\"]")
+                    .append("\n    threshold: {comparator: \">=\", value: -1000000}\n    severity: warn\n");
+        }
+        var everything = PolicyParser.parse(yaml.toString());
+        AuditEngine engine = new AuditEngine(duckDb, MetricParameters.DEFAULTS);
+        resetPeaks();
+        double best = Double.MAX_VALUE;
+        AuditEngine.Outcome outcome = null;
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            outcome = engine.run(card, types, parquet, List.of(everything), List.of());
+            best = Math.min(best, seconds(t));
+        }
+        System.out.println();
+        System.out.println("Assay bench (fairness and performance catalogue)");
+        System.out.printf(Locale.ROOT, "rows                 %,d (sex, race x5, age band x4, score)%n", rows);
+        System.out.printf(Locale.ROOT, "metrics              %d ids over 6 scopes (3 attributes, 3 pairwise intersections)%n", ids.size());
+        System.out.printf(Locale.ROOT, "values computed      %,d, findings %,d, tested comparisons %,d%n", outcome.metrics().size(),
+                outcome.findings().size(), outcome.metrics().stream().filter(v -> v.test() != null).count());
+        System.out.printf(Locale.ROOT, "audit                %.3f s (3 scans: counts, score sums, AUC ranks; best of 3)%n", best);
+        System.out.printf(Locale.ROOT, "peak heap            %.0f MB%n", peakHeapBytes() / 1e6);
     }
 
     private static dev.assay.registry.ModelCard card() {

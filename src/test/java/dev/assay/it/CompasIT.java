@@ -30,11 +30,13 @@ class CompasIT {
             task: binary-classification
             riskTier: high
             positiveLabel: 1
+            positivePrediction: [Medium, High]
             favorableOutcome: Low
             columns:
               id: id
               label: two_year_recid
               prediction: score_text
+              score: decile_score
               protected: [race, sex]
             """;
 
@@ -56,7 +58,8 @@ class CompasIT {
                 columns.toString());
 
         Api.Reply started = ci.send("POST", version + "/audits?wait=120", "application/json",
-                "{\"policies\":[\"eeoc-four-fifths\"]}".getBytes());
+                ("{\"policies\":[\"eeoc-four-fifths\"],\"metrics\":[\"false_positive_rate\",\"false_negative_rate\","
+                        + "\"false_positive_rate_difference\",\"equalized_odds_difference\",\"roc_auc\"]}").getBytes());
         assertEquals(201, started.status(), started.text());
         JsonObject audit = started.json();
         assertEquals("DONE", audit.getString("status"));
@@ -96,6 +99,22 @@ class CompasIT {
                         ratio.getJsonNumber("value").doubleValue(), 1e-12, e.getKey());
             }
         }
+        // ProPublica's false positive and false negative rates by race, requested as extra metrics.
+        assertEquals(805.0 / 1795, metric(audit, "false_positive_rate", "race", "African-American").getJsonNumber("value")
+                .doubleValue(), 1e-12);
+        assertEquals(349.0 / 1488, metric(audit, "false_positive_rate", "race", "Caucasian").getJsonNumber("value")
+                .doubleValue(), 1e-12);
+        assertEquals(461.0 / 966, metric(audit, "false_negative_rate", "race", "Caucasian").getJsonNumber("value")
+                .doubleValue(), 1e-12);
+        JsonObject fprDifference = audit.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("false_positive_rate_difference") && "race".equals(m.getString("scope", null)))
+                .findFirst().orElseThrow();
+        assertTrue(fprDifference.getJsonObject("test").getJsonNumber("pAdjusted").doubleValue() < 1e-20, fprDifference.toString());
+        double auc = audit.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("roc_auc") && m.isNull("scope")).findFirst().orElseThrow()
+                .getJsonNumber("value").doubleValue();
+        assertTrue(auc > 0.6 && auc < 0.8, "COMPAS decile score AUC " + auc);
+
         // African-American defendants are rated low risk far less often: four-fifths fails.
         assertEquals("FAIL", audit.getString("decision"));
         JsonObject aa = audit.getJsonArray("findings").getValuesAs(JsonObject.class).stream()

@@ -8,7 +8,7 @@ import dev.assay.metric.GroupState;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
-import dev.assay.metric.ScorePlan;
+import dev.assay.metric.AggregationPlan;
 import dev.assay.metric.ScoreState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +109,8 @@ class LocalLaw144Test {
         Outcomes outcomes = new Outcomes("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
                 Map.of("g", "VARCHAR", "s", "DOUBLE"));
         try (Connection c = duckDb.open()) {
-            return new Aggregates(Map.of()).withScores(new ScorePlan(List.of(Scope.of("g")), outcomes).sums(c, out));
+            return new AggregationPlan(List.of(Scope.of("g")), outcomes, false, true, AggregationPlan.median(c, out, "s"))
+                    .execute(c, out);
         }
     }
 }

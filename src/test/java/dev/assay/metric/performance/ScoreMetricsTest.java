@@ -8,7 +8,8 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
-import dev.assay.metric.ScorePlan;
+import dev.assay.metric.AggregationPlan;
+import dev.assay.metric.RankPlan;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,8 @@ class ScoreMetricsTest {
                 List.of(Json.createValue(1)), Optional.of("s"), Map.of("a", "VARCHAR", "y", "INTEGER", "s", "DOUBLE"));
         List<Scope> scopes = List.of(Scope.of("a"));
         try (Connection c = duckDb.open()) {
-            ScorePlan plan = new ScorePlan(scopes, outcomes);
-            return new Aggregates(Map.of()).withScores(plan.sums(c, out)).withRanks(plan.ranks(c, out));
+            return new AggregationPlan(scopes, outcomes, false, true, AggregationPlan.median(c, out, "s")).execute(c, out)
+                    .withRanks(new RankPlan(scopes, outcomes).ranks(c, out));
         }
     }
 

@@ -1,0 +1,93 @@
+package dev.assay.metric;
+
+import dev.assay.infrastructure.Sql;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact ROC AUC's scan: the score histogram of every cell (one row per attribute combination and
+ * distinct score, with its positive and negative counts), rolled up to each scope with GROUPING SETS,
+ * then ranked with a window function, so that one row per group comes back with its Mann-Whitney U.
+ * The histogram is mergeable; the AUC itself is not, which is why it is computed here, in SQL, and not
+ * from per-cell states.
+ */
+public final class RankPlan {
+
+    private final List<Scope> scopes;
+    private final List<String> attributes;
+    private final Outcomes outcomes;
+
+    public RankPlan(List<Scope> scopes, Outcomes outcomes) {
+        LinkedHashSet<Scope> unique = new LinkedHashSet<>();
+        unique.add(Scope.OVERALL);
+        unique.addAll(scopes);
+        this.scopes = List.copyOf(unique);
+        LinkedHashSet<String> attrs = new LinkedHashSet<>();
+        this.scopes.forEach(s -> attrs.addAll(s.attributes()));
+        this.attributes = List.copyOf(attrs);
+        this.outcomes = outcomes;
+    }
+
+    String sql(Path parquet) {
+        String score = "CAST(" + Sql.identifier(outcomes.score().orElseThrow()) + " AS DOUBLE)";
+        StringBuilder cellColumns = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
+        List<String> partition = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            cellColumns.append("CAST(").append(Sql.identifier(attributes.get(i))).append(" AS VARCHAR) AS a").append(i).append(", ");
+            keys.append("GROUPING(a").append(i).append(") AS g").append(i).append(", a").append(i).append(" AS k").append(i).append(", ");
+            partition.add("g" + i);
+            partition.add("k" + i);
+        }
+        String cells = "SELECT " + cellColumns + score + " AS s, count(*) FILTER (WHERE " + outcomes.actualPositiveSql()
+                + ") AS p, count(*) FILTER (WHERE NOT (" + outcomes.actualPositiveSql() + ")) AS n FROM read_parquet("
+                + Sql.literal(parquet.toString()) + ") WHERE " + score + " IS NOT NULL AND "
+                + Sql.identifier(outcomes.label().orElseThrow()) + " IS NOT NULL GROUP BY ALL";
+        List<String> sets = new ArrayList<>();
+        for (Scope scope : scopes) {
+            List<String> columns = new ArrayList<>(scope.attributes().stream().map(a -> "a" + attributes.indexOf(a)).toList());
+            columns.add("s");
+            sets.add("(" + String.join(", ", columns) + ")");
+        }
+        String histogram = "SELECT " + keys + "s, sum(p) AS p, sum(n) AS n FROM (" + cells + ") GROUP BY GROUPING SETS ("
+                + String.join(", ", sets) + ")";
+        String window = "sum(n) OVER (" + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition) + " ")
+                + "ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        StringBuilder outerKeys = new StringBuilder();
+        partition.forEach(k -> outerKeys.append(k).append(", "));
+        return "SELECT " + outerKeys + "sum(p) AS pos, sum(n) AS neg, sum(p * (coalesce(below, 0) + n / 2.0)) AS u FROM ("
+                + "SELECT *, " + window + " AS below FROM (" + histogram + ")) GROUP BY ALL";
+    }
+
+    public Map<Scope, Map<GroupKey, RankState>> ranks(Connection connection, Path parquet) throws SQLException {
+        Map<Scope, Map<GroupKey, RankState>> out = new LinkedHashMap<>();
+        scopes.forEach(s -> out.put(s, new LinkedHashMap<>()));
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql(parquet))) {
+            while (r.next()) {
+                List<String> grouped = new ArrayList<>();
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < attributes.size(); i++) {
+                    if (r.getInt("g" + i) == 0) {
+                        grouped.add(attributes.get(i));
+                        values.put(attributes.get(i), r.getString("k" + i));
+                    }
+                }
+                Scope scope = scopes.stream().filter(x -> x.attributes().size() == grouped.size()
+                        && x.attributes().containsAll(grouped)).findFirst().orElseThrow();
+                List<String> key = new ArrayList<>();
+                scope.attributes().forEach(a -> key.add(values.get(a)));
+                out.get(scope).put(new GroupKey(key), new RankState(r.getLong("pos"), r.getLong("neg"), r.getDouble("u")));
+            }
+        }
+        return out;
+    }
+}
