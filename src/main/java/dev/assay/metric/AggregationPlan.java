@@ -75,44 +75,60 @@ public final class AggregationPlan {
     }
 
     /**
-     * The scan. Row-level expressions (is the prediction favorable, positive; is the label positive;
-     * which score bin) are evaluated once in an inner projection under names Assay controls (a0, a1,
-     * ... for the attributes), so the aggregates only test booleans and no user column name can
-     * collide with them.
+     * The scan. Row-level facts (is the prediction favorable, positive; is the label positive; which
+     * score bin) are evaluated once in an inner projection, as 0/1 integers under names Assay
+     * controls (a0, a1, ... for the attributes), so the aggregates are plain sums (measured twice as
+     * fast as FILTER clauses here) and no user column name can collide with them.
      */
     public String sql(Path parquet) {
         String pred = Sql.identifier(outcomes.prediction());
         boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
-        StringBuilder inner = new StringBuilder("SELECT ");
+        List<String> inner = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
-            inner.append("CAST(").append(Sql.identifier(attributes.get(i))).append(" AS VARCHAR) AS a").append(i).append(", ");
+            inner.add("CAST(" + Sql.identifier(attributes.get(i)) + " AS VARCHAR) AS a" + i);
         }
-        inner.append(pred).append(" IS NOT NULL AS predicted, (").append(outcomes.favorableSql()).append(") AS fav");
+        inner.add("(" + pred + " IS NOT NULL)::INT AS predicted");
+        inner.add("coalesce((" + outcomes.favorableSql() + ")::INT, 0) AS fav");
+        String label = labeled ? Sql.identifier(outcomes.label().get()) : null;
+        String ap = labeled ? "(" + outcomes.actualPositiveSql() + ")" : "FALSE";
+        String pp = labeled && !outcomes.positivePrediction().isEmpty() ? "(" + outcomes.predictedPositiveSql() + ")" : "FALSE";
         if (labeled) {
-            String label = Sql.identifier(outcomes.label().get());
-            inner.append(", ").append(label).append(" IS NOT NULL AS lk")
-                    .append(", ").append(label).append(" IS NOT NULL AND ").append(pred).append(" IS NOT NULL AS known")
-                    .append(", (").append(outcomes.actualPositiveSql()).append(") AS ap");
-            inner.append(outcomes.positivePrediction().isEmpty() ? ", FALSE AS pp"
-                    : ", (" + outcomes.predictedPositiveSql() + ") AS pp");
+            String known = label + " IS NOT NULL AND " + pred + " IS NOT NULL";
+            inner.add("(" + known + " AND " + ap + " AND " + pp + ")::INT AS tp");
+            inner.add("(" + known + " AND NOT " + ap + " AND " + pp + ")::INT AS fp");
+            inner.add("(" + known + " AND " + ap + " AND NOT " + pp + ")::INT AS fn");
+            inner.add("(" + known + " AND NOT " + ap + " AND NOT " + pp + ")::INT AS tn");
         }
-        if (outcomes.score().isPresent()) {
-            inner.append(", CAST(").append(Sql.identifier(outcomes.score().get())).append(" AS DOUBLE) AS s");
+        String score = outcomes.score().map(c -> "CAST(" + Sql.identifier(c) + " AS DOUBLE)").orElse(null);
+        if (score != null) {
+            inner.add(score + " AS s");
         }
         if (scores) {
+            String sl = labeled ? score + " IS NOT NULL AND " + label + " IS NOT NULL" : "FALSE";
+            inner.add("(" + sl + ")::INT AS sl");
+            inner.add("(" + sl + " AND " + ap + ")::INT AS slp");
             // Bins by the same comparisons as the thresholds (score >= k/10), so sweeps and bins agree exactly.
-            String score = "CAST(" + Sql.identifier(outcomes.score().get()) + " AS DOUBLE)";
-            inner.append(", CASE");
+            StringBuilder bin = new StringBuilder("CASE");
             for (int k = ScoreState.BINS - 1; k >= 1; k--) {
-                inner.append(" WHEN ").append(score).append(" >= ").append(ScoreState.THRESHOLDS[k - 1]).append(" THEN ").append(k);
+                bin.append(" WHEN ").append(score).append(" >= ").append(ScoreState.THRESHOLDS[k - 1]).append(" THEN ").append(k);
             }
-            inner.append(" WHEN ").append(score).append(" IS NOT NULL THEN 0 END AS bin");
+            inner.add(bin.append(" WHEN ").append(score).append(" IS NOT NULL THEN 0 END AS bin").toString());
+            String clipped = "greatest(" + ScoreState.EPSILON + ", least(1 - " + ScoreState.EPSILON + ", " + score + "))";
+            inner.add("CASE WHEN " + sl + " THEN power(" + score + " - CASE WHEN " + ap + " THEN 1 ELSE 0 END, 2) END AS brier");
+            inner.add("CASE WHEN " + sl + " THEN CASE WHEN " + ap + " THEN -ln(" + clipped + ") ELSE -ln(1 - " + clipped
+                    + ") END END AS logloss");
+            String m = Double.isNaN(median) ? "NULL" : Double.toString(median);
+            inner.add("coalesce((" + score + " > " + m + ")::INT, 0) AS above");
+            inner.add("coalesce((" + score + " >= " + m + ")::INT, 0) AS at_or_above");
         }
         if (regression) {
-            inner.append(", CAST(").append(Sql.identifier(outcomes.label().orElseThrow())).append(" AS DOUBLE) AS y")
-                    .append(", CAST(").append(pred).append(" AS DOUBLE) AS yhat");
+            String y = "CAST(" + Sql.identifier(outcomes.label().orElseThrow()) + " AS DOUBLE)";
+            String yhat = "CAST(" + pred + " AS DOUBLE)";
+            String both = y + " IS NOT NULL AND " + yhat + " IS NOT NULL";
+            inner.add("(" + both + ")::INT AS rb");
+            inner.add("CASE WHEN " + both + " THEN " + y + " END AS y");
+            inner.add("CASE WHEN " + both + " THEN " + yhat + " END AS yhat");
         }
-        inner.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(")");
 
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
@@ -121,44 +137,39 @@ public final class AggregationPlan {
         if (scores) {
             keys.add("bin");
         }
-        StringBuilder select = new StringBuilder("SELECT ");
-        keys.forEach(k -> select.append(k).append(", "));
-        select.append("count(*) AS n_rows, count(*) FILTER (WHERE predicted) AS n_predicted, count(*) FILTER (WHERE fav) AS n_favorable");
+        List<String> aggregates = new ArrayList<>(keys);
+        aggregates.add("count(*) AS n_rows");
+        aggregates.add("sum(predicted) AS n_predicted");
+        aggregates.add("sum(fav) AS n_favorable");
         if (labeled) {
-            select.append(", count(*) FILTER (WHERE known AND ap AND pp) AS n_tp")
-                    .append(", count(*) FILTER (WHERE known AND NOT ap AND pp) AS n_fp")
-                    .append(", count(*) FILTER (WHERE known AND ap AND NOT pp) AS n_fn")
-                    .append(", count(*) FILTER (WHERE known AND NOT ap AND NOT pp) AS n_tn");
+            aggregates.add("sum(tp) AS n_tp");
+            aggregates.add("sum(fp) AS n_fp");
+            aggregates.add("sum(fn) AS n_fn");
+            aggregates.add("sum(tn) AS n_tn");
         }
-        if (outcomes.score().isPresent()) {
-            select.append(", count(s) AS n_scored, sum(s) AS score_sum");
+        if (score != null) {
+            aggregates.add("count(s) AS n_scored");
+            aggregates.add("sum(s) AS score_sum");
         }
         if (scores) {
-            String sl = labeled ? "s IS NOT NULL AND lk" : "FALSE";
-            String y = labeled ? "ap" : "FALSE";
-            String clipped = "greatest(" + ScoreState.EPSILON + ", least(1 - " + ScoreState.EPSILON + ", s))";
-            String m = Double.isNaN(median) ? "NULL" : Double.toString(median);
-            select.append(", count(*) FILTER (WHERE ").append(sl).append(") AS n_sl")
-                    .append(", count(*) FILTER (WHERE ").append(sl).append(" AND ").append(y).append(") AS n_pos")
-                    .append(", sum(s) FILTER (WHERE ").append(sl).append(") AS sl_score_sum")
-                    .append(", sum(power(s - CASE WHEN ").append(y).append(" THEN 1 ELSE 0 END, 2)) FILTER (WHERE ").append(sl)
-                    .append(") AS brier")
-                    .append(", sum(CASE WHEN ").append(y).append(" THEN -ln(").append(clipped).append(") ELSE -ln(1 - ")
-                    .append(clipped).append(") END) FILTER (WHERE ").append(sl).append(") AS logloss")
-                    .append(", count(*) FILTER (WHERE s > ").append(m).append(") AS above_median")
-                    .append(", count(*) FILTER (WHERE s >= ").append(m).append(") AS at_or_above_median");
+            aggregates.add("sum(sl) AS n_sl");
+            aggregates.add("sum(slp) AS n_pos");
+            aggregates.add("sum(s * sl) AS sl_score_sum");
+            aggregates.add("sum(brier) AS brier");
+            aggregates.add("sum(logloss) AS logloss");
+            aggregates.add("sum(above) AS above_median");
+            aggregates.add("sum(at_or_above) AS at_or_above_median");
         }
         if (regression) {
-            String both = " FILTER (WHERE y IS NOT NULL AND yhat IS NOT NULL)";
-            select.append(", count(*)").append(both).append(" AS r_n, sum(y)").append(both).append(" AS r_y, sum(y * y)")
-                    .append(both).append(" AS r_yy, sum(yhat)").append(both).append(" AS r_p, sum(abs(y - yhat))").append(both)
-                    .append(" AS r_abs, sum((y - yhat) * (y - yhat))").append(both).append(" AS r_sq");
+            aggregates.add("sum(rb) AS r_n");
+            aggregates.add("sum(y) AS r_y");
+            aggregates.add("sum(y * y) AS r_yy");
+            aggregates.add("sum(yhat) AS r_p");
+            aggregates.add("sum(abs(y - yhat)) AS r_abs");
+            aggregates.add("sum((y - yhat) * (y - yhat)) AS r_sq");
         }
-        select.append(" FROM (").append(inner).append(")");
-        if (!keys.isEmpty()) {
-            select.append(" GROUP BY ").append(String.join(", ", keys));
-        }
-        return select.toString();
+        return "SELECT " + String.join(", ", aggregates) + " FROM (SELECT " + String.join(", ", inner) + " FROM read_parquet("
+                + Sql.literal(parquet.toString()) + "))" + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
     }
 
     public Aggregates execute(Connection connection, Path parquet) throws SQLException {
