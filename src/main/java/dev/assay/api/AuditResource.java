@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.audit.AuditParameters;
 import dev.assay.audit.AuditRequest;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
@@ -13,6 +14,7 @@ import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,9 +60,14 @@ public class AuditResource {
         ModelVersion v = registry.get(model, version);
         JsonObject json = JsonBodies.object(body);
         List<FieldError> errors = new ArrayList<>();
+        JsonValue parameters = json.get("parameters");
+        if (parameters != null && !(parameters instanceof JsonObject)) {
+            errors.add(FieldError.at("/parameters", "must be an object"));
+        }
         AuditRequest request = new AuditRequest(JsonBodies.stringList(json, "policies", errors),
                 JsonBodies.optionalString(json, "dataset", errors), JsonBodies.optionalString(json, "baseline", errors),
-                JsonBodies.stringList(json, "metrics", errors));
+                JsonBodies.stringList(json, "metrics", errors),
+                AuditParameters.parse(parameters instanceof JsonObject o ? o : null, errors));
         if (!errors.isEmpty()) {
             throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
         }

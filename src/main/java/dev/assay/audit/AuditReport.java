@@ -26,7 +26,8 @@ public final class AuditReport {
     }
 
     public static JsonObject document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
-                                      AuditEngine.Outcome outcome, String keyId, Instant completedAt) {
+                                      AuditEngine.Outcome outcome, MetricParameters parameters, String keyId,
+                                      Instant completedAt) {
         JsonArrayBuilder columns = Json.createArrayBuilder();
         for (ColumnProfile c : dataset.columns()) {
             columns.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type()).add("nulls", c.nulls()));
@@ -53,8 +54,7 @@ public final class AuditReport {
                         .add("rows", dataset.rowCount())
                         .add("columns", columns))
                 .add("policies", ReportJson.array(policies.stream().map(ReportJson::policy).toList()))
-                .add("parameters", Json.createObjectBuilder()
-                        .add("confidence", MetricParameters.DEFAULTS.confidence()))
+                .add("parameters", AuditParameters.toJson(parameters))
                 .add("decision", outcome.decision().verdict().name())
                 .add("reasons", Json.createArrayBuilder(outcome.decision().reasons()))
                 .add("findings", ReportJson.array(outcome.findings().stream().map(ReportJson::finding).toList()))

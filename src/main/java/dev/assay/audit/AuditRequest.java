@@ -3,7 +3,12 @@ package dev.assay.audit;
 import java.util.List;
 
 /** What a client asks for: policy ids, the dataset (default: latest evaluation), baseline, extra metrics. */
-public record AuditRequest(List<String> policies, String dataset, String baseline, List<String> metrics) {
+public record AuditRequest(List<String> policies, String dataset, String baseline, List<String> metrics,
+                           dev.assay.metric.MetricParameters parameters) {
+
+    public AuditRequest(List<String> policies, String dataset, String baseline, List<String> metrics) {
+        this(policies, dataset, baseline, metrics, dev.assay.metric.MetricParameters.DEFAULTS);
+    }
 
     public AuditRequest {
         policies = policies == null ? List.of() : List.copyOf(policies);

@@ -107,6 +107,7 @@ public class AuditService {
                 .add("baseline", baseline == null ? "" : baseline.sha256())
                 .add("policies", Json.createArrayBuilder(pinned.stream().map(StoredPolicy::sha256).toList()))
                 .add("metrics", Json.createArrayBuilder(request.metrics().stream().sorted().distinct().toList()))
+                .add("parameters", AuditParameters.toJson(request.parameters()))
                 .build();
         String inputs = CanonicalJson.sha256(pinnedRequest);
         Optional<AuditRun> same = audits.byInputs(inputs);
@@ -180,11 +181,13 @@ public class AuditService {
             Map<String, String> types = new LinkedHashMap<>();
             dataset.columns().forEach(c -> types.put(c.name(), c.type()));
 
-            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), MetricParameters.DEFAULTS)
+            MetricParameters parameters = pinned.containsKey("parameters")
+                    ? AuditParameters.parse(pinned.getJsonObject("parameters"), new ArrayList<>()) : MetricParameters.DEFAULTS;
+            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters)
                     .run(version.card(), types, datasets.store().parquetFor(dataset.sha256()), pinnedPolicies, metrics);
 
             Instant finishedAt = clock.instant();
-            JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome,
+            JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome, parameters,
                     reports.keys().keyId(), finishedAt);
             ReportService.SignedReport signed = reports.sign(document, finishedAt);
             jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),

@@ -161,6 +161,13 @@ class BadInputIT {
         List<String> pointers = r.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("pointer")).toList();
         assertTrue(pointers.containsAll(List.of("/policies/0", "/metrics/0")), pointers.toString());
+        Api.Reply parameters = ci.send("POST", VERSION + "/audits", "application/json",
+                "{\"parameters\":{\"confidence\":1.5,\"reference\":\"tallest\"}}".getBytes());
+        assertEquals(422, parameters.status());
+        List<String> parameterPointers = parameters.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("pointer")).toList();
+        assertTrue(parameterPointers.containsAll(List.of("/parameters/confidence", "/parameters/reference")),
+                parameterPointers.toString());
         Api.Reply syntax = ci.send("POST", VERSION + "/audits", "application/json", "{\"policies\": [".getBytes());
         assertEquals(422, syntax.status());
         assertEquals(1, syntax.json().getJsonArray("errors").getJsonObject(0).getInt("line"));

@@ -180,6 +180,18 @@ class WalkingSkeletonIT {
         assertEquals(0.3, rateF.getJsonNumber("value").doubleValue(), 1e-12);
         assertEquals(2, rateF.getJsonArray("ci").size());
 
+        // Parameters of the request reach the metrics: the majority group (M, 60 rows) as reference, 90% intervals.
+        Api.Reply parameterized = ci.send("POST", version + "/audits?wait=60", "application/json", ("{\"dataset\":\""
+                + dataset.getString("id") + "\",\"metrics\":[\"statistical_parity_difference\"],"
+                + "\"parameters\":{\"reference\":\"majority\",\"confidence\":0.9}}").getBytes());
+        assertEquals(201, parameterized.status(), parameterized.text());
+        JsonObject spd = parameterized.json().getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("statistical_parity_difference") && "F".equals(m.getString("group", null)))
+                .findFirst().orElseThrow();
+        assertEquals("M", spd.getString("reference"));
+        assertEquals(0.3 - 0.5, spd.getJsonNumber("value").doubleValue(), 1e-12);
+        assertNotEquals(audit.getString("id"), parameterized.json().getString("id"), "other parameters, another audit");
+
         // The same inputs give the same audit back.
         Api.Reply again = ci.send("POST", version + "/audits", "application/json", body.getBytes());
         assertEquals(audit.getString("id"), again.json().getString("id"));

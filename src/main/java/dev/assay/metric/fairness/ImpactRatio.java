@@ -5,6 +5,7 @@ import dev.assay.metric.GroupState;
 import dev.assay.metric.Groups;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Reference;
+import dev.assay.stats.Power;
 import dev.assay.stats.Proportions;
 import dev.assay.stats.Tests;
 
@@ -80,9 +81,18 @@ public final class ImpactRatio {
                             Proportions.katzRatio(s.favorable(), s.predicted(), ref.favorable(), ref.predicted(), confidence)
                                     .orElse(null),
                             s.predicted(), refId);
-                    values.add(group.equals(refId) ? v
-                            : Tests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
-                                    .map(v::withTest).orElse(v));
+                    if (!group.equals(refId)) {
+                        v = Tests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
+                                .map(v::withTest).orElse(v);
+                        double refRate = (double) ref.favorable() / ref.predicted();
+                        MetricValue tested = v;
+                        v = Power.detectableRatio(s.predicted(), ref.predicted(), refRate, 0.05, 0.8)
+                                .map(r -> tested.withNote(String.format(java.util.Locale.ROOT,
+                                        "power: with these group sizes a ratio of %.3f or lower is detected with 80%% power"
+                                                + " (two-sided, 5%%)", r)))
+                                .orElse(v);
+                    }
+                    values.add(v);
                 }
             }
         }

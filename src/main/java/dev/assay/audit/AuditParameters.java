@@ -1,0 +1,109 @@
+package dev.assay.audit;
+
+import dev.assay.api.FieldError;
+import dev.assay.metric.MetricParameters;
+import dev.assay.metric.Reference;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.List;
+
+/**
+ * The optional {@code parameters} of an audit request, and their pinned JSON form:
+ * <pre>{ "confidence": 0.95, "minimumGroupSize": 30,
+ *   "reference": "highest_rate" | "majority" | "overall" | {"group": "White"},
+ *   "equalizedOdds": "worst_case" | "mean", "alpha": 2,
+ *   "excludeBelowShare": 0.02, "scoringRate": "above_median" | "at_or_above_median" }</pre>
+ * Rules set their own minimum group size; these apply to the metrics an audit requests besides them.
+ */
+public final class AuditParameters {
+
+    private AuditParameters() {
+    }
+
+    public static MetricParameters parse(JsonObject json, List<FieldError> errors) {
+        MetricParameters p = MetricParameters.DEFAULTS;
+        if (json == null) {
+            return p;
+        }
+        double confidence = number(json, "confidence", p.confidence(), errors);
+        if (!(confidence > 0.5 && confidence < 1)) {
+            errors.add(FieldError.at("/parameters/confidence", "must be between 0.5 and 1, e.g. 0.95"));
+            confidence = p.confidence();
+        }
+        double size = number(json, "minimumGroupSize", p.minimumGroupSize(), errors);
+        if (size < 1 || size != Math.rint(size)) {
+            errors.add(FieldError.at("/parameters/minimumGroupSize", "must be a whole number of at least 1"));
+            size = p.minimumGroupSize();
+        }
+        Reference reference = p.reference();
+        JsonValue ref = json.get("reference");
+        if (ref instanceof JsonString s) {
+            reference = switch (s.getString()) {
+                case "highest_rate" -> Reference.HIGHEST_RATE;
+                case "majority" -> Reference.MAJORITY;
+                case "overall" -> Reference.OVERALL;
+                default -> {
+                    errors.add(FieldError.at("/parameters/reference", "must be highest_rate, majority, overall or {\"group\": ...}"));
+                    yield p.reference();
+                }
+            };
+        } else if (ref instanceof JsonObject o && o.get("group") instanceof JsonString g) {
+            reference = Reference.named(g.getString());
+        } else if (ref != null) {
+            errors.add(FieldError.at("/parameters/reference", "must be highest_rate, majority, overall or {\"group\": ...}"));
+        }
+        boolean worstCase = choice(json, "equalizedOdds", "worst_case", "mean", errors);
+        double alpha = number(json, "alpha", p.alpha(), errors);
+        double exclude = number(json, "excludeBelowShare", p.excludeBelowShare(), errors);
+        if (exclude < 0 || exclude >= 0.5) {
+            errors.add(FieldError.at("/parameters/excludeBelowShare", "must be at least 0 and under 0.5 (NYC LL144 allows 0.02)"));
+            exclude = 0;
+        }
+        boolean strict = choice(json, "scoringRate", "above_median", "at_or_above_median", errors);
+        return new MetricParameters(confidence, (long) size, reference, worstCase, alpha, true, exclude, strict);
+    }
+
+    public static JsonObject toJson(MetricParameters p) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("confidence", p.confidence())
+                .add("minimumGroupSize", p.minimumGroupSize())
+                .add("equalizedOdds", p.worstCase() ? "worst_case" : "mean")
+                .add("alpha", p.alpha())
+                .add("excludeBelowShare", p.excludeBelowShare())
+                .add("scoringRate", p.strictMedian() ? "above_median" : "at_or_above_median");
+        switch (p.reference().kind()) {
+            case NAMED -> b.add("reference", Json.createObjectBuilder().add("group", p.reference().group()));
+            default -> b.add("reference", p.reference().kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return b.build();
+    }
+
+    private static double number(JsonObject json, String key, double fallback, List<FieldError> errors) {
+        JsonValue v = json.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof JsonNumber n) {
+            return n.doubleValue();
+        }
+        errors.add(FieldError.at("/parameters/" + key, "must be a number"));
+        return fallback;
+    }
+
+    private static boolean choice(JsonObject json, String key, String first, String second, List<FieldError> errors) {
+        JsonValue v = json.get(key);
+        if (v == null) {
+            return true;
+        }
+        if (v instanceof JsonString s && (s.getString().equals(first) || s.getString().equals(second))) {
+            return s.getString().equals(first);
+        }
+        errors.add(FieldError.at("/parameters/" + key, "must be " + first + " or " + second));
+        return true;
+    }
+}
