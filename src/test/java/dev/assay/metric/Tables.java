@@ -19,6 +19,22 @@ public final class Tables {
     }
 
     /**
+     * Writes CSV text as a Parquet file with DuckDB; {@code columns} is DuckDB's columns map, e.g.
+     * {@code {'a': 'VARCHAR', 'y': 'INTEGER'}}, or null to let DuckDB infer the types.
+     */
+    public static Path toParquet(Path dir, String csv, String columns) throws Exception {
+        Path in = Files.createTempFile(dir, "t", ".csv");
+        Path out = Files.createTempFile(dir, "t", ".parquet");
+        Files.delete(out);
+        Files.writeString(in, csv);
+        try (Connection c = DuckDb.withDefaults(dir).open(); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ", header = true"
+                    + (columns == null ? "" : ", columns = " + columns) + ")) TO " + Sql.literal(out.toString()) + " (FORMAT parquet)");
+        }
+        return out;
+    }
+
+    /**
      * Aggregates a table of (attribute, label, prediction) rows, with 1 as the positive label, the
      * positive prediction and the favorable outcome, over the scope {@code attribute}.
      */
@@ -28,15 +44,8 @@ public final class Tables {
         for (int i = 0; i < attribute.length; i++) {
             csv.append(attribute[i]).append(',').append(label[i]).append(',').append(prediction[i]).append('\n');
         }
-        Path in = Files.createTempFile(dir, "t", ".csv");
-        Path out = Files.createTempFile(dir, "t", ".parquet");
-        Files.delete(out);
-        Files.writeString(in, csv);
+        Path out = toParquet(dir, csv.toString(), "{'a': 'VARCHAR', 'y': 'INTEGER', 'p': 'INTEGER'}");
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
-            s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ", header = true, columns = "
-                    + "{'a': 'VARCHAR', 'y': 'INTEGER', 'p': 'INTEGER'})) TO " + Sql.literal(out.toString()) + " (FORMAT parquet)");
-        }
         Outcomes outcomes = new Outcomes("p", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.empty(), Map.of("a", "VARCHAR", "y", "INTEGER", "p", "INTEGER"));
         try (Connection c = duckDb.open()) {

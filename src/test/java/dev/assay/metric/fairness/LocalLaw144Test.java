@@ -1,7 +1,6 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.infrastructure.Sql;
 import dev.assay.metric.Aggregates;
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.GroupState;
@@ -13,10 +12,8 @@ import dev.assay.metric.ScoreState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,15 +94,8 @@ class LocalLaw144Test {
         for (int i = 0; i < groups.length; i++) {
             csv.append(groups[i]).append(',').append(scores[i]).append('\n');
         }
-        Path in = Files.createTempFile(dir, "l", ".csv");
-        Path out = Files.createTempFile(dir, "l", ".parquet");
-        Files.delete(out);
-        Files.writeString(in, csv);
+        Path out = dev.assay.metric.Tables.toParquet(dir, csv.toString(), null);
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
-            s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ")) TO " + Sql.literal(out.toString())
-                    + " (FORMAT parquet)");
-        }
         Outcomes outcomes = new Outcomes("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
                 Map.of("g", "VARCHAR", "s", "DOUBLE"));
         try (Connection c = duckDb.open()) {

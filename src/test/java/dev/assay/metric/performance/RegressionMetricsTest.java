@@ -1,7 +1,6 @@
 package dev.assay.metric.performance;
 
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.infrastructure.Sql;
 import dev.assay.metric.AggregationPlan;
 import dev.assay.metric.Aggregates;
 import dev.assay.metric.MetricCatalogue;
@@ -12,10 +11,8 @@ import dev.assay.metric.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +30,8 @@ class RegressionMetricsTest {
     void byHand() throws Exception {
         // A: y 1 2 3, yhat 1 2 5 -> MAE 2/3, RMSE sqrt(4/3), SS_tot 2, R2 1 - 4/2 = -1, mean yhat 8/3.
         // B: y 2 4, yhat 3 3 -> MAE 1, RMSE 1, SS_tot 2, R2 0, mean yhat 3. C: y 5 5, yhat 5 6 -> R2 undefined.
-        Path csv = dir.resolve("r.csv");
-        Files.writeString(csv, "g,y,yhat\nA,1,1\nA,2,2\nA,3,5\nB,2,3\nB,4,3\nC,5,5\nC,5,6\n");
-        Path parquet = dir.resolve("r.parquet");
+        Path parquet = dev.assay.metric.Tables.toParquet(dir, "g,y,yhat\nA,1,1\nA,2,2\nA,3,5\nB,2,3\nB,4,3\nC,5,5\nC,5,6\n", null);
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
-            s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(csv.toString()) + ")) TO " + Sql.literal(parquet.toString())
-                    + " (FORMAT parquet)");
-        }
         Outcomes outcomes = new Outcomes("yhat", Optional.empty(), Optional.of("y"), Optional.empty(), List.of(),
                 Optional.empty(), Map.of("g", "VARCHAR", "y", "BIGINT", "yhat", "BIGINT"));
         Aggregates a;

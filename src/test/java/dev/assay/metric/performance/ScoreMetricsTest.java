@@ -1,7 +1,6 @@
 package dev.assay.metric.performance;
 
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.infrastructure.Sql;
 import dev.assay.metric.Aggregates;
 import dev.assay.metric.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
@@ -14,10 +13,8 @@ import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,15 +36,8 @@ class ScoreMetricsTest {
         for (int i = 0; i < y.length; i++) {
             csv.append(group[i]).append(',').append(y[i]).append(',').append(Double.isNaN(score[i]) ? "" : Double.toString(score[i])).append('\n');
         }
-        Path in = Files.createTempFile(dir, "s", ".csv");
-        Path out = Files.createTempFile(dir, "s", ".parquet");
-        Files.delete(out);
-        Files.writeString(in, csv);
+        Path out = dev.assay.metric.Tables.toParquet(dir, csv.toString(), "{'a': 'VARCHAR', 'y': 'INTEGER', 's': 'DOUBLE'}");
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        try (Connection c = duckDb.open(); Statement st = c.createStatement()) {
-            st.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ", header = true, columns = "
-                    + "{'a': 'VARCHAR', 'y': 'INTEGER', 's': 'DOUBLE'})) TO " + Sql.literal(out.toString()) + " (FORMAT parquet)");
-        }
         Outcomes outcomes = new Outcomes("y", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.of("s"), Map.of("a", "VARCHAR", "y", "INTEGER", "s", "DOUBLE"));
         List<Scope> scopes = List.of(Scope.of("a"));
