@@ -93,12 +93,34 @@ final class Views {
         return b.build();
     }
 
+    static JsonObject waiver(dev.assay.waiver.WaiverService.View v) {
+        var w = v.waiver();
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", w.id())
+                .add("rule", w.rule())
+                .add("status", v.status().id())
+                .add("justification", w.justification())
+                .add("requestedBy", w.requestedBy())
+                .add("requestedAt", w.requestedAt().toString())
+                .add("expiresAt", w.expiresAt().toString());
+        if (v.decision() != null) {
+            b.add("decision", Json.createObjectBuilder()
+                    .add("outcome", v.decision().outcome().name().toLowerCase(java.util.Locale.ROOT))
+                    .add("by", v.decision().decidedBy())
+                    .add("comment", v.decision().comment())
+                    .add("at", v.decision().decidedAt().toString()));
+        }
+        return b.build();
+    }
+
     static JsonObject gate(GateService.Gate gate) {
+        JsonArrayBuilder waivers = Json.createArrayBuilder();
+        gate.waivers().forEach(w -> waivers.add(waiver(w)));
         return Json.createObjectBuilder()
                 .add("decision", gate.decision())
                 .add("audit", gate.auditId() == null ? JsonValue.NULL : Json.createValue(gate.auditId()))
                 .add("reasons", Json.createArrayBuilder(gate.reasons()))
-                .add("waivers", JsonValue.EMPTY_JSON_ARRAY)
+                .add("waivers", waivers)
                 .add("report", gate.auditId() == null ? JsonValue.NULL
                         : Json.createValue("/api/v1/audits/" + gate.auditId() + "/report"))
                 .build();

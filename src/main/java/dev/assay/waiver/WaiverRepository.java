@@ -1,0 +1,17 @@
+package dev.assay.waiver;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface WaiverRepository {
+
+    Optional<Waiver> find(String id);
+
+    Optional<WaiverDecision> decision(String waiverId);
+
+    List<Waiver> ofVersion(String modelVersionId);
+
+    void add(Waiver waiver);
+
+    void decide(WaiverDecision decision);
+}

@@ -1,0 +1,53 @@
+package dev.assay.audit;
+
+import dev.assay.policy.Decision;
+import dev.assay.waiver.Waiver;
+import dev.assay.waiver.WaiverDecision;
+import dev.assay.waiver.WaiverStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The gate's decision table: block, warn, undefined-as-warn, waived, expired. */
+class GateDecisionTest {
+
+    private static GateService.RuleEffect e(String rule, String effect) {
+        return new GateService.RuleEffect(rule, effect);
+    }
+
+    @Test
+    void decisionTable() {
+        assertEquals(new Decision(Decision.Verdict.PASS, List.of()),
+                GateService.evaluate(List.of(e("a", "pass"), e("b", "pass")), Set.of()));
+        assertEquals(new Decision(Decision.Verdict.WARN, List.of("b")),
+                GateService.evaluate(List.of(e("a", "pass"), e("b", "warn")), Set.of()));
+        assertEquals(new Decision(Decision.Verdict.FAIL, List.of("a", "b")),
+                GateService.evaluate(List.of(e("a", "fail"), e("b", "warn")), Set.of()));
+        // A waived failure is a warning; another failure still fails.
+        assertEquals(new Decision(Decision.Verdict.WARN, List.of("a")),
+                GateService.evaluate(List.of(e("a", "fail"), e("b", "pass")), Set.of("a")));
+        assertEquals(new Decision(Decision.Verdict.FAIL, List.of("c", "a")),
+                GateService.evaluate(List.of(e("a", "fail"), e("c", "fail")), Set.of("a")));
+        // A waiver of a rule that passes changes nothing.
+        assertEquals(Decision.Verdict.PASS, GateService.evaluate(List.of(e("a", "pass")), Set.of("a")).verdict());
+    }
+
+    @Test
+    void waiverStatusFollowsTheClock() {
+        Instant requested = Instant.parse("2026-11-01T00:00:00Z");
+        Instant expires = Instant.parse("2026-12-01T00:00:00Z");
+        Waiver w = new Waiver("w1", "v1", "a", "because the sample is known to be skewed", expires, "alice", requested);
+        WaiverDecision approved = new WaiverDecision("w1", WaiverDecision.Outcome.APPROVED, "bob", "ok",
+                Instant.parse("2026-11-02T00:00:00Z"));
+        assertEquals(WaiverStatus.PENDING, WaiverStatus.of(w, null, Instant.parse("2026-11-01T12:00:00Z")));
+        assertEquals(WaiverStatus.APPROVED, WaiverStatus.of(w, approved, Instant.parse("2026-11-30T23:59:59Z")));
+        assertEquals(WaiverStatus.EXPIRED, WaiverStatus.of(w, approved, expires));
+        assertEquals(WaiverStatus.EXPIRED, WaiverStatus.of(w, null, Instant.parse("2027-01-01T00:00:00Z")));
+        WaiverDecision rejected = new WaiverDecision("w1", WaiverDecision.Outcome.REJECTED, "bob", "no", requested);
+        assertEquals(WaiverStatus.REJECTED, WaiverStatus.of(w, rejected, Instant.parse("2026-11-05T00:00:00Z")));
+    }
+}

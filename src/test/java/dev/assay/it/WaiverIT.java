@@ -1,0 +1,83 @@
+package dev.assay.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The four-eyes waiver flow over HTTP, with different people. */
+@ExtendWith(LibertyServer.class)
+class WaiverIT {
+
+    @Test
+    void requestApproveAndTheGateTurnsToWarn() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        Api owner = Api.withRoles("model-owner");
+        Api auditor = Api.withRoles("auditor");
+        Api ownerAndAuditor = Api.withRoles("model-owner", "auditor");
+        String version = "/api/v1/models/waiver-it/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted("waiver-it").getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv",
+                WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).status());
+        assertEquals("FAIL", ci.get(version + "/gate").json().getString("decision"));
+
+        String expires = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String body = "{\"rule\":\"four-fifths-impact-ratio\",\"justification\":\"The evaluation sample over-represents "
+                + "applicants from one branch; a re-sample is scheduled.\",\"expiresAt\":\"" + expires + "\"}";
+        // Auditors do not request; CI does not either.
+        assertEquals(403, auditor.send("POST", version + "/waivers", "application/json", body.getBytes()).status());
+        assertEquals(403, ci.send("POST", version + "/waivers", "application/json", body.getBytes()).status());
+        Api.Reply requested = owner.send("POST", version + "/waivers", "application/json", body.getBytes());
+        assertEquals(201, requested.status(), requested.text());
+        JsonObject waiver = requested.json();
+        assertEquals("pending", waiver.getString("status"));
+        assertEquals(expires, waiver.getString("expiresAt"));
+        assertEquals("FAIL", ci.get(version + "/gate").json().getString("decision"), "pending waivers change nothing");
+
+        // Nobody decides their own request, whatever their roles.
+        Api.Reply own = ownerAndAuditor.send("POST", version + "/waivers", "application/json", body.getBytes());
+        assertEquals(201, own.status());
+        Api.Reply self = ownerAndAuditor.send("POST", "/api/v1/waivers/" + own.json().getString("id") + "/approve",
+                "application/json", "{\"comment\":\"fine by me\"}".getBytes());
+        assertEquals(403, self.status());
+        assertTrue(self.contentType().startsWith("application/problem+json"));
+        assertEquals(403, owner.send("POST", "/api/v1/waivers/" + waiver.getString("id") + "/approve", "application/json",
+                "{\"comment\":\"x\"}".getBytes()).status(), "a model owner does not approve");
+
+        Api.Reply approved = auditor.send("POST", "/api/v1/waivers/" + waiver.getString("id") + "/approve",
+                "application/json", "{\"comment\":\"Accepted until the re-sample lands.\"}".getBytes());
+        assertEquals(200, approved.status(), approved.text());
+        assertEquals("approved", approved.json().getString("status"));
+        assertEquals("approved", approved.json().getJsonObject("decision").getString("outcome"));
+        assertEquals(409, auditor.send("POST", "/api/v1/waivers/" + waiver.getString("id") + "/reject", "application/json",
+                "{\"comment\":\"changed my mind\"}".getBytes()).status(), "a decided waiver stays decided");
+
+        JsonObject gate = ci.get(version + "/gate").json();
+        assertEquals("WARN", gate.getString("decision"));
+        assertTrue(gate.getJsonArray("waivers").getValuesAs(JsonObject.class).stream()
+                .anyMatch(w -> w.getString("id").equals(waiver.getString("id")) && w.getString("status").equals("approved")));
+        assertEquals(200, ci.get(version + "/gate?require=WARN").status());
+        assertEquals(409, ci.get(version + "/gate?require=PASS").status());
+    }
+
+    @Test
+    void badRequestsAreRefused() throws Exception {
+        Api owner = Api.withRoles("model-owner");
+        String version = "/api/v1/models/loan-approval/versions/1.1.0";  // passes: nothing to waive
+        Api.Reply r = owner.send("POST", version + "/waivers", "application/json",
+                ("{\"rule\":\"four-fifths-impact-ratio\",\"justification\":\"short\",\"expiresAt\":\""
+                        + Instant.now().plus(200, ChronoUnit.DAYS) + "\"}").getBytes());
+        assertEquals(422, r.status());
+        var pointers = r.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(e -> e.getString("pointer")).toList();
+        assertTrue(pointers.containsAll(java.util.List.of("/rule", "/justification", "/expiresAt")), pointers.toString());
+        assertEquals(404, owner.get("/api/v1/waivers/no-such-waiver").status());
+    }
+}
