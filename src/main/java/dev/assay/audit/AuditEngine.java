@@ -62,7 +62,10 @@ public final class AuditEngine {
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
         for (Policy policy : policies) {
             for (Rule rule : policy.rules()) {
-                MetricParameters p = defaults.withMinimumGroupSize(rule.minimumGroupSize())
+                if (!rule.appliesTo(card.task().id(), card.riskTier().orElse(null))) {
+                    continue;
+                }
+                MetricParameters p = rule.parameters().applyTo(defaults, rule.minimumGroupSize())
                         .withFavorableKnown(card.favorableOutcome().isPresent());
                 boolean datasetLevel = MetricCatalogue.find(rule.metric()).map(d -> d.kind() == MetricCatalogue.Kind.DATASET)
                         .orElse(false);
@@ -122,7 +125,7 @@ public final class AuditEngine {
         List<Finding> findings = new ArrayList<>();
         for (Policy policy : policies) {
             for (Rule rule : policy.rules()) {
-                for (Need n : ruleNeeds.get(rule)) {
+                for (Need n : ruleNeeds.getOrDefault(rule, List.of())) {
                     findings.addAll(RuleEvaluator.evaluate(policy, rule, computed.get(n)));
                 }
             }
@@ -168,12 +171,22 @@ public final class AuditEngine {
         return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.reference();
     }
 
-    /** "protected" means each protected attribute of the card; "a*b" an intersection. */
+    /**
+     * "protected" means each protected attribute of the card; "intersection" the intersection of all
+     * of them (NYC LL144's sex x race/ethnicity); "overall" the whole dataset; "a*b" an intersection by name.
+     */
     static List<Scope> scopes(List<String> declared, ModelCard card) {
         List<Scope> scopes = new ArrayList<>();
+        List<String> protectedAttributes = card.columns().protectedAttributes();
         for (String s : declared) {
             if (s.equals("protected")) {
-                card.columns().protectedAttributes().forEach(a -> scopes.add(Scope.of(a)));
+                protectedAttributes.forEach(a -> scopes.add(Scope.of(a)));
+            } else if (s.equals("intersection")) {
+                if (protectedAttributes.size() > 1) {
+                    scopes.add(new Scope(protectedAttributes));
+                }
+            } else if (s.equals("overall")) {
+                scopes.add(Scope.OVERALL);
             } else {
                 scopes.add(new Scope(Arrays.stream(s.split("\\*")).map(String::trim).toList()));
             }

@@ -8,6 +8,8 @@ import dev.assay.stats.Interval;
  * @param outcome pass, fail or undefined (value missing, or group below the minimum size)
  * @param effect  what this finding does to the decision: PASS (nothing), WARN or FAIL
  * @param reason  why a finding is undefined; null otherwise
+ * @param note    what else a reader must know (a failure that was not statistically significant)
+ * @param adjustedP the comparison's Benjamini-Hochberg adjusted p-value, when it was tested
  */
 public record Finding(
         String rule,
@@ -23,5 +25,7 @@ public record Finding(
         Rule.Severity severity,
         Outcome effect,
         String reason,
-        String reference) {
+        String reference,
+        String note,
+        Double adjustedP) {
 }

@@ -39,6 +39,12 @@ public class JpaPolicyRepository implements PolicyRepository {
     }
 
     @Override
+    public List<StoredPolicy> versions(String policyId) {
+        return em.createQuery("select p from StoredPolicy p where p.policyId = :id order by p.createdAt desc", StoredPolicy.class)
+                .setParameter("id", policyId).getResultList();
+    }
+
+    @Override
     public void add(StoredPolicy policy) {
         em.persist(policy);
         em.flush();

@@ -17,7 +17,7 @@ import java.util.List;
 public class PolicyCatalog {
 
     /** The built-in packs, read from {@code policies/<id>.yaml} on the class path. */
-    public static final List<String> BUILT_IN = List.of("eeoc-four-fifths");
+    public static final List<String> BUILT_IN = List.of("eeoc-four-fifths", "nyc-ll144", "model-performance");
 
     @Inject
     PolicyRepository policies;
@@ -44,6 +44,42 @@ public class PolicyCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What storing a pack did. */
+    public record Stored(StoredPolicy policy, boolean created) {
+    }
+
+    /**
+     * Stores a new version of a pack. The same content again is accepted as it is; a different content
+     * under a version number already stored is refused: a stored version never changes.
+     */
+    @Transactional
+    public Stored store(String id, String yaml, String storedBy) {
+        Policy policy = PolicyParser.parse(yaml);
+        if (!policy.id().equals(id)) {
+            throw Problem.invalid("The pack's id must equal the id in the path",
+                    List.of(dev.assay.api.FieldError.at("/id", "is '" + policy.id() + "', the path says '" + id + "'")));
+        }
+        var existing = policies.bySha(policy.sha256());
+        if (existing.isPresent()) {
+            return new Stored(existing.get(), false);
+        }
+        if (policies.versions(id).stream().anyMatch(p -> p.version().equals(policy.version()))) {
+            throw Problem.conflict("Version " + policy.version() + " of policy '" + id
+                    + "' is stored with other content; packs are immutable, give the change a new version");
+        }
+        StoredPolicy stored = new StoredPolicy(policy, false, storedBy, clock.instant());
+        policies.add(stored);
+        return new Stored(stored, true);
+    }
+
+    public List<StoredPolicy> versions(String id) {
+        List<StoredPolicy> all = policies.versions(id);
+        if (all.isEmpty()) {
+            throw Problem.notFound("No policy '" + id + "'");
+        }
+        return all;
     }
 
     /** The newest version of a pack, by id. */

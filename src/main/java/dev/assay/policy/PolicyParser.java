@@ -4,7 +4,9 @@ import dev.assay.api.FieldError;
 import dev.assay.api.Problem;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Yaml;
+import dev.assay.infrastructure.YamlPositions;
 import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.Reference;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -12,145 +14,132 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-/** Parses and checks a policy pack, reporting every mistake at once. */
+/**
+ * Parses and checks a policy pack in three passes, reporting every mistake of a pass at once, each
+ * with its JSON pointer and its line and column in the YAML: YAML syntax; the JSON Schema
+ * (policies/schema/policy-pack.schema.json); then meaning (known metric ids, unique rule ids, sane
+ * thresholds).
+ */
 public final class PolicyParser {
-
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
-    private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?");
 
     private PolicyParser() {
     }
 
     public static Policy parse(String yaml) {
         JsonValue json = Yaml.readJson(yaml, "The policy");
-        if (!(json instanceof JsonObject pack)) {
-            throw Problem.invalid("A policy must be a mapping", List.of(FieldError.at("", "expected a mapping")));
+        YamlPositions positions = YamlPositions.of(yaml);
+        List<FieldError> schemaErrors = PolicySchema.validate(json.toString());
+        if (!schemaErrors.isEmpty()) {
+            throw Problem.invalid("The policy does not follow the policy schema (" + schemaErrors.size() + " problem(s))",
+                    placed(schemaErrors, positions));
         }
+        JsonObject pack = (JsonObject) json;
         List<FieldError> errors = new ArrayList<>();
-        String id = string(pack, "", "id", errors);
-        if (id != null && !ID.matcher(id).matches()) {
-            errors.add(FieldError.at("/id", "must be lower-case letters, digits and '-'"));
-        }
-        String version = string(pack, "", "version", errors);
-        if (version != null && !SEMVER.matcher(version).matches()) {
-            errors.add(FieldError.at("/version", "must be a semantic version such as 1.0.0"));
-        }
-        String title = string(pack, "", "title", errors);
-        String description = optionalString(pack, "description").orElse("");
         List<Rule> rules = new ArrayList<>();
-        JsonValue rulesValue = pack.get("rules");
-        if (!(rulesValue instanceof JsonArray array) || array.isEmpty()) {
-            errors.add(FieldError.at("/rules", "is required: a list of at least one rule"));
-        } else {
-            for (int i = 0; i < array.size(); i++) {
-                rule(array.get(i), "/rules/" + i, errors).ifPresent(rules::add);
+        Set<String> ids = new LinkedHashSet<>();
+        JsonArray array = pack.getJsonArray("rules");
+        for (int i = 0; i < array.size(); i++) {
+            Rule rule = rule(array.getJsonObject(i), "/rules/" + i, errors);
+            if (!ids.add(rule.id())) {
+                errors.add(FieldError.at("/rules/" + i + "/id", "rule id '" + rule.id() + "' is used twice in this pack"));
             }
+            rules.add(rule);
         }
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The policy has " + errors.size() + " problem(s)", errors);
+            throw Problem.invalid("The policy has " + errors.size() + " problem(s)", placed(errors, positions));
         }
-        return new Policy(id, version, title, description, rules, CanonicalJson.sha256(pack), yaml);
+        return new Policy(pack.getString("id"), pack.getString("version"), pack.getString("title"),
+                pack.getString("description", ""), rules, CanonicalJson.sha256(pack), yaml);
     }
 
-    private static Optional<Rule> rule(JsonValue value, String at, List<FieldError> errors) {
-        if (!(value instanceof JsonObject r)) {
-            errors.add(FieldError.at(at, "a rule must be a mapping"));
-            return Optional.empty();
-        }
-        int before = errors.size();
-        String id = string(r, at, "id", errors);
-        String metric = string(r, at, "metric", errors);
-        if (metric != null && MetricCatalogue.find(metric).isEmpty()) {
+    /** The errors with the line and column their pointers land on. */
+    private static List<FieldError> placed(List<FieldError> errors, YamlPositions positions) {
+        return errors.stream().map(e -> positions.locate(e.pointer())
+                .map(p -> new FieldError(e.pointer(), p[0], p[1], e.message())).orElse(e)).toList();
+    }
+
+    private static Rule rule(JsonObject r, String at, List<FieldError> errors) {
+        String metric = r.getString("metric");
+        if (MetricCatalogue.find(metric).isEmpty()) {
             errors.add(FieldError.at(at + "/metric", "unknown metric '" + metric
                     + "'; the README's metric reference lists every metric id"));
         }
         List<String> scope = new ArrayList<>();
-        JsonValue s = r.get("scope");
-        if (s instanceof JsonString str) {
-            scope.add(str.getString());
-        } else if (s instanceof JsonArray list && !list.isEmpty()
-                && list.stream().allMatch(v -> v instanceof JsonString)) {
-            list.forEach(v -> scope.add(((JsonString) v).getString()));
+        if (r.get("scope") instanceof JsonString s) {
+            scope.add(s.getString());
         } else {
-            errors.add(FieldError.at(at + "/scope", "is required: 'protected' or a list of attributes"));
+            r.getJsonArray("scope").getValuesAs(JsonString.class).forEach(s -> scope.add(s.getString()));
         }
-        Threshold threshold = null;
-        if (r.get("threshold") instanceof JsonObject t && t.get("value") instanceof JsonNumber bound
-                && t.get("comparator") instanceof JsonString cmp) {
-            Optional<Threshold.Comparator> comparator = Threshold.Comparator.bySymbol(cmp.getString());
-            if (comparator.isEmpty()) {
-                errors.add(FieldError.at(at + "/threshold/comparator", "must be one of >=, >, <=, <"));
-            } else {
-                threshold = new Threshold(comparator.get(), bound.doubleValue());
-            }
-        } else {
-            errors.add(FieldError.at(at + "/threshold", "is required: { comparator: '>=', value: 0.8 }"));
-        }
-        Rule.Severity severity = enumValue(r, at, "severity", Rule.Severity.class, null, errors);
-        Outcome onUndefined = enumValue(r, at, "undefined", Outcome.class, Outcome.WARN, errors);
-        long minimumGroupSize = 30;
-        if (r.get("minimumGroupSize") instanceof JsonNumber n) {
-            if (!n.isIntegral() || n.longValue() < 1) {
-                errors.add(FieldError.at(at + "/minimumGroupSize", "must be a whole number of at least 1"));
-            } else {
-                minimumGroupSize = n.longValue();
-            }
-        }
+        Threshold threshold = threshold(r.getJsonObject("threshold"), at + "/threshold", errors);
+        Rule.Severity severity = Rule.Severity.valueOf(r.getString("severity").toUpperCase(Locale.ROOT));
+        Outcome onUndefined = Outcome.valueOf(r.getString("undefined", "warn").toUpperCase(Locale.ROOT));
+        long minimumGroupSize = r.containsKey("minimumGroupSize") ? r.getJsonNumber("minimumGroupSize").longValue() : 30;
         List<Citation> cites = new ArrayList<>();
         if (r.get("cites") instanceof JsonArray list) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof JsonObject c) {
-                    String p = at + "/cites/" + i;
-                    cites.add(new Citation(string(c, p, "regulation", errors),
-                            optionalString(c, "article").orElse(null), optionalString(c, "url").orElse(null)));
-                }
+            list.getValuesAs(JsonObject.class).forEach(c -> cites.add(new Citation(c.getString("regulation"),
+                    c.getString("article", null), c.getString("url", null))));
+        }
+        Double maxAdjustedP = r.get("significance") instanceof JsonObject sig
+                ? sig.getJsonNumber("maxAdjustedP").doubleValue() : null;
+        Set<String> tasks = new LinkedHashSet<>();
+        Set<String> tiers = new LinkedHashSet<>();
+        if (r.get("when") instanceof JsonObject when) {
+            if (when.get("task") instanceof JsonArray t) {
+                t.getValuesAs(JsonString.class).forEach(v -> tasks.add(v.getString()));
+            }
+            if (when.get("riskTier") instanceof JsonArray t) {
+                t.getValuesAs(JsonString.class).forEach(v -> tiers.add(v.getString()));
             }
         }
-        if (errors.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Rule(id, optionalString(r, "description").orElse(""), metric, scope, threshold, severity,
-                minimumGroupSize, onUndefined, cites));
+        return new Rule(r.getString("id"), r.getString("description", ""), metric, scope, threshold, severity,
+                minimumGroupSize, onUndefined, cites, parameters(r), maxAdjustedP, tasks, tiers);
     }
 
-    private static String string(JsonObject o, String at, String key, List<FieldError> errors) {
-        Optional<String> v = optionalString(o, key);
-        if (v.isEmpty()) {
-            errors.add(FieldError.at(at + "/" + key, "is required"));
-        }
-        return v.orElse(null);
-    }
-
-    private static Optional<String> optionalString(JsonObject o, String key) {
-        JsonValue v = o.get(key);
-        if (v instanceof JsonString s && !s.getString().isBlank()) {
-            return Optional.of(s.getString());
-        }
-        if (v instanceof JsonNumber n) {
-            return Optional.of(n.toString());
-        }
-        return Optional.empty();
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonObject o, String at, String key, Class<E> type, E fallback,
-                                                   List<FieldError> errors) {
-        Optional<String> v = optionalString(o, key);
-        if (v.isEmpty()) {
-            if (fallback == null) {
-                errors.add(FieldError.at(at + "/" + key, "is required"));
+    private static Threshold threshold(JsonObject t, String at, List<FieldError> errors) {
+        if (t.get("between") instanceof JsonArray band) {
+            double lower = band.getJsonNumber(0).doubleValue();
+            double upper = band.getJsonNumber(1).doubleValue();
+            if (lower > upper) {
+                errors.add(FieldError.at(at + "/between", "the lower bound " + lower + " is above the upper bound " + upper));
             }
-            return fallback;
+            return Threshold.between(lower, upper);
         }
-        try {
-            return Enum.valueOf(type, v.get().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.at(at + "/" + key, "unknown value '" + v.get() + "'"));
-            return fallback;
+        double value = t.getJsonNumber("value").doubleValue();
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            errors.add(FieldError.at(at + "/value", "must be a finite number"));
         }
+        return new Threshold(Threshold.Comparator.bySymbol(t.getString("comparator")).orElseThrow(), value);
+    }
+
+    private static RuleParameters parameters(JsonObject r) {
+        Reference reference = null;
+        JsonValue ref = r.get("reference");
+        if (ref instanceof JsonString s) {
+            reference = switch (s.getString()) {
+                case "majority" -> Reference.MAJORITY;
+                case "overall" -> Reference.OVERALL;
+                default -> Reference.HIGHEST_RATE;
+            };
+        } else if (ref instanceof JsonObject o) {
+            reference = Reference.named(o.getString("group"));
+        }
+        if (!(r.get("parameters") instanceof JsonObject p)) {
+            return new RuleParameters(reference, null, null, null, null, null);
+        }
+        return new RuleParameters(reference, number(p, "confidence"), number(p, "excludeBelowShare"),
+                p.containsKey("scoringRate") ? p.getString("scoringRate").equals("above_median") : null,
+                p.containsKey("equalizedOdds") ? p.getString("equalizedOdds").equals("worst_case") : null,
+                number(p, "alpha"));
+    }
+
+    private static Double number(JsonObject o, String key) {
+        return Optional.ofNullable(o.get(key)).filter(v -> v instanceof JsonNumber)
+                .map(v -> ((JsonNumber) v).doubleValue()).orElse(null);
     }
 }

@@ -14,4 +14,7 @@ public interface PolicyRepository {
     List<StoredPolicy> latestOfEach();
 
     void add(StoredPolicy policy);
+
+    /** Every stored version of a pack, newest first. */
+    List<StoredPolicy> versions(String policyId);
 }

@@ -9,6 +9,11 @@ import java.util.List;
  *                         names and intersections such as {@code sex*race}
  * @param minimumGroupSize below it a group's finding is undefined (insufficient data), never a pass
  * @param onUndefined      what an undefined finding does to the decision: warn (default), fail or pass
+ * @param maxAdjustedP     when set, a value beyond the threshold fails only if its comparison is also
+ *                         statistically significant (Benjamini-Hochberg adjusted p below this): the
+ *                         EEOC's "practical and statistical significance"
+ * @param tasks            the model tasks the rule applies to (empty: all)
+ * @param riskTiers        the risk tiers the rule applies to (empty: all)
  */
 public record Rule(
         String id,
@@ -19,7 +24,11 @@ public record Rule(
         Severity severity,
         long minimumGroupSize,
         Outcome onUndefined,
-        List<Citation> cites) {
+        List<Citation> cites,
+        RuleParameters parameters,
+        Double maxAdjustedP,
+        java.util.Set<String> tasks,
+        java.util.Set<String> riskTiers) {
 
     public enum Severity {
         BLOCK, WARN;
@@ -32,5 +41,12 @@ public record Rule(
     public Rule {
         scope = List.copyOf(scope);
         cites = List.copyOf(cites);
+        tasks = java.util.Set.copyOf(tasks);
+        riskTiers = java.util.Set.copyOf(riskTiers);
+    }
+
+    /** Whether the rule applies to a model of this task and risk tier. */
+    public boolean appliesTo(String task, String riskTier) {
+        return (tasks.isEmpty() || tasks.contains(task)) && (riskTiers.isEmpty() || (riskTier != null && riskTiers.contains(riskTier)));
     }
 }

@@ -16,6 +16,7 @@ public final class RuleEvaluator {
         for (MetricValue v : values) {
             Outcome outcome;
             String reason = null;
+            String note = null;
             if (!v.isDefined()) {
                 outcome = Outcome.UNDEFINED;
                 reason = v.undefined();
@@ -23,8 +24,14 @@ public final class RuleEvaluator {
                 outcome = Outcome.UNDEFINED;
                 reason = "insufficient data: " + v.n() + " rows, fewer than the minimum group size of "
                         + rule.minimumGroupSize();
+            } else if (rule.threshold().passes(v.value())) {
+                outcome = Outcome.PASS;
+            } else if (rule.maxAdjustedP() != null && v.adjustedP() != null && v.adjustedP() >= rule.maxAdjustedP()) {
+                outcome = Outcome.PASS;
+                note = String.format(java.util.Locale.ROOT, "beyond the threshold but not statistically significant "
+                        + "(adjusted p %.4g, the rule requires below %s)", v.adjustedP(), rule.maxAdjustedP());
             } else {
-                outcome = rule.threshold().passes(v.value()) ? Outcome.PASS : Outcome.FAIL;
+                outcome = Outcome.FAIL;
             }
             Outcome effect = switch (outcome) {
                 case PASS -> Outcome.PASS;
@@ -33,7 +40,7 @@ public final class RuleEvaluator {
                 case WARN -> Outcome.WARN;
             };
             findings.add(new Finding(rule.id(), policy.id(), v.metric(), v.scope(), v.group(), v.value(), v.ci(), v.n(),
-                    rule.threshold(), outcome, rule.severity(), effect, reason, v.reference()));
+                    rule.threshold(), outcome, rule.severity(), effect, reason, v.reference(), note, v.adjustedP()));
         }
         return findings;
     }

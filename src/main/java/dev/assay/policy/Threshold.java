@@ -1,10 +1,13 @@
 package dev.assay.policy;
 
-/** A value passes when {@code value <comparator> bound}. */
-public record Threshold(Comparator comparator, double bound) {
+/**
+ * A value passes when {@code value <comparator> bound}, or, for a band, when
+ * {@code bound <= value <= upper}.
+ */
+public record Threshold(Comparator comparator, double bound, Double upper) {
 
     public enum Comparator {
-        GE(">="), GT(">"), LE("<="), LT("<");
+        GE(">="), GT(">"), LE("<="), LT("<"), BETWEEN("between");
 
         private final String symbol;
 
@@ -21,12 +24,21 @@ public record Threshold(Comparator comparator, double bound) {
         }
     }
 
+    public Threshold(Comparator comparator, double bound) {
+        this(comparator, bound, null);
+    }
+
+    public static Threshold between(double lower, double upper) {
+        return new Threshold(Comparator.BETWEEN, lower, upper);
+    }
+
     public boolean passes(double value) {
         return switch (comparator) {
             case GE -> value >= bound;
             case GT -> value > bound;
             case LE -> value <= bound;
             case LT -> value < bound;
+            case BETWEEN -> value >= bound && value <= upper;
         };
     }
 }

@@ -69,8 +69,17 @@ public final class ReportJson {
                 .add("outcome", f.outcome().id())
                 .add("severity", f.severity().id())
                 .add("effect", f.effect().id());
+        if (f.threshold().upper() != null) {
+            b.add("upper", f.threshold().upper());
+        }
         if (f.reason() != null) {
             b.add("undefined", f.reason());
+        }
+        if (f.note() != null) {
+            b.add("note", f.note());
+        }
+        if (f.adjustedP() != null) {
+            b.add("pAdjusted", f.adjustedP());
         }
         if (f.reference() != null) {
             b.add("reference", f.reference());
@@ -92,7 +101,9 @@ public final class ReportJson {
                     .add("metric", r.metric())
                     .add("scope", Json.createArrayBuilder(r.scope()))
                     .add("threshold", r.threshold().bound())
+                    .add("upper", r.threshold().upper() == null ? JsonValue.NULL : Json.createValue(r.threshold().upper()))
                     .add("comparator", r.threshold().comparator().symbol())
+                    .add("significance", r.maxAdjustedP() == null ? JsonValue.NULL : Json.createValue(r.maxAdjustedP()))
                     .add("severity", r.severity().id())
                     .add("minimumGroupSize", r.minimumGroupSize())
                     .add("undefined", r.onUndefined().id())

@@ -126,6 +126,37 @@ class CompasIT {
         assertEquals("undefined", na.getString("outcome"));
     }
 
+    @Test
+    void nycLocalLaw144PackReportsIntersectionsAndExcludesSmallCategories() throws Exception {
+        Path file = SharedData.require("compas/compas-scores-two-years.csv");
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/compas-ll144/versions/2016";
+        assertEquals(201, ci.send("PUT", version, "application/yaml", CARD.replace("model: compas", "model: compas-ll144")
+                .getBytes()).status());
+        assertEquals(201, ci.sendFile("POST", version + "/datasets", "text/csv", file).status());
+        Api.Reply started = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"nyc-ll144\"]}".getBytes());
+        assertEquals(201, started.status(), started.text());
+        JsonObject audit = started.json();
+        var findings = audit.getJsonArray("findings").getValuesAs(JsonObject.class);
+        // Asian (32 rows) and Native American (18) are under 2% of 7,214 rows: excluded from the ratios, still reported.
+        JsonObject asian = findings.stream().filter(f -> "race".equals(f.getString("scope", null))
+                && "Asian".equals(f.getString("group", null))).findFirst().orElseThrow();
+        assertEquals("undefined", asian.getString("outcome"));
+        assertTrue(asian.getString("undefined").startsWith("excluded: 0.44% of the data"), asian.toString());
+        assertEquals(32, asian.getInt("n"));
+        // The intersection of race and sex is audited too.
+        assertTrue(findings.stream().anyMatch(f -> "race*sex".equals(f.getString("scope", null))
+                && "African-American*Male".equals(f.getString("group", null))), "intersectional categories");
+        // The unknown category is disclosed (none in COMPAS).
+        JsonObject unknown = audit.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("unknown_count") && "race".equals(m.getString("scope", null)))
+                .findFirst().orElseThrow();
+        assertEquals(0, unknown.getJsonNumber("value").intValue());
+        // The law sets no pass mark: this pack warns, it does not block.
+        assertEquals("WARN", audit.getString("decision"));
+    }
+
     private static JsonObject metric(JsonObject audit, String metric, String scope, String group) {
         return audit.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
                 .filter(m -> m.getString("metric").equals(metric) && scope.equals(m.getString("scope", null))

@@ -27,6 +27,15 @@ class PolicyParserTest {
     }
 
     @Test
+    void everyBuiltInPackParsesAndCitesItsRegulation() {
+        for (String id : PolicyCatalog.BUILT_IN) {
+            Policy p = PolicyParser.parse(PolicyCatalog.readBuiltIn(id));
+            assertEquals(id, p.id());
+            p.rules().forEach(r -> assertTrue(!r.cites().isEmpty(), id + "/" + r.id() + " cites nothing"));
+        }
+    }
+
+    @Test
     void theHashIgnoresCommentsAndLayoutButNotContent() {
         String yaml = PolicyCatalog.readBuiltIn("eeoc-four-fifths");
         Policy original = PolicyParser.parse(yaml);
@@ -36,20 +45,91 @@ class PolicyParserTest {
     }
 
     @Test
-    void mistakesAreReportedTogether() {
+    void schemaMistakesAreReportedTogetherWithLineAndColumn() {
         String yaml = """
                 id: Bad Id
                 version: one
                 rules:
                   - id: r1
-                    metric: no_such_metric
+                    metric: impact_ratio
                     scope: protected
                     threshold: {comparator: "=~", value: 1}
                     severity: fatal
                 """;
         Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
         List<String> pointers = p.errors().stream().map(FieldError::pointer).toList();
-        assertTrue(pointers.containsAll(List.of("/id", "/version", "/title", "/rules/0/metric",
-                "/rules/0/threshold/comparator", "/rules/0/severity")), pointers.toString());
+        assertTrue(pointers.containsAll(List.of("/id", "/version", "/title", "/rules/0/threshold/comparator",
+                "/rules/0/severity")), pointers.toString());
+        FieldError version = p.errors().stream().filter(e -> "/version".equals(e.pointer())).findFirst().orElseThrow();
+        assertEquals(2L, version.line());
+        assertEquals(10L, version.column());
+        FieldError severity = p.errors().stream().filter(e -> "/rules/0/severity".equals(e.pointer())).findFirst().orElseThrow();
+        assertEquals(8L, severity.line());
+        assertTrue(severity.message().contains("block"), severity.message());
+    }
+
+    @Test
+    void aTypoInAPropertyNameIsCaught() {
+        String yaml = PolicyCatalog.readBuiltIn("eeoc-four-fifths").replace("    severity: block", "    severty: block");
+        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        assertTrue(p.errors().stream().anyMatch(e -> e.message().contains("severty")), p.errors().toString());
+        assertTrue(p.errors().stream().allMatch(e -> e.line() != null), "every error has a line");
+    }
+
+    @Test
+    void meaningIsCheckedOnceTheShapeIsRight() {
+        String yaml = """
+                id: ok-pack
+                version: 1.0.0
+                title: A pack
+                rules:
+                  - id: r1
+                    metric: no_such_metric
+                    scope: protected
+                    threshold: {between: [0.9, 0.8]}
+                    severity: warn
+                  - id: r1
+                    metric: impact_ratio
+                    scope: [sex, "sex*race"]
+                    threshold: {comparator: ">=", value: 0.8}
+                    severity: block
+                """;
+        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        FieldError metric = p.errors().stream().filter(e -> "/rules/0/metric".equals(e.pointer())).findFirst().orElseThrow();
+        assertEquals(6L, metric.line());
+        assertTrue(metric.message().contains("no_such_metric"));
+        assertTrue(p.errors().stream().anyMatch(e -> "/rules/0/threshold/between".equals(e.pointer())));
+        assertTrue(p.errors().stream().anyMatch(e -> "/rules/1/id".equals(e.pointer()) && e.message().contains("twice")));
+    }
+
+    @Test
+    void newRuleFieldsParse() {
+        Policy p = PolicyParser.parse("""
+                id: full
+                version: 1.0.0
+                title: Every field
+                rules:
+                  - id: r1
+                    metric: impact_ratio
+                    scope: protected
+                    reference: majority
+                    threshold: {comparator: ">=", value: 0.8}
+                    severity: block
+                    significance: {maxAdjustedP: 0.05}
+                    when: {task: [binary-classification], riskTier: [high]}
+                    parameters: {excludeBelowShare: 0.02}
+                  - id: r2
+                    metric: accuracy
+                    scope: protected
+                    threshold: {between: [0.7, 1.0]}
+                    severity: warn
+                """);
+        Rule r1 = p.rules().get(0);
+        assertEquals(0.05, r1.maxAdjustedP());
+        assertEquals(dev.assay.metric.Reference.MAJORITY, r1.parameters().reference());
+        assertEquals(0.02, r1.parameters().excludeBelowShare());
+        assertTrue(r1.appliesTo("binary-classification", "high"));
+        assertTrue(!r1.appliesTo("binary-classification", "limited"));
+        assertTrue(p.rules().get(1).threshold().passes(0.7) && !p.rules().get(1).threshold().passes(0.69));
     }
 }

@@ -1,0 +1,26 @@
+package dev.assay.policy;
+
+import dev.assay.metric.MetricParameters;
+import dev.assay.metric.Reference;
+
+/**
+ * What a rule sets about how its metric is computed; anything it leaves null keeps the audit's
+ * setting. The rule's minimum group size always applies.
+ */
+public record RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian,
+                             Boolean worstCase, Double alpha) {
+
+    public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null);
+
+    public MetricParameters applyTo(MetricParameters p, long minimumGroupSize) {
+        return new MetricParameters(
+                confidence == null ? p.confidence() : confidence,
+                minimumGroupSize,
+                reference == null ? p.reference() : reference,
+                worstCase == null ? p.worstCase() : worstCase,
+                alpha == null ? p.alpha() : alpha,
+                p.favorableKnown(),
+                excludeBelowShare == null ? p.excludeBelowShare() : excludeBelowShare,
+                strictMedian == null ? p.strictMedian() : strictMedian);
+    }
+}
