@@ -5,6 +5,9 @@ import dev.assay.api.Problem;
 import jakarta.json.JsonValue;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.ParserException;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -22,15 +25,36 @@ public final class Yaml {
     private Yaml() {
     }
 
+    /** Deeper than this a document is refused before it is built (the builder recurses; the parser does not). */
+    static final int MAX_DEPTH = 64;
+
     static Object load(String text) {
-        LoadSettings settings = LoadSettings.builder()
+        LoadSettings settings = settings();
+        checkDepth(settings, text);
+        return new Load(settings).loadFromString(text);
+    }
+
+    private static void checkDepth(LoadSettings settings, String text) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(text)) {
+            if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    throw new ParserException("the document nests deeper than " + MAX_DEPTH + " levels", e.getStartMark());
+                }
+            } else if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
+    }
+
+    private static LoadSettings settings() {
+        return LoadSettings.builder()
                 .setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(50)
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .setUseMarks(true)
                 .build();
-        return new Load(settings).loadFromString(text);
     }
 
     /**

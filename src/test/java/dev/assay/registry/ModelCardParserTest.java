@@ -68,6 +68,19 @@ class ModelCardParserTest {
     }
 
     @Test
+    void hostileYamlIsRefusedQuickly() {
+        long start = System.nanoTime();
+        // Unknown tags, deep nesting, a huge scalar: each a clear 422, never a hang or an out-of-memory error.
+        assertEquals(422, assertThrows(Problem.class,
+                () -> ModelCardParser.parseYaml("model: !!javax.script.ScriptEngineManager [x]\n", "a", "1")).status());
+        String deep = "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        assertEquals(422, assertThrows(Problem.class, () -> ModelCardParser.parseYaml(deep, "a", "1")).status());
+        String huge = "model: " + "x".repeat(3 * 1024 * 1024) + "\n";
+        assertEquals(422, assertThrows(Problem.class, () -> ModelCardParser.parseYaml(huge, "a", "1")).status());
+        assertTrue((System.nanoTime() - start) / 1e9 < 10, "hostile YAML is refused quickly");
+    }
+
+    @Test
     void yamlAliasBombIsRefused() {
         StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         char prev = 'a';
