@@ -1,6 +1,8 @@
 package dev.assay.audit;
 
+import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -13,11 +15,16 @@ public class AuditJobs {
     @Inject
     AuditRepository audits;
 
+    @Inject
+    Ledger ledger;
+
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     @Transactional
     public AuditRun create(AuditRun run) {
         audits.add(run);
+        ledger.append("audit.requested", run.id(), run.createdBy(), Json.createObjectBuilder()
+                .add("modelVersion", run.modelVersionId()).add("inputs", run.inputsSha256()).build());
         return run;
     }
 
@@ -37,11 +44,18 @@ public class AuditJobs {
         }
         audits.addResult(result);
         run.finished(finishedAt);
+        ledger.append("audit.completed", id, "assay-system", Json.createObjectBuilder()
+                .add("decision", result.verdict().name())
+                .add("reasons", Json.createArrayBuilder(result.reasons()))
+                .add("reportSha256", result.reportSha256())
+                .add("keyId", result.keyId()).build());
     }
 
     @Transactional
     public void fail(String id, String why) {
-        audits.find(id).filter(run -> run.status() != AuditRun.Status.DONE)
-                .ifPresent(run -> run.failed(clock.instant(), why));
+        audits.find(id).filter(run -> run.status() != AuditRun.Status.DONE).ifPresent(run -> {
+            run.failed(clock.instant(), why);
+            ledger.append("audit.failed", id, "assay-system", Json.createObjectBuilder().add("error", run.error()).build());
+        });
     }
 }

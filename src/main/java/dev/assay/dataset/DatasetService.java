@@ -8,7 +8,9 @@ import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelVersion;
 import dev.assay.security.Caller;
 import jakarta.annotation.PostConstruct;
+import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -40,6 +42,9 @@ public class DatasetService {
 
     @Inject
     DatasetRepository datasets;
+
+    @Inject
+    Ledger ledger;
 
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
     private DatasetStore store;
@@ -100,6 +105,9 @@ public class DatasetService {
             Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
                     upload.format(), file.size(), profile.rows(), profile.columns(), caller.name(), clock.instant());
             datasets.add(dataset);
+            ledger.append("dataset.ingested", dataset.id(), caller.name(), Json.createObjectBuilder()
+                    .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
+                    .add("rows", profile.rows()).build());
             publishedSha = null;
             return dataset;
         } catch (IngestException e) {

@@ -1,6 +1,7 @@
 package dev.assay.policy;
 
 import dev.assay.api.Problem;
+import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,9 @@ public class PolicyCatalog {
     @Inject
     PolicyRepository policies;
 
+    @Inject
+    Ledger ledger;
+
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     /** Stores the built-in packs of this build; a changed pack becomes a new version. */
@@ -30,7 +34,7 @@ public class PolicyCatalog {
         for (String id : BUILT_IN) {
             Policy policy = PolicyParser.parse(readBuiltIn(id));
             if (policies.bySha(policy.sha256()).isEmpty()) {
-                policies.add(new StoredPolicy(policy, true, "assay-system", clock.instant()));
+                record(policies, ledger, new StoredPolicy(policy, true, "assay-system", clock.instant()));
             }
         }
     }
@@ -70,8 +74,14 @@ public class PolicyCatalog {
                     + "' is stored with other content; packs are immutable, give the change a new version");
         }
         StoredPolicy stored = new StoredPolicy(policy, false, storedBy, clock.instant());
-        policies.add(stored);
+        record(policies, ledger, stored);
         return new Stored(stored, true);
+    }
+
+    private static void record(PolicyRepository policies, Ledger ledger, StoredPolicy stored) {
+        policies.add(stored);
+        ledger.append("policy.stored", stored.policyId() + "@" + stored.version(), stored.createdBy(),
+                jakarta.json.Json.createObjectBuilder().add("sha256", stored.sha256()).add("builtIn", stored.builtIn()).build());
     }
 
     public List<StoredPolicy> versions(String id) {

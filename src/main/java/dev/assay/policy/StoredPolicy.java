@@ -74,6 +74,10 @@ public class StoredPolicy {
         return builtIn;
     }
 
+    public String createdBy() {
+        return createdBy;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

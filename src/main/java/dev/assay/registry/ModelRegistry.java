@@ -3,7 +3,9 @@ package dev.assay.registry;
 import dev.assay.api.Problem;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.security.Caller;
+import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +23,9 @@ public class ModelRegistry {
 
     @Inject
     ModelVersionRepository versions;
+
+    @Inject
+    Ledger ledger;
 
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
@@ -44,6 +49,8 @@ public class ModelRegistry {
         ModelVersion v = new ModelVersion(UUID.randomUUID().toString(), card.model(), card.version(), canonical, sha,
                 caller.name(), clock.instant());
         versions.add(v);
+        ledger.append("version.registered", card.model() + "@" + card.version(), caller.name(),
+                Json.createObjectBuilder().add("modelVersion", v.id()).add("cardSha256", sha).build());
         return new Registration(v, true);
     }
 

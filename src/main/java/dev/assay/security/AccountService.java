@@ -2,7 +2,9 @@ package dev.assay.security;
 
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.Hashing;
+import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +35,9 @@ public class AccountService {
 
     @Inject
     AssayConfig config;
+
+    @Inject
+    Ledger ledger;
 
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
@@ -90,6 +95,9 @@ public class AccountService {
         ApiToken token = new ApiToken(UUID.randomUUID().toString(), name, Hashing.sha256Hex(secret), roles,
                 issuer.name(), clock.instant(), expiresAt);
         em.persist(token);
+        ledger.append("token.issued", token.id(), issuer.name(), Json.createObjectBuilder().add("name", name)
+                .add("roles", Json.createArrayBuilder(roles.stream().map(Role::id).sorted().toList()))
+                .add("expiresAt", expiresAt == null ? "never" : expiresAt.toString()).build());
         return new IssuedToken(token.id(), name, secret, roles, expiresAt);
     }
 

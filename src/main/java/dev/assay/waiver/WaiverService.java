@@ -5,7 +5,9 @@ import dev.assay.api.Problem;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.registry.ModelVersion;
 import dev.assay.security.Caller;
+import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +28,9 @@ public class WaiverService {
 
     @Inject
     WaiverRepository waivers;
+
+    @Inject
+    Ledger ledger;
 
     Clock clock = Clocks.UTC_MICROS;
 
@@ -66,6 +71,9 @@ public class WaiverService {
         Waiver w = new Waiver(UUID.randomUUID().toString(), version.id(), rule, justification.strip(), expiresAt,
                 caller.name(), now);
         waivers.add(w);
+        ledger.append("waiver.requested", w.id(), caller.name(), Json.createObjectBuilder()
+                .add("modelVersion", version.id()).add("rule", rule).add("justification", w.justification())
+                .add("expiresAt", expiresAt.toString()).build());
         return new View(w, null, WaiverStatus.of(w, null, now));
     }
 
@@ -85,6 +93,8 @@ public class WaiverService {
         }
         WaiverDecision d = new WaiverDecision(id, outcome, caller.name(), comment.strip(), now);
         waivers.decide(d);
+        ledger.append("waiver." + outcome.name().toLowerCase(java.util.Locale.ROOT), id, caller.name(),
+                Json.createObjectBuilder().add("rule", w.rule()).add("comment", d.comment()).build());
         return new View(w, d, WaiverStatus.of(w, d, now));
     }
 

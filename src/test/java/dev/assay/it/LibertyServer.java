@@ -37,7 +37,7 @@ public final class LibertyServer implements BeforeAllCallback {
     private static volatile Running running;
 
     /** What the tests need to know about the server under test. */
-    public record Running(URI base, String adminPassword, Path dataDir, String database) {
+    public record Running(URI base, String adminPassword, Path dataDir, String database, String jdbcUrl, String jdbcUser) {
     }
 
     public static Running get() {
@@ -102,6 +102,10 @@ public final class LibertyServer implements BeforeAllCallback {
         env.put("ASSAY_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("ASSAY_ADMIN_PASSWORD", adminPassword);
         env.put("ASSAY_DEMO", "true");
+        // AUTO_SERVER lets a test open the H2 file while the server has it, to tamper with rows directly.
+        String jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/assay") + ";LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+        String jdbcUser = "assay";
+        env.put("ASSAY_DB_URL", jdbcUrl);
         String pgDatabase = null;
         if (db.equals("postgres")) {
             pgDatabase = "assay_it_" + suffix;
@@ -116,7 +120,9 @@ public final class LibertyServer implements BeforeAllCallback {
                 System.out.println("SKIPPED PostgreSQL integration tests: " + reason);
                 Assumptions.abort(reason);
             }
-            env.put("ASSAY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + pgDatabase);
+            jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + pgDatabase;
+            jdbcUser = PG_USER;
+            env.put("ASSAY_DB_URL", jdbcUrl);
             env.put("ASSAY_DB_USER", PG_USER);
             env.put("ASSAY_DB_PASSWORD", "");
         }
@@ -125,7 +131,7 @@ public final class LibertyServer implements BeforeAllCallback {
         if (start.waitFor() != 0) {
             throw new IllegalStateException("server start failed: see " + wlp.resolve("usr/servers/assay/logs"));
         }
-        Running r = new Running(URI.create("http://localhost:" + port), adminPassword, dataDir, db);
+        Running r = new Running(URI.create("http://localhost:" + port), adminPassword, dataDir, db, jdbcUrl, jdbcUser);
         Handle handle = new Handle(wlp, r, pgDatabase);
         try {
             awaitReady(r.base().resolve("/health/ready"), Duration.ofSeconds(240));

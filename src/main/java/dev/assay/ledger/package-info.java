@@ -1,0 +1,7 @@
+/**
+ * The ledger: an append-only, hash-chained record of every audit, decision, waiver event and policy
+ * version. Each entry's hash covers its content and the previous entry's hash, so changing or
+ * deleting any stored row breaks the chain from that entry on, and {@link dev.assay.ledger.LedgerChain}
+ * finds the first bad entry.
+ */
+package dev.assay.ledger;

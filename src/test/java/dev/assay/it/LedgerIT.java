@@ -1,0 +1,56 @@
+package dev.assay.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ledger over HTTP, and tampering with its rows directly in the database (H2 and PostgreSQL). */
+@ExtendWith(LibertyServer.class)
+class LedgerIT {
+
+    @Test
+    void everyStateChangeIsChainedAndTamperingIsDetected() throws Exception {
+        Api auditor = Api.withRoles("auditor");
+        assertEquals(403, Api.withRoles("ci-gate").get("/api/v1/ledger").status());
+        var entries = auditor.get("/api/v1/ledger?limit=1000").json().getJsonArray("entries").getValuesAs(JsonObject.class);
+        List<String> kinds = entries.stream().map(e -> e.getString("kind")).distinct().toList();
+        assertTrue(kinds.containsAll(List.of("policy.stored", "version.registered", "dataset.ingested", "audit.requested",
+                "audit.completed", "token.issued")), kinds.toString());
+        assertEquals(1, entries.get(0).getInt("seq"));
+        assertEquals(entries.get(0).getString("hash"), entries.get(1).getString("prev"));
+        JsonObject intact = auditor.get("/api/v1/ledger/verify").json();
+        assertTrue(intact.getBoolean("valid"), intact.toString());
+
+        try (Connection c = DriverManager.getConnection(LibertyServer.get().jdbcUrl(), LibertyServer.get().jdbcUser(), "")) {
+            String original;
+            try (PreparedStatement s = c.prepareStatement("SELECT payload FROM ledger_entry WHERE seq = 2");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                original = r.getString(1);
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE ledger_entry SET payload = ? WHERE seq = 2")) {
+                s.setString(1, original.replace("}", ",\"tampered\":true}"));
+                s.executeUpdate();
+            }
+            JsonObject broken = auditor.get("/api/v1/ledger/verify").json();
+            assertFalse(broken.getBoolean("valid"));
+            assertEquals(2, broken.getInt("firstBad"));
+            assertEquals("entry 2 was changed after it was written", broken.getString("reason"));
+            try (PreparedStatement s = c.prepareStatement("UPDATE ledger_entry SET payload = ? WHERE seq = 2")) {
+                s.setString(1, original);
+                s.executeUpdate();
+            }
+        }
+        assertTrue(auditor.get("/api/v1/ledger/verify").json().getBoolean("valid"), "restored");
+    }
+}
