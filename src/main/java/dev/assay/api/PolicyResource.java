@@ -29,6 +29,9 @@ public class PolicyResource {
     @Inject
     PolicyCatalog policies;
 
+    @Inject
+    dev.assay.audit.AuditService audits;
+
     @GET
     @Path("policies")
     @Produces(MediaType.APPLICATION_JSON)
@@ -73,6 +76,34 @@ public class PolicyResource {
             }
             return Json.createObjectBuilder().add("valid", false).add("errors", errors).build();
         }
+    }
+
+    /**
+     * Which decisions would change if this pack (the YAML in the body, or the stored latest version when
+     * the body is empty) had been used: every model version's latest audit, re-evaluated; nothing stored.
+     */
+    @POST
+    @Path("policies/{id}/backtest")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.BACKTEST_POLICY)
+    public JsonObject backtest(@PathParam("id") String id, String yaml) {
+        var candidate = yaml == null || yaml.isBlank() ? policies.latest(id).policy() : PolicyParser.parse(yaml);
+        if (!candidate.id().equals(id)) {
+            throw Problem.invalid("The pack's id must equal the id in the path",
+                    java.util.List.of(FieldError.at("/id", "is '" + candidate.id() + "', the path says '" + id + "'")));
+        }
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        int changed = 0;
+        for (var line : audits.backtest(candidate)) {
+            changed += line.changed() ? 1 : 0;
+            lines.add(Json.createObjectBuilder().add("audit", line.audit()).add("model", line.model())
+                    .add("version", line.version()).add("before", line.before()).add("after", line.after())
+                    .add("changed", line.changed()));
+        }
+        return Json.createObjectBuilder().add("policy", Json.createObjectBuilder().add("id", candidate.id())
+                        .add("version", candidate.version()).add("sha256", candidate.sha256()))
+                .add("changed", changed).add("audits", lines).build();
     }
 
     /** Every stored version of a pack, newest first. */

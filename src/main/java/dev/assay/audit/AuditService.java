@@ -163,6 +163,53 @@ public class AuditService {
         return audits.ofVersion(modelVersionId);
     }
 
+    /** How one past audit's decision would come out under a candidate pack. */
+    public record BacktestLine(String audit, String model, String version, String before, String after) {
+
+        public boolean changed() {
+            return !before.equals(after);
+        }
+    }
+
+    /**
+     * Re-evaluates the latest finished audit of every model version with {@code candidate} in place of
+     * the pack of the same id (or beside the audit's packs when it used none of that id), on the
+     * same dataset, card and parameters. Stores nothing.
+     */
+    public List<BacktestLine> backtest(Policy candidate) {
+        List<BacktestLine> lines = new ArrayList<>();
+        for (ModelVersion version : registry.all()) {
+            Optional<AuditRun> latest = audits.latestDone(version.id());
+            if (latest.isEmpty()) {
+                continue;
+            }
+            AuditRun run = latest.get();
+            AuditResult result = audits.result(run.id()).orElseThrow();
+            JsonObject pinned = Json.createReader(new StringReader(run.requestJson())).readObject();
+            List<Policy> used = new ArrayList<>(pinned.getJsonArray("policies").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(sha -> policies.bySha(sha.getString()).policy())
+                    .filter(p -> !p.id().equals(candidate.id())).toList());
+            used.add(candidate);
+            MetricParameters parameters = pinned.containsKey("parameters")
+                    ? AuditParameters.parse(pinned.getJsonObject("parameters"), new ArrayList<>()) : MetricParameters.DEFAULTS;
+            List<String> metrics = pinned.getJsonArray("metrics").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList();
+            Dataset dataset = datasets.get(run.datasetId());
+            Map<String, String> types = new LinkedHashMap<>();
+            dataset.columns().forEach(c -> types.put(c.name(), c.type()));
+            try {
+                AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).run(version.card(), types,
+                        datasets.store().parquetFor(dataset.sha256()), used, metrics);
+                lines.add(new BacktestLine(run.id(), version.modelName(), version.version(), result.verdict().name(),
+                        outcome.decision().verdict().name()));
+            } catch (java.sql.SQLException | RuntimeException e) {
+                lines.add(new BacktestLine(run.id(), version.modelName(), version.version(), result.verdict().name(),
+                        "ERROR: " + e.getMessage()));
+            }
+        }
+        return lines;
+    }
+
     /** Re-queues the audits a stopped server left unfinished: a run is deterministic, so it is simply run again. */
     public void resumeUnfinished() {
         audits.unfinished().forEach(run -> submit(run.id()));

@@ -60,7 +60,21 @@ public class PolicyCatalog {
      */
     @Transactional
     public Stored store(String id, String yaml, String storedBy) {
-        Policy policy = PolicyParser.parse(yaml);
+        jakarta.json.JsonValue json = dev.assay.infrastructure.Yaml.readJson(yaml, "The policy");
+        String resolved = null;
+        Policy policy;
+        if (json instanceof jakarta.json.JsonObject pack && pack.get("extends") instanceof jakarta.json.JsonString parent) {
+            StoredPolicy base = policies.latest(parent.getString()).orElseThrow(() -> Problem.invalid("No pack to extend",
+                    List.of(dev.assay.api.FieldError.at("/extends", "no stored policy '" + parent.getString() + "'"))));
+            PolicyParser.checkShape(pack, yaml);
+            jakarta.json.JsonObject merged = PolicyInheritance.resolve(pack, base);
+            Policy parsed = PolicyParser.parse(merged, null);
+            policy = new Policy(parsed.id(), parsed.version(), parsed.title(), parsed.description(), parsed.rules(),
+                    parsed.sha256(), yaml);
+            resolved = dev.assay.infrastructure.CanonicalJson.string(merged);
+        } else {
+            policy = PolicyParser.parse(json, yaml);
+        }
         if (!policy.id().equals(id)) {
             throw Problem.invalid("The pack's id must equal the id in the path",
                     List.of(dev.assay.api.FieldError.at("/id", "is '" + policy.id() + "', the path says '" + id + "'")));
@@ -73,7 +87,7 @@ public class PolicyCatalog {
             throw Problem.conflict("Version " + policy.version() + " of policy '" + id
                     + "' is stored with other content; packs are immutable, give the change a new version");
         }
-        StoredPolicy stored = new StoredPolicy(policy, false, storedBy, clock.instant());
+        StoredPolicy stored = new StoredPolicy(policy, resolved, false, storedBy, clock.instant());
         record(policies, ledger, stored);
         return new Stored(stored, true);
     }

@@ -33,8 +33,32 @@ public final class PolicyParser {
 
     public static Policy parse(String yaml) {
         JsonValue json = Yaml.readJson(yaml, "The policy");
-        YamlPositions positions = YamlPositions.of(yaml);
+        if (json instanceof JsonObject o && o.containsKey("extends")) {
+            throw Problem.invalid("This pack extends another; it is resolved when stored",
+                    List.of(FieldError.at("/extends", "a pack that extends another is checked by PUT /api/v1/policies/{id}")));
+        }
+        return parse(json, yaml);
+    }
+
+    /** Checks a document's shape against the schema alone, errors placed in its YAML. */
+    public static void checkShape(JsonValue json, String yaml) {
+        List<FieldError> errors = PolicySchema.validate(json.toString());
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The policy does not follow the policy schema (" + errors.size() + " problem(s))",
+                    placed(errors, YamlPositions.of(yaml)));
+        }
+    }
+
+    /**
+     * Parses a pack's JSON form; {@code yaml} is the text it was read from (so errors get line and
+     * column), or null for a resolved pack, whose pointers name no place in any one text.
+     */
+    public static Policy parse(JsonValue json, String yaml) {
+        YamlPositions positions = YamlPositions.of(yaml == null ? "" : yaml);
         List<FieldError> schemaErrors = PolicySchema.validate(json.toString());
+        if (schemaErrors.isEmpty() && json instanceof JsonObject o && !o.containsKey("rules")) {
+            schemaErrors = List.of(FieldError.at("/rules", "is required (only a pack that extends another may leave it out)"));
+        }
         if (!schemaErrors.isEmpty()) {
             throw Problem.invalid("The policy does not follow the policy schema (" + schemaErrors.size() + " problem(s))",
                     placed(schemaErrors, positions));

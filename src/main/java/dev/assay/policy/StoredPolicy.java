@@ -27,6 +27,9 @@ public class StoredPolicy {
     @Column(nullable = false, columnDefinition = "text")
     private String yaml;
 
+    @Column(name = "resolved_json", columnDefinition = "text")
+    private String resolvedJson;
+
     @Column(name = "built_in", nullable = false)
     private boolean builtIn;
 
@@ -37,6 +40,11 @@ public class StoredPolicy {
     private Instant createdAt;
 
     protected StoredPolicy() {
+    }
+
+    public StoredPolicy(Policy policy, String resolvedJson, boolean builtIn, String createdBy, Instant createdAt) {
+        this(policy, builtIn, createdBy, createdAt);
+        this.resolvedJson = resolvedJson;
     }
 
     public StoredPolicy(Policy policy, boolean builtIn, String createdBy, Instant createdAt) {
@@ -82,7 +90,16 @@ public class StoredPolicy {
         return createdAt;
     }
 
+    /** The pack as audits use it: resolved when it extends another. */
     public Policy policy() {
+        if (resolvedJson != null) {
+            return PolicyParser.parse(jakarta.json.Json.createReader(new java.io.StringReader(resolvedJson)).readValue(), null);
+        }
         return PolicyParser.parse(yaml);
+    }
+
+    /** The canonical JSON of the pack an audit uses (resolved when it extends another). */
+    public String resolvedJson() {
+        return resolvedJson;
     }
 }

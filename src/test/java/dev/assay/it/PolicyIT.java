@@ -58,6 +58,73 @@ class PolicyIT {
     }
 
     @Test
+    void aPackExtendsAnotherAndOverridesAThreshold() throws Exception {
+        Api admin = Api.withRoles("admin");
+        String child = """
+                id: strict-four-fifths
+                version: 1.0.0
+                title: Four-fifths, stricter
+                extends: eeoc-four-fifths
+                overrides:
+                  four-fifths-impact-ratio:
+                    threshold: {comparator: ">=", value: 0.9}
+                    minimumGroupSize: 20
+                """;
+        Api.Reply stored = admin.send("PUT", "/api/v1/policies/strict-four-fifths", "application/yaml", child.getBytes());
+        assertEquals(201, stored.status(), stored.text());
+        Api.Reply wrong = admin.send("PUT", "/api/v1/policies/strict-four-fifths", "application/yaml",
+                child.replace("four-fifths-impact-ratio:", "no-such-rule:").replace("1.0.0", "1.0.1").getBytes());
+        assertEquals(422, wrong.status());
+        assertTrue(wrong.json().getJsonArray("errors").getJsonObject(0).getString("pointer").equals("/overrides/no-such-rule"));
+
+        // F hired 17 of 40 (0.425), M 30 of 60 (0.5): a ratio of 0.85 passes four-fifths and fails the stricter pack.
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/extends-it/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted("extends-it").getBytes(StandardCharsets.UTF_8)).status());
+        StringBuilder csv = new StringBuilder("id,sex,hired,label\n");
+        for (int i = 0; i < 100; i++) {
+            boolean female = i < 40;
+            csv.append(i).append(female ? ",F," : ",M,").append(female ? (i < 17 ? 1 : 0) : (i < 70 ? 1 : 0)).append(",1\n");
+        }
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes()).status());
+        JsonObject lenient = ci.send("POST", version + "/audits?wait=60", "application/json",
+                "{\"policies\":[\"eeoc-four-fifths\"]}".getBytes()).json();
+        assertEquals("PASS", lenient.getString("decision"));
+        JsonObject strict = ci.send("POST", version + "/audits?wait=60", "application/json",
+                "{\"policies\":[\"strict-four-fifths\"]}".getBytes()).json();
+        assertEquals("FAIL", strict.getString("decision"), strict.toString());
+        JsonObject female = strict.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> "F".equals(f.getString("group", null))).findFirst().orElseThrow();
+        assertEquals(0.85, female.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals(0.9, female.getJsonNumber("threshold").doubleValue(), 0);
+        assertEquals("strict-four-fifths", strict.getJsonObject("inputs").getJsonArray("policies").getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void backtestShowsWhichDecisionsWouldChangeAndStoresNothing() throws Exception {
+        Api auditor = Api.withRoles("auditor");
+        String lenient = PolicyIT.class.getResourceAsStream("/policies/eeoc-four-fifths.yaml") == null ? null
+                : new String(PolicyIT.class.getResourceAsStream("/policies/eeoc-four-fifths.yaml").readAllBytes());
+        assertTrue(lenient != null, "the built-in pack is on the test class path");
+        String candidate = lenient.replace("value: 0.8", "value: 0.4").replace("version: 1.0.0", "version: 9.0.0");
+        int before = auditor.get("/api/v1/policies/eeoc-four-fifths/versions").json().getJsonArray("versions").size();
+        Api.Reply r = auditor.send("POST", "/api/v1/policies/eeoc-four-fifths/backtest", "application/yaml", candidate.getBytes());
+        assertEquals(200, r.status(), r.text());
+        JsonObject loan = r.json().getJsonArray("audits").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("model").equals("loan-approval") && a.getString("version").equals("1.0.0"))
+                .findFirst().orElseThrow();
+        // 1.0.0 fails at 0.8 (its lowest ratio is about 0.46) and passes at 0.4, bar its small group's warning.
+        assertEquals("FAIL", loan.getString("before"));
+        assertEquals("WARN", loan.getString("after"));
+        assertTrue(loan.getBoolean("changed"));
+        assertEquals(before, auditor.get("/api/v1/policies/eeoc-four-fifths/versions").json().getJsonArray("versions").size(),
+                "nothing stored");
+        assertEquals(403, Api.withRoles("ci-gate").send("POST", "/api/v1/policies/eeoc-four-fifths/backtest",
+                "application/yaml", candidate.getBytes()).status());
+    }
+
+    @Test
     void storingVersionsIsForAdminsAndVersionsAreImmutable() throws Exception {
         Api admin = Api.withRoles("admin");
         Api auditor = Api.withRoles("auditor");

@@ -1,0 +1,67 @@
+package dev.assay.policy;
+
+import dev.assay.api.FieldError;
+import dev.assay.api.Problem;
+import dev.assay.infrastructure.Yaml;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code extends}: a pack takes over the rules of the latest stored version of another pack, changes
+ * the fields its {@code overrides} give, rule by rule id, and adds its own {@code rules}. The result
+ * is an ordinary, complete pack, checked and hashed as any other.
+ */
+public final class PolicyInheritance {
+
+    private PolicyInheritance() {
+    }
+
+    public static JsonObject resolve(JsonObject child, StoredPolicy parent) {
+        JsonObject base = parent.resolvedJson() != null
+                ? Json.createReader(new StringReader(parent.resolvedJson())).readObject()
+                : (JsonObject) Yaml.readJson(parent.yaml(), "The extended policy");
+        JsonObject overrides = child.containsKey("overrides") ? child.getJsonObject("overrides") : JsonValue.EMPTY_JSON_OBJECT;
+        Set<String> known = new LinkedHashSet<>();
+        JsonArrayBuilder rules = Json.createArrayBuilder();
+        for (JsonObject rule : base.getJsonArray("rules").getValuesAs(JsonObject.class)) {
+            String id = rule.getString("id");
+            known.add(id);
+            if (overrides.containsKey(id)) {
+                JsonObjectBuilder merged = Json.createObjectBuilder(rule);
+                for (Map.Entry<String, JsonValue> field : overrides.getJsonObject(id).entrySet()) {
+                    merged.add(field.getKey(), field.getValue());
+                }
+                rules.add(merged);
+            } else {
+                rules.add(rule);
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        overrides.keySet().stream().filter(id -> !known.contains(id)).forEach(id -> errors.add(FieldError.at(
+                "/overrides/" + id, "pack '" + parent.policyId() + "' has no rule '" + id + "'; its rules: " + String.join(", ", known))));
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The overrides name rules the extended pack does not have", errors);
+        }
+        if (child.get("rules") instanceof JsonArray own) {
+            own.forEach(rules::add);
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder()
+                .add("id", child.getString("id"))
+                .add("version", child.getString("version"))
+                .add("title", child.getString("title"))
+                .add("description", child.getString("description", base.getString("description", "")))
+                .add("rules", rules);
+        return out.build();
+    }
+}
