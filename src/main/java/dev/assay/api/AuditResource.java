@@ -115,6 +115,17 @@ public class AuditResource {
                 .build();
     }
 
+    /** The in-toto statement of the audit in a DSSE envelope, for a CI pipeline to keep beside its artifacts. */
+    @GET
+    @Path("audits/{id}/attestation")
+    @Produces("application/vnd.dsse.envelope.v1+json")
+    @Requires(Permission.READ_RESULTS)
+    public Response attestation(@PathParam("id") String id) {
+        return Response.ok(finished(id).attestation(), "application/vnd.dsse.envelope.v1+json")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-attestation-" + id + ".dsse.json\"")
+                .build();
+    }
+
     @GET
     @Path("models/{model}/versions/{version}/gate")
     @Requires(Permission.READ_GATE)

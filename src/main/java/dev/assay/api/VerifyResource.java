@@ -41,13 +41,29 @@ public class VerifyResource {
     public JsonObject verify(List<EntityPart> parts) throws IOException {
         byte[] report = part(parts, "report").orElseThrow(() -> missing("report"));
         byte[] signature = part(parts, "signature").orElseThrow(() -> missing("signature"));
-        ReportSigner.Verification v = reports.verify(report, new String(signature, StandardCharsets.US_ASCII));
+        return view(reports.verify(report, new String(signature, StandardCharsets.US_ASCII)));
+    }
+
+    private static JsonObject view(ReportSigner.Verification v) {
         return Json.createObjectBuilder()
                 .add("valid", v.valid())
                 .add("keyId", v.keyId() == null ? JsonValue.NULL : Json.createValue(v.keyId()))
                 .add("signedAt", v.signedAt() == null ? JsonValue.NULL : Json.createValue(v.signedAt().toString()))
                 .add("reason", v.reason())
                 .build();
+    }
+
+    /** A DSSE envelope (the audit's attestation), as JSON. */
+    @POST
+    @Path("verify")
+    @Consumes({MediaType.APPLICATION_JSON, "application/vnd.dsse.envelope.v1+json"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.ANYONE)
+    public JsonObject verifyAttestation(String envelope) {
+        if (envelope == null || envelope.length() > MAX_PART_BYTES) {
+            throw Problem.badRequest("Send a DSSE envelope of at most " + MAX_PART_BYTES + " bytes");
+        }
+        return view(reports.verifyAttestation(envelope));
     }
 
     @POST

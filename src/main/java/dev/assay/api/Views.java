@@ -73,6 +73,7 @@ final class Views {
                             .add("json", "/api/v1/audits/" + run.id() + "/report")
                             .add("jws", "/api/v1/audits/" + run.id() + "/report.jws")
                             .add("sha256", result.reportSha256())
+                            .add("attestation", "/api/v1/audits/" + run.id() + "/attestation")
                             .add("keyId", result.keyId()));
         } else {
             b.add("reasons", JsonValue.EMPTY_JSON_ARRAY)

@@ -25,6 +25,34 @@ public final class AuditReport {
     private AuditReport() {
     }
 
+    /**
+     * The in-toto Statement v1 of an audit: its subjects are the dataset and the model card by
+     * SHA-256; its predicate the decision, the reasons, the pinned policies and the report's hash.
+     */
+    public static JsonObject statement(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
+                                       AuditEngine.Outcome outcome, String reportSha256, Instant completedAt) {
+        var pinned = Json.createArrayBuilder();
+        policies.forEach(p -> pinned.add(Json.createObjectBuilder().add("id", p.id()).add("version", p.version())
+                .add("sha256", p.sha256())));
+        return Json.createObjectBuilder()
+                .add("_type", "https://in-toto.io/Statement/v1")
+                .add("subject", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "dataset:" + dataset.id())
+                                .add("digest", Json.createObjectBuilder().add("sha256", dataset.sha256())))
+                        .add(Json.createObjectBuilder().add("name", "model-card:" + version.modelName() + "@" + version.version())
+                                .add("digest", Json.createObjectBuilder().add("sha256", version.cardSha256()))))
+                .add("predicateType", "https://assay.dev/attestation/audit/v1")
+                .add("predicate", Json.createObjectBuilder()
+                        .add("audit", run.id())
+                        .add("completedAt", completedAt.toString())
+                        .add("decision", outcome.decision().verdict().name())
+                        .add("reasons", Json.createArrayBuilder(outcome.decision().reasons()))
+                        .add("policies", pinned)
+                        .add("report", Json.createObjectBuilder().add("sha256", reportSha256))
+                        .add("assay", AssayVersion.VALUE))
+                .build();
+    }
+
     public static JsonObject document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
                                       AuditEngine.Outcome outcome, MetricParameters parameters, String keyId,
                                       Instant completedAt) {

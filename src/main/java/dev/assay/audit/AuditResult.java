@@ -37,6 +37,9 @@ public class AuditResult {
     @Column(name = "key_id", nullable = false)
     private String keyId;
 
+    @Column(columnDefinition = "text")
+    private String attestation;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -44,7 +47,7 @@ public class AuditResult {
     }
 
     public AuditResult(String auditId, Decision decision, String reportJson, String reportSha256, String reportJws,
-                       String keyId, Instant createdAt) {
+                       String keyId, String attestation, Instant createdAt) {
         this.auditId = auditId;
         this.decision = decision.verdict().name();
         this.reasons = String.join("\n", decision.reasons());
@@ -52,6 +55,7 @@ public class AuditResult {
         this.reportSha256 = reportSha256;
         this.reportJws = reportJws;
         this.keyId = keyId;
+        this.attestation = attestation;
         this.createdAt = createdAt;
     }
 
@@ -81,5 +85,10 @@ public class AuditResult {
 
     public String keyId() {
         return keyId;
+    }
+
+    /** The DSSE envelope of the audit's in-toto statement. */
+    public String attestation() {
+        return attestation;
     }
 }

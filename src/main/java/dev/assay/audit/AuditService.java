@@ -237,8 +237,10 @@ public class AuditService {
             JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome, parameters,
                     reports.keys().keyId(), finishedAt);
             ReportService.SignedReport signed = reports.sign(document, finishedAt);
+            String attestation = reports.attest(AuditReport.statement(run, version, dataset, pinnedPolicies, outcome,
+                    signed.sha256(), finishedAt));
             jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
-                    signed.jws(), signed.keyId(), finishedAt), finishedAt);
+                    signed.jws(), signed.keyId(), attestation, finishedAt), finishedAt);
         } catch (RuntimeException | java.sql.SQLException e) {
             LOG.log(Level.WARNING, "Audit " + auditId + " failed", e);
             jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());

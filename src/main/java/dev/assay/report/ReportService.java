@@ -47,6 +47,15 @@ public class ReportService {
                 keys().keyId());
     }
 
+    /** The DSSE envelope of an in-toto statement, signed with the current key. */
+    public String attest(JsonObject statement) {
+        return Attestation.envelope(CanonicalJson.bytes(statement), keys().signingKey());
+    }
+
+    public ReportSigner.Verification verifyAttestation(String envelope) {
+        return Attestation.verify(envelope, jwks());
+    }
+
     public ReportSigner.Verification verify(byte[] json, String jws) {
         return ReportSigner.verify(json, jws, jwks());
     }

@@ -223,6 +223,21 @@ class WalkingSkeletonIT {
         assertTrue(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream().anyMatch(k -> k.getString("kid").equals(kid)));
         assertFalse(jwks.toString().contains("\"d\""), "no private key material");
 
+        // The in-toto attestation, in its DSSE envelope, verifies too; its statement names the dataset by hash.
+        Api.Reply envelope = ci.get("/api/v1/audits/" + id + "/attestation");
+        assertEquals(200, envelope.status(), envelope.text());
+        JsonObject dsse = envelope.json();
+        String statement = new String(java.util.Base64.getDecoder().decode(dsse.getString("payload")), StandardCharsets.UTF_8);
+        assertTrue(statement.contains("\"sha256\":\"" + dataset.getString("sha256") + "\""), statement);
+        assertTrue(statement.contains("\"decision\":\"FAIL\""), statement);
+        Api.Reply checked = Api.anonymous().send("POST", "/api/v1/verify", "application/json", envelope.body());
+        assertTrue(checked.json().getBoolean("valid"), checked.text());
+        String forged = java.util.Base64.getEncoder().encodeToString(statement.replace("\"FAIL\"", "\"PASS\"")
+                .getBytes(StandardCharsets.UTF_8));
+        Api.Reply refused = Api.anonymous().send("POST", "/api/v1/verify", "application/json",
+                dsse.toString().replace(dsse.getString("payload"), forged).getBytes(StandardCharsets.UTF_8));
+        assertFalse(refused.json().getBoolean("valid"));
+
         // The report is the canonical form of itself and pins everything the audit used.
         JsonObject document = report.json();
         assertEquals(dev.assay.infrastructure.CanonicalJson.string(document), report.text());
