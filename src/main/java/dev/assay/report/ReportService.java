@@ -19,16 +19,39 @@ public class ReportService {
     @Inject
     AssayConfig config;
 
+    @Inject
+    dev.assay.ledger.Ledger ledger;
+
     private volatile SigningKeys keys;
+
+    private Path keystore() {
+        return config.env("ASSAY_KEYSTORE").map(Path::of).orElse(config.dataDir().resolve("keys").resolve("signing.p12"));
+    }
+
+    private char[] password() {
+        return config.env("ASSAY_KEYSTORE_PASSWORD").map(String::toCharArray).orElse(null);
+    }
+
+    private String alias() {
+        return config.env("ASSAY_KEY_ALIAS").orElse(SigningKeys.ALIAS);
+    }
 
     /** Loads (or creates) the signing keystore: ASSAY_KEYSTORE / ASSAY_KEYSTORE_PASSWORD, or the data dir. */
     public synchronized void init() {
         if (keys == null) {
-            Path keystore = config.env("ASSAY_KEYSTORE").map(Path::of)
-                    .orElse(config.dataDir().resolve("keys").resolve("signing.p12"));
-            char[] password = config.env("ASSAY_KEYSTORE_PASSWORD").map(String::toCharArray).orElse(null);
-            keys = SigningKeys.loadOrCreate(keystore, password, config.env("ASSAY_KEY_ALIAS").orElse(SigningKeys.ALIAS));
+            keys = SigningKeys.loadOrCreate(keystore(), password(), alias());
         }
+    }
+
+    /** A new signing key; the previous ones stay in the JWK set, so earlier reports still verify. */
+    @jakarta.transaction.Transactional
+    public synchronized SigningKeys rotate(String actor) {
+        init();
+        String previous = keys.keyId();
+        keys = SigningKeys.rotate(keystore(), password(), alias());
+        ledger.append("key.rotated", keys.keyId(), actor, jakarta.json.Json.createObjectBuilder()
+                .add("previous", previous).add("current", keys.keyId()).build());
+        return keys;
     }
 
     public SigningKeys keys() {

@@ -40,8 +40,10 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The report signing key: an EC P-256 key with a self-signed certificate in a PKCS#12 keystore,
- * generated on first start, or a configured keystore. The key id is the RFC 7638 thumbprint.
+ * The report signing keys: EC P-256 keys with self-signed certificates in a PKCS#12 keystore,
+ * generated on first start, or a configured keystore. The newest key (by certificate start) signs;
+ * every key of the keystore stays in the public JWK set, so reports signed before a rotation still
+ * verify. A key id is the key's RFC 7638 thumbprint.
  */
 public final class SigningKeys {
 
@@ -49,10 +51,12 @@ public final class SigningKeys {
 
     private final ECKey signingKey;
     private final X509Certificate certificate;
+    private final List<ECKey> retired;
 
-    private SigningKeys(ECKey signingKey, X509Certificate certificate) {
+    private SigningKeys(ECKey signingKey, X509Certificate certificate, List<ECKey> retired) {
         this.signingKey = signingKey;
         this.certificate = certificate;
+        this.retired = List.copyOf(retired);
     }
 
     /**
@@ -80,25 +84,82 @@ public final class SigningKeys {
                 restrict(tmp);
                 Files.move(tmp, keystore);
             }
-            PrivateKey key = (PrivateKey) ks.getKey(alias, password);
-            if (!(key instanceof ECPrivateKey ecPrivate)) {
-                throw new IllegalStateException("the signing key '" + alias + "' must be an EC P-256 key");
-            }
-            X509Certificate cert = (X509Certificate) ks.getCertificate(alias);
-            return of(ecPrivate, cert);
+            return fromKeystore(ks, password, alias);
         } catch (IOException | GeneralSecurityException | OperatorCreationException | JOSEException e) {
             throw new IllegalStateException("cannot load or create the signing keystore " + keystore + ": " + e.getMessage(), e);
         }
     }
 
+    /** Every EC key of the keystore; the one with the newest certificate signs. */
+    private static SigningKeys fromKeystore(KeyStore ks, char[] password, String alias)
+            throws GeneralSecurityException, JOSEException {
+        List<ECKey> keys = new ArrayList<>();
+        List<X509Certificate> certs = new ArrayList<>();
+        for (String a : java.util.Collections.list(ks.aliases())) {
+            if (!a.equals(alias) && !a.startsWith(alias + "-")) {
+                continue;
+            }
+            PrivateKey key = (PrivateKey) ks.getKey(a, password);
+            if (!(key instanceof ECPrivateKey ecPrivate)) {
+                throw new IllegalStateException("the signing key '" + a + "' must be an EC P-256 key");
+            }
+            X509Certificate cert = (X509Certificate) ks.getCertificate(a);
+            keys.add(jwk(ecPrivate, cert));
+            certs.add(cert);
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("the keystore has no key under alias '" + alias + "'");
+        }
+        int newest = 0;
+        for (int i = 1; i < certs.size(); i++) {
+            if (certs.get(i).getNotBefore().after(certs.get(newest).getNotBefore())) {
+                newest = i;
+            }
+        }
+        List<ECKey> retired = new ArrayList<>(keys);
+        ECKey current = retired.remove(newest);
+        return new SigningKeys(current, certs.get(newest), retired);
+    }
+
+    /**
+     * Adds a new key to the keystore (alias {@code <alias>-<millis>}) and makes it the signing key; the
+     * old keys stay for verification. The keystore is rewritten atomically.
+     */
+    public static SigningKeys rotate(Path keystore, char[] configuredPassword, String alias) {
+        try {
+            char[] password = configuredPassword != null ? configuredPassword : passwordFor(keystore);
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                ks.load(in, password);
+            }
+            KeyPair pair = generate();
+            // A certificate starting after every existing one, so the new key is the newest even within one second.
+            ks.setKeyEntry(alias + "-" + System.currentTimeMillis(), pair.getPrivate(), password,
+                    new Certificate[] {selfSigned(pair, Instant.now().plus(Duration.ofSeconds(1)))});
+            Path tmp = keystore.resolveSibling(keystore.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ks.store(out, password);
+            }
+            restrict(tmp);
+            Files.move(tmp, keystore, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return fromKeystore(ks, password, alias);
+        } catch (IOException | GeneralSecurityException | OperatorCreationException | JOSEException e) {
+            throw new IllegalStateException("cannot rotate the signing key in " + keystore + ": " + e.getMessage(), e);
+        }
+    }
+
     static SigningKeys of(ECPrivateKey privateKey, X509Certificate cert) throws JOSEException, GeneralSecurityException {
-        ECKey jwk = new ECKey.Builder(Curve.P_256, (ECPublicKey) cert.getPublicKey())
+        return new SigningKeys(jwk(privateKey, cert), cert, List.of());
+    }
+
+    private static ECKey jwk(ECPrivateKey privateKey, X509Certificate cert) throws JOSEException, GeneralSecurityException {
+        return new ECKey.Builder(Curve.P_256, (ECPublicKey) cert.getPublicKey())
                 .privateKey(privateKey)
                 .keyUse(KeyUse.SIGNATURE)
                 .x509CertChain(List.of(Base64.encode(cert.getEncoded())))
                 .keyIDFromThumbprint()
                 .build();
-        return new SigningKeys(jwk, cert);
     }
 
     private static char[] passwordFor(Path keystore) throws IOException {
@@ -130,7 +191,10 @@ public final class SigningKeys {
     }
 
     static X509Certificate selfSigned(KeyPair pair) throws OperatorCreationException, GeneralSecurityException {
-        Instant now = Instant.now();
+        return selfSigned(pair, Instant.now());
+    }
+
+    static X509Certificate selfSigned(KeyPair pair, Instant now) throws OperatorCreationException, GeneralSecurityException {
         X500Name subject = new X500Name("CN=Assay report signing key, O=Assay");
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                 new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
@@ -151,10 +215,11 @@ public final class SigningKeys {
         return certificate;
     }
 
-    /** The public keys for verification (the private part is never included). */
+    /** The public keys for verification, the signing key first (the private parts are never included). */
     public JWKSet publicJwks() {
         List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
         keys.add(signingKey.toPublicJWK());
+        retired.forEach(k -> keys.add(k.toPublicJWK()));
         return new JWKSet(keys);
     }
 }

@@ -53,4 +53,19 @@ class LedgerIT {
         }
         assertTrue(auditor.get("/api/v1/ledger/verify").json().getBoolean("valid"), "restored");
     }
+
+    @Test
+    void keyRotationIsForAdminsKeepsOldKeysAndIsRecorded() throws Exception {
+        Api admin = Api.withRoles("admin");
+        assertEquals(403, Api.withRoles("auditor").send("POST", "/api/v1/keys/rotate", "application/json", new byte[0]).status());
+        int before = Api.anonymous().get("/.well-known/jwks.json").json().getJsonArray("keys").size();
+        Api.Reply rotated = admin.send("POST", "/api/v1/keys/rotate", "application/json", new byte[0]);
+        assertEquals(200, rotated.status(), rotated.text());
+        String kid = rotated.json().getString("keyId");
+        var keys = Api.anonymous().get("/.well-known/jwks.json").json().getJsonArray("keys").getValuesAs(JsonObject.class);
+        assertEquals(before + 1, keys.size());
+        assertEquals(kid, keys.get(0).getString("kid"));
+        assertTrue(admin.get("/api/v1/ledger?limit=1000").json().getJsonArray("entries").getValuesAs(JsonObject.class)
+                .stream().anyMatch(e -> e.getString("kind").equals("key.rotated") && e.getString("subject").equals(kid)));
+    }
 }

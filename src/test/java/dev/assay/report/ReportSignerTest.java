@@ -91,4 +91,20 @@ class ReportSignerTest {
         assertFalse(jwks.getKeyByKeyId(keys.keyId()).isPrivate());
         assertFalse(jwks.toString(false).contains("\"d\""));
     }
+
+    @Test
+    void rotationKeepsOldKeysForVerification() {
+        Path ks = dir.resolve("rot.p12");
+        SigningKeys first = SigningKeys.loadOrCreate(ks, null, SigningKeys.ALIAS);
+        String oldJws = ReportSigner.sign(report, first.signingKey(), Instant.now());
+        SigningKeys rotated = SigningKeys.rotate(ks, null, SigningKeys.ALIAS);
+        assertTrue(!rotated.keyId().equals(first.keyId()), "a new key signs");
+        assertEquals(2, rotated.publicJwks().getKeys().size());
+        assertEquals(rotated.keyId(), rotated.publicJwks().getKeys().get(0).getKeyID(), "the signing key comes first");
+        assertTrue(ReportSigner.verify(report, oldJws, rotated.publicJwks()).valid(), "old reports still verify");
+        String newJws = ReportSigner.sign(report, rotated.signingKey(), Instant.now());
+        assertEquals(rotated.keyId(), ReportSigner.verify(report, newJws, rotated.publicJwks()).keyId());
+        // Reloading finds the same current key.
+        assertEquals(rotated.keyId(), SigningKeys.loadOrCreate(ks, null, SigningKeys.ALIAS).keyId());
+    }
 }
