@@ -15,7 +15,6 @@ import dev.assay.metric.performance.RegressionMetrics;
 import dev.assay.metric.performance.RocAuc;
 import dev.assay.metric.performance.ScoreMetrics;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,12 +168,5 @@ public final class MetricCatalogue {
 
     public static Set<String> ids() {
         return Collections.unmodifiableSet(METRICS.keySet());
-    }
-
-    /** Ids by kind, for documentation and validation messages. */
-    public static List<String> ids(Kind kind) {
-        List<String> out = new ArrayList<>();
-        METRICS.values().stream().filter(d -> d.kind() == kind).forEach(d -> out.add(d.id()));
-        return out;
     }
 }

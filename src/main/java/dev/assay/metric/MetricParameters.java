@@ -30,12 +30,4 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian);
     }
-
-    public MetricParameters withExcludeBelowShare(double share) {
-        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, share, strictMedian);
-    }
-
-    public MetricParameters withStrictMedian(boolean strict) {
-        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strict);
-    }
 }
