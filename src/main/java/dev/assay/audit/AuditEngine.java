@@ -8,6 +8,7 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
+import dev.assay.metric.QualityPlan;
 import dev.assay.metric.RankPlan;
 import dev.assay.metric.fairness.ImpactRatio;
 import dev.assay.metric.fairness.SelectionRate;
@@ -47,6 +48,9 @@ public final class AuditEngine {
     private record Need(String metric, Scope scope, MetricParameters parameters) {
     }
 
+    /** k of k-anonymity: classes smaller than this are counted as at risk (a common floor; GDPR Recital 26 practice). */
+    static final int K = 5;
+
     private final DuckDb duckDb;
     private final MetricParameters defaults;
 
@@ -69,7 +73,7 @@ public final class AuditEngine {
                         .withFavorableKnown(card.favorableOutcome().isPresent());
                 boolean datasetLevel = MetricCatalogue.find(rule.metric()).map(d -> d.kind() == MetricCatalogue.Kind.DATASET)
                         .orElse(false);
-                List<Scope> ruleScopes = datasetLevel ? List.of(Scope.OVERALL) : scopes(rule.scope(), card);
+                List<Scope> ruleScopes = datasetLevel ? List.of(Scope.OVERALL) : scopes(rule.scope(), card, columnTypes);
                 List<Need> forRule = ruleScopes.stream().map(s -> new Need(rule.metric(), s, p)).toList();
                 ruleNeeds.put(rule, forRule);
                 for (Need n : forRule) {
@@ -83,6 +87,10 @@ public final class AuditEngine {
         for (String metric : extraMetrics) {
             MetricCatalogue.Kind kind = MetricCatalogue.find(metric)
                     .orElseThrow(() -> new IllegalArgumentException("unknown metric " + metric)).kind();
+            if (kind == MetricCatalogue.Kind.COLUMN) {
+                columnTypes.keySet().forEach(column -> needs.add(new Need(metric, Scope.of(column), extras)));
+                continue;
+            }
             if (kind != MetricCatalogue.Kind.DATASET) {
                 for (String attribute : card.columns().protectedAttributes()) {
                     needs.add(new Need(metric, Scope.of(attribute), extras));
@@ -93,8 +101,9 @@ public final class AuditEngine {
             }
         }
 
-        // 2. One scan for all scopes.
-        List<Scope> scopes = needs.stream().map(Need::scope).distinct().toList();
+        // 2. One scan for all group scopes (column scopes belong to the quality scans).
+        List<Scope> scopes = needs.stream().filter(n -> MetricCatalogue.find(n.metric())
+                .map(d -> d.kind() != MetricCatalogue.Kind.COLUMN).orElse(true)).map(Need::scope).distinct().toList();
         Outcomes outcomes = new Outcomes(card.columns().prediction(),
                 card.favorableOutcome(),
                 card.columns().label(), card.positiveLabel(), card.positivePrediction(), card.columns().score(), columnTypes);
@@ -105,6 +114,13 @@ public final class AuditEngine {
             boolean median = scores && needs.stream().anyMatch(n -> n.metric().startsWith("scoring_"));
             aggregates = new AggregationPlan(scopes, outcomes, regression, scores,
                     median ? AggregationPlan.median(c, parquet, outcomes.score().get()) : Double.NaN).execute(c, parquet);
+            List<Scope> quality = scopesReading(needs, MetricCatalogue.Source.QUALITY);
+            if (!quality.isEmpty()) {
+                List<String> columns = quality.stream().filter(s -> s.attributes().size() == 1)
+                        .map(s -> s.attributes().get(0)).filter(columnTypes::containsKey).toList();
+                QualityPlan plan = new QualityPlan(columns, columnTypes, card.columns().quasiIdentifiers(), K);
+                aggregates = aggregates.withQuality(plan.columns(c, parquet), plan.dataset(c, parquet));
+            }
             List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
             if (!ranked.isEmpty() && outcomes.score().isPresent() && outcomes.label().isPresent()
                     && outcomes.positiveLabel().isPresent()) {
@@ -175,7 +191,7 @@ public final class AuditEngine {
      * "protected" means each protected attribute of the card; "intersection" the intersection of all
      * of them (NYC LL144's sex x race/ethnicity); "overall" the whole dataset; "a*b" an intersection by name.
      */
-    static List<Scope> scopes(List<String> declared, ModelCard card) {
+    static List<Scope> scopes(List<String> declared, ModelCard card, Map<String, String> columnTypes) {
         List<Scope> scopes = new ArrayList<>();
         List<String> protectedAttributes = card.columns().protectedAttributes();
         for (String s : declared) {
@@ -187,6 +203,8 @@ public final class AuditEngine {
                 }
             } else if (s.equals("overall")) {
                 scopes.add(Scope.OVERALL);
+            } else if (s.equals("columns")) {
+                columnTypes.keySet().forEach(column -> scopes.add(Scope.of(column)));
             } else {
                 scopes.add(new Scope(Arrays.stream(s.split("\\*")).map(String::trim).toList()));
             }

@@ -12,9 +12,12 @@ import java.util.Map;
 public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          Map<Scope, Map<GroupKey, ScoreState>> scores,
                          Map<Scope, Map<GroupKey, RankState>> ranks,
-                         Map<Scope, Map<GroupKey, RegressionState>> regression) {
+                         Map<Scope, Map<GroupKey, RegressionState>> regression,
+                         Map<String, ColumnState> columns,
+                         DatasetState dataset) {
 
     public Aggregates {
+        columns = Map.copyOf(columns);
         byScope = frozen(byScope);
         scores = frozen(scores);
         ranks = frozen(ranks);
@@ -22,7 +25,16 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
-        this(byScope, Map.of(), Map.of(), Map.of());
+        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null);
+    }
+
+    public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope, Map<Scope, Map<GroupKey, ScoreState>> scores,
+                      Map<Scope, Map<GroupKey, RankState>> ranks, Map<Scope, Map<GroupKey, RegressionState>> regression) {
+        this(byScope, scores, ranks, regression, Map.of(), null);
+    }
+
+    public Aggregates withQuality(Map<String, ColumnState> c, DatasetState d) {
+        return new Aggregates(byScope, scores, ranks, regression, c, d);
     }
 
     public Map<GroupKey, RegressionState> regression(Scope scope) {
@@ -52,11 +64,11 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks, regression);
+        return new Aggregates(byScope, s, ranks, regression, columns, dataset);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r, regression);
+        return new Aggregates(byScope, scores, r, regression, columns, dataset);
     }
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */

@@ -11,6 +11,8 @@ import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.metric.fairness.UnknownCount;
 import dev.assay.metric.performance.ConfusionRates;
 import dev.assay.metric.performance.F1Score;
+import dev.assay.metric.privacy.ReidentificationRisk;
+import dev.assay.metric.quality.QualityMetrics;
 import dev.assay.metric.performance.RegressionMetrics;
 import dev.assay.metric.performance.RocAuc;
 import dev.assay.metric.performance.ScoreMetrics;
@@ -40,12 +42,14 @@ public final class MetricCatalogue {
         /** One value per scope (attribute or intersection), comparing its groups. */
         PER_SCOPE,
         /** One value for the whole dataset. */
-        DATASET
+        DATASET,
+        /** One value per column of the dataset (the scope is the column's name). */
+        COLUMN
     }
 
     /** Which aggregation scans a metric reads. */
     public enum Source {
-        COUNTS, REGRESSION, SCORES, RANKS
+        COUNTS, REGRESSION, SCORES, RANKS, QUALITY
     }
 
     public record Definition(String id, Kind kind, Source source, GroupMetric computation) {
@@ -78,6 +82,21 @@ public final class MetricCatalogue {
         METRICS.put(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE, new Definition(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE,
                 Kind.PER_SCOPE, Source.REGRESSION,
                 (scope, a, p) -> List.of(RegressionMetrics.meanPredictionDifference(scope.id(), a.regression(scope)))));
+        for (String id : List.of(QualityMetrics.ROW_COUNT, QualityMetrics.DUPLICATE_ROWS)) {
+            METRICS.put(id, new Definition(id, Kind.DATASET, Source.QUALITY,
+                    (scope, a, p) -> List.of(QualityMetrics.dataset(id, a.dataset()))));
+        }
+        for (String id : ReidentificationRisk.IDS) {
+            METRICS.put(id, new Definition(id, Kind.DATASET, Source.QUALITY,
+                    (scope, a, p) -> List.of(ReidentificationRisk.of(id, a.dataset()))));
+        }
+        for (String id : QualityMetrics.COLUMN_IDS) {
+            METRICS.put(id, new Definition(id, Kind.COLUMN, Source.QUALITY, (scope, a, p) -> {
+                ColumnState c = a.columns().get(scope.attributes().get(0));
+                return List.of(c == null ? MetricValue.undefined(id, scope.id(), null, 0, "no such column in the dataset", null)
+                        : QualityMetrics.column(id, scope.id(), c, p.confidence()));
+            }));
+        }
         comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(),
                 p.confidence(), p.excludeBelowShare()));
         perScope(UnknownCount.ID, (scope, a, p) -> List.of(UnknownCount.of(scope.id(), a.groups(scope))));

@@ -111,6 +111,25 @@ class WalkingSkeletonIT {
         assertEquals(25, nativeAmerican.getInt("n"));
     }
 
+    @Test
+    void dataQualityAndReidentificationMetricsOverHttp() throws Exception {
+        Api.Reply r = ci.send("POST", "/api/v1/models/loan-approval/versions/1.0.0/audits?wait=60", "application/json",
+                "{\"metrics\":[\"row_count\",\"uniqueness\",\"completeness\",\"k_anonymity\",\"duplicate_rows\"]}".getBytes());
+        assertEquals(201, r.status(), r.text());
+        var metrics = r.json().getJsonArray("metrics").getValuesAs(JsonObject.class);
+        JsonObject rows = metrics.stream().filter(m -> m.getString("metric").equals("row_count")).findFirst().orElseThrow();
+        assertEquals(4025, rows.getJsonNumber("value").intValue(), "4,000 applicants and 25 of the small group");
+        JsonObject idUniqueness = metrics.stream().filter(m -> m.getString("metric").equals("uniqueness")
+                && "applicant_id".equals(m.getString("scope", null))).findFirst().orElseThrow();
+        assertEquals(1.0, idUniqueness.getJsonNumber("value").doubleValue(), 0);
+        assertTrue(metrics.stream().filter(m -> m.getString("metric").equals("completeness"))
+                .allMatch(m -> m.getJsonNumber("value").doubleValue() == 1.0));
+        JsonObject k = metrics.stream().filter(m -> m.getString("metric").equals("k_anonymity")).findFirst().orElseThrow();
+        assertTrue(k.getJsonNumber("value").intValue() >= 1, k.toString());
+        assertEquals(0, metrics.stream().filter(m -> m.getString("metric").equals("duplicate_rows")).findFirst().orElseThrow()
+                .getJsonNumber("value").intValue());
+    }
+
     private static JsonObject awaitGate(String version) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonObject gate = ci.get(version + "/gate").json();

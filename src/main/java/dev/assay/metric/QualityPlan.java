@@ -1,0 +1,101 @@
+package dev.assay.metric;
+
+import dev.assay.infrastructure.Sql;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data-quality and re-identification scans: per column, in one statement, non-null and distinct
+ * counts (and min and max of numeric columns); per column, the values occurring exactly once; the
+ * duplicate rows; and the quasi-identifier classes, aggregated in SQL so only their summary comes back.
+ */
+public final class QualityPlan {
+
+    private final List<String> columns;
+    private final Map<String, String> types;
+    private final List<String> quasiIdentifiers;
+    private final int k;
+
+    public QualityPlan(List<String> columns, Map<String, String> types, List<String> quasiIdentifiers, int k) {
+        this.columns = List.copyOf(columns);
+        this.types = Map.copyOf(types);
+        this.quasiIdentifiers = List.copyOf(quasiIdentifiers);
+        this.k = k;
+    }
+
+    private static String from(Path parquet) {
+        return " FROM read_parquet(" + Sql.literal(parquet.toString()) + ")";
+    }
+
+    public Map<String, ColumnState> columns(Connection c, Path parquet) throws SQLException {
+        Map<String, ColumnState> out = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
+        for (int i = 0; i < columns.size(); i++) {
+            String col = Sql.identifier(columns.get(i));
+            sql.append(", count(").append(col).append(") AS nn").append(i)
+                    .append(", count(DISTINCT ").append(col).append(") AS d").append(i);
+            if (ValueMatch.isNumeric(types.get(columns.get(i)))) {
+                sql.append(", min(CAST(").append(col).append(" AS DOUBLE)) AS lo").append(i)
+                        .append(", max(CAST(").append(col).append(" AS DOUBLE)) AS hi").append(i);
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql.append(from(parquet)).toString())) {
+            r.next();
+            long rows = r.getLong("n");
+            for (int i = 0; i < columns.size(); i++) {
+                String name = columns.get(i);
+                Double lo = null;
+                Double hi = null;
+                if (ValueMatch.isNumeric(types.get(name))) {
+                    lo = r.getDouble("lo" + i);
+                    lo = r.wasNull() ? null : lo;
+                    hi = r.getDouble("hi" + i);
+                    hi = r.wasNull() ? null : hi;
+                }
+                out.put(name, new ColumnState(rows, r.getLong("nn" + i), r.getLong("d" + i), singletons(c, parquet, name), lo, hi));
+            }
+        }
+        return out;
+    }
+
+    /** Values occurring exactly once (Deequ's uniqueness counts them). */
+    private static long singletons(Connection c, Path parquet, String column) throws SQLException {
+        String col = Sql.identifier(column);
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM (SELECT " + col
+                + ", count(*) AS c" + from(parquet) + " WHERE " + col + " IS NOT NULL GROUP BY " + col + ") WHERE c = 1")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    public DatasetState dataset(Connection c, Path parquet) throws SQLException {
+        long rows;
+        long distinctRows;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT (SELECT count(*)" + from(parquet)
+                + "), (SELECT count(*) FROM (SELECT DISTINCT *" + from(parquet) + "))")) {
+            r.next();
+            rows = r.getLong(1);
+            distinctRows = r.getLong(2);
+        }
+        if (quasiIdentifiers.isEmpty()) {
+            return new DatasetState(rows, rows - distinctRows, 0, 0, 0, 0, k);
+        }
+        String qi = String.join(", ", quasiIdentifiers.stream().map(Sql::identifier).toList());
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*), min(c), "
+                + "coalesce(sum(c) FILTER (WHERE c < " + k + "), 0), count(*) FILTER (WHERE c = 1) FROM (SELECT " + qi
+                + ", count(*) AS c" + from(parquet) + " GROUP BY " + qi + ")")) {
+            r.next();
+            return new DatasetState(rows, rows - distinctRows, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), k);
+        }
+    }
+}

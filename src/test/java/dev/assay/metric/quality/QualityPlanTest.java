@@ -1,0 +1,98 @@
+package dev.assay.metric.quality;
+
+import dev.assay.dataset.DatasetFormat;
+import dev.assay.dataset.ParquetIngest;
+import dev.assay.infrastructure.DuckDb;
+import dev.assay.it.SharedData;
+import dev.assay.metric.ColumnState;
+import dev.assay.metric.DatasetState;
+import dev.assay.metric.QualityPlan;
+import dev.assay.metric.Tables;
+import dev.assay.metric.privacy.ReidentificationRisk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class QualityPlanTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void qualityAndRiskByHand() throws Exception {
+        // Rows: (1, x), (2, y), (2, y), (null, z).
+        Path parquet = Tables.toParquet(dir, "a,b\n1,x\n2,y\n2,y\n,z\n", "{'a': 'INTEGER', 'b': 'VARCHAR'}");
+        QualityPlan plan = new QualityPlan(List.of("a", "b"), Map.of("a", "INTEGER", "b", "VARCHAR"), List.of("a", "b"), 5);
+        Map<String, ColumnState> columns;
+        DatasetState dataset;
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            columns = plan.columns(c, parquet);
+            dataset = plan.dataset(c, parquet);
+        }
+        assertEquals(0.75, QualityMetrics.column("completeness", "a", columns.get("a"), 0.95).value(), 1e-12);
+        assertEquals(2.0, QualityMetrics.column("distinct_count", "a", columns.get("a"), 0.95).value(), 0);
+        assertEquals(0.25, QualityMetrics.column("uniqueness", "a", columns.get("a"), 0.95).value(), 1e-12);
+        assertEquals(0.5, QualityMetrics.column("uniqueness", "b", columns.get("b"), 0.95).value(), 1e-12);
+        assertEquals(1.0, QualityMetrics.column("minimum", "a", columns.get("a"), 0.95).value(), 0);
+        assertEquals(2.0, QualityMetrics.column("maximum", "a", columns.get("a"), 0.95).value(), 0);
+        assertNull(QualityMetrics.column("minimum", "b", columns.get("b"), 0.95).value(), "not numeric");
+        assertEquals(4.0, QualityMetrics.dataset("row_count", dataset).value(), 0);
+        assertEquals(1.0, QualityMetrics.dataset("duplicate_rows", dataset).value(), 0);
+        // Classes: (1,x) 1 row, (2,y) 2 rows, (null,z) 1 row.
+        assertEquals(1.0, ReidentificationRisk.of("k_anonymity", dataset).value(), 0);
+        assertEquals(4.0, ReidentificationRisk.of("rows_below_k", dataset).value(), 0);
+        assertEquals(1.0, ReidentificationRisk.of("prosecutor_risk_max", dataset).value(), 0);
+        assertEquals(0.75, ReidentificationRisk.of("prosecutor_risk_avg", dataset).value(), 1e-12);
+        assertEquals(0.5, ReidentificationRisk.of("sample_uniqueness", dataset).value(), 1e-12);
+    }
+
+    @Test
+    void adultCensusKAnonymityAgainstAnIndependentCount() throws Exception {
+        Path file = SharedData.require("adult/adult.csv");
+        List<String> qi = List.of("sex", "age", "race", "marital-status");
+        // Independent: the classes counted in Java from the file (';'-separated, no quoting in it).
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = List.of(lines.get(0).split(";"));
+        Map<String, Integer> classes = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(";", -1);
+            StringBuilder key = new StringBuilder();
+            for (String q : qi) {
+                key.append(f[header.indexOf(q)]).append('\u0001');
+            }
+            classes.merge(key.toString(), 1, Integer::sum);
+        }
+        int rows = lines.size() - 1;
+        int k = classes.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int below = classes.values().stream().filter(c -> c < 5).mapToInt(Integer::intValue).sum();
+        long unique = classes.values().stream().filter(c -> c == 1).count();
+
+        DuckDb duckDb = DuckDb.withDefaults(dir);
+        ParquetIngest ingest = new ParquetIngest(duckDb);
+        Path parquet = dir.resolve("adult.parquet");
+        ingest.writeParquet(new ParquetIngest.Source(file, DatasetFormat.CSV, ';'), parquet);
+        Map<String, String> types = new LinkedHashMap<>();
+        ingest.profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        DatasetState d;
+        try (Connection c = duckDb.open()) {
+            d = new QualityPlan(List.of(), types, qi, 5).dataset(c, parquet);
+        }
+        assertEquals(30_162, rows);
+        assertEquals(rows, d.rows());
+        assertEquals(k, (long) ReidentificationRisk.of("k_anonymity", d).value().doubleValue());
+        assertEquals(below, (long) ReidentificationRisk.of("rows_below_k", d).value().doubleValue());
+        assertEquals((double) classes.size() / rows, ReidentificationRisk.of("prosecutor_risk_avg", d).value(), 1e-12);
+        assertEquals((double) unique / rows, ReidentificationRisk.of("sample_uniqueness", d).value(), 1e-12);
+        assertEquals(1.0 / k, ReidentificationRisk.of("prosecutor_risk_max", d).value(), 1e-12);
+    }
+}
