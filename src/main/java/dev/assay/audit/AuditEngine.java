@@ -8,6 +8,7 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
+import dev.assay.metric.DriftPlan;
 import dev.assay.metric.QualityPlan;
 import dev.assay.metric.RankPlan;
 import dev.assay.metric.fairness.ImpactRatio;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Evaluates policies on one dataset: the scopes every rule and requested metric needs are compiled
@@ -61,6 +63,15 @@ public final class AuditEngine {
 
     public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
                        List<String> extraMetrics) throws SQLException {
+        return run(card, columnTypes, parquet, null, Map.of(), policies, extraMetrics);
+    }
+
+    /**
+     * @param baseline      the baseline dataset's Parquet file, for drift; null without one
+     * @param baselineTypes its column types
+     */
+    public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, Path baseline,
+                       Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
         // 1. Plan: which metric, over which scope, with which parameters.
         LinkedHashSet<Need> needs = new LinkedHashSet<>();
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
@@ -88,7 +99,10 @@ public final class AuditEngine {
             MetricCatalogue.Kind kind = MetricCatalogue.find(metric)
                     .orElseThrow(() -> new IllegalArgumentException("unknown metric " + metric)).kind();
             if (kind == MetricCatalogue.Kind.COLUMN) {
-                columnTypes.keySet().forEach(column -> needs.add(new Need(metric, Scope.of(column), extras)));
+                // Drift is not measured on the id column: ids are meant to differ.
+                boolean drift = MetricCatalogue.find(metric).orElseThrow().source() == MetricCatalogue.Source.DRIFT;
+                columnTypes.keySet().stream().filter(column -> !drift || !card.columns().id().equals(Optional.of(column)))
+                        .forEach(column -> needs.add(new Need(metric, Scope.of(column), extras)));
                 continue;
             }
             if (kind != MetricCatalogue.Kind.DATASET) {
@@ -120,6 +134,12 @@ public final class AuditEngine {
                         .map(s -> s.attributes().get(0)).filter(columnTypes::containsKey).toList();
                 QualityPlan plan = new QualityPlan(columns, columnTypes, card.columns().quasiIdentifiers(), K);
                 aggregates = aggregates.withQuality(plan.columns(c, parquet), plan.dataset(c, parquet));
+            }
+            if (baseline != null && !scopesReading(needs, MetricCatalogue.Source.DRIFT).isEmpty()) {
+                // Every column both datasets have but the id: drift_share and the adjustment need them all.
+                List<String> compared = columnTypes.keySet().stream().filter(baselineTypes::containsKey)
+                        .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
+                aggregates = aggregates.withDrift(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
             }
             List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
             if (!ranked.isEmpty() && outcomes.score().isPresent() && outcomes.label().isPresent()

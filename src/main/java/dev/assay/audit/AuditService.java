@@ -23,6 +23,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -230,8 +231,15 @@ public class AuditService {
 
             MetricParameters parameters = pinned.containsKey("parameters")
                     ? AuditParameters.parse(pinned.getJsonObject("parameters"), new ArrayList<>()) : MetricParameters.DEFAULTS;
-            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters)
-                    .run(version.card(), types, datasets.store().parquetFor(dataset.sha256()), pinnedPolicies, metrics);
+            Path baselineFile = null;
+            Map<String, String> baselineTypes = new LinkedHashMap<>();
+            if (run.baselineId() != null) {
+                Dataset baseline = datasets.get(run.baselineId());
+                baselineFile = datasets.store().parquetFor(baseline.sha256());
+                baseline.columns().forEach(col -> baselineTypes.put(col.name(), col.type()));
+            }
+            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).run(version.card(), types,
+                    datasets.store().parquetFor(dataset.sha256()), baselineFile, baselineTypes, pinnedPolicies, metrics);
 
             Instant finishedAt = clock.instant();
             JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome, parameters,

@@ -14,10 +14,12 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          Map<Scope, Map<GroupKey, RankState>> ranks,
                          Map<Scope, Map<GroupKey, RegressionState>> regression,
                          Map<String, ColumnState> columns,
-                         DatasetState dataset) {
+                         DatasetState dataset,
+                         Map<String, DriftState> drift) {
 
     public Aggregates {
         columns = Map.copyOf(columns);
+        drift = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drift));
         byScope = frozen(byScope);
         scores = frozen(scores);
         ranks = frozen(ranks);
@@ -25,16 +27,20 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
-        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null);
+        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of());
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope, Map<Scope, Map<GroupKey, ScoreState>> scores,
                       Map<Scope, Map<GroupKey, RankState>> ranks, Map<Scope, Map<GroupKey, RegressionState>> regression) {
-        this(byScope, scores, ranks, regression, Map.of(), null);
+        this(byScope, scores, ranks, regression, Map.of(), null, Map.of());
     }
 
     public Aggregates withQuality(Map<String, ColumnState> c, DatasetState d) {
-        return new Aggregates(byScope, scores, ranks, regression, c, d);
+        return new Aggregates(byScope, scores, ranks, regression, c, d, drift);
+    }
+
+    public Aggregates withDrift(Map<String, DriftState> d) {
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d);
     }
 
     public Map<GroupKey, RegressionState> regression(Scope scope) {
@@ -64,11 +70,11 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks, regression, columns, dataset);
+        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r, regression, columns, dataset);
+        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift);
     }
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */

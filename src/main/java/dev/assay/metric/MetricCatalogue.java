@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import dev.assay.metric.drift.DriftMetrics;
 import dev.assay.metric.fairness.Disparities;
 import dev.assay.metric.fairness.GroupCount;
 import dev.assay.metric.fairness.ImpactRatio;
@@ -49,7 +50,7 @@ public final class MetricCatalogue {
 
     /** Which aggregation scans a metric reads. */
     public enum Source {
-        COUNTS, REGRESSION, SCORES, RANKS, QUALITY
+        COUNTS, REGRESSION, SCORES, RANKS, QUALITY, DRIFT
     }
 
     public record Definition(String id, Kind kind, Source source, GroupMetric computation) {
@@ -97,6 +98,16 @@ public final class MetricCatalogue {
                         : QualityMetrics.column(id, scope.id(), c, p.confidence()));
             }));
         }
+        for (String id : DriftMetrics.COLUMN_IDS) {
+            METRICS.put(id, new Definition(id, Kind.COLUMN, Source.DRIFT, (scope, a, p) -> {
+                DriftState d = a.drift().get(scope.attributes().get(0));
+                return List.of(d == null ? MetricValue.undefined(id, scope.id(), null, 0,
+                        "needs a baseline dataset with this column (the audit's \"baseline\")", null)
+                        : DriftMetrics.column(id, scope.id(), d, a.drift()));
+            }));
+        }
+        METRICS.put(DriftMetrics.DRIFT_SHARE, new Definition(DriftMetrics.DRIFT_SHARE, Kind.DATASET, Source.DRIFT,
+                (scope, a, p) -> List.of(DriftMetrics.share(a.drift()))));
         comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(),
                 p.confidence(), p.excludeBelowShare()));
         perScope(UnknownCount.ID, (scope, a, p) -> List.of(UnknownCount.of(scope.id(), a.groups(scope))));

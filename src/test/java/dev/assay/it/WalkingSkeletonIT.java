@@ -130,6 +130,31 @@ class WalkingSkeletonIT {
                 .getJsonNumber("value").intValue());
     }
 
+    @Test
+    void driftAgainstABaselineOverHttp() throws Exception {
+        // The demo's 1.0.0 evaluation data against 1.1.0's as baseline: the score moved, applicant ids are not compared.
+        String version = "/api/v1/models/drift-it/versions/1.0.0";
+        String card = dev.assay.demo.DemoSeeder.card("1.0.0").replace("model: loan-approval", "model: drift-it");
+        assertEquals(201, ci.send("PUT", version, "application/yaml", card.getBytes(StandardCharsets.UTF_8)).status());
+        java.io.StringWriter biased = new java.io.StringWriter();
+        dev.assay.demo.LoanApplications.write(biased, 3000, 0, dev.assay.demo.LoanApplications.BIASED, 7);
+        java.io.StringWriter fair = new java.io.StringWriter();
+        dev.assay.demo.LoanApplications.write(fair, 3000, 0, dev.assay.demo.LoanApplications.FAIR, 8);
+        String evaluation = ci.send("POST", version + "/datasets", "text/csv", biased.toString().getBytes()).json().getString("id");
+        String baseline = ci.send("POST", version + "/datasets?role=baseline", "text/csv", fair.toString().getBytes()).json().getString("id");
+        Api.Reply r = ci.send("POST", version + "/audits?wait=60", "application/json", ("{\"dataset\":\"" + evaluation
+                + "\",\"baseline\":\"" + baseline + "\",\"metrics\":[\"drift_share\",\"drift_detected\",\"population_stability_index\"]}")
+                .getBytes());
+        assertEquals(201, r.status(), r.text());
+        var metrics = r.json().getJsonArray("metrics").getValuesAs(JsonObject.class);
+        JsonObject share = metrics.stream().filter(m -> m.getString("metric").equals("drift_share")).findFirst().orElseThrow();
+        assertTrue(share.getString("note").contains("score"), share.toString());
+        assertTrue(metrics.stream().noneMatch(m -> "applicant_id".equals(m.getString("scope", null))), "the id is not compared");
+        JsonObject sexDrift = metrics.stream().filter(m -> m.getString("metric").equals("drift_detected")
+                && "sex".equals(m.getString("scope", null))).findFirst().orElseThrow();
+        assertEquals(0, sexDrift.getJsonNumber("value").intValue(), "the sex mix did not move");
+    }
+
     private static JsonObject awaitGate(String version) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonObject gate = ci.get(version + "/gate").json();

@@ -1,0 +1,19 @@
+package dev.assay.metric;
+
+/**
+ * How one column moved between the baseline and the evaluation dataset, as computed by
+ * {@link DriftPlan}: for a numeric column the population stability index over baseline deciles, the
+ * Kolmogorov-Smirnov statistic and the Wasserstein distance over the exact empirical distributions;
+ * for a categorical column the category counts of both.
+ *
+ * @param numeric         whether the column was compared as numeric
+ * @param evaluationRows  non-null values in the evaluation dataset
+ * @param baselineRows    non-null values in the baseline
+ * @param psi             population stability index (both kinds)
+ * @param ks              KS statistic, numeric only (NaN otherwise)
+ * @param wasserstein     Wasserstein-1 distance divided by the baseline's standard deviation, numeric only
+ * @param evaluationCounts category counts, categorical only (aligned with baselineCounts)
+ */
+public record DriftState(boolean numeric, long evaluationRows, long baselineRows, double psi, double ks,
+                         double wasserstein, long[] evaluationCounts, long[] baselineCounts) {
+}

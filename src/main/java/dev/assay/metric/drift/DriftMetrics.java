@@ -1,0 +1,175 @@
+package dev.assay.metric.drift;
+
+import dev.assay.metric.DriftState;
+import dev.assay.metric.MetricValue;
+import dev.assay.stats.Tests;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * <ul>
+ * <li>{@code population_stability_index}: sum((a - e) ln(a / e)) over the baseline's deciles (numeric) or
+ * categories, epsilon 1e-4 for empty bins; bands: under 0.1 stable, 0.1-0.25 moderate, 0.25 and over significant;</li>
+ * <li>{@code ks_statistic}: the two-sample Kolmogorov-Smirnov D over the exact empirical distributions, with its
+ * p-value (exact for small samples, asymptotic otherwise; Commons Math);</li>
+ * <li>{@code wasserstein_distance}: Wasserstein-1 distance over the baseline's standard deviation (Evidently's
+ * normalized form);</li>
+ * <li>{@code chi_square}: the two-sample chi-square statistic of category counts, with its p-value; flagged when
+ * an expected count is under 5;</li>
+ * <li>{@code jensen_shannon_distance}: the square root of the Jensen-Shannon divergence (natural log, as SciPy);</li>
+ * <li>{@code drift_detected}: 1 or 0 by Evidently's default test: KS (p &lt; 0.05) for numeric columns with at
+ * most 1,000 baseline values, normalized Wasserstein (&ge; 0.1) above; chi-square (p &lt; 0.05) for categorical
+ * columns with at most 1,000, Jensen-Shannon (&ge; 0.1) above or when chi-square is not valid; p-values adjusted
+ * with Benjamini-Hochberg across the columns;</li>
+ * <li>{@code drift_share}: drifted columns / compared columns.</li>
+ * </ul>
+ */
+public final class DriftMetrics {
+
+    public static final String PSI = "population_stability_index";
+    public static final String KS = "ks_statistic";
+    public static final String WASSERSTEIN = "wasserstein_distance";
+    public static final String CHI_SQUARE = "chi_square";
+    public static final String JENSEN_SHANNON = "jensen_shannon_distance";
+    public static final String DRIFT_DETECTED = "drift_detected";
+    public static final String DRIFT_SHARE = "drift_share";
+
+    public static final List<String> COLUMN_IDS = List.of(PSI, KS, WASSERSTEIN, CHI_SQUARE, JENSEN_SHANNON, DRIFT_DETECTED);
+
+    static final int SMALL = 1000;
+
+    private DriftMetrics() {
+    }
+
+    /** Evidently's per-column decision, with the test it used. */
+    public record Detection(String test, double statistic, Double p, Double adjustedP, boolean drifted) {
+    }
+
+    public static MetricValue column(String id, String column, DriftState d, Map<String, DriftState> all) {
+        return switch (id) {
+            case PSI -> Double.isNaN(d.psi()) ? MetricValue.undefined(id, column, null, d.evaluationRows(), "a side has no values", null)
+                    : MetricValue.defined(id, column, null, d.psi(), null, d.evaluationRows(), null).withNote(band(d.psi()));
+            case KS -> !d.numeric() ? MetricValue.undefined(id, column, null, d.evaluationRows(), "not a numeric column", null)
+                    : MetricValue.defined(id, column, null, d.ks(), null, d.evaluationRows(), null)
+                    .withTest(new Tests.Result("two-sample Kolmogorov-Smirnov", d.ks(), ksP(d)));
+            case WASSERSTEIN -> !d.numeric() ? MetricValue.undefined(id, column, null, d.evaluationRows(), "not a numeric column", null)
+                    : MetricValue.defined(id, column, null, d.wasserstein(), null, d.evaluationRows(), null);
+            case CHI_SQUARE -> chiSquare(column, d);
+            case JENSEN_SHANNON -> d.numeric() ? MetricValue.undefined(id, column, null, d.evaluationRows(), "not a categorical column", null)
+                    : MetricValue.defined(id, column, null, jensenShannon(d.evaluationCounts(), d.baselineCounts()), null,
+                    d.evaluationRows(), null);
+            case DRIFT_DETECTED -> {
+                Detection det = detections(all).get(column);
+                MetricValue v = MetricValue.defined(id, column, null, det.drifted() ? 1 : 0, null, d.evaluationRows(), null)
+                        .withNote(String.format(Locale.ROOT, "%s %.4g%s", det.test(), det.statistic(),
+                                det.adjustedP() == null ? "" : String.format(Locale.ROOT, ", adjusted p %.4g", det.adjustedP())));
+                yield det.p() == null ? v : v.withTest(new Tests.Result(det.test(), det.statistic(), det.p())).withAdjustedP(det.adjustedP());
+            }
+            default -> throw new IllegalArgumentException(id);
+        };
+    }
+
+    public static MetricValue share(Map<String, DriftState> all) {
+        if (all.isEmpty()) {
+            return MetricValue.undefined(DRIFT_SHARE, null, null, 0, "no column to compare (a baseline is needed)", null);
+        }
+        Map<String, Detection> d = detections(all);
+        long drifted = d.values().stream().filter(Detection::drifted).count();
+        return MetricValue.defined(DRIFT_SHARE, null, null, (double) drifted / d.size(), null, d.size(), null)
+                .withNote(drifted + " of " + d.size() + " columns drifted: " + String.join(", ",
+                        d.entrySet().stream().filter(e -> e.getValue().drifted()).map(Map.Entry::getKey).toList()));
+    }
+
+    /** Every column's decision, p-values adjusted together across the columns. */
+    public static Map<String, Detection> detections(Map<String, DriftState> all) {
+        Map<String, Detection> raw = new LinkedHashMap<>();
+        all.forEach((column, d) -> raw.put(column, detect(d)));
+        List<String> tested = raw.entrySet().stream().filter(e -> e.getValue().p() != null).map(Map.Entry::getKey).toList();
+        double[] adjusted = Tests.benjaminiHochberg(tested.stream().mapToDouble(c -> raw.get(c).p()).toArray());
+        Map<String, Detection> out = new LinkedHashMap<>();
+        raw.forEach((column, det) -> {
+            int i = tested.indexOf(column);
+            out.put(column, i < 0 ? det : new Detection(det.test(), det.statistic(), det.p(), adjusted[i], adjusted[i] < 0.05));
+        });
+        return out;
+    }
+
+    private static Detection detect(DriftState d) {
+        if (d.numeric()) {
+            if (d.baselineRows() <= SMALL) {
+                return new Detection("two-sample Kolmogorov-Smirnov", d.ks(), ksP(d), null, false);
+            }
+            return new Detection("normalized Wasserstein distance", d.wasserstein(), null, null, d.wasserstein() >= 0.1);
+        }
+        if (d.baselineRows() <= SMALL && chiSquareValid(d)) {
+            ChiSquareTest t = new ChiSquareTest();
+            return new Detection("chi-square", t.chiSquareDataSetsComparison(d.evaluationCounts(), d.baselineCounts()),
+                    t.chiSquareTestDataSetsComparison(d.evaluationCounts(), d.baselineCounts()), null, false);
+        }
+        double js = jensenShannon(d.evaluationCounts(), d.baselineCounts());
+        return new Detection("Jensen-Shannon distance", js, null, null, js >= 0.1);
+    }
+
+    private static double ksP(DriftState d) {
+        KolmogorovSmirnovTest t = new KolmogorovSmirnovTest();
+        int n = (int) Math.min(Integer.MAX_VALUE, d.evaluationRows());
+        int m = (int) Math.min(Integer.MAX_VALUE, d.baselineRows());
+        return (long) n * m < 10_000 ? t.exactP(d.ks(), n, m, true) : t.approximateP(d.ks(), n, m);
+    }
+
+    /** Chi-square needs an expected count of at least 5 in every cell. */
+    static boolean chiSquareValid(DriftState d) {
+        if (d.evaluationCounts().length < 2) {
+            return false;
+        }
+        double total = d.evaluationRows() + d.baselineRows();
+        for (int i = 0; i < d.evaluationCounts().length; i++) {
+            double column = d.evaluationCounts()[i] + d.baselineCounts()[i];
+            if (column * d.evaluationRows() / total < 5 || column * d.baselineRows() / total < 5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MetricValue chiSquare(String column, DriftState d) {
+        if (d.numeric()) {
+            return MetricValue.undefined(CHI_SQUARE, column, null, d.evaluationRows(), "not a categorical column", null);
+        }
+        if (d.evaluationCounts().length < 2) {
+            return MetricValue.undefined(CHI_SQUARE, column, null, d.evaluationRows(), "one category only: nothing to compare", null);
+        }
+        ChiSquareTest t = new ChiSquareTest();
+        double stat = t.chiSquareDataSetsComparison(d.evaluationCounts(), d.baselineCounts());
+        MetricValue v = MetricValue.defined(CHI_SQUARE, column, null, stat, null, d.evaluationRows(), null)
+                .withTest(new Tests.Result("chi-square", stat, t.chiSquareTestDataSetsComparison(d.evaluationCounts(), d.baselineCounts())));
+        return chiSquareValid(d) ? v : v.withNote("an expected count is under 5: the test is unreliable; "
+                + "drift is decided by the Jensen-Shannon distance instead");
+    }
+
+    static double jensenShannon(long[] a, long[] b) {
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            na += a[i];
+            nb += b[i];
+        }
+        double divergence = 0;
+        for (int i = 0; i < a.length; i++) {
+            double p = a[i] / na;
+            double q = b[i] / nb;
+            double m = (p + q) / 2;
+            divergence += (p > 0 ? p * Math.log(p / m) : 0) / 2 + (q > 0 ? q * Math.log(q / m) : 0) / 2;
+        }
+        return Math.sqrt(Math.max(0, divergence));
+    }
+
+    private static String band(double psi) {
+        return psi < 0.1 ? "stable (under 0.1)" : psi < 0.25 ? "moderate shift (0.1 to 0.25)" : "significant shift (0.25 and over)";
+    }
+}

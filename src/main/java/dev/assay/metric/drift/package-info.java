@@ -1,0 +1,6 @@
+/**
+ * Drift of every column between the evaluation dataset and a baseline (Evidently's tests and names):
+ * population stability index, Kolmogorov-Smirnov, chi-square, Jensen-Shannon and Wasserstein, the
+ * per-column decision by Evidently's default test, and the share of drifted columns.
+ */
+package dev.assay.metric.drift;
