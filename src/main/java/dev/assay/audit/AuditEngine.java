@@ -9,6 +9,7 @@ import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
 import dev.assay.metric.DriftPlan;
+import dev.assay.metric.PiiPlan;
 import dev.assay.metric.QualityPlan;
 import dev.assay.metric.RankPlan;
 import dev.assay.metric.fairness.ImpactRatio;
@@ -140,6 +141,11 @@ public final class AuditEngine {
                 List<String> compared = columnTypes.keySet().stream().filter(baselineTypes::containsKey)
                         .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
                 aggregates = aggregates.withDrift(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
+            }
+            List<String> piiColumns = scopesReading(needs, MetricCatalogue.Source.PII).stream()
+                    .filter(s -> s.attributes().size() == 1).map(s -> s.attributes().get(0)).toList();
+            if (!piiColumns.isEmpty()) {
+                aggregates = aggregates.withPii(PiiPlan.scan(c, parquet, piiColumns, columnTypes));
             }
             List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
             if (!ranked.isEmpty() && outcomes.score().isPresent() && outcomes.label().isPresent()

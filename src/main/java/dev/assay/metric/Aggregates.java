@@ -15,11 +15,13 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          Map<Scope, Map<GroupKey, RegressionState>> regression,
                          Map<String, ColumnState> columns,
                          DatasetState dataset,
-                         Map<String, DriftState> drift) {
+                         Map<String, DriftState> drift,
+                         Map<String, PiiPlan.PiiState> pii) {
 
     public Aggregates {
         columns = Map.copyOf(columns);
         drift = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drift));
+        pii = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pii));
         byScope = frozen(byScope);
         scores = frozen(scores);
         ranks = frozen(ranks);
@@ -27,20 +29,24 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
-        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of());
+        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of());
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope, Map<Scope, Map<GroupKey, ScoreState>> scores,
                       Map<Scope, Map<GroupKey, RankState>> ranks, Map<Scope, Map<GroupKey, RegressionState>> regression) {
-        this(byScope, scores, ranks, regression, Map.of(), null, Map.of());
+        this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of());
     }
 
     public Aggregates withQuality(Map<String, ColumnState> c, DatasetState d) {
-        return new Aggregates(byScope, scores, ranks, regression, c, d, drift);
+        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii);
     }
 
     public Aggregates withDrift(Map<String, DriftState> d) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii);
+    }
+
+    public Aggregates withPii(Map<String, PiiPlan.PiiState> p) {
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p);
     }
 
     public Map<GroupKey, RegressionState> regression(Scope scope) {
@@ -70,11 +76,11 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift);
+        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift);
+        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii);
     }
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */

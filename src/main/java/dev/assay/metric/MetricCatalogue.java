@@ -12,6 +12,7 @@ import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.metric.fairness.UnknownCount;
 import dev.assay.metric.performance.ConfusionRates;
 import dev.assay.metric.performance.F1Score;
+import dev.assay.metric.privacy.PiiDetected;
 import dev.assay.metric.privacy.ReidentificationRisk;
 import dev.assay.metric.quality.QualityMetrics;
 import dev.assay.metric.performance.RegressionMetrics;
@@ -50,7 +51,7 @@ public final class MetricCatalogue {
 
     /** Which aggregation scans a metric reads. */
     public enum Source {
-        COUNTS, REGRESSION, SCORES, RANKS, QUALITY, DRIFT
+        COUNTS, REGRESSION, SCORES, RANKS, QUALITY, DRIFT, PII
     }
 
     public record Definition(String id, Kind kind, Source source, GroupMetric computation) {
@@ -108,6 +109,8 @@ public final class MetricCatalogue {
         }
         METRICS.put(DriftMetrics.DRIFT_SHARE, new Definition(DriftMetrics.DRIFT_SHARE, Kind.DATASET, Source.DRIFT,
                 (scope, a, p) -> List.of(DriftMetrics.share(a.drift()))));
+        METRICS.put(PiiDetected.ID, new Definition(PiiDetected.ID, Kind.COLUMN, Source.PII,
+                (scope, a, p) -> List.of(PiiDetected.of(scope.id(), a.pii().get(scope.attributes().get(0))))));
         comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(),
                 p.confidence(), p.excludeBelowShare()));
         perScope(UnknownCount.ID, (scope, a, p) -> List.of(UnknownCount.of(scope.id(), a.groups(scope))));

@@ -1,0 +1,60 @@
+package dev.assay.metric;
+
+import dev.assay.infrastructure.Sql;
+import dev.assay.metric.privacy.PiiRecognizers;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scans text and date columns for personal data: a repeatable reservoir sample of each column (10,000
+ * values by default; the whole column when smaller) is run through the validating recognizers. Only
+ * the counts per entity leave this class; the values are never kept.
+ */
+public final class PiiPlan {
+
+    public static final int SAMPLE = 10_000;
+
+    private PiiPlan() {
+    }
+
+    /** Entity counts per column: {@code sampled} non-null values, and how many each recognizer accepted. */
+    public record PiiState(long sampled, Map<String, Long> entities) {
+    }
+
+    public static boolean scannable(String type) {
+        String t = type == null ? "" : type.toUpperCase(Locale.ROOT);
+        return t.equals("VARCHAR") || t.startsWith("DATE") || t.startsWith("TIMESTAMP");
+    }
+
+    public static Map<String, PiiState> scan(Connection c, Path parquet, List<String> columns, Map<String, String> types)
+            throws SQLException {
+        Map<String, PiiState> out = new LinkedHashMap<>();
+        for (String column : columns) {
+            if (!scannable(types.get(column))) {
+                continue;
+            }
+            String col = Sql.identifier(column);
+            long sampled = 0;
+            Map<String, Long> entities = new TreeMap<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT CAST(" + col + " AS VARCHAR) FROM "
+                    + "read_parquet(" + Sql.literal(parquet.toString()) + ") WHERE " + col + " IS NOT NULL"
+                    + " USING SAMPLE reservoir(" + SAMPLE + " ROWS) REPEATABLE (42)")) {
+                while (r.next()) {
+                    sampled++;
+                    PiiRecognizers.recognize(r.getString(1)).ifPresent(e -> entities.merge(e, 1L, Long::sum));
+                }
+            }
+            out.put(column, new PiiState(sampled, entities));
+        }
+        return out;
+    }
+}
