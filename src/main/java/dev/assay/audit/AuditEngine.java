@@ -9,6 +9,7 @@ import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
 import dev.assay.metric.DriftPlan;
+import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.PiiPlan;
 import dev.assay.metric.QualityPlan;
 import dev.assay.metric.RankPlan;
@@ -142,6 +143,8 @@ public final class AuditEngine {
                         .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
                 aggregates = aggregates.withDrift(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
             }
+            aggregates = aggregates.withRoles(new DeclaredRoles(card.columns().protectedAttributes(), card.columns().sensitive(),
+                    card.columns().quasiIdentifiers(), card.columns().features()));
             List<String> piiColumns = scopesReading(needs, MetricCatalogue.Source.PII).stream()
                     .filter(s -> s.attributes().size() == 1).map(s -> s.attributes().get(0)).toList();
             if (!piiColumns.isEmpty()) {

@@ -16,7 +16,8 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          Map<String, ColumnState> columns,
                          DatasetState dataset,
                          Map<String, DriftState> drift,
-                         Map<String, PiiPlan.PiiState> pii) {
+                         Map<String, PiiPlan.PiiState> pii,
+                         DeclaredRoles roles) {
 
     public Aggregates {
         columns = Map.copyOf(columns);
@@ -29,24 +30,28 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
-        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of());
+        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE);
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope, Map<Scope, Map<GroupKey, ScoreState>> scores,
                       Map<Scope, Map<GroupKey, RankState>> ranks, Map<Scope, Map<GroupKey, RegressionState>> regression) {
-        this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of());
+        this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE);
     }
 
     public Aggregates withQuality(Map<String, ColumnState> c, DatasetState d) {
-        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii);
+        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii, roles);
     }
 
     public Aggregates withDrift(Map<String, DriftState> d) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii, roles);
     }
 
     public Aggregates withPii(Map<String, PiiPlan.PiiState> p) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p, roles);
+    }
+
+    public Aggregates withRoles(DeclaredRoles r) {
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, r);
     }
 
     public Map<GroupKey, RegressionState> regression(Scope scope) {
@@ -76,11 +81,11 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii);
+        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii, roles);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii);
+        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii, roles);
     }
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */

@@ -102,6 +102,34 @@ class PolicyIT {
     }
 
     @Test
+    void gdprPackOnTheDemoData() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/gdpr-it/versions/1.0.0";
+        String card = dev.assay.demo.DemoSeeder.card("1.0.0").replace("model: loan-approval", "model: gdpr-it");
+        assertEquals(201, ci.send("PUT", version, "application/yaml", card.getBytes(StandardCharsets.UTF_8)).status());
+        java.io.StringWriter data = new java.io.StringWriter();
+        dev.assay.demo.LoanApplications.write(data, 2000, 0, dev.assay.demo.LoanApplications.FAIR, 3);
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", data.toString().getBytes()).status());
+        JsonObject audit = ci.send("POST", version + "/audits?wait=60", "application/json",
+                "{\"policies\":[\"gdpr-data-protection\"]}".getBytes()).json();
+        // race is a special category, declared protected; no column is personal data; age x sex classes hold 20 or more.
+        assertEquals("PASS", audit.getString("decision"), audit.toString());
+        var findings = audit.getJsonArray("findings").getValuesAs(JsonObject.class);
+        assertTrue(findings.stream().anyMatch(f -> f.getString("rule").equals("gdpr-k-anonymity")
+                && f.getJsonNumber("value").intValue() >= 5));
+        // Declare nothing and race becomes an undeclared special category: the pack blocks.
+        String undeclared = card.replace("model: gdpr-it", "model: gdpr-it-2").replace("  protected: [sex, race]", "  protected: [sex]");
+        String v2 = "/api/v1/models/gdpr-it-2/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", v2, "application/yaml", undeclared.getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, ci.send("POST", v2 + "/datasets", "text/csv", data.toString().getBytes()).status());
+        JsonObject blocked = ci.send("POST", v2 + "/audits?wait=60", "application/json",
+                "{\"policies\":[\"gdpr-data-protection\"]}".getBytes()).json();
+        assertEquals("FAIL", blocked.getString("decision"));
+        assertEquals(List.of("gdpr-special-categories-declared"), blocked.getJsonArray("reasons").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+    }
+
+    @Test
     void backtestShowsWhichDecisionsWouldChangeAndStoresNothing() throws Exception {
         Api auditor = Api.withRoles("auditor");
         String lenient = PolicyIT.class.getResourceAsStream("/policies/eeoc-four-fifths.yaml") == null ? null
