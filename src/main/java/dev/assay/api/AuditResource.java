@@ -105,6 +105,20 @@ public class AuditResource {
                 .build();
     }
 
+    /** The PAdES-signed PDF (Accept: application/pdf). */
+    @GET
+    @Path("audits/{id}/report")
+    @Produces("application/pdf")
+    @Requires(Permission.READ_RESULTS)
+    public Response reportPdf(@PathParam("id") String id) {
+        byte[] pdf = finished(id).reportPdf();
+        if (pdf == null) {
+            throw Problem.conflict("Audit " + id + " finished before PDF reports existed");
+        }
+        return Response.ok(pdf, "application/pdf")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-report-" + id + ".pdf\"").build();
+    }
+
     @GET
     @Path("audits/{id}/report.jws")
     @Produces("application/jose")

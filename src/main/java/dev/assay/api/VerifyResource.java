@@ -69,10 +69,14 @@ public class VerifyResource {
     @POST
     @Path("verify")
     @Consumes("application/pdf")
+    @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.ANYONE)
-    public Response verifyPdf() {
-        throw Problem.unsupportedMediaType("PDF reports are not issued yet; verify the JSON report with its JWS "
-                + "(multipart fields 'report' and 'signature')");
+    public JsonObject verifyPdf(InputStream body) throws IOException {
+        byte[] pdf = body.readNBytes(MAX_PART_BYTES + 1);
+        if (pdf.length > MAX_PART_BYTES) {
+            throw Problem.tooLarge("A report PDF is at most " + MAX_PART_BYTES + " bytes");
+        }
+        return view(reports.verifyPdf(pdf));
     }
 
     private static Optional<byte[]> part(List<EntityPart> parts, String name) throws IOException {

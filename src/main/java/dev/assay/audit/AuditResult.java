@@ -40,6 +40,9 @@ public class AuditResult {
     @Column(columnDefinition = "text")
     private String attestation;
 
+    @Column(name = "report_pdf", columnDefinition = "text")
+    private String reportPdf;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -47,7 +50,7 @@ public class AuditResult {
     }
 
     public AuditResult(String auditId, Decision decision, String reportJson, String reportSha256, String reportJws,
-                       String keyId, String attestation, Instant createdAt) {
+                       String keyId, String attestation, byte[] reportPdf, Instant createdAt) {
         this.auditId = auditId;
         this.decision = decision.verdict().name();
         this.reasons = String.join("\n", decision.reasons());
@@ -56,6 +59,7 @@ public class AuditResult {
         this.reportJws = reportJws;
         this.keyId = keyId;
         this.attestation = attestation;
+        this.reportPdf = reportPdf == null ? null : java.util.Base64.getEncoder().encodeToString(reportPdf);
         this.createdAt = createdAt;
     }
 
@@ -85,6 +89,11 @@ public class AuditResult {
 
     public String keyId() {
         return keyId;
+    }
+
+    /** The PAdES-signed PDF, or null for results written before PDFs existed. */
+    public byte[] reportPdf() {
+        return reportPdf == null ? null : java.util.Base64.getDecoder().decode(reportPdf);
     }
 
     /** The DSSE envelope of the audit's in-toto statement. */

@@ -247,8 +247,9 @@ public class AuditService {
             ReportService.SignedReport signed = reports.sign(document, finishedAt);
             String attestation = reports.attest(AuditReport.statement(run, version, dataset, pinnedPolicies, outcome,
                     signed.sha256(), finishedAt));
+            byte[] pdf = reports.pdf(signed, document, finishedAt);
             jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
-                    signed.jws(), signed.keyId(), attestation, finishedAt), finishedAt);
+                    signed.jws(), signed.keyId(), attestation, pdf, finishedAt), finishedAt);
         } catch (RuntimeException | java.sql.SQLException e) {
             LOG.log(Level.WARNING, "Audit " + auditId + " failed", e);
             jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -12,13 +12,15 @@ import java.text.ParseException;
 /**
  * Verifies a report without the Assay server: given the public keys (the JWK set from
  * /.well-known/jwks.json, fetched once and kept) and either the canonical JSON report with its
- * detached JWS, or an attestation's DSSE envelope.
+ * detached JWS, an attestation's DSSE envelope, or the PAdES-signed PDF report.
  *
  * <pre>
  * ./mvnw -q compile exec:java -Dexec.mainClass=dev.assay.report.OfflineVerifier \
  *     -Dexec.args="--jwks jwks.json report.json report.jws"
  * ./mvnw -q compile exec:java -Dexec.mainClass=dev.assay.report.OfflineVerifier \
  *     -Dexec.args="--jwks jwks.json attestation.dsse.json"
+ * ./mvnw -q compile exec:java -Dexec.mainClass=dev.assay.report.OfflineVerifier \
+ *     -Dexec.args="--jwks jwks.json report.pdf"
  * </pre>
  * Exit status 0 when valid, 1 when invalid, 2 on a usage error.
  */
@@ -36,14 +38,19 @@ public final class OfflineVerifier {
 
     static int run(String[] args, PrintStream out) {
         if (args.length < 3 || !args[0].equals("--jwks") || args.length > 4) {
-            out.println("usage: --jwks <jwks.json> <report.json> <report.jws> | --jwks <jwks.json> <attestation.dsse.json>");
+            out.println("usage: --jwks <jwks.json> <report.json> <report.jws> | --jwks <jwks.json> <attestation.dsse.json | report.pdf>");
             return 2;
         }
         try {
             JWKSet keys = JWKSet.load(new File(args[1]));
-            ReportSigner.Verification v = args.length == 4
-                    ? ReportSigner.verify(Files.readAllBytes(Path.of(args[2])), Files.readString(Path.of(args[3])), keys)
-                    : Attestation.verify(Files.readString(Path.of(args[2])), keys);
+            ReportSigner.Verification v;
+            if (args.length == 4) {
+                v = ReportSigner.verify(Files.readAllBytes(Path.of(args[2])), Files.readString(Path.of(args[3])), keys);
+            } else {
+                byte[] single = Files.readAllBytes(Path.of(args[2]));
+                v = isPdf(single) ? PadesVerifier.verify(single, keys)
+                        : Attestation.verify(new String(single, java.nio.charset.StandardCharsets.UTF_8), keys);
+            }
             out.println((v.valid() ? "VALID" : "INVALID") + ": " + v.reason() + (v.keyId() == null ? "" : " (key " + v.keyId() + ")")
                     + (v.signedAt() == null ? "" : ", signed " + v.signedAt()));
             return v.valid() ? 0 : 1;
@@ -51,5 +58,9 @@ public final class OfflineVerifier {
             out.println("INVALID: cannot read the inputs: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static boolean isPdf(byte[] file) {
+        return file.length >= 5 && new String(file, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-");
     }
 }

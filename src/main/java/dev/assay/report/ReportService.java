@@ -70,6 +70,22 @@ public class ReportService {
                 keys().keyId());
     }
 
+    /** The report as a PDF with the canonical JSON and JWS attached, PAdES-signed with the current key. */
+    public byte[] pdf(SignedReport signed, JsonObject document, Instant signedAt) {
+        try {
+            byte[] unsigned = PdfReport.render(signed.json(), document, signed.jws());
+            return PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
+                    PadesSigner.calendar(signedAt), "Assay report signing key " + keys().keyId(),
+                    "Assay decision: " + document.getString("decision"));
+        } catch (java.io.IOException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("the PDF report could not be made: " + e.getMessage(), e);
+        }
+    }
+
+    public ReportSigner.Verification verifyPdf(byte[] pdf) {
+        return PadesVerifier.verify(pdf, jwks());
+    }
+
     /** The DSSE envelope of an in-toto statement, signed with the current key. */
     public String attest(JsonObject statement) {
         return Attestation.envelope(CanonicalJson.bytes(statement), keys().signingKey());

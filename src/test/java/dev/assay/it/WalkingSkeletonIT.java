@@ -282,6 +282,17 @@ class WalkingSkeletonIT {
                 dsse.toString().replace(dsse.getString("payload"), forged).getBytes(StandardCharsets.UTF_8));
         assertFalse(refused.json().getBoolean("valid"));
 
+        // The PAdES-signed PDF of the same audit verifies over HTTP; a flipped byte does not.
+        Api.Reply pdf = ci.get("/api/v1/audits/" + id + "/report", "application/pdf");
+        assertEquals(200, pdf.status(), pdf.text());
+        assertEquals("application/pdf", pdf.contentType());
+        JsonObject pdfValid = Api.anonymous().send("POST", "/api/v1/verify", "application/pdf", pdf.body()).json();
+        assertTrue(pdfValid.getBoolean("valid"), pdfValid.toString());
+        assertEquals(kid, pdfValid.getString("keyId"));
+        byte[] pdfChanged = pdf.body().clone();
+        pdfChanged[new String(pdfChanged, StandardCharsets.ISO_8859_1).indexOf("/Title") + 2] ^= 1;
+        assertFalse(Api.anonymous().send("POST", "/api/v1/verify", "application/pdf", pdfChanged).json().getBoolean("valid"));
+
         // The report is the canonical form of itself and pins everything the audit used.
         JsonObject document = report.json();
         assertEquals(dev.assay.infrastructure.CanonicalJson.string(document), report.text());

@@ -1,0 +1,94 @@
+package dev.assay.report;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * PAdES baseline B-B signatures with PDFBox and BouncyCastle: SubFilter ETSI.CAdES.detached, a CMS
+ * signature over the PDF's byte range with the ESS signing-certificate-v2 attribute, the signing time
+ * in the signature dictionary (PAdES forbids it among the signed attributes), the certificate chain
+ * embedded.
+ */
+public final class PadesSigner {
+
+    private PadesSigner() {
+    }
+
+    public static byte[] sign(byte[] pdf, PrivateKey key, X509Certificate certificate, Calendar signingTime, String name,
+                              String reason) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName(name);
+            signature.setReason(reason);
+            signature.setSignDate(signingTime);
+            SignatureOptions options = new SignatureOptions();
+            options.setPreferredSignatureSize(16_384);
+            document.addSignature(signature, content -> cms(content.readAllBytes(), key, certificate), options);
+            document.saveIncremental(out);
+            options.close();
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] cms(byte[] content, PrivateKey key, X509Certificate certificate) throws IOException {
+        try {
+            byte[] certHash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            ESSCertIDv2 id = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash);
+            Attribute signingCertificate = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                    new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {id})));
+            ASN1EncodableVector attributes = new ASN1EncodableVector();
+            attributes.add(signingCertificate);
+            CMSAttributeTableGenerator signed = parameters -> {
+                AttributeTable table = new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes))
+                        .getAttributes((Map) parameters);
+                return table.remove(CMSAttributes.signingTime);
+            };
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(signed)
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
+            generator.addCertificates(new JcaCertStore(List.of(certificate)));
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        } catch (Exception e) {
+            throw new IOException("CMS signature failed: " + e.getMessage(), e);
+        }
+    }
+
+    public static Calendar calendar(java.time.Instant instant) {
+        Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        c.setTimeInMillis(instant.toEpochMilli());
+        return c;
+    }
+}

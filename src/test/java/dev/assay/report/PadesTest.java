@@ -1,0 +1,118 @@
+package dev.assay.report;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PadesTest {
+
+    @TempDir
+    Path dir;
+
+    static final String REPORT = """
+            {"audit":{"id":"a-1","completedAt":"2026-11-27T10:00:00Z","requestedAt":"2026-11-27T09:59:59Z","requestedBy":"ci"},
+             "dataset":{"id":"d-1","sha256":"%s","rows":100},
+             "decision":"FAIL","reasons":["four-fifths-impact-ratio"],
+             "findings":[{"rule":"four-fifths-impact-ratio","scope":"sex","group":"F","value":0.6,"threshold":0.8,"comparator":">=",
+                          "outcome":"fail"},
+                         {"rule":"four-fifths-impact-ratio","scope":"race","group":"Zoë*李","value":null,"threshold":0.8,"comparator":">=",
+                          "outcome":"undefined","undefined":"insufficient data: 12 rows"}],
+             "model":{"name":"hiring","version":"1.0.0","cardSha256":"%s"},
+             "policies":[{"id":"eeoc-four-fifths","version":"1.0.0","sha256":"%s","rules":[{"id":"four-fifths-impact-ratio",
+                          "cites":[{"regulation":"Uniform Guidelines","article":"29 CFR 1607.4(D)","url":null}]}]}],
+             "signing":{"keyId":"k","algorithm":"ES256"}}
+            """.formatted("a".repeat(64), "b".repeat(64), "c".repeat(64));
+
+    private byte[] signedPdf(SigningKeys keys) throws Exception {
+        JsonObject doc = Json.createReader(new StringReader(REPORT)).readObject();
+        byte[] unsigned = PdfReport.render(REPORT, doc, "header..sig");
+        return PadesSigner.sign(unsigned, keys.signingKey().toECPrivateKey(), keys.certificate(),
+                PadesSigner.calendar(Instant.parse("2026-11-27T10:00:00Z")), "Assay", "Assay decision: FAIL");
+    }
+
+    @Test
+    void signedPdfVerifiesStatesTheDecisionAndCarriesItsSources() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        byte[] pdf = signedPdf(keys);
+        ReportSigner.Verification v = PadesVerifier.verify(pdf, keys.publicJwks());
+        assertTrue(v.valid(), v.reason());
+        assertEquals(keys.keyId(), v.keyId());
+        assertEquals(Instant.parse("2026-11-27T10:00:00Z"), v.signedAt());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDSignature sig = doc.getLastSignatureDictionary();
+            assertEquals(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), sig.getSubFilter());
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Decision: FAIL"), text);
+            assertTrue(text.contains("four-fifths-impact-ratio"), text);
+            assertEquals(2, doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().size());
+        }
+    }
+
+    @Test
+    void aChangedByteOrAnotherKeyIsCaught() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        byte[] pdf = signedPdf(keys);
+        byte[] changed = pdf.clone();
+        int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Title");
+        changed[at + 2] ^= 1;
+        ReportSigner.Verification bad = PadesVerifier.verify(changed, keys.publicJwks());
+        assertFalse(bad.valid());
+        assertTrue(bad.reason().contains("changed"), bad.reason());
+        byte[] appended = java.util.Arrays.copyOf(pdf, pdf.length + 10);
+        assertTrue(PadesVerifier.verify(appended, keys.publicJwks()).reason().contains("does not cover"));
+        SigningKeys other = SigningKeys.loadOrCreate(dir.resolve("o.p12"), null, SigningKeys.ALIAS);
+        assertTrue(PadesVerifier.verify(pdf, other.publicJwks()).reason().startsWith("unknown key"));
+        assertFalse(PadesVerifier.verify(java.util.Arrays.copyOf(pdf, pdf.length / 2), keys.publicJwks()).valid(), "truncated");
+    }
+
+    /** An independent validator: poppler's pdfsig. Installed by .ci/run; locally skipped with a reason when absent. */
+    @Test
+    void popplerPdfsigValidatesTheSignature() throws Exception {
+        Path pdfsig = Path.of("/usr/bin/pdfsig");
+        if (!Files.isExecutable(pdfsig)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("pdfsig (poppler-utils) is required when CI=true");
+            }
+            System.out.println("SKIPPED pdfsig check: /usr/bin/pdfsig is not installed (apt-get install poppler-utils)");
+            org.junit.jupiter.api.Assumptions.abort("pdfsig not installed");
+        }
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        Path file = Files.write(dir.resolve("report.pdf"), signedPdf(keys));
+        Process p = new ProcessBuilder(pdfsig.toString(), file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("Signature Validation: Signature is Valid."), out);
+        assertTrue(out.contains("ETSI.CAdES.detached"), out);
+        assertTrue(out.contains("Total document signed"), out);
+    }
+
+    @Test
+    void theOfflineVerifierChecksAPdfWithOnlyThePublishedKeys() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), keys.publicJwks().toString(true));
+        byte[] pdf = signedPdf(keys);
+        Path file = Files.write(dir.resolve("report.pdf"), pdf);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertEquals(0, OfflineVerifier.run(new String[] {"--jwks", jwks.toString(), file.toString()},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("VALID"), out.toString());
+        Files.write(file, java.util.Arrays.copyOf(pdf, pdf.length + 1));
+        assertEquals(1, OfflineVerifier.run(new String[] {"--jwks", jwks.toString(), file.toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+}
