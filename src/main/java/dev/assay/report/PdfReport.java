@@ -66,11 +66,13 @@ public final class PdfReport {
             w.gap(12);
             w.line(fonts.bold, 13, "Bound to");
             w.line(fonts.regular, 10, "Model " + model.getString("name") + " version " + model.getString("version"));
-            w.line(fonts.regular, 10, "Model card SHA-256 " + model.getString("cardSha256"));
-            w.line(fonts.regular, 10, "Dataset " + dataset.getString("id") + ", " + dataset.getJsonNumber("rows") + " rows");
-            w.line(fonts.regular, 10, "Dataset SHA-256 " + dataset.getString("sha256"));
+            w.line(fonts.regular, 10, "Model card SHA-256");
+            w.line(fonts.regular, 8, "    " + model.getString("cardSha256"));
+            w.line(fonts.regular, 10, "Dataset " + dataset.getString("id") + ", " + dataset.getJsonNumber("rows") + " rows, SHA-256");
+            w.line(fonts.regular, 8, "    " + dataset.getString("sha256"));
             for (JsonObject p : report.getJsonArray("policies").getValuesAs(JsonObject.class)) {
-                w.line(fonts.regular, 10, "Policy " + p.getString("id") + " " + p.getString("version") + ", SHA-256 " + p.getString("sha256"));
+                w.line(fonts.regular, 10, "Policy " + p.getString("id") + " " + p.getString("version") + ", SHA-256");
+                w.line(fonts.regular, 8, "    " + p.getString("sha256"));
                 for (JsonObject r : p.getJsonArray("rules").getValuesAs(JsonObject.class)) {
                     for (JsonObject c : r.getJsonArray("cites").getValuesAs(JsonObject.class)) {
                         w.line(fonts.regular, 8, "    " + r.getString("id") + ": " + c.getString("regulation")
@@ -82,13 +84,13 @@ public final class PdfReport {
             w.line(fonts.regular, 10, "Audit " + audit.getString("id") + ", completed " + audit.getString("completedAt"));
             w.gap(12);
             w.line(fonts.bold, 13, "Findings (" + report.getJsonArray("findings").size() + ")");
-            w.line(fonts.bold, 8, String.format(Locale.ROOT, "%-34s %-18s %-26s %10s %9s  %s", "rule", "scope", "group", "value",
-                    "threshold", "outcome"));
+            w.row(fonts.bold, 8, "rule", "scope", "group", "value", "threshold", "outcome");
             for (JsonObject f : report.getJsonArray("findings").getValuesAs(JsonObject.class)) {
-                w.line(fonts.regular, 8, String.format(Locale.ROOT, "%-34s %-18s %-26s %10s %9s  %s", cut(f.getString("rule"), 34),
-                        cut(text(f.get("scope")), 18), cut(text(f.get("group")), 26), number(f.get("value")),
-                        f.getString("comparator") + " " + number(f.get("threshold")), f.getString("outcome").toUpperCase(Locale.ROOT)
-                                + (f.containsKey("undefined") ? " (" + cut(f.getString("undefined"), 60) + ")" : "")));
+                w.row(fonts.regular, 8, f.getString("rule"), text(f.get("scope")), text(f.get("group")), number(f.get("value")),
+                        f.getString("comparator") + " " + number(f.get("threshold")), f.getString("outcome").toUpperCase(Locale.ROOT));
+                if (f.containsKey("undefined")) {
+                    w.line(fonts.regular, 7, "        undefined: " + f.getString("undefined"));
+                }
             }
             w.gap(12);
             w.line(fonts.bold, 13, "Signature");
@@ -156,6 +158,37 @@ public final class PdfReport {
             stream.endText();
         }
 
+        /** Left edges of the findings table's columns, in points from the margin. */
+        private static final float[] COLUMNS = {0, 145, 220, 310, 365, 425};
+
+        /** One table row: each cell clipped to its column with an ellipsis, so columns stay aligned in any font. */
+        void row(PDFont font, float size, String... cells) throws IOException {
+            if (y - size < MARGIN) {
+                newPage();
+            }
+            y -= size * 1.4f;
+            for (int i = 0; i < cells.length; i++) {
+                float width = (i + 1 < COLUMNS.length ? COLUMNS[i + 1] - COLUMNS[i] : PDRectangle.A4.getWidth() - 2 * MARGIN - COLUMNS[i]) - 6;
+                String cell = fit(font, size, printable(font, cells[i]), width);
+                stream.beginText();
+                stream.setFont(font, size);
+                stream.newLineAtOffset(MARGIN + COLUMNS[i], y);
+                stream.showText(cell);
+                stream.endText();
+            }
+        }
+
+        private static String fit(PDFont font, float size, String text, float width) throws IOException {
+            if (font.getStringWidth(text) / 1000 * size <= width) {
+                return text;
+            }
+            String cut = text;
+            while (!cut.isEmpty() && font.getStringWidth(cut + "...") / 1000 * size > width) {
+                cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+            }
+            return cut + "...";
+        }
+
         /** The text with every character the font cannot draw replaced by '?': names may be in any script. */
         private static String printable(PDFont font, String text) {
             StringBuilder b = new StringBuilder(text.length());
@@ -207,9 +240,5 @@ public final class PdfReport {
 
     private static String number(JsonValue v) {
         return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "undefined";
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "~";
     }
 }
