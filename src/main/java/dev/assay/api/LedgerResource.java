@@ -3,6 +3,7 @@ package dev.assay.api;
 import dev.assay.ledger.Ledger;
 import dev.assay.ledger.LedgerChain;
 import dev.assay.ledger.LedgerEntry;
+import dev.assay.ledger.LedgerExport;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
@@ -16,8 +17,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /** The hash-chained audit trail: page through it, or have it recomputed. */
 @Path("api/v1")
@@ -58,5 +67,31 @@ public class LedgerResource {
         return Json.createObjectBuilder().add("valid", v.valid()).add("entries", v.entries())
                 .add("firstBad", v.firstBadSeq() == null ? JsonValue.NULL : Json.createValue(v.firstBadSeq()))
                 .add("reason", v.reason()).build();
+    }
+
+    /** The whole chain as JSON Lines, for keeping and for checking offline with {@code LedgerExport}. */
+    @GET
+    @Path("ledger/export")
+    @Produces("application/jsonl")
+    @Requires(Permission.READ_LEDGER)
+    public Response export() {
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            try {
+                ledger.forEach(e -> {
+                    try {
+                        w.write(LedgerExport.line(e));
+                        w.write('\n');
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                });
+            } catch (UncheckedIOException x) {
+                throw x.getCause();
+            }
+            w.flush();
+        };
+        return Response.ok(body, "application/jsonl")
+                .header("Content-Disposition", "attachment; filename=\"assay-ledger.jsonl\"").build();
     }
 }

@@ -54,4 +54,10 @@ public class Ledger {
         TypedQuery<LedgerEntry> q = em.createQuery("select e from LedgerEntry e order by e.seq", LedgerEntry.class);
         return LedgerChain.verify(q.getResultStream().iterator());
     }
+
+    /** Every entry in chain order, streamed from the database in one transaction. */
+    @Transactional
+    public void forEach(java.util.function.Consumer<LedgerEntry> action) {
+        em.createQuery("select e from LedgerEntry e order by e.seq", LedgerEntry.class).getResultStream().forEach(action);
+    }
 }

@@ -30,6 +30,11 @@ class LedgerIT {
         assertEquals(entries.get(0).getString("hash"), entries.get(1).getString("prev"));
         JsonObject intact = auditor.get("/api/v1/ledger/verify").json();
         assertTrue(intact.getBoolean("valid"), intact.toString());
+        Api.Reply export = auditor.get("/api/v1/ledger/export");
+        assertEquals(200, export.status(), export.text());
+        var offline = dev.assay.ledger.LedgerExport.verify(new java.io.BufferedReader(new java.io.StringReader(export.text())));
+        assertTrue(offline.valid(), offline.reason());
+        assertTrue(offline.entries() >= intact.getInt("entries"), "the export holds the whole chain");
 
         try (Connection c = DriverManager.getConnection(LibertyServer.get().jdbcUrl(), LibertyServer.get().jdbcUser(), "")) {
             String original;
@@ -46,6 +51,9 @@ class LedgerIT {
             assertFalse(broken.getBoolean("valid"));
             assertEquals(2, broken.getInt("firstBad"));
             assertEquals("entry 2 was changed after it was written", broken.getString("reason"));
+            var offlineBroken = dev.assay.ledger.LedgerExport.verify(new java.io.BufferedReader(new java.io.StringReader(
+                    auditor.get("/api/v1/ledger/export").text())));
+            assertEquals(2L, offlineBroken.firstBadSeq(), "the export of a tampered ledger fails offline too");
             try (PreparedStatement s = c.prepareStatement("UPDATE ledger_entry SET payload = ? WHERE seq = 2")) {
                 s.setString(1, original);
                 s.executeUpdate();

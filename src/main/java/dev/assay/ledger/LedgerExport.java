@@ -1,0 +1,97 @@
+package dev.assay.ledger;
+
+import dev.assay.infrastructure.CanonicalJson;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The ledger as JSON Lines, one canonical JSON object per entry in chain order, with the payload as
+ * the exact string that was hashed; and the offline check of such an export, which needs nothing
+ * but the file:
+ *
+ * <pre>
+ * ./mvnw -q compile exec:java -Dexec.mainClass=dev.assay.ledger.LedgerExport -Dexec.args="ledger.jsonl"
+ * </pre>
+ * Exit status 0 when the chain checks out, 1 when it is broken or unreadable, 2 on a usage error.
+ */
+public final class LedgerExport {
+
+    private LedgerExport() {
+    }
+
+    public static String line(LedgerEntry e) {
+        return CanonicalJson.string(Json.createObjectBuilder()
+                .add("seq", e.seq()).add("kind", e.kind()).add("subject", e.subject()).add("actor", e.actor())
+                .add("at", e.recordedAt().toString()).add("payload", e.payload())
+                .add("prev", e.prevHash()).add("hash", e.hash()).build());
+    }
+
+    /** One exported line back as an entry; a line that is not one is an {@link IllegalArgumentException} naming it. */
+    public static LedgerEntry parse(String line, long lineNumber) {
+        try {
+            JsonObject o = Json.createReader(new StringReader(line)).readObject();
+            return new LedgerEntry(o.getJsonNumber("seq").longValueExact(), o.getString("kind"), o.getString("subject"),
+                    o.getString("actor"), Instant.parse(o.getString("at")), o.getString("payload"), o.getString("prev"),
+                    o.getString("hash"));
+        } catch (JsonParsingException | NullPointerException | ClassCastException | ArithmeticException
+                 | DateTimeParseException e) {
+            throw new IllegalArgumentException("line " + lineNumber + " is not a ledger entry: " + e.getMessage(), e);
+        }
+    }
+
+    public static LedgerChain.Verification verify(BufferedReader export) {
+        Iterator<String> lines = export.lines().iterator();
+        return LedgerChain.verify(new Iterator<>() {
+            long number;
+
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public LedgerEntry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return parse(lines.next(), ++number);
+            }
+        });
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out) {
+        if (args.length != 1) {
+            out.println("usage: <ledger.jsonl> (from GET /api/v1/ledger/export)");
+            return 2;
+        }
+        try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            LedgerChain.Verification v = verify(in);
+            out.println((v.valid() ? "VALID: " : "INVALID: ") + v.reason() + " (" + v.entries() + " entries checked)");
+            return v.valid() ? 0 : 1;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            out.println("INVALID: " + e.getMessage());
+            return 1;
+        }
+    }
+}
