@@ -94,8 +94,8 @@ public final class PdfReport {
             }
             w.gap(12);
             w.line(fonts.bold, 13, "Signature");
-            w.line(fonts.regular, 10, "This PDF carries a PAdES (ETSI.CAdES.detached) signature by key "
-                    + report.getJsonObject("signing").getString("keyId") + ".");
+            w.line(fonts.regular, 10, "This PDF carries a PAdES (ETSI.CAdES.detached) signature by the key");
+            w.line(fonts.regular, 8, "    " + report.getJsonObject("signing").getString("keyId"));
             w.line(fonts.regular, 10, "Attached: the canonical JSON report (RFC 8785) and its detached JWS; verify them");
             w.line(fonts.regular, 10, "with the public keys at /.well-known/jwks.json, without the Assay server.");
             w.close();
