@@ -2,6 +2,19 @@ package dev.assay.report;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -55,11 +68,72 @@ public final class PadesSigner {
             signature.setSignDate(signingTime);
             SignatureOptions options = new SignatureOptions();
             options.setPreferredSignatureSize(16_384);
+            int lastPage = document.getNumberOfPages() - 1;
+            options.setVisualSignature(visibleBlock(document.getPage(lastPage).getMediaBox(),
+                    new String[] {"Digitally signed (PAdES) by " + name, reason,
+                            "Signed " + signingTime.toInstant() + "  -  verify offline with the published keys"}));
+            options.setPage(lastPage);
             document.addSignature(signature, content -> cms(content.readAllBytes(), key, certificate), options);
             document.saveIncremental(out);
             options.close();
             return out.toByteArray();
         }
+    }
+
+    /**
+     * A one-page template holding only the signature field's widget, at the foot of the page, with its
+     * appearance drawn: PDFBox merges it into the signed document, so readers show the block and link
+     * it to the signature.
+     */
+    private static java.io.InputStream visibleBlock(PDRectangle pageBox, String[] lines) throws IOException {
+        PDRectangle rect = new PDRectangle(50, 40, pageBox.getWidth() - 100, 56);
+        try (PDDocument template = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(pageBox);
+            template.addPage(page);
+            PDAcroForm form = new PDAcroForm(template);
+            template.getDocumentCatalog().setAcroForm(form);
+            PDSignatureField field = new PDSignatureField(form);
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            form.setSignaturesExist(true);
+            form.setAppendOnly(true);
+            form.getCOSObject().setDirect(true);
+            form.getFields().add(field);
+            widget.setRectangle(rect);
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+
+            PDFormXObject xobject = new PDFormXObject(new PDStream(template));
+            xobject.setResources(new PDResources());
+            xobject.setFormType(1);
+            xobject.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
+            PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+            appearance.getCOSObject().setDirect(true);
+            PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
+            appearance.setNormalAppearance(stream);
+            widget.setAppearance(appearance);
+            try (PDPageContentStream cs = new PDPageContentStream(template, stream)) {
+                cs.setLineWidth(1);
+                cs.addRect(0.5f, 0.5f, rect.getWidth() - 1, rect.getHeight() - 1);
+                cs.stroke();
+                PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+                float y = rect.getHeight() - 16;
+                for (String line : lines) {
+                    cs.beginText();
+                    cs.setFont(font, 9);
+                    cs.newLineAtOffset(8, y);
+                    cs.showText(ascii(line));
+                    cs.endText();
+                    y -= 14;
+                }
+            }
+            template.save(out);
+            return new java.io.ByteArrayInputStream(out.toByteArray());
+        }
+    }
+
+    /** Helvetica (WinAnsi) draws Latin-1 only; the signer name, decision and time are ASCII, this keeps it so. */
+    private static String ascii(String s) {
+        return s.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     static byte[] cms(byte[] content, PrivateKey key, X509Certificate certificate) throws IOException {

@@ -41,6 +41,8 @@ public final class PdfReport {
     private static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final Path DEJAVU_BOLD = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
     private static final float MARGIN = 50;
+    /** The visible signature block at the foot of the last page ends here; PadesSigner draws it. */
+    private static final float SIGNATURE_BLOCK_TOP = 100;
 
     private PdfReport() {
     }
@@ -98,6 +100,7 @@ public final class PdfReport {
             w.line(fonts.regular, 8, "    " + report.getJsonObject("signing").getString("keyId"));
             w.line(fonts.regular, 10, "Attached: the canonical JSON report (RFC 8785) and its detached JWS; verify them");
             w.line(fonts.regular, 10, "with the public keys at /.well-known/jwks.json, without the Assay server.");
+            w.keepFree(SIGNATURE_BLOCK_TOP);
             w.close();
             attach(doc, Map.of("assay-report.json", canonicalJson.getBytes(StandardCharsets.UTF_8),
                     "assay-report.jws", jws.getBytes(StandardCharsets.US_ASCII)));
@@ -140,6 +143,13 @@ public final class PdfReport {
             doc.addPage(page);
             stream = new PDPageContentStream(doc, page);
             y = page.getMediaBox().getHeight() - MARGIN;
+        }
+
+        /** Starts a new page unless the space from the page's foot up to {@code top} is still empty. */
+        void keepFree(float top) throws IOException {
+            if (y < top + 10) {
+                newPage();
+            }
         }
 
         void gap(float points) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PadesTest {
@@ -60,6 +61,10 @@ class PadesTest {
             assertTrue(text.contains("Decision: FAIL"), text);
             assertTrue(text.contains("four-fifths-impact-ratio"), text);
             assertEquals(2, doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().size());
+            var widget = doc.getSignatureFields().get(0).getWidgets().get(0);
+            assertTrue(widget.getRectangle().getWidth() > 100 && widget.getRectangle().getHeight() > 20, "a visible block");
+            assertNotNull(widget.getAppearance().getNormalAppearance(), "with its appearance drawn");
+            assertEquals(doc.getPage(doc.getNumberOfPages() - 1), widget.getPage(), "on the last page");
         }
     }
 
