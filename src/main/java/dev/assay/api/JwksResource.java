@@ -22,4 +22,13 @@ public class JwksResource {
     public String jwks() {
         return reports.jwks().toString(true);
     }
+
+    /** The revoked keys, for offline verifiers (Assay's own: --revoked). */
+    @GET
+    @Path("assay-revoked-keys.json")
+    @Produces("application/json")
+    @Requires(Permission.ANYONE)
+    public String revoked() {
+        return reports.revocations().toJson().toString();
+    }
 }

@@ -33,4 +33,28 @@ public class KeyResource {
         keys.publicJwks().getKeys().forEach(k -> all.add(k.getKeyID()));
         return Json.createObjectBuilder().add("keyId", keys.keyId()).add("keys", all).build();
     }
+
+    /**
+     * Revokes an earlier key (admin), e.g. after a suspected compromise. Body: {"reason": "..."}.
+     * Reports it signed then verify as invalid with the reason "revoked key"; the key stays published
+     * so verifiers can name it.
+     */
+    @POST
+    @Path("keys/{kid}/revoke")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.ROTATE_KEYS)
+    public JsonObject revoke(@jakarta.ws.rs.PathParam("kid") String kid, JsonObject body, @Context SecurityContext security) {
+        String reason = body == null || !body.containsKey("reason") || body.isNull("reason")
+                || !(body.get("reason") instanceof jakarta.json.JsonString s) ? "" : s.getString().strip();
+        if (reason.length() < 10 || reason.length() > 1000) {
+            throw Problem.invalid("Say why the key is revoked", java.util.List.of(
+                    FieldError.at("/reason", "must be a string of 10 to 1000 characters")));
+        }
+        return switch (reports.revoke(kid, reason, security.getUserPrincipal().getName())) {
+            case UNKNOWN_KEY -> throw Problem.notFound("No published key with id " + kid);
+            case CURRENT_KEY -> throw Problem.conflict("Key " + kid + " is the current signing key: rotate first, then revoke it");
+            case ALREADY_REVOKED -> throw Problem.conflict("Key " + kid + " is already revoked");
+            case REVOKED -> reports.revocations().toJson();
+        };
+    }
 }

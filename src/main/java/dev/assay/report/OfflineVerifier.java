@@ -22,6 +22,8 @@ import java.text.ParseException;
  * ./mvnw -q compile exec:java -Dexec.mainClass=dev.assay.report.OfflineVerifier \
  *     -Dexec.args="--jwks jwks.json report.pdf"
  * </pre>
+ * With {@code --revoked assay-revoked-keys.json} (from the server's /.well-known), a signature by a
+ * revoked key is reported invalid.
  * Exit status 0 when valid, 1 when invalid, 2 on a usage error.
  */
 public final class OfflineVerifier {
@@ -37,24 +39,34 @@ public final class OfflineVerifier {
     }
 
     static int run(String[] args, PrintStream out) {
-        if (args.length < 3 || !args[0].equals("--jwks") || args.length > 4) {
-            out.println("usage: --jwks <jwks.json> <report.json> <report.jws> | --jwks <jwks.json> <attestation.dsse.json | report.pdf>");
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+        String revokedFile = null;
+        int at = rest.indexOf("--revoked");
+        if (at >= 0 && at + 1 < rest.size()) {
+            revokedFile = rest.get(at + 1);
+            rest.subList(at, at + 2).clear();
+        }
+        if (rest.size() < 3 || !rest.get(0).equals("--jwks") || rest.size() > 4 || rest.contains("--revoked")) {
+            out.println("usage: --jwks <jwks.json> [--revoked <assay-revoked-keys.json>] "
+                    + "(<report.json> <report.jws> | <attestation.dsse.json> | <report.pdf>)");
             return 2;
         }
         try {
-            JWKSet keys = JWKSet.load(new File(args[1]));
+            JWKSet keys = JWKSet.load(new File(rest.get(1)));
+            Revocations revocations = revokedFile == null ? Revocations.NONE : Revocations.parse(Files.readString(Path.of(revokedFile)));
             ReportSigner.Verification v;
-            if (args.length == 4) {
-                v = ReportSigner.verify(Files.readAllBytes(Path.of(args[2])), Files.readString(Path.of(args[3])), keys);
+            if (rest.size() == 4) {
+                v = ReportSigner.verify(Files.readAllBytes(Path.of(rest.get(2))), Files.readString(Path.of(rest.get(3))), keys);
             } else {
-                byte[] single = Files.readAllBytes(Path.of(args[2]));
+                byte[] single = Files.readAllBytes(Path.of(rest.get(2)));
                 v = isPdf(single) ? PadesVerifier.verify(single, keys)
                         : Attestation.verify(new String(single, java.nio.charset.StandardCharsets.UTF_8), keys);
             }
+            v = revocations.apply(v);
             out.println((v.valid() ? "VALID" : "INVALID") + ": " + v.reason() + (v.keyId() == null ? "" : " (key " + v.keyId() + ")")
                     + (v.signedAt() == null ? "" : ", signed " + v.signedAt()));
             return v.valid() ? 0 : 1;
-        } catch (IOException | ParseException e) {
+        } catch (IOException | ParseException | RuntimeException e) {
             out.println("INVALID: cannot read the inputs: " + e.getMessage());
             return 1;
         }

@@ -22,6 +22,9 @@ public class ReportService {
     @Inject
     dev.assay.ledger.Ledger ledger;
 
+    @jakarta.persistence.PersistenceContext(unitName = "assay")
+    jakarta.persistence.EntityManager em;
+
     private volatile SigningKeys keys;
 
     private Path keystore() {
@@ -83,7 +86,7 @@ public class ReportService {
     }
 
     public ReportSigner.Verification verifyPdf(byte[] pdf) {
-        return PadesVerifier.verify(pdf, jwks());
+        return revocations().apply(PadesVerifier.verify(pdf, jwks()));
     }
 
     /** The DSSE envelope of an in-toto statement, signed with the current key. */
@@ -92,14 +95,44 @@ public class ReportService {
     }
 
     public ReportSigner.Verification verifyAttestation(String envelope) {
-        return Attestation.verify(envelope, jwks());
+        return revocations().apply(Attestation.verify(envelope, jwks()));
     }
 
     public ReportSigner.Verification verify(byte[] json, String jws) {
-        return ReportSigner.verify(json, jws, jwks());
+        return revocations().apply(ReportSigner.verify(json, jws, jwks()));
     }
 
     public JWKSet jwks() {
         return keys().publicJwks();
+    }
+
+    public Revocations revocations() {
+        return Revocations.of(em.createQuery("select r from KeyRevocation r", KeyRevocation.class).getResultList().stream()
+                .map(KeyRevocation::revoked).toList());
+    }
+
+    /** The outcome of a revocation request. */
+    public enum RevokeOutcome { REVOKED, UNKNOWN_KEY, CURRENT_KEY, ALREADY_REVOKED }
+
+    /**
+     * Revokes a published key that no longer signs (rotate first: revoking the signing key would leave
+     * the server signing with a revoked key). Recorded in the ledger in the same transaction.
+     */
+    @jakarta.transaction.Transactional
+    public synchronized RevokeOutcome revoke(String keyId, String reason, String actor) {
+        if (jwks().getKeyByKeyId(keyId) == null) {
+            return RevokeOutcome.UNKNOWN_KEY;
+        }
+        if (keyId.equals(keys().keyId())) {
+            return RevokeOutcome.CURRENT_KEY;
+        }
+        if (em.find(KeyRevocation.class, keyId) != null) {
+            return RevokeOutcome.ALREADY_REVOKED;
+        }
+        Instant now = dev.assay.infrastructure.Clocks.UTC_MICROS.instant();
+        em.persist(new KeyRevocation(keyId, now, actor, reason));
+        ledger.append("key.revoked", keyId, actor, jakarta.json.Json.createObjectBuilder()
+                .add("reason", reason).add("revokedAt", now.toString()).build());
+        return RevokeOutcome.REVOKED;
     }
 }

@@ -133,9 +133,20 @@ public final class SigningKeys {
                 ks.load(in, password);
             }
             KeyPair pair = generate();
-            // A certificate starting after every existing one, so the new key is the newest even within one second.
+            // The newest key is the one whose certificate starts last. X.509 times have whole seconds, so
+            // the new certificate starts a second after the latest existing one, even for two rotations
+            // within one second.
+            Instant start = Instant.now();
+            for (String a : java.util.Collections.list(ks.aliases())) {
+                if (ks.getCertificate(a) instanceof X509Certificate c) {
+                    Instant existing = c.getNotBefore().toInstant().plus(Duration.ofMinutes(5));
+                    if (!start.isAfter(existing)) {
+                        start = existing;
+                    }
+                }
+            }
             ks.setKeyEntry(alias + "-" + System.currentTimeMillis(), pair.getPrivate(), password,
-                    new Certificate[] {selfSigned(pair, Instant.now().plus(Duration.ofSeconds(1)))});
+                    new Certificate[] {selfSigned(pair, start.plus(Duration.ofSeconds(1)))});
             Path tmp = keystore.resolveSibling(keystore.getFileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 ks.store(out, password);

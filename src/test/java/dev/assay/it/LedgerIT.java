@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -75,5 +76,46 @@ class LedgerIT {
         assertEquals(kid, keys.get(0).getString("kid"));
         assertTrue(admin.get("/api/v1/ledger?limit=1000").json().getJsonArray("entries").getValuesAs(JsonObject.class)
                 .stream().anyMatch(e -> e.getString("kind").equals("key.rotated") && e.getString("subject").equals(kid)));
+    }
+
+    @Test
+    void aRevokedKeysReportsNoLongerVerify() throws Exception {
+        Api admin = Api.withRoles("admin");
+        Api ci = Api.withRoles("ci-gate");
+        String revoking = admin.send("POST", "/api/v1/keys/rotate", "application/json", new byte[0]).json().getString("keyId");
+        String version = "/api/v1/models/revoke-it/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted("revoke-it").getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv",
+                WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
+        String audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).json().getString("id");
+        byte[] report = ci.get("/api/v1/audits/" + audit + "/report", "application/json").body();
+        byte[] jws = ci.get("/api/v1/audits/" + audit + "/report.jws").body();
+        byte[] pdf = ci.get("/api/v1/audits/" + audit + "/report", "application/pdf").body();
+        assertTrue(WalkingSkeletonIT.verify(report, jws).getBoolean("valid"));
+        String current = admin.send("POST", "/api/v1/keys/rotate", "application/json", new byte[0]).json().getString("keyId");
+
+        byte[] why = "{\"reason\":\"key file copied to an unmanaged laptop\"}".getBytes(StandardCharsets.UTF_8);
+        String revoke = "/api/v1/keys/" + revoking + "/revoke";
+        assertEquals(403, Api.withRoles("auditor").send("POST", revoke, "application/json", why).status());
+        Api.Reply noReason = admin.send("POST", revoke, "application/json", "{}".getBytes());
+        assertEquals(422, noReason.status());
+        assertTrue(noReason.text().contains("/reason"), noReason.text());
+        assertEquals(409, admin.send("POST", "/api/v1/keys/" + current + "/revoke", "application/json", why).status(),
+                "the signing key is rotated out before it is revoked");
+        assertEquals(404, admin.send("POST", "/api/v1/keys/no-such-key/revoke", "application/json", why).status());
+        Api.Reply revoked = admin.send("POST", revoke, "application/json", why);
+        assertEquals(200, revoked.status(), revoked.text());
+        assertEquals(409, admin.send("POST", revoke, "application/json", why).status());
+
+        JsonObject json = WalkingSkeletonIT.verify(report, jws);
+        assertFalse(json.getBoolean("valid"));
+        assertTrue(json.getString("reason").startsWith("revoked key: " + revoking), json.toString());
+        JsonObject viaPdf = Api.anonymous().send("POST", "/api/v1/verify", "application/pdf", pdf).json();
+        assertTrue(viaPdf.getString("reason").startsWith("revoked key"), viaPdf.toString());
+        assertTrue(Api.anonymous().get("/.well-known/assay-revoked-keys.json").text().contains(revoking));
+        assertTrue(Api.anonymous().get("/.well-known/jwks.json").text().contains(revoking), "still published, to be named");
+        assertTrue(admin.get("/api/v1/ledger?limit=1000").json().getJsonArray("entries").getValuesAs(JsonObject.class)
+                .stream().anyMatch(e -> e.getString("kind").equals("key.revoked") && e.getString("subject").equals(revoking)));
     }
 }

@@ -316,7 +316,7 @@ class WalkingSkeletonIT {
         return bytes;
     }
 
-    private static JsonObject verify(byte[] report, byte[] jws) throws Exception {
+    static JsonObject verify(byte[] report, byte[] jws) throws Exception {
         Map<String, Map.Entry<String, byte[]>> parts = new LinkedHashMap<>();
         parts.put("report", Map.entry("application/json", report));
         parts.put("signature", Map.entry("application/jose", jws));

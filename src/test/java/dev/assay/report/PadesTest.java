@@ -120,4 +120,25 @@ class PadesTest {
         assertEquals(1, OfflineVerifier.run(new String[] {"--jwks", jwks.toString(), file.toString()},
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void aRevokedKeyMakesItsSignaturesInvalidOnlineAndOffline() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        ReportSigner.Verification valid = PadesVerifier.verify(signedPdf(keys), keys.publicJwks());
+        Revocations revoked = Revocations.of(java.util.List.of(
+                new Revocations.Revoked(keys.keyId(), Instant.parse("2026-11-28T00:00:00Z"), "laptop stolen")));
+        ReportSigner.Verification after = revoked.apply(valid);
+        assertFalse(after.valid());
+        assertEquals("revoked key: " + keys.keyId() + " was revoked at 2026-11-28T00:00:00Z (laptop stolen)", after.reason());
+        assertEquals(valid, Revocations.NONE.apply(valid));
+        assertEquals(revoked, Revocations.parse(revoked.toJson().toString()), "the published form round-trips");
+
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), keys.publicJwks().toString(true));
+        Path list = Files.writeString(dir.resolve("revoked.json"), revoked.toJson().toString());
+        Path file = Files.write(dir.resolve("report.pdf"), signedPdf(keys));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertEquals(1, OfflineVerifier.run(new String[] {"--jwks", jwks.toString(), "--revoked", list.toString(), file.toString()},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("INVALID: revoked key"), out.toString());
+    }
 }

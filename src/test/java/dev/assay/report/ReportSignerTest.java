@@ -107,4 +107,16 @@ class ReportSignerTest {
         // Reloading finds the same current key.
         assertEquals(rotated.keyId(), SigningKeys.loadOrCreate(ks, null, SigningKeys.ALIAS).keyId());
     }
+
+    @Test
+    void rotationsWithinOneSecondEachMakeTheNewKeyCurrent() {
+        Path ks = dir.resolve("fast.p12");
+        SigningKeys.loadOrCreate(ks, null, SigningKeys.ALIAS);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            SigningKeys rotated = SigningKeys.rotate(ks, null, SigningKeys.ALIAS);
+            assertTrue(seen.add(rotated.keyId()), "rotation " + i + " makes a new key current");
+            assertEquals(rotated.keyId(), SigningKeys.loadOrCreate(ks, null, SigningKeys.ALIAS).keyId());
+        }
+    }
 }
