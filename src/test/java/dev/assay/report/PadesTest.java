@@ -78,6 +78,21 @@ class PadesTest {
         ReportSigner.Verification bad = PadesVerifier.verify(changed, keys.publicJwks());
         assertFalse(bad.valid());
         assertTrue(bad.reason().contains("changed"), bad.reason());
+        byte[] badSignature = pdf.clone();
+        int contents;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDSignature sig = doc.getLastSignatureDictionary();
+            int cmsLength;
+            try (var in = new org.bouncycastle.asn1.ASN1InputStream(sig.getContents(pdf))) {
+                cmsLength = in.readObject().getEncoded("DER").length;
+            }
+            // A hex digit of the ECDSA signature value, the last bytes of the CMS in /Contents' hex string.
+            contents = sig.getByteRange()[1] + 1 + 2 * (cmsLength - 10);
+        }
+        badSignature[contents] = (byte) (badSignature[contents] == '0' ? '1' : '0');
+        ReportSigner.Verification forged = PadesVerifier.verify(badSignature, keys.publicJwks());
+        assertFalse(forged.valid(), "a changed byte in the CMS signature");
+        assertTrue(forged.reason().contains("does not match"), forged.reason());
         byte[] appended = java.util.Arrays.copyOf(pdf, pdf.length + 10);
         assertTrue(PadesVerifier.verify(appended, keys.publicJwks()).reason().contains("does not cover"));
         SigningKeys other = SigningKeys.loadOrCreate(dir.resolve("o.p12"), null, SigningKeys.ALIAS);
