@@ -30,9 +30,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The report as a PDF, rendered from the canonical JSON with PDFBox: a first page stating the
- * decision plainly with the model, dataset and policies it is bound to, then every finding, then the
- * signature note. The canonical JSON and its JWS are attached as embedded files, so the PDF carries
+ * The report as a PDF, rendered from the canonical JSON with PDFBox: the decision stated plainly with
+ * the model, dataset and policies it is bound to; every finding; a chart per rule and scope (values,
+ * confidence whiskers, the threshold line); the dataset profile; the model card; the methods and
+ * parameters; the signature note. The canonical JSON and its JWS are attached as embedded files, so the PDF carries
  * what it was made from. DejaVu Sans is embedded when the system has it; otherwise Helvetica (not
  * embedded). Characters the font cannot draw are shown as '?' (the attached JSON has them exactly).
  */
@@ -94,6 +95,10 @@ public final class PdfReport {
                     w.line(fonts.regular, 7, "        undefined: " + f.getString("undefined"));
                 }
             }
+            charts(w, fonts, report.getJsonArray("findings").getValuesAs(JsonObject.class));
+            profile(w, fonts, dataset);
+            modelCard(w, fonts, model);
+            methods(w, fonts, report.getJsonObject("parameters"));
             w.gap(12);
             w.line(fonts.bold, 13, "Signature");
             w.line(fonts.regular, 10, "This PDF carries a PAdES (ETSI.CAdES.detached) signature by the key");
@@ -145,6 +150,28 @@ public final class PdfReport {
             y = page.getMediaBox().getHeight() - MARGIN;
         }
 
+        /** Reserves {@code height} points below the current line (a new page when they do not fit); returns the top. */
+        float take(float height) throws IOException {
+            if (y - height < MARGIN) {
+                newPage();
+            }
+            float top = y;
+            y -= height;
+            return top;
+        }
+
+        PDPageContentStream stream() {
+            return stream;
+        }
+
+        void text(PDFont font, float size, float x, float baseline, String text) throws IOException {
+            stream.beginText();
+            stream.setFont(font, size);
+            stream.newLineAtOffset(x, baseline);
+            stream.showText(printable(font, text));
+            stream.endText();
+        }
+
         /** Starts a new page unless the space from the page's foot up to {@code top} is still empty. */
         void keepFree(float top) throws IOException {
             if (y < top + 10) {
@@ -188,7 +215,7 @@ public final class PdfReport {
             }
         }
 
-        private static String fit(PDFont font, float size, String text, float width) throws IOException {
+        static String fit(PDFont font, float size, String text, float width) throws IOException {
             if (font.getStringWidth(text) / 1000 * size <= width) {
                 return text;
             }
@@ -200,7 +227,7 @@ public final class PdfReport {
         }
 
         /** The text with every character the font cannot draw replaced by '?': names may be in any script. */
-        private static String printable(PDFont font, String text) {
+        static String printable(PDFont font, String text) {
             StringBuilder b = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> {
                 String ch = new String(Character.toChars(cp));
@@ -216,6 +243,152 @@ public final class PdfReport {
 
         void close() throws IOException {
             stream.close();
+        }
+    }
+
+    /**
+     * One chart per rule and scope: each group's value as a bar (red when it fails), its confidence
+     * interval as a whisker, and the rule's threshold as a vertical line, so the four-fifths picture
+     * is seen at a glance. Undefined values get no bar, only the word.
+     */
+    private static void charts(Writer w, Fonts fonts, List<JsonObject> findings) throws IOException {
+        Map<String, List<JsonObject>> byRule = new java.util.LinkedHashMap<>();
+        for (JsonObject f : findings) {
+            if (f.get("threshold") instanceof JsonNumber) {
+                byRule.computeIfAbsent(f.getString("rule") + " by " + text(f.get("scope")), k -> new ArrayList<>()).add(f);
+            }
+        }
+        if (byRule.isEmpty()) {
+            return;
+        }
+        w.gap(12);
+        w.line(fonts.bold, 13, "Charts");
+        for (Map.Entry<String, List<JsonObject>> chart : byRule.entrySet()) {
+            List<JsonObject> rows = chart.getValue().subList(0, Math.min(30, chart.getValue().size()));
+            double threshold = rows.get(0).getJsonNumber("threshold").doubleValue();
+            double max = Math.max(1.0, threshold);
+            for (JsonObject f : rows) {
+                if (f.get("value") instanceof JsonNumber n) {
+                    max = Math.max(max, n.doubleValue());
+                }
+                if (f.get("ci") instanceof JsonArray ci && ci.size() == 2 && ci.get(1) instanceof JsonNumber hi) {
+                    max = Math.max(max, hi.doubleValue());
+                }
+            }
+            if (!Double.isFinite(max) || max > 1e6) {
+                continue;
+            }
+            double scale = max * 1.1;
+            float rowHeight = 12;
+            float top = w.take(rowHeight * rows.size() + 30);
+            PDPageContentStream cs = w.stream();
+            float labelWidth = 110;
+            float x0 = MARGIN + labelWidth;
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN - labelWidth - 60;
+            w.text(fonts.bold, 9, MARGIN, top - 10, chart.getKey());
+            float y = top - 26;
+            for (JsonObject f : rows) {
+                w.text(fonts.regular, 8, MARGIN, y + 2, Writer.fit(fonts.regular, 8, Writer.printable(fonts.regular, text(f.get("group"))),
+                        labelWidth - 6));
+                if (f.get("value") instanceof JsonNumber n) {
+                    boolean fails = "fail".equals(f.getString("outcome"));
+                    cs.setNonStrokingColor(fails ? new java.awt.Color(200, 40, 40) : new java.awt.Color(110, 130, 160));
+                    cs.addRect(x0, y, (float) (n.doubleValue() / scale * width), rowHeight - 4);
+                    cs.fill();
+                    cs.setNonStrokingColor(java.awt.Color.BLACK);
+                    w.text(fonts.regular, 7, x0 + width + 6, y + 2, String.format(Locale.ROOT, "%.3f", n.doubleValue()));
+                } else {
+                    w.text(fonts.regular, 7, x0 + 2, y + 2, "undefined");
+                }
+                if (f.get("ci") instanceof JsonArray ci && ci.size() == 2 && ci.get(0) instanceof JsonNumber lo
+                        && ci.get(1) instanceof JsonNumber hi) {
+                    float mid = y + (rowHeight - 4) / 2;
+                    float a = x0 + (float) (lo.doubleValue() / scale * width);
+                    float b = x0 + (float) (hi.doubleValue() / scale * width);
+                    cs.setLineWidth(0.8f);
+                    cs.moveTo(a, mid);
+                    cs.lineTo(b, mid);
+                    cs.moveTo(a, mid - 3);
+                    cs.lineTo(a, mid + 3);
+                    cs.moveTo(b, mid - 3);
+                    cs.lineTo(b, mid + 3);
+                    cs.stroke();
+                }
+                y -= rowHeight;
+            }
+            float tx = x0 + (float) (threshold / scale * width);
+            cs.setStrokingColor(new java.awt.Color(200, 40, 40));
+            cs.setLineDashPattern(new float[] {3, 2}, 0);
+            cs.moveTo(tx, top - 16);
+            cs.lineTo(tx, y + rowHeight - 2);
+            cs.stroke();
+            cs.setLineDashPattern(new float[] {}, 0);
+            cs.setStrokingColor(java.awt.Color.BLACK);
+            w.text(fonts.regular, 7, tx + 2, top - 18, rows.get(0).getString("comparator") + " "
+                    + String.format(Locale.ROOT, "%.2f", threshold));
+            w.gap(6);
+        }
+    }
+
+    private static void profile(Writer w, Fonts fonts, JsonObject dataset) throws IOException {
+        if (!(dataset.get("columns") instanceof JsonArray columns)) {
+            return;
+        }
+        w.gap(12);
+        w.line(fonts.bold, 13, "Dataset profile");
+        w.line(fonts.regular, 9, dataset.getJsonNumber("rows") + " rows" + (dataset.containsKey("format")
+                ? ", uploaded as " + text(dataset.get("format")) : "") + (dataset.containsKey("bytes")
+                ? ", " + dataset.getJsonNumber("bytes") + " bytes" : ""));
+        w.row(fonts.bold, 8, "column", "type", "nulls", "", "", "");
+        for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
+            w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), "", "", "");
+        }
+    }
+
+    /** The model card's scalar fields, flattened to dotted paths; the exact card is in the attached JSON. */
+    private static void modelCard(Writer w, Fonts fonts, JsonObject model) throws IOException {
+        if (!(model.get("card") instanceof JsonObject card)) {
+            return;
+        }
+        w.gap(12);
+        w.line(fonts.bold, 13, "Model card");
+        List<String> lines = new ArrayList<>();
+        flatten("", card, lines);
+        for (String l : lines.subList(0, Math.min(60, lines.size()))) {
+            w.line(fonts.regular, 8, l);
+        }
+        if (lines.size() > 60) {
+            w.line(fonts.regular, 8, "... " + (lines.size() - 60) + " more fields in the attached report JSON");
+        }
+    }
+
+    private static void flatten(String prefix, JsonValue v, List<String> out) {
+        if (v instanceof JsonObject o) {
+            o.forEach((k, child) -> flatten(prefix.isEmpty() ? k : prefix + "." + k, child, out));
+        } else if (v instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                flatten(prefix + "[" + i + "]", a.get(i), out);
+            }
+        } else {
+            String value = text(v);
+            out.add(prefix + ": " + (value.length() > 90 ? value.substring(0, 90) + "..." : value));
+        }
+    }
+
+    private static void methods(Writer w, Fonts fonts, JsonObject parameters) throws IOException {
+        w.gap(12);
+        w.line(fonts.bold, 13, "Methods");
+        w.line(fonts.regular, 9, "Metrics are named as in Fairlearn and AIF360; a rate with no rows to divide by is undefined, never 0.");
+        w.line(fonts.regular, 9, "Groups smaller than the minimum group size are reported as undefined rather than judged.");
+        w.line(fonts.regular, 9, "Confidence intervals: Wilson for rates, Newcombe for differences, Katz for ratios; p-values are");
+        w.line(fonts.regular, 9, "adjusted for multiple comparisons (Benjamini-Hochberg) where a rule asks for significance.");
+        if (parameters != null) {
+            List<String> lines = new ArrayList<>();
+            flatten("", parameters, lines);
+            w.line(fonts.regular, 9, "Parameters of this audit (alpha is the generalized entropy index's, not a significance level):");
+            for (String l : lines) {
+                w.line(fonts.regular, 8, "    " + l);
+            }
         }
     }
 

@@ -38,4 +38,20 @@ class SampleReportsTest {
         int status = OfflineVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertEquals(0, status, String.join(" ", files) + ": " + out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aSamplesJsonRendersEverySection() throws Exception {
+        String json = Files.readString(SAMPLES.resolve("loan-approval-1.0.0.report.json"));
+        jakarta.json.JsonObject report = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+        byte[] pdf = PdfReport.render(json, report, Files.readString(SAMPLES.resolve("loan-approval-1.0.0.report.jws")));
+        Path out = Path.of("target", "sample-render.pdf");
+        Files.write(out, pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            for (String expected : new String[] {"Decision: FAIL", "Charts", "four-fifths-impact-ratio by race", "Dataset profile",
+                    "applicant_id", "Model card", "Methods", "minimumGroupSize"}) {
+                assertTrue(text.contains(expected), expected + " in:\n" + text);
+            }
+        }
+    }
 }
