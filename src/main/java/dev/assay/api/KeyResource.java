@@ -8,12 +8,17 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.List;
 
 /** Signing key management. */
 @Path("api/v1")
@@ -41,13 +46,13 @@ public class KeyResource {
      */
     @POST
     @Path("keys/{kid}/revoke")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ROTATE_KEYS)
-    public JsonObject revoke(@jakarta.ws.rs.PathParam("kid") String kid, JsonObject body, @Context SecurityContext security) {
+    public JsonObject revoke(@PathParam("kid") String kid, JsonObject body, @Context SecurityContext security) {
         String reason = body == null || !body.containsKey("reason") || body.isNull("reason")
-                || !(body.get("reason") instanceof jakarta.json.JsonString s) ? "" : s.getString().strip();
+                || !(body.get("reason") instanceof JsonString s) ? "" : s.getString().strip();
         if (reason.length() < 10 || reason.length() > 1000) {
-            throw Problem.invalid("Say why the key is revoked", java.util.List.of(
+            throw Problem.invalid("Say why the key is revoked", List.of(
                     FieldError.at("/reason", "must be a string of 10 to 1000 characters")));
         }
         return switch (reports.revoke(kid, reason, security.getUserPrincipal().getName())) {

@@ -5,9 +5,12 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Verifies a report without the Assay server: given the public keys (the JWK set from
@@ -39,7 +42,7 @@ public final class OfflineVerifier {
     }
 
     static int run(String[] args, PrintStream out) {
-        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+        List<String> rest = new ArrayList<>(List.of(args));
         String revokedFile = null;
         int at = rest.indexOf("--revoked");
         if (at >= 0 && at + 1 < rest.size()) {
@@ -60,7 +63,7 @@ public final class OfflineVerifier {
             } else {
                 byte[] single = Files.readAllBytes(Path.of(rest.get(2)));
                 v = isPdf(single) ? PadesVerifier.verify(single, keys)
-                        : Attestation.verify(new String(single, java.nio.charset.StandardCharsets.UTF_8), keys);
+                        : Attestation.verify(new String(single, StandardCharsets.UTF_8), keys);
             }
             v = revocations.apply(v);
             out.println((v.valid() ? "VALID" : "INVALID") + ": " + v.reason() + (v.keyId() == null ? "" : " (key " + v.keyId() + ")")
@@ -73,6 +76,6 @@ public final class OfflineVerifier {
     }
 
     private static boolean isPdf(byte[] file) {
-        return file.length >= 5 && new String(file, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-");
+        return file.length >= 5 && new String(file, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
     }
 }

@@ -3,10 +3,16 @@ package dev.assay.report;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.infrastructure.Clocks;
 import dev.assay.infrastructure.Hashing;
+import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,10 +26,10 @@ public class ReportService {
     AssayConfig config;
 
     @Inject
-    dev.assay.ledger.Ledger ledger;
+    Ledger ledger;
 
-    @jakarta.persistence.PersistenceContext(unitName = "assay")
-    jakarta.persistence.EntityManager em;
+    @PersistenceContext(unitName = "assay")
+    EntityManager em;
 
     private volatile SigningKeys keys;
 
@@ -47,12 +53,12 @@ public class ReportService {
     }
 
     /** A new signing key; the previous ones stay in the JWK set, so earlier reports still verify. */
-    @jakarta.transaction.Transactional
+    @Transactional
     public synchronized SigningKeys rotate(String actor) {
         init();
         String previous = keys.keyId();
         keys = SigningKeys.rotate(keystore(), password(), alias());
-        ledger.append("key.rotated", keys.keyId(), actor, jakarta.json.Json.createObjectBuilder()
+        ledger.append("key.rotated", keys.keyId(), actor, Json.createObjectBuilder()
                 .add("previous", previous).add("current", keys.keyId()).build());
         return keys;
     }
@@ -118,7 +124,7 @@ public class ReportService {
      * Revokes a published key that no longer signs (rotate first: revoking the signing key would leave
      * the server signing with a revoked key). Recorded in the ledger in the same transaction.
      */
-    @jakarta.transaction.Transactional
+    @Transactional
     public synchronized RevokeOutcome revoke(String keyId, String reason, String actor) {
         if (jwks().getKeyByKeyId(keyId) == null) {
             return RevokeOutcome.UNKNOWN_KEY;
@@ -129,9 +135,9 @@ public class ReportService {
         if (em.find(KeyRevocation.class, keyId) != null) {
             return RevokeOutcome.ALREADY_REVOKED;
         }
-        Instant now = dev.assay.infrastructure.Clocks.UTC_MICROS.instant();
+        Instant now = Clocks.UTC_MICROS.instant();
         em.persist(new KeyRevocation(keyId, now, actor, reason));
-        ledger.append("key.revoked", keyId, actor, jakarta.json.Json.createObjectBuilder()
+        ledger.append("key.revoked", keyId, actor, Json.createObjectBuilder()
                 .add("reason", reason).add("revokedAt", now.toString()).build());
         return RevokeOutcome.REVOKED;
     }
