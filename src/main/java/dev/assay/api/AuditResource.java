@@ -99,8 +99,7 @@ public class AuditResource {
     @Requires(Permission.READ_RESULTS)
     public Response report(@PathParam("id") String id) {
         AuditResult result = finished(id);
-        return Response.ok(result.reportJson().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-report-" + id + ".json\"")
+        return download(result.reportJson().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, "assay-report-" + id + ".json")
                 .header("Digest", "sha-256=" + result.reportSha256())
                 .build();
     }
@@ -115,8 +114,7 @@ public class AuditResource {
         if (pdf == null) {
             throw Problem.conflict("Audit " + id + " finished before PDF reports existed");
         }
-        return Response.ok(pdf, "application/pdf")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-report-" + id + ".pdf\"").build();
+        return download(pdf, "application/pdf", "assay-report-" + id + ".pdf").build();
     }
 
     @GET
@@ -124,9 +122,7 @@ public class AuditResource {
     @Produces("application/jose")
     @Requires(Permission.READ_RESULTS)
     public Response jws(@PathParam("id") String id) {
-        return Response.ok(finished(id).reportJws(), "application/jose")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-report-" + id + ".jws\"")
-                .build();
+        return download(finished(id).reportJws(), "application/jose", "assay-report-" + id + ".jws").build();
     }
 
     /** The in-toto statement of the audit in a DSSE envelope, for a CI pipeline to keep beside its artifacts. */
@@ -135,9 +131,8 @@ public class AuditResource {
     @Produces("application/vnd.dsse.envelope.v1+json")
     @Requires(Permission.READ_RESULTS)
     public Response attestation(@PathParam("id") String id) {
-        return Response.ok(finished(id).attestation(), "application/vnd.dsse.envelope.v1+json")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-attestation-" + id + ".dsse.json\"")
-                .build();
+        return download(finished(id).attestation(), "application/vnd.dsse.envelope.v1+json",
+                "assay-attestation-" + id + ".dsse.json").build();
     }
 
     @GET
@@ -163,5 +158,11 @@ public class AuditResource {
         AuditRun run = audits.get(id);
         return audits.result(id).orElseThrow(() -> Problem.conflict(
                 "Audit " + id + " has no report: its status is " + run.status()));
+    }
+
+    /** A stored artifact, offered as a file named for what it is. */
+    private static Response.ResponseBuilder download(Object body, String mediaType, String fileName) {
+        return Response.ok(body, mediaType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
     }
 }

@@ -188,11 +188,7 @@ public final class PdfReport {
                 newPage();
             }
             y -= size * 1.3f;
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(MARGIN, y);
-            stream.showText(printable(font, text));
-            stream.endText();
+            text(font, size, MARGIN, y, text);
         }
 
         /** Left edges of the findings table's columns, in points from the margin. */
@@ -206,12 +202,7 @@ public final class PdfReport {
             y -= size * 1.4f;
             for (int i = 0; i < cells.length; i++) {
                 float width = (i + 1 < COLUMNS.length ? COLUMNS[i + 1] - COLUMNS[i] : PDRectangle.A4.getWidth() - 2 * MARGIN - COLUMNS[i]) - 6;
-                String cell = fit(font, size, printable(font, cells[i]), width);
-                stream.beginText();
-                stream.setFont(font, size);
-                stream.newLineAtOffset(MARGIN + COLUMNS[i], y);
-                stream.showText(cell);
-                stream.endText();
+                text(font, size, MARGIN + COLUMNS[i], y, fit(font, size, printable(font, cells[i]), width));
             }
         }
 

@@ -1,5 +1,7 @@
 package dev.assay.metric;
 
+import dev.assay.dataset.DatasetFormat;
+import dev.assay.dataset.ParquetIngest;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.infrastructure.Sql;
 import jakarta.json.Json;
@@ -16,6 +18,19 @@ import java.util.Optional;
 public final class Tables {
 
     private Tables() {
+    }
+
+    /** A file as Assay stores it: its Parquet copy and the column types of its profile. */
+    public record Ingested(Path parquet, Map<String, String> types) {
+    }
+
+    /** Runs a delimited file through Assay's own ingest (ParquetIngest), as an upload would. */
+    public static Ingested ingest(DuckDb duckDb, Path file, char delimiter, Path parquet) throws Exception {
+        ParquetIngest ingest = new ParquetIngest(duckDb);
+        ingest.writeParquet(new ParquetIngest.Source(file, DatasetFormat.CSV, delimiter), parquet);
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        ingest.profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        return new Ingested(parquet, types);
     }
 
     /**

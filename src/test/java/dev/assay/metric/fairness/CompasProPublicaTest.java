@@ -1,18 +1,16 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.audit.AuditEngine;
-import dev.assay.dataset.DatasetFormat;
-import dev.assay.dataset.ParquetIngest;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.it.SharedData;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
+import dev.assay.metric.Tables;
 import dev.assay.registry.ModelCardParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,11 +47,9 @@ class CompasProPublicaTest {
     void falsePositiveAndFalseNegativeRatesByRace() throws Exception {
         Path file = SharedData.require("compas/compas-scores-two-years.csv");
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        ParquetIngest ingest = new ParquetIngest(duckDb);
-        Path parquet = dir.resolve("compas.parquet");
-        ingest.writeParquet(new ParquetIngest.Source(file, DatasetFormat.CSV, ','), parquet);
-        Map<String, String> types = new LinkedHashMap<>();
-        ingest.profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        Tables.Ingested stored = Tables.ingest(duckDb, file, ',', dir.resolve("compas.parquet"));
+        Path parquet = stored.parquet();
+        Map<String, String> types = stored.types();
 
         AuditEngine.Outcome o = new AuditEngine(duckDb, MetricParameters.DEFAULTS).run(
                 ModelCardParser.parseYaml(CARD, "compas", "2016"), types, parquet, List.of(),

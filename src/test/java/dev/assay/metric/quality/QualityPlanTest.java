@@ -1,7 +1,5 @@
 package dev.assay.metric.quality;
 
-import dev.assay.dataset.DatasetFormat;
-import dev.assay.dataset.ParquetIngest;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.it.SharedData;
 import dev.assay.metric.ColumnState;
@@ -16,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,11 +75,9 @@ class QualityPlanTest {
         long unique = classes.values().stream().filter(c -> c == 1).count();
 
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        ParquetIngest ingest = new ParquetIngest(duckDb);
-        Path parquet = dir.resolve("adult.parquet");
-        ingest.writeParquet(new ParquetIngest.Source(file, DatasetFormat.CSV, ';'), parquet);
-        Map<String, String> types = new LinkedHashMap<>();
-        ingest.profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        Tables.Ingested stored = Tables.ingest(duckDb, file, ';', dir.resolve("adult.parquet"));
+        Path parquet = stored.parquet();
+        Map<String, String> types = stored.types();
         DatasetState d;
         try (Connection c = duckDb.open()) {
             d = new QualityPlan(List.of(), types, qi, 5).dataset(c, parquet);
