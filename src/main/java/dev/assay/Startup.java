@@ -38,6 +38,9 @@ public class Startup {
     AccountService accounts;
 
     @Inject
+    dev.assay.security.Identity identity;
+
+    @Inject
     PolicyCatalog policies;
 
     @Inject
@@ -55,7 +58,9 @@ public class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info("Assay starting; data dir " + config.dataDir());
         migrations.migrate();
-        accounts.ensureBootstrapAdmin();
+        if (!identity.oidc()) {
+            accounts.ensureBootstrapAdmin();
+        }
         policies.registerBuiltIns();
         reports.init();
         sweepScratch(config.dataDir().resolve("tmp"));

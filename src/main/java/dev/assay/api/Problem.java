@@ -21,6 +21,7 @@ public class Problem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private long retryAfterSeconds = -1;
 
     public Problem(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -52,6 +53,14 @@ public class Problem extends RuntimeException {
 
     public static Problem forbidden(String detail) {
         return new Problem(403, "forbidden", "Not allowed", detail, List.of());
+    }
+
+    /** 429 with Retry-After: too many failed sign-ins or token attempts from one source. */
+    public static Problem tooManyAttempts(java.time.Duration retryAfter) {
+        Problem p = new Problem(429, "too-many-attempts", "Too many failed attempts",
+                "Too many failed authentication attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " s", List.of());
+        p.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        return p;
     }
 
     public static Problem unsupportedMediaType(String detail) {
@@ -88,6 +97,9 @@ public class Problem extends RuntimeException {
         Response.ResponseBuilder r = Response.status(status).type(MEDIA_TYPE).entity(toJson().toString());
         if (status == 401) {
             r.header("WWW-Authenticate", "Bearer realm=\"assay\"");
+        }
+        if (retryAfterSeconds > 0) {
+            r.header("Retry-After", retryAfterSeconds);
         }
         return r.build();
     }

@@ -10,7 +10,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -75,5 +78,38 @@ public class TokenResource {
             answer.add("expiresAt", expiresAt.toString());
         }
         return Response.status(201).entity(answer.build()).build();
+    }
+
+    /** Every token, never its secret. */
+    @GET
+    @Path("tokens")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.MANAGE_TOKENS)
+    public JsonObject list() {
+        var tokens = Json.createArrayBuilder();
+        accounts.tokens().forEach(t -> {
+            var b = Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
+                    .add("roles", Json.createArrayBuilder(t.roles().stream().map(Role::id).toList()))
+                    .add("createdBy", t.createdBy()).add("createdAt", t.createdAt().toString());
+            if (t.expiresAt() != null) {
+                b.add("expiresAt", t.expiresAt().toString());
+            }
+            if (t.revokedAt() != null) {
+                b.add("revokedAt", t.revokedAt().toString());
+            }
+            tokens.add(b);
+        });
+        return Json.createObjectBuilder().add("tokens", tokens).build();
+    }
+
+    /** Revokes at once; the record stays (who issued and revoked it remains in the ledger). */
+    @DELETE
+    @Path("tokens/{id}")
+    @Requires(Permission.MANAGE_TOKENS)
+    public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
+        if (!accounts.revokeToken((Caller) security.getUserPrincipal(), id)) {
+            throw Problem.notFound("No token with id " + id);
+        }
+        return Response.noContent().build();
     }
 }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -49,6 +50,12 @@ public class DemoSeeder {
     @Inject
     AuditService audits;
 
+    @Inject
+    dev.assay.security.AccountService accounts;
+
+    @Inject
+    dev.assay.security.Identity identity;
+
     public void seedIfEmpty() {
         if (!registry.all().isEmpty()) {
             return;
@@ -56,6 +63,24 @@ public class DemoSeeder {
         seed("1.0.0", LoanApplications.BIASED, 25, 1001L);
         seed("1.1.0", LoanApplications.FAIR, 0, 1101L);
         LOG.info("Demo model " + MODEL + " seeded: versions 1.0.0 (fails four-fifths) and 1.1.0 (passes)");
+        if (!identity.oidc()) {
+            seedUsers();
+        }
+    }
+
+    /**
+     * One local account per person role, with generated passwords written to the log this once
+     * (in oidc mode the demo users live in the Keycloak realm instead).
+     */
+    private void seedUsers() {
+        StringBuilder message = new StringBuilder("Demo users (passwords shown once):");
+        for (var user : List.of(Map.entry("owner", Role.MODEL_OWNER), Map.entry("owner2", Role.MODEL_OWNER),
+                Map.entry("auditor", Role.AUDITOR))) {
+            var created = accounts.createUser(DEMO, user.getKey(), Set.of(user.getValue()), null);
+            message.append("  ").append(created.username()).append(" (").append(user.getValue().id()).append(") password ")
+                    .append(created.generatedPassword());
+        }
+        LOG.warning(message.toString());
     }
 
     private void seed(String version, LoanApplications.Bias bias, int smallGroup, long seed) {

@@ -62,7 +62,12 @@ public final class Attestation {
         }
         try {
             String type = JSONObjectUtils.getString(json, "payloadType");
-            byte[] payload = Base64.getDecoder().decode(JSONObjectUtils.getString(json, "payload"));
+            String encodedPayload = JSONObjectUtils.getString(json, "payload");
+            if (type == null || encodedPayload == null) {
+                return new ReportSigner.Verification(false, null, null,
+                        "malformed DSSE envelope: it needs payloadType, payload and signatures");
+            }
+            byte[] payload = Base64.getDecoder().decode(encodedPayload);
             List<Object> signatures = JSONObjectUtils.getJSONArray(json, "signatures");
             if (signatures == null || signatures.isEmpty()) {
                 return new ReportSigner.Verification(false, null, null, "the envelope carries no signature");
@@ -70,6 +75,9 @@ public final class Attestation {
             @SuppressWarnings("unchecked")
             Map<String, Object> first = (Map<String, Object>) signatures.get(0);
             String kid = (String) first.get("keyid");
+            if (!(first.get("sig") instanceof String)) {
+                return new ReportSigner.Verification(false, kid, null, "malformed DSSE envelope: the signature has no sig");
+            }
             JWK jwk = kid == null ? null : keys.getKeyByKeyId(kid);
             if (!(jwk instanceof ECKey ecKey)) {
                 return new ReportSigner.Verification(false, kid, null, "unknown key: no public key with id " + kid);

@@ -27,6 +27,8 @@ import java.util.logging.Logger;
 public class AccountService {
 
     public static final String BOOTSTRAP_ADMIN = "admin";
+    /** Every API token starts with this, so a bearer value is told apart from a JWT without parsing. */
+    public static final String TOKEN_PREFIX = "assay_";
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,7 +55,7 @@ public class AccountService {
         Optional<String> configured = config.env("ASSAY_ADMIN_PASSWORD");
         String password = configured.orElseGet(() -> randomSecret(18));
         em.persist(new UserAccount(BOOTSTRAP_ADMIN, PasswordHasher.hash(password.toCharArray()),
-                EnumSet.of(Role.ADMIN), clock.instant()));
+                EnumSet.of(Role.ADMIN), clock.instant(), Caller.SYSTEM.name()));
         if (configured.isEmpty()) {
             LOG.warning("Assay bootstrap admin created. User: " + BOOTSTRAP_ADMIN + "  Password: " + password
                     + "  (shown once; set ASSAY_ADMIN_PASSWORD to choose it)");
@@ -65,7 +67,7 @@ public class AccountService {
     @Transactional
     public Optional<Caller> authenticatePassword(String username, String password) {
         UserAccount user = em.find(UserAccount.class, username);
-        if (user == null) {
+        if (user == null || user.disabledAt() != null) {
             // Same work as a real check, so timing does not reveal which user names exist.
             PasswordHasher.matches(password.toCharArray(), DUMMY_HASH);
             return Optional.empty();
@@ -91,7 +93,7 @@ public class AccountService {
     /** Issues a new token; the secret is returned once and only its hash is stored. */
     @Transactional
     public IssuedToken issueToken(Caller issuer, String name, Set<Role> roles, Instant expiresAt) {
-        String secret = "assay_" + randomSecret(32);
+        String secret = TOKEN_PREFIX + randomSecret(32);
         ApiToken token = new ApiToken(UUID.randomUUID().toString(), name, Hashing.sha256Hex(secret), roles,
                 issuer.name(), clock.instant(), expiresAt);
         em.persist(token);
@@ -99,6 +101,58 @@ public class AccountService {
                 .add("roles", Json.createArrayBuilder(roles.stream().map(Role::id).sorted().toList()))
                 .add("expiresAt", expiresAt == null ? "never" : expiresAt.toString()).build());
         return new IssuedToken(token.id(), name, secret, roles, expiresAt);
+    }
+
+    /** A new local account; with no password given, one is generated and answered once. */
+    @Transactional
+    public CreatedUser createUser(Caller admin, String username, Set<Role> roles, String password) {
+        if (em.find(UserAccount.class, username) != null) {
+            throw new IllegalArgumentException("user '" + username + "' exists");
+        }
+        String secret = password == null ? randomSecret(18) : password;
+        em.persist(new UserAccount(username, PasswordHasher.hash(secret.toCharArray()), roles, clock.instant(), admin.name()));
+        ledger.append("user.created", username, admin.name(), Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder(roles.stream().map(Role::id).sorted().toList())).build());
+        return new CreatedUser(username, roles, password == null ? secret : null);
+    }
+
+    public record CreatedUser(String username, Set<Role> roles, String generatedPassword) {
+    }
+
+    public java.util.List<UserAccount> users() {
+        return em.createQuery("select u from UserAccount u order by u.username", UserAccount.class).getResultList();
+    }
+
+    /** False when there is no such user. Disabling twice is harmless. */
+    @Transactional
+    public boolean disableUser(Caller admin, String username) {
+        UserAccount user = em.find(UserAccount.class, username);
+        if (user == null) {
+            return false;
+        }
+        if (user.disabledAt() == null) {
+            user.disable(clock.instant());
+            ledger.append("user.disabled", username, admin.name(), Json.createObjectBuilder().build());
+        }
+        return true;
+    }
+
+    public java.util.List<ApiToken> tokens() {
+        return em.createQuery("select t from ApiToken t order by t.createdAt", ApiToken.class).getResultList();
+    }
+
+    /** False when there is no such token. */
+    @Transactional
+    public boolean revokeToken(Caller admin, String id) {
+        ApiToken token = em.find(ApiToken.class, id);
+        if (token == null) {
+            return false;
+        }
+        if (token.revokedAt() == null) {
+            token.revoke(clock.instant(), admin.name());
+            ledger.append("token.revoked", id, admin.name(), Json.createObjectBuilder().add("name", token.name()).build());
+        }
+        return true;
     }
 
     public record IssuedToken(String id, String name, String token, Set<Role> roles, Instant expiresAt) {

@@ -37,6 +37,9 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "revoked_by")
+    private String revokedBy;
+
     protected ApiToken() {
     }
 
@@ -69,6 +72,25 @@ public class ApiToken {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    void revoke(Instant at, String by) {
+        if (revokedAt == null) {
+            revokedAt = at;
+            revokedBy = by;
+        }
     }
 
     public boolean isUsableAt(Instant now) {

@@ -3,6 +3,7 @@ package dev.assay.security;
 import dev.assay.api.Problem;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,15 +13,26 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.assay.portal.PortalSession;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 import java.security.Principal;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
- * Authenticates every API request (bearer API token, or HTTP basic for the token endpoint) and
- * checks the {@link Requires} permission of the matched method. Deny by default: a method that
- * declares nothing is refused.
+ * Authenticates every API request (a bearer API token or, in oidc mode, a bearer JWT; HTTP basic
+ * only to obtain a token in local mode) and checks the {@link Requires} permission of the matched
+ * method. Deny by default: a method that declares nothing is refused. Portal pages
+ * ({@code dev.assay.portal}) authenticate by their session instead and declare {@link Requires}
+ * the same way.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -29,8 +41,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Inject
-    AccountService accounts;
+    Authenticator authenticator;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -39,22 +54,81 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (requires != null && requires.value().isPublic()) {
             return;
         }
-        // HTTP basic (a slow password check) is for obtaining a token only; everything else takes tokens.
-        boolean basicAllowed = requires != null && requires.value() == Permission.CREATE_TOKEN;
-        Optional<Caller> authenticated = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), basicAllowed);
-        if (authenticated.isEmpty()) {
-            request.abortWith(Problem.unauthorized(basicAllowed
-                    ? "A valid bearer token, or HTTP basic credentials, are required"
-                    : "A valid bearer token is required").toResponse());
+        if (resourceInfo.getResourceClass() != null && resourceInfo.getResourceClass().isAnnotationPresent(SessionAuthenticated.class)) {
+            filterSession(request, requires);
             return;
         }
-        Caller caller = authenticated.get();
+        // HTTP basic (a slow password check) is for obtaining a token only; everything else takes tokens.
+        boolean basicAllowed = requires != null && requires.value() == Permission.CREATE_TOKEN;
+        Authenticator.Outcome outcome = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), basicAllowed);
+        if (outcome instanceof Authenticator.Outcome.Throttled throttled) {
+            request.abortWith(Problem.tooManyAttempts(throttled.retryAfter()).toResponse());
+            return;
+        }
+        if (!(outcome instanceof Authenticator.Outcome.Accepted accepted)) {
+            String reason = outcome instanceof Authenticator.Outcome.Rejected rejected ? rejected.reason()
+                    : basicAllowed ? "A valid bearer token, or HTTP basic credentials, are required"
+                    : "A valid bearer token is required";
+            request.abortWith(Problem.unauthorized(reason).toResponse());
+            return;
+        }
+        Caller caller = accepted.caller();
         if (requires == null || !requires.value().grantedToAny(caller.roles())) {
             request.abortWith(Problem.forbidden("Your roles do not allow this call").toResponse());
             return;
         }
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
+        request.setSecurityContext(securityContext(caller, request.getSecurityContext().isSecure()));
+    }
+
+    /** Portal pages: the session's caller, the CSRF token on anything that changes state. */
+    private void filterSession(ContainerRequestContext request, Requires requires) {
+        Optional<Caller> caller = PortalSession.caller(servletRequest);
+        if (caller.isEmpty()) {
+            if (request.getMethod().equals("GET")) {
+                String next = request.getUriInfo().getRequestUri().getRawPath();
+                request.abortWith(Response.seeOther(UriBuilder.fromPath("/portal/login").queryParam("next", next).build()).build());
+            } else {
+                request.abortWith(Problem.unauthorized("Sign in first").toResponse());
+            }
+            return;
+        }
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && !PortalSession.csrfMatches(servletRequest, request.getHeaderString("X-CSRF-Token"))
+                && !PortalSession.csrfMatches(servletRequest, formField(request, "csrf"))) {
+            request.abortWith(Problem.forbidden("Missing or wrong CSRF token; reload the page and try again").toResponse());
+            return;
+        }
+        if (requires == null || !requires.value().grantedToAny(caller.get().roles())) {
+            request.abortWith(Problem.forbidden("Your roles do not allow this page").toResponse());
+            return;
+        }
+        request.setSecurityContext(securityContext(caller.get(), request.getSecurityContext().isSecure()));
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Reads one field of a url-encoded form and puts the body back for the resource method. */
+    private static String formField(ContainerRequestContext request, String name) {
+        if (request.getMediaType() == null || !request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            return null;
+        }
+        try {
+            byte[] body = request.getEntityStream().readNBytes(1 << 20);
+            request.setEntityStream(new ByteArrayInputStream(body));
+            for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static SecurityContext securityContext(Caller caller, boolean secure) {
+        return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
                 return caller;
@@ -74,28 +148,29 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             public String getAuthenticationScheme() {
                 return "Bearer";
             }
-        });
+        };
     }
 
-    private Optional<Caller> authenticate(String authorization, boolean basicAllowed) {
+    /** Null when no credentials were presented. */
+    private Authenticator.Outcome authenticate(String authorization, boolean basicAllowed) {
         if (authorization == null) {
-            return Optional.empty();
+            return null;
         }
+        String source = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return accounts.authenticateToken(authorization.substring(7).trim());
+            return authenticator.bearer(authorization.substring(7).trim(), source);
         }
         if (basicAllowed && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                return new Authenticator.Outcome.Rejected("Malformed HTTP basic credentials");
             }
             int colon = decoded.indexOf(':');
-            return colon < 0 ? Optional.empty()
-                    : accounts.authenticatePassword(decoded.substring(0, colon), decoded.substring(colon + 1));
+            return colon < 0 ? new Authenticator.Outcome.Rejected("Malformed HTTP basic credentials")
+                    : authenticator.password(decoded.substring(0, colon), decoded.substring(colon + 1), source);
         }
-        return Optional.empty();
+        return null;
     }
 }

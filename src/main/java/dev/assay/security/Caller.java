@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Set;
 
 /** The authenticated identity of a request: who (for the record) and with which roles. */
-public record Caller(String name, Set<Role> roles) implements Principal {
+public record Caller(String name, Set<Role> roles) implements Principal, java.io.Serializable {
 
     public static final Caller SYSTEM = new Caller("assay-system", Set.of(Role.ADMIN));
 

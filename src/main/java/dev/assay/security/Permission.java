@@ -15,7 +15,11 @@ import static dev.assay.security.Role.MODEL_OWNER;
 public enum Permission {
     /** No authentication at all: verification and public keys. */
     ANYONE(null),
+    /** Any signed-in person or service account: the portal's own pages. */
+    SIGNED_IN(EnumSet.of(MODEL_OWNER, AUDITOR, ADMIN, CI_GATE)),
     CREATE_TOKEN(EnumSet.of(ADMIN)),
+    MANAGE_TOKENS(EnumSet.of(ADMIN)),
+    MANAGE_USERS(EnumSet.of(ADMIN)),
     REGISTER_VERSION(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
     UPLOAD_DATASET(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
     START_AUDIT(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),

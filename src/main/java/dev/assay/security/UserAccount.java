@@ -24,10 +24,17 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     protected UserAccount() {
     }
 
-    public UserAccount(String username, String passwordHash, Set<Role> roles, Instant createdAt) {
+    public UserAccount(String username, String passwordHash, Set<Role> roles, Instant createdAt, String createdBy) {
+        this.createdBy = createdBy;
         this.username = username;
         this.passwordHash = passwordHash;
         this.roles = RoleSet.format(roles);
@@ -44,5 +51,23 @@ public class UserAccount {
 
     public Set<Role> roles() {
         return RoleSet.parse(roles);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
+    }
+
+    void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = at;
+        }
     }
 }

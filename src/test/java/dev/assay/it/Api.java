@@ -33,7 +33,16 @@ public final class Api {
         return new Api(LibertyServer.get().base(), null);
     }
 
+    /** The bootstrap admin in local mode; Keycloak's demo admin (a real access token) in oidc mode. */
     public static Api admin() {
+        if (LibertyServer.get().oidc()) {
+            return keycloakUser("admin");
+        }
+        return adminBasic();
+    }
+
+    /** HTTP basic with the bootstrap admin's password (which exists in local mode only). */
+    public static Api adminBasic() {
         String basic = Base64.getEncoder().encodeToString(
                 ("admin:" + LibertyServer.get().adminPassword()).getBytes(StandardCharsets.UTF_8));
         return new Api(LibertyServer.get().base(), "Basic " + basic);
@@ -50,6 +59,58 @@ public final class Api {
             throw new IllegalStateException("token: " + r.status() + " " + r.text());
         }
         return new Api(LibertyServer.get().base(), "Bearer " + r.json().getString("token"));
+    }
+
+    /** A demo user of the assay realm, signed in with the password grant of the test client. */
+    public static Api keycloakUser(String username) {
+        return new Api(LibertyServer.get().base(), "Bearer " + keycloakToken("assay", "assay-test", username));
+    }
+
+    private static final Map<String, Map.Entry<java.time.Instant, String>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An access token from the run's Keycloak; cached for 200 s of its 300 s life. */
+    public static String keycloakToken(String realm, String client, String username) {
+        String key = realm + "/" + client + "/" + username;
+        var cached = TOKENS.get(key);
+        if (cached != null && cached.getKey().isAfter(java.time.Instant.now().minusSeconds(200))) {
+            return cached.getValue();
+        }
+        KeycloakServer kc = LibertyServer.get().keycloak();
+        String token = tokenRequest(kc.tokenEndpoint(realm), "grant_type=password&client_id=" + client
+                + "&username=" + username + "&password=" + kc.demoPassword);
+        TOKENS.put(key, Map.entry(java.time.Instant.now(), token));
+        return token;
+    }
+
+    /** An uncached token (for tests that need a token of their own, such as one that expires). */
+    public static String freshKeycloakToken(String realm, String client, String username) {
+        KeycloakServer kc = LibertyServer.get().keycloak();
+        return tokenRequest(kc.tokenEndpoint(realm), "grant_type=password&client_id=" + client
+                + "&username=" + username + "&password=" + kc.demoPassword);
+    }
+
+    /** The CI service account: the client-credentials grant of the assay-ci client. */
+    public static String ciServiceAccountToken() {
+        KeycloakServer kc = LibertyServer.get().keycloak();
+        return tokenRequest(kc.tokenEndpoint("assay"), "grant_type=client_credentials&client_id=assay-ci&client_secret=" + kc.ciSecret);
+    }
+
+    private static String tokenRequest(URI endpoint, String form) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak token request: " + r.statusCode() + " " + r.body());
+            }
+            return Json.createReader(new StringReader(r.body())).readObject().getString("access_token");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("Keycloak token request failed", e);
+        }
+    }
+
+    public Api withAuthorization(String value) {
+        return new Api(base, value);
     }
 
     public record Reply(int status, Map<String, String> headers, byte[] body) {

@@ -37,7 +37,13 @@ public final class LibertyServer implements BeforeAllCallback {
     private static volatile Running running;
 
     /** What the tests need to know about the server under test. */
-    public record Running(URI base, String adminPassword, Path dataDir, String database, String jdbcUrl, String jdbcUser) {
+    public record Running(URI base, String adminPassword, Path dataDir, String database, String jdbcUrl, String jdbcUser,
+                          KeycloakServer keycloak) {
+
+        /** The identity mode of this run: oidc (with a real Keycloak) or local. */
+        public boolean oidc() {
+            return keycloak != null;
+        }
     }
 
     public static Running get() {
@@ -62,6 +68,7 @@ public final class LibertyServer implements BeforeAllCallback {
         private final String pgDatabase;
 
         Handle(Path wlp, Running running, String pgDatabase) {
+            // stopped after Liberty, in close()
             this.wlp = wlp;
             this.running = running;
             this.pgDatabase = pgDatabase;
@@ -70,6 +77,9 @@ public final class LibertyServer implements BeforeAllCallback {
         @Override
         public void close() throws Exception {
             server(wlp, Map.of(), "stop").waitFor();
+            if (running.keycloak() != null) {
+                running.keycloak().close();
+            }
             if (pgDatabase != null) {
                 try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "");
                      Statement s = c.createStatement()) {
@@ -126,12 +136,26 @@ public final class LibertyServer implements BeforeAllCallback {
             env.put("ASSAY_DB_USER", PG_USER);
             env.put("ASSAY_DB_PASSWORD", "");
         }
-        System.out.println("Starting Liberty for integration tests on " + db + ", port " + port);
+        KeycloakServer keycloak = null;
+        if ("oidc".equals(System.getProperty("assay.it.auth", "local"))) {
+            keycloak = KeycloakServer.start(work.resolve("keycloak"), freePort(), URI.create("http://localhost:" + port));
+            env.put("ASSAY_AUTH_MODE", "oidc");
+            env.put("ASSAY_OIDC_ISSUER", keycloak.issuer().toString());
+            env.put("ASSAY_OIDC_CLIENT_ID", "assay-portal");
+            env.put("ASSAY_OIDC_CLIENT_SECRET", keycloak.portalSecret);
+            // The expired-token test waits out a one-second token: a one-second tolerance keeps it short.
+            env.put("ASSAY_OIDC_CLOCK_SKEW_SECONDS", "1");
+        }
+        System.out.println("Starting Liberty for integration tests on " + db + ", port " + port
+                + (keycloak == null ? ", local identities" : ", oidc mode against Keycloak " + keycloak.issuer()));
         Process start = server(wlp, env, "start", "--clean");
         if (start.waitFor() != 0) {
+            if (keycloak != null) {
+                keycloak.close();
+            }
             throw new IllegalStateException("server start failed: see " + wlp.resolve("usr/servers/assay/logs"));
         }
-        Running r = new Running(URI.create("http://localhost:" + port), adminPassword, dataDir, db, jdbcUrl, jdbcUser);
+        Running r = new Running(URI.create("http://localhost:" + port), adminPassword, dataDir, db, jdbcUrl, jdbcUser, keycloak);
         Handle handle = new Handle(wlp, r, pgDatabase);
         try {
             awaitReady(r.base().resolve("/health/ready"), Duration.ofSeconds(240));

@@ -341,8 +341,8 @@ class WalkingSkeletonIT {
         assertTrue(none.contentType().startsWith("application/problem+json"), none.contentType());
         assertEquals(401, none.json().getInt("status"));
         assertEquals(401, new Api(LibertyServer.get().base(), "Bearer assay_not-a-token").get("/api/v1/models").status());
-        // Basic credentials are for /tokens only.
-        assertEquals(401, Api.admin().get("/api/v1/models").status());
+        // Basic credentials are for /tokens only (and for nothing in oidc mode).
+        assertEquals(401, Api.adminBasic().get("/api/v1/models").status());
         // An auditor reads but does not register, upload or audit; nobody but an admin issues tokens.
         assertEquals(200, auditor.get("/api/v1/models").status());
         assertEquals(403, auditor.send("PUT", "/api/v1/models/x/versions/1", "application/yaml", "a: b".getBytes()).status());

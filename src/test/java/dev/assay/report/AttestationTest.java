@@ -49,6 +49,13 @@ class AttestationTest {
         SigningKeys other = SigningKeys.loadOrCreate(dir.resolve("o.p12"), null, SigningKeys.ALIAS);
         assertTrue(Attestation.verify(envelope, other.publicJwks()).reason().startsWith("unknown key"));
         assertFalse(Attestation.verify("{not json", keys.publicJwks()).valid());
+        // Well-formed JSON that is no envelope is invalid with a reason, never an error.
+        for (String notAnEnvelope : new String[]{"{}", "{\"payloadType\":\"x\"}",
+                "{\"payloadType\":\"x\",\"payload\":\"eA==\",\"signatures\":[{\"keyid\":\"k\"}]}"}) {
+            ReportSigner.Verification v = Attestation.verify(notAnEnvelope, keys.publicJwks());
+            assertFalse(v.valid());
+            assertTrue(v.reason().startsWith("malformed DSSE envelope"), v.reason());
+        }
     }
 
     @Test

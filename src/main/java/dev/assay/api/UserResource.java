@@ -1,0 +1,129 @@
+package dev.assay.api;
+
+import dev.assay.security.AccountService;
+import dev.assay.security.Caller;
+import dev.assay.security.Identity;
+import dev.assay.security.Permission;
+import dev.assay.security.Requires;
+import dev.assay.security.Role;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Local-mode accounts, managed by an admin. In oidc mode people live in the identity provider,
+ * and these calls answer 409.
+ */
+@Path("api/v1")
+public class UserResource {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Identity identity;
+
+    /** Body: {"username", "roles": [...], "password"?}; without a password one is generated and answered once. */
+    @POST
+    @Path("users")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.MANAGE_USERS)
+    public Response create(String body, @Context SecurityContext security) {
+        requireLocalMode();
+        JsonObject request = JsonBodies.object(body);
+        List<FieldError> errors = new ArrayList<>();
+        String username = JsonBodies.optionalString(request, "username", errors);
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.at("/username", "is required: 2-63 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit"));
+        }
+        String password = JsonBodies.optionalString(request, "password", errors);
+        if (password != null && password.length() < 12) {
+            errors.add(FieldError.at("/password", "must have at least 12 characters (or leave it out to have one generated)"));
+        }
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> requested = JsonBodies.stringList(request, "roles", errors);
+        for (int i = 0; i < requested.size(); i++) {
+            int index = i;
+            Role.byId(requested.get(i)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.at("/roles/" + index,
+                    "unknown role '" + requested.get(index) + "'; roles: model-owner, auditor, admin, ci-gate")));
+        }
+        if (requested.isEmpty()) {
+            errors.add(FieldError.at("/roles", "at least one role is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The user has " + errors.size() + " problem(s)", errors);
+        }
+        AccountService.CreatedUser created;
+        try {
+            created = accounts.createUser((Caller) security.getUserPrincipal(), username, roles, password);
+        } catch (IllegalArgumentException e) {
+            throw Problem.conflict("A user named '" + username + "' exists");
+        }
+        var answer = Json.createObjectBuilder().add("username", created.username())
+                .add("roles", Json.createArrayBuilder(created.roles().stream().map(Role::id).toList()));
+        if (created.generatedPassword() != null) {
+            answer.add("password", created.generatedPassword());
+        }
+        return Response.status(201).entity(answer.build()).build();
+    }
+
+    @GET
+    @Path("users")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.MANAGE_USERS)
+    public JsonObject list() {
+        var users = Json.createArrayBuilder();
+        accounts.users().forEach(u -> {
+            var b = Json.createObjectBuilder().add("username", u.username())
+                    .add("roles", Json.createArrayBuilder(u.roles().stream().map(Role::id).toList()))
+                    .add("createdAt", u.createdAt().toString());
+            if (u.createdBy() != null) {
+                b.add("createdBy", u.createdBy());
+            }
+            if (u.disabledAt() != null) {
+                b.add("disabledAt", u.disabledAt().toString());
+            }
+            users.add(b);
+        });
+        return Json.createObjectBuilder().add("users", users).build();
+    }
+
+    @POST
+    @Path("users/{username}/disable")
+    @Requires(Permission.MANAGE_USERS)
+    public Response disable(@PathParam("username") String username, @Context SecurityContext security) {
+        requireLocalMode();
+        Caller caller = (Caller) security.getUserPrincipal();
+        if (caller.name().equals(username)) {
+            throw Problem.conflict("An admin cannot disable their own account");
+        }
+        if (!accounts.disableUser(caller, username)) {
+            throw Problem.notFound("No user named " + username);
+        }
+        return Response.noContent().build();
+    }
+
+    private void requireLocalMode() {
+        if (identity.oidc()) {
+            throw Problem.conflict("Accounts are managed in the identity provider in oidc mode");
+        }
+    }
+}

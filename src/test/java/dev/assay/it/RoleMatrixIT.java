@@ -1,0 +1,176 @@
+package dev.assay.it;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The authorization spec, as a table, checked over HTTP with real credentials: API tokens in local
+ * mode, and in oidc mode Keycloak access tokens of the demo users and the CI service account's
+ * client-credentials token. {@code ok} means the call got past authentication and authorization
+ * (whatever else it answers, it is not 401, 403 or a server error); {@code -} marks the portal's
+ * sign-in endpoints, public by nature and tested by the identity tests. The table must list every
+ * endpoint the application has.
+ */
+@ExtendWith(LibertyServer.class)
+class RoleMatrixIT {
+
+    private static final String SPEC = """
+            # method  path                                                  anonymous model-owner auditor admin ci-gate
+            PUT     /api/v1/models/{model}/versions/{version}               401  ok   403  ok   ok
+            GET     /api/v1/models                                          401  ok   ok   ok   ok
+            GET     /api/v1/models/{model}/versions/{version}               401  ok   ok   ok   ok
+            POST    /api/v1/models/{model}/versions/{version}/datasets      401  ok   403  ok   ok
+            GET     /api/v1/datasets/{id}                                   401  ok   ok   ok   ok
+            POST    /api/v1/models/{model}/versions/{version}/audits        401  ok   403  ok   ok
+            GET     /api/v1/audits/{id}                                     401  ok   ok   ok   ok
+            GET     /api/v1/audits/{id}/report                              401  ok   ok   ok   ok
+            GET     /api/v1/audits/{id}/report.jws                          401  ok   ok   ok   ok
+            GET     /api/v1/audits/{id}/attestation                         401  ok   ok   ok   ok
+            GET     /api/v1/models/{model}/versions/{version}/gate          401  ok   ok   ok   ok
+            POST    /api/v1/models/{model}/versions/{version}/waivers       401  ok   403  ok   403
+            GET     /api/v1/models/{model}/versions/{version}/waivers       401  ok   ok   ok   ok
+            GET     /api/v1/waivers/{id}                                    401  ok   ok   ok   ok
+            POST    /api/v1/waivers/{id}/approve                            401  403  ok   ok   403
+            POST    /api/v1/waivers/{id}/reject                             401  403  ok   ok   403
+            GET     /api/v1/policies                                        401  ok   ok   ok   ok
+            GET     /api/v1/policies/{id}                                   401  ok   ok   ok   ok
+            GET     /api/v1/policies/{id}/versions                          401  ok   ok   ok   ok
+            PUT     /api/v1/policies/{id}                                   401  403  403  ok   403
+            POST    /api/v1/policies/validate                               401  ok   ok   ok   ok
+            POST    /api/v1/policies/{id}/backtest                          401  403  ok   ok   403
+            GET     /api/v1/ledger                                          401  403  ok   ok   403
+            GET     /api/v1/ledger/verify                                   401  403  ok   ok   403
+            GET     /api/v1/ledger/export                                   401  403  ok   ok   403
+            POST    /api/v1/keys/rotate                                     401  403  403  ok   403
+            POST    /api/v1/keys/{kid}/revoke                               401  403  403  ok   403
+            POST    /api/v1/tokens                                          401  403  403  ok   403
+            GET     /api/v1/tokens                                          401  403  403  ok   403
+            DELETE  /api/v1/tokens/{id}                                     401  403  403  ok   403
+            POST    /api/v1/users                                           401  403  403  ok   403
+            GET     /api/v1/users                                           401  403  403  ok   403
+            POST    /api/v1/users/{username}/disable                        401  403  403  ok   403
+            POST    /api/v1/verify                                          ok   ok   ok   ok   ok
+            GET     /.well-known/jwks.json                                  ok   ok   ok   ok   ok
+            GET     /.well-known/assay-revoked-keys.json                    ok   ok   ok   ok   ok
+            GET     /portal                                                 303  303  303  303  303
+            GET     /portal/login                                           -    -    -    -    -
+            POST    /portal/login                                           -    -    -    -    -
+            GET     /portal/callback                                        -    -    -    -    -
+            POST    /portal/logout                                          -    -    -    -    -
+            GET     /portal/signed-out                                      -    -    -    -    -
+            """;
+
+    private static final List<String> ROLES = List.of("anonymous", "model-owner", "auditor", "admin", "ci-gate");
+
+    record Row(String method, String path, List<String> expected) {
+    }
+
+    static List<Row> rows() {
+        return SPEC.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.split("\\s+"))
+                .map(f -> new Row(f[0], f[1], List.of(f).subList(2, f.length)))
+                .toList();
+    }
+
+    /** One real credential per role, for the mode of this run. */
+    private static Map<String, Api> identities() throws Exception {
+        Map<String, Api> as = new LinkedHashMap<>();
+        as.put("anonymous", Api.anonymous());
+        if (LibertyServer.get().oidc()) {
+            as.put("model-owner", Api.keycloakUser("owner"));
+            as.put("auditor", Api.keycloakUser("auditor"));
+            as.put("admin", Api.keycloakUser("admin"));
+            as.put("ci-gate", Api.anonymous().withAuthorization("Bearer " + Api.ciServiceAccountToken()));
+        } else {
+            for (String role : ROLES.subList(1, ROLES.size())) {
+                as.put(role, Api.withRoles(role));
+            }
+        }
+        return as;
+    }
+
+    @Test
+    void everyEndpointForEveryRoleIsAsTheSpecSays() throws Exception {
+        Map<String, Api> as = identities();
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows()) {
+            assertEquals(ROLES.size(), row.expected().size(), "columns of " + row);
+            String path = row.path().replace("{model}", "matrix").replace("{version}", "1.0.0")
+                    .replace("{id}", "none").replace("{kid}", "none").replace("{username}", "nobody");
+            for (int i = 0; i < ROLES.size(); i++) {
+                String expected = row.expected().get(i);
+                if (expected.equals("-")) {
+                    continue;
+                }
+                byte[] body = row.method().equals("GET") || row.method().equals("DELETE") ? null : "{}".getBytes();
+                Api.Reply reply = as.get(ROLES.get(i)).send(row.method(), path, body == null ? null : "application/json", body);
+                int status = reply.status();
+                boolean matches = expected.equals("ok") ? status != 401 && status != 403 && status < 500
+                        : status == Integer.parseInt(expected);
+                if (!matches) {
+                    wrong.add(row.method() + " " + row.path() + " as " + ROLES.get(i) + ": expected " + expected
+                            + ", got " + status + " " + reply.text().substring(0, Math.min(160, reply.text().length())));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void theTableListsEveryEndpointOfTheApplication() throws Exception {
+        Set<String> inTable = new TreeSet<>();
+        rows().forEach(r -> inTable.add(r.method() + " " + r.path()));
+        Set<String> inCode = new TreeSet<>();
+        for (String pkg : List.of("dev/assay/api", "dev/assay/portal")) {
+            try (Stream<java.nio.file.Path> files = Files.list(java.nio.file.Path.of("target/classes", pkg))) {
+                for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                    String name = pkg.replace('/', '.') + "." + f.getFileName().toString().replace(".class", "");
+                    Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                    Path classPath = type.getAnnotation(Path.class);
+                    if (classPath == null) {
+                        continue;
+                    }
+                    for (Method m : type.getDeclaredMethods()) {
+                        String verb = verb(m);
+                        if (verb == null) {
+                            continue;
+                        }
+                        Path methodPath = m.getAnnotation(Path.class);
+                        String full = ("/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value()))
+                                .replaceAll("/+", "/").replaceAll("/$", "");
+                        inCode.add(verb + " " + full);
+                    }
+                }
+            }
+        }
+        assertEquals(inCode, inTable, "the authorization table and the application's endpoints differ");
+    }
+
+    private static String verb(Method m) {
+        for (Class<? extends Annotation> a : List.of(GET.class, POST.class, PUT.class, DELETE.class)) {
+            if (m.isAnnotationPresent(a)) {
+                return a.getSimpleName();
+            }
+        }
+        return null;
+    }
+}
