@@ -25,6 +25,12 @@ if [ -f "$work/keycloak.pid" ] && kill -0 "$(cat "$work/keycloak.pid")" 2>/dev/n
   exit 1
 fi
 
+if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+  exec 3<&- 3>&-
+  echo "Port $port on 127.0.0.1 is in use (another Keycloak?); choose another: server/keycloak/start.sh <port>" >&2
+  exit 1
+fi
+
 if [ ! -f "$dist/bin/kc.sh" ]; then
   echo "Fetching Keycloak $version from Maven Central"
   "$root/mvnw" -q -B -ntp -f "$root/pom.xml" dependency:copy \

@@ -85,6 +85,9 @@ public final class PdfReport {
             }
             JsonObject audit = report.getJsonObject("audit");
             w.line(fonts.regular, 10, "Audit " + audit.getString("id") + ", completed " + audit.getString("completedAt"));
+            w.line(fonts.regular, 10, "Requested by " + audit.getString("requestedBy", "?")
+                    + "; version registered by " + model.getString("registeredBy", "?")
+                    + "; dataset uploaded by " + dataset.getString("uploadedBy", "?"));
             w.gap(12);
             w.line(fonts.bold, 13, "Findings (" + report.getJsonArray("findings").size() + ")");
             w.row(fonts.bold, 8, "rule", "scope", "group", "value", "threshold", "outcome");

@@ -299,6 +299,11 @@ class WalkingSkeletonIT {
         assertEquals(dataset.getString("sha256"), document.getJsonObject("dataset").getString("sha256"));
         assertEquals(kid, document.getJsonObject("signing").getString("keyId"));
         assertNotNull(document.getJsonObject("model").getString("cardSha256"));
+        // Who did what reaches the report: the CI token registered, uploaded and asked for the audit.
+        String actor = document.getJsonObject("audit").getString("requestedBy");
+        assertTrue(actor.startsWith("token:it-"), actor);
+        assertEquals(actor, document.getJsonObject("model").getString("registeredBy"));
+        assertEquals(actor, document.getJsonObject("dataset").getString("uploadedBy"));
     }
 
     /** The same table as Parquet, written by DuckDB. */
