@@ -1,9 +1,6 @@
 package dev.assay.portal;
 
-/**
- * The portal's page frame and HTML escaping. Pages are small and server-rendered; every value
- * from data goes through {@link #text}.
- */
+/** HTML escaping for markup built in Java (the SVG charts); templates escape by themselves. */
 final class Html {
 
     private Html() {
@@ -26,21 +23,5 @@ final class Html {
             }
         }
         return out.toString();
-    }
-
-    static String page(String title, String signedInAs, String csrf, String body) {
-        StringBuilder header = new StringBuilder();
-        if (signedInAs != null) {
-            header.append("<form class=\"signout\" method=\"post\" action=\"/portal/logout\">")
-                    .append("<span>Signed in as <strong>").append(text(signedInAs)).append("</strong></span> ")
-                    .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(text(csrf)).append("\">")
-                    .append("<button type=\"submit\">Sign out</button></form>");
-        }
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + text(title) + " · Assay</title>"
-                + "<link rel=\"stylesheet\" href=\"/portal/assets/portal.css\"></head><body>"
-                + "<header><a class=\"brand\" href=\"/portal/\">Assay</a>" + header + "</header>"
-                + "<main id=\"main\"><h1>" + text(title) + "</h1>" + body + "</main></body></html>\n";
     }
 }

@@ -56,6 +56,9 @@ public class SignInResource {
     @Inject
     Authenticator authenticator;
 
+    @Inject
+    Templates templates;
+
     @Context
     HttpServletRequest request;
 
@@ -87,17 +90,20 @@ public class SignInResource {
     }
 
     private Response loginForm(String next, String message, int status) {
-        String body = (message == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.text(message) + "</p>")
-                + "<form method=\"post\" action=\"/portal/login\" class=\"signin\">"
-                + "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.text(PortalSession.csrfToken(request)) + "\">"
-                + "<input type=\"hidden\" name=\"next\" value=\"" + Html.text(next) + "\">"
-                + "<label for=\"username\">User name</label>"
-                + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required>"
-                + "<label for=\"password\">Password</label>"
-                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-                + "<button type=\"submit\">Sign in</button></form>";
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Html.page("Sign in", null, null, body)).build();
+        java.util.Map<String, Object> m = Page.model("Sign in", request);
+        m.put("formCsrf", PortalSession.csrfToken(request));
+        m.put("next", next);
+        m.put("message", message);
+        return Page.html(status, templates.render("login", m));
+    }
+
+    private Response message(int status, String title, String message, boolean alert, String linkHref, String linkText) {
+        java.util.Map<String, Object> m = Page.model(title, request);
+        m.put("message", message);
+        m.put("alert", alert);
+        m.put("linkHref", linkHref);
+        m.put("linkText", linkText);
+        return Page.html(status, templates.render("message", m));
     }
 
     @POST
@@ -180,9 +186,7 @@ public class SignInResource {
     @Requires(Permission.ANYONE)
     public Response logout(@FormParam("csrf") String csrf) {
         if (!PortalSession.csrfMatches(request, csrf)) {
-            return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Html.page("Not signed out", null, null,
-                            "<p role=\"alert\">The form expired. <a href=\"/portal/\">Back to the portal</a></p>")).build();
+            return message(403, "Not signed out", "The form expired.", true, "/portal/", "Back to the portal");
         }
         Optional<String> idToken = PortalSession.signOut(request);
         URI signedOut = uri.getBaseUriBuilder().path("portal/signed-out").build();
@@ -200,14 +204,12 @@ public class SignInResource {
     @Path("signed-out")
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.ANYONE)
-    public String signedOut() {
-        return Html.page("Signed out", null, null, "<p>You are signed out. <a href=\"/portal/login\">Sign in again</a></p>");
+    public Response signedOut() {
+        return message(200, "Signed out", "You are signed out.", false, "/portal/login", "Sign in again");
     }
 
-    private Response failed(String message) {
-        return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Html.page("Sign-in failed", null, null,
-                        "<p role=\"alert\">" + Html.text(message) + "</p><p><a href=\"/portal/login\">Sign in</a></p>")).build();
+    private Response failed(String text) {
+        return message(401, "Sign-in failed", text, true, "/portal/login", "Sign in");
     }
 
     private URI callbackUri() {

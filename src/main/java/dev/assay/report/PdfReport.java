@@ -246,59 +246,37 @@ public final class PdfReport {
      * is seen at a glance. Undefined values get no bar, only the word.
      */
     private static void charts(Writer w, Fonts fonts, List<JsonObject> findings) throws IOException {
-        Map<String, List<JsonObject>> byRule = new java.util.LinkedHashMap<>();
-        for (JsonObject f : findings) {
-            if (f.get("threshold") instanceof JsonNumber) {
-                byRule.computeIfAbsent(f.getString("rule") + " by " + text(f.get("scope")), k -> new ArrayList<>()).add(f);
-            }
-        }
-        if (byRule.isEmpty()) {
+        List<FindingChart> charts = FindingChart.of(findings);
+        if (charts.isEmpty()) {
             return;
         }
         w.gap(12);
         w.line(fonts.bold, 13, "Charts");
-        for (Map.Entry<String, List<JsonObject>> chart : byRule.entrySet()) {
-            List<JsonObject> rows = chart.getValue().subList(0, Math.min(30, chart.getValue().size()));
-            double threshold = rows.get(0).getJsonNumber("threshold").doubleValue();
-            double max = Math.max(1.0, threshold);
-            for (JsonObject f : rows) {
-                if (f.get("value") instanceof JsonNumber n) {
-                    max = Math.max(max, n.doubleValue());
-                }
-                if (f.get("ci") instanceof JsonArray ci && ci.size() == 2 && ci.get(1) instanceof JsonNumber hi) {
-                    max = Math.max(max, hi.doubleValue());
-                }
-            }
-            if (!Double.isFinite(max) || max > 1e6) {
-                continue;
-            }
-            double scale = max * 1.1;
+        for (FindingChart chart : charts) {
             float rowHeight = 12;
-            float top = w.take(rowHeight * rows.size() + 30);
+            float top = w.take(rowHeight * chart.bars().size() + 30);
             PDPageContentStream cs = w.stream();
             float labelWidth = 110;
             float x0 = MARGIN + labelWidth;
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN - labelWidth - 60;
-            w.text(fonts.bold, 9, MARGIN, top - 10, chart.getKey());
+            w.text(fonts.bold, 9, MARGIN, top - 10, chart.title());
             float y = top - 26;
-            for (JsonObject f : rows) {
-                w.text(fonts.regular, 8, MARGIN, y + 2, Writer.fit(fonts.regular, 8, Writer.printable(fonts.regular, text(f.get("group"))),
-                        labelWidth - 6));
-                if (f.get("value") instanceof JsonNumber n) {
-                    boolean fails = "fail".equals(f.getString("outcome"));
-                    cs.setNonStrokingColor(fails ? new java.awt.Color(200, 40, 40) : new java.awt.Color(110, 130, 160));
-                    cs.addRect(x0, y, (float) (n.doubleValue() / scale * width), rowHeight - 4);
+            for (FindingChart.Bar bar : chart.bars()) {
+                w.text(fonts.regular, 8, MARGIN, y + 2, Writer.fit(fonts.regular, 8,
+                        Writer.printable(fonts.regular, bar.group() == null ? "-" : bar.group()), labelWidth - 6));
+                if (bar.value() != null) {
+                    cs.setNonStrokingColor(bar.fails() ? new java.awt.Color(200, 40, 40) : new java.awt.Color(110, 130, 160));
+                    cs.addRect(x0, y, (float) (chart.fraction(bar.value()) * width), rowHeight - 4);
                     cs.fill();
                     cs.setNonStrokingColor(java.awt.Color.BLACK);
-                    w.text(fonts.regular, 7, x0 + width + 6, y + 2, String.format(Locale.ROOT, "%.3f", n.doubleValue()));
+                    w.text(fonts.regular, 7, x0 + width + 6, y + 2, String.format(Locale.ROOT, "%.3f", bar.value()));
                 } else {
                     w.text(fonts.regular, 7, x0 + 2, y + 2, "undefined");
                 }
-                if (f.get("ci") instanceof JsonArray ci && ci.size() == 2 && ci.get(0) instanceof JsonNumber lo
-                        && ci.get(1) instanceof JsonNumber hi) {
+                if (bar.low() != null && bar.high() != null) {
                     float mid = y + (rowHeight - 4) / 2;
-                    float a = x0 + (float) (lo.doubleValue() / scale * width);
-                    float b = x0 + (float) (hi.doubleValue() / scale * width);
+                    float a = x0 + (float) (chart.fraction(bar.low()) * width);
+                    float b = x0 + (float) (chart.fraction(bar.high()) * width);
                     cs.setLineWidth(0.8f);
                     cs.moveTo(a, mid);
                     cs.lineTo(b, mid);
@@ -310,7 +288,7 @@ public final class PdfReport {
                 }
                 y -= rowHeight;
             }
-            float tx = x0 + (float) (threshold / scale * width);
+            float tx = x0 + (float) (chart.fraction(chart.threshold()) * width);
             cs.setStrokingColor(new java.awt.Color(200, 40, 40));
             cs.setLineDashPattern(new float[] {3, 2}, 0);
             cs.moveTo(tx, top - 16);
@@ -318,8 +296,7 @@ public final class PdfReport {
             cs.stroke();
             cs.setLineDashPattern(new float[] {}, 0);
             cs.setStrokingColor(java.awt.Color.BLACK);
-            w.text(fonts.regular, 7, tx + 2, top - 18, rows.get(0).getString("comparator") + " "
-                    + String.format(Locale.ROOT, "%.2f", threshold));
+            w.text(fonts.regular, 7, tx + 2, top - 18, chart.comparator() + " " + String.format(Locale.ROOT, "%.2f", chart.threshold()));
             w.gap(6);
         }
     }

@@ -18,9 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -107,24 +104,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    /** Reads one field of a url-encoded form and puts the body back for the resource method. */
-    private static String formField(ContainerRequestContext request, String name) {
+    /**
+     * One field of a url-encoded form, through the servlet's parameter parsing, which RESTEasy reads
+     * too when it binds {@code @FormParam}s (reading the entity stream here would leave them empty).
+     */
+    private String formField(ContainerRequestContext request, String name) {
         if (request.getMediaType() == null || !request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             return null;
         }
-        try {
-            byte[] body = request.getEntityStream().readNBytes(1 << 20);
-            request.setEntityStream(new ByteArrayInputStream(body));
-            for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            }
-            return null;
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
+        return servletRequest.getParameter(name);
     }
 
     static SecurityContext securityContext(Caller caller, boolean secure) {

@@ -42,7 +42,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (request.getRequestURI().startsWith("/portal/")) {
+        if (request.getRequestURI().startsWith("/portal/") && !request.getRequestURI().startsWith("/portal/assets/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The authorization spec, as a table, checked over HTTP with real credentials: API tokens in local
  * mode, and in oidc mode Keycloak access tokens of the demo users and the CI service account's
- * client-credentials token. {@code ok} means the call got past authentication and authorization
+ * client-credentials token. Portal pages take no bearer tokens: without a session a page redirects
+ * to sign-in (303) and a form post is refused (401); their roles are checked per session by the
+ * same table (see {@code PortalIT}). {@code ok} means the call got past authentication and authorization
  * (whatever else it answers, it is not 401, 403 or a server error); {@code -} marks the portal's
  * sign-in endpoints, public by nature and tested by the identity tests. The table must list every
  * endpoint the application has.
@@ -72,6 +74,23 @@ class RoleMatrixIT {
             GET     /.well-known/jwks.json                                  ok   ok   ok   ok   ok
             GET     /.well-known/assay-revoked-keys.json                    ok   ok   ok   ok   ok
             GET     /portal                                                 303  303  303  303  303
+            GET     /portal/models/{model}/versions/{version}               303  303  303  303  303
+            GET     /portal/models/{model}/versions/{version}/audits        303  303  303  303  303
+            POST    /portal/models/{model}/versions/{version}/waivers       401  401  401  401  401
+            GET     /portal/models/{model}/compare                          303  303  303  303  303
+            GET     /portal/waivers                                         303  303  303  303  303
+            POST    /portal/waivers/{id}/approve                            401  401  401  401  401
+            POST    /portal/waivers/{id}/reject                             401  401  401  401  401
+            GET     /portal/policies                                        303  303  303  303  303
+            GET     /portal/policies/{id}                                   303  303  303  303  303
+            GET     /portal/ledger                                          303  303  303  303  303
+            GET     /portal/audits/{id}/report.json                         303  303  303  303  303
+            GET     /portal/audits/{id}/report.jws                          303  303  303  303  303
+            GET     /portal/audits/{id}/report.pdf                          303  303  303  303  303
+            GET     /portal/audits/{id}/attestation.json                    303  303  303  303  303
+            GET     /portal/verify                                          ok   ok   ok   ok   ok
+            GET     /portal/assets/{name:[a-z0-9-]+(\\.min)?\\.(css|js)}        -    -    -    -    -
+            POST    /portal/verify                                          ok   ok   ok   ok   ok
             GET     /portal/login                                           -    -    -    -    -
             POST    /portal/login                                           -    -    -    -    -
             GET     /portal/callback                                        -    -    -    -    -
@@ -121,8 +140,10 @@ class RoleMatrixIT {
                 if (expected.equals("-")) {
                     continue;
                 }
-                byte[] body = row.method().equals("GET") || row.method().equals("DELETE") ? null : "{}".getBytes();
-                Api.Reply reply = as.get(ROLES.get(i)).send(row.method(), path, body == null ? null : "application/json", body);
+                boolean form = row.path().startsWith("/portal/") && row.method().equals("POST") && !row.path().equals("/portal/verify");
+                byte[] body = row.method().equals("GET") || row.method().equals("DELETE") ? null : form ? "x=1".getBytes() : "{}".getBytes();
+                String type = body == null ? null : form ? "application/x-www-form-urlencoded" : "application/json";
+                Api.Reply reply = as.get(ROLES.get(i)).send(row.method(), path, type, body);
                 int status = reply.status();
                 boolean matches = expected.equals("ok") ? status != 401 && status != 403 && status < 500
                         : status == Integer.parseInt(expected);

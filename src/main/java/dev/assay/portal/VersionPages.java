@@ -1,0 +1,275 @@
+package dev.assay.portal;
+
+import dev.assay.api.FieldError;
+import dev.assay.api.Problem;
+import dev.assay.audit.AuditResult;
+import dev.assay.audit.AuditRun;
+import dev.assay.audit.AuditService;
+import dev.assay.audit.GateService;
+import dev.assay.dataset.DatasetService;
+import dev.assay.registry.ModelRegistry;
+import dev.assay.registry.ModelVersion;
+import dev.assay.report.FindingChart;
+import dev.assay.security.Caller;
+import dev.assay.security.Permission;
+import dev.assay.security.Requires;
+import dev.assay.security.SessionAuthenticated;
+import dev.assay.waiver.WaiverService;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One model version: its card, datasets, audits (with live progress), the decision, the findings of
+ * its latest audit grouped by policy and rule with their citations and charts, its waivers, and the
+ * waiver request form. Everything shown comes from the latest signed report, so the page and the
+ * report never disagree.
+ */
+@Path("portal/models/{model}/versions/{version}")
+@SessionAuthenticated
+public class VersionPages {
+
+    /**
+     * Groups with fewer rows than this have their count and value suppressed on pages (shown as
+     * "fewer than 5"), the usual small-cell rule of statistical disclosure control; the signed
+     * report keeps exact numbers for auditors.
+     */
+    static final int SMALL_CELL = 5;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    GateService gates;
+
+    @Inject
+    AuditService audits;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    WaiverService waivers;
+
+    @Inject
+    Templates templates;
+
+    @Context
+    HttpServletRequest request;
+
+    static String link(ModelVersion v) {
+        return "/portal/models/" + enc(v.modelName()) + "/versions/" + enc(v.version());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public record DatasetRow(String id, String role, long rows, String sha256, String format, String createdBy, Instant createdAt,
+                             List<dev.assay.dataset.ColumnProfile> columns) {
+    }
+
+    public record AuditRow(String id, String status, String decision, String badge, Instant createdAt, String createdBy,
+                           Instant finishedAt, String error, boolean done) {
+    }
+
+    public record FindingRow(String scope, String group, String n, String value, String interval, String threshold,
+                             String outcome, String outcomeLabel, String pAdjusted, String note) {
+    }
+
+    public record ChartView(String svg) {
+    }
+
+    public record RuleView(String id, String description, String metric, String severity, List<Map<String, String>> cites,
+                           List<FindingRow> findings, List<ChartView> charts, boolean fails) {
+    }
+
+    public record PolicyView(String id, String version, String title, String sha256, List<RuleView> rules) {
+    }
+
+    public record WaiverRow(String id, String rule, String status, String justification, String requestedBy, Instant requestedAt,
+                            Instant expiresAt, String decidedBy, String comment) {
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Requires(Permission.READ_RESULTS)
+    public String page(@PathParam("model") String model, @PathParam("version") String version) {
+        return templates.render("version", model(registry.get(model, version), List.of(), null));
+    }
+
+    /** The audits table alone: htmx polls it while an audit runs (the page refreshes itself without JavaScript). */
+    @GET
+    @Path("audits")
+    @Produces(MediaType.TEXT_HTML)
+    @Requires(Permission.READ_RESULTS)
+    public String auditsFragment(@PathParam("model") String model, @PathParam("version") String version) {
+        return templates.render("version-audits", model(registry.get(model, version), List.of(), null));
+    }
+
+    @POST
+    @Path("waivers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Requires(Permission.REQUEST_WAIVER)
+    public Response requestWaiver(@PathParam("model") String model, @PathParam("version") String version,
+                                  @FormParam("rule") String rule, @FormParam("justification") String justification,
+                                  @FormParam("expiresOn") String expiresOn, @Context SecurityContext security) {
+        ModelVersion v = registry.get(model, version);
+        Instant expiresAt = null;
+        try {
+            expiresAt = expiresOn == null || expiresOn.isBlank() ? null
+                    : LocalDate.parse(expiresOn.strip()).atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return Page.html(422, templates.render("version", model(v,
+                    List.of(FieldError.at("/expiresOn", "must be a date such as 2026-12-31")), justification)));
+        }
+        try {
+            waivers.request(v, rule, justification, expiresAt, gates.of(v).failingRules(), (Caller) security.getUserPrincipal());
+        } catch (Problem p) {
+            return Page.html(p.status(), templates.render("version", model(v,
+                    p.errors().isEmpty() ? List.of(FieldError.at("/", p.getMessage())) : p.errors(), justification)));
+        }
+        return Response.seeOther(URI.create(link(v) + "#waivers")).build();
+    }
+
+    private Map<String, Object> model(ModelVersion v, List<FieldError> errors, String justification) {
+        Map<String, Object> m = Page.model(v.modelName() + " " + v.version(), request);
+        GateService.Gate gate = gates.of(v);
+        m.put("v", v);
+        m.put("link", link(v));
+        m.put("gate", gate);
+        m.put("badge", Page.badge(gate.decision()));
+        m.put("card", pretty(v.cardDocument()));
+        m.put("datasets", datasets.ofVersion(v.id()).stream().map(d -> new DatasetRow(d.id(), d.role(), d.rowCount(), d.sha256(),
+                d.format(), d.createdBy(), d.createdAt(), d.columns())).toList());
+        List<AuditRow> auditRows = new ArrayList<>();
+        boolean running = false;
+        for (AuditRun run : audits.ofVersion(v.id())) {
+            String decision = audits.result(run.id()).map(r -> r.verdict().name()).orElse(null);
+            running |= run.status() == AuditRun.Status.QUEUED || run.status() == AuditRun.Status.RUNNING;
+            auditRows.add(new AuditRow(run.id(), run.status().name(), decision, decision == null ? null : Page.badge(decision),
+                    run.createdAt(), run.createdBy(), run.finishedAt(), run.error(), run.status() == AuditRun.Status.DONE));
+        }
+        auditRows.sort(Comparator.comparing(AuditRow::createdAt).reversed());
+        m.put("audits", auditRows);
+        m.put("running", running);
+        m.put("policies", gate.auditId() == null ? List.of()
+                : audits.result(gate.auditId()).map(VersionPages::policies).orElse(List.of()));
+        m.put("failingRules", List.copyOf(gate.failingRules()));
+        m.put("waivers", waivers.ofVersion(v.id()).stream().map(w -> new WaiverRow(w.waiver().id(), w.waiver().rule(),
+                w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(), w.waiver().expiresAt(),
+                w.decision() == null ? null : w.decision().decidedBy(), w.decision() == null ? null : w.decision().comment())).toList());
+        m.put("errors", errors);
+        m.put("justification", justification == null ? "" : justification);
+        m.put("defaultExpiry", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+        m.put("maxExpiry", LocalDate.now(ZoneOffset.UTC).plusDays(89).toString());
+        return m;
+    }
+
+    static List<PolicyView> policies(AuditResult result) {
+        JsonObject report = Json.createReader(new StringReader(result.reportJson())).readObject();
+        List<JsonObject> findings = report.getJsonArray("findings").getValuesAs(JsonObject.class);
+        List<PolicyView> views = new ArrayList<>();
+        int chartId = 0;
+        for (JsonObject p : report.getJsonArray("policies").getValuesAs(JsonObject.class)) {
+            List<RuleView> rules = new ArrayList<>();
+            for (JsonObject r : p.getJsonArray("rules").getValuesAs(JsonObject.class)) {
+                List<JsonObject> ofRule = findings.stream().filter(f -> p.getString("id").equals(f.getString("policy", null))
+                        && r.getString("id").equals(f.getString("rule"))).toList();
+                List<ChartView> charts = new ArrayList<>();
+                for (FindingChart chart : FindingChart.of(suppressed(ofRule))) {
+                    charts.add(new ChartView(Svg.chart(chart, "chart-" + (++chartId))));
+                    if (chart.scope() != null && chart.scope().split("\\*").length == 2) {
+                        charts.add(new ChartView(Svg.heatMap(chart.scope(), chart.bars(), "heat-" + (++chartId))));
+                    }
+                }
+                List<Map<String, String>> cites = r.getJsonArray("cites").getValuesAs(JsonObject.class).stream()
+                        .map(c -> Map.of("regulation", c.getString("regulation", ""), "article", c.getString("article", ""),
+                                "url", c.getString("url", ""))).toList();
+                rules.add(new RuleView(r.getString("id"), r.getString("description", ""), r.getString("metric", ""),
+                        r.getString("severity", ""), cites, ofRule.stream().map(VersionPages::row).toList(), charts,
+                        ofRule.stream().anyMatch(f -> "fail".equals(f.getString("outcome", "")))));
+            }
+            views.add(new PolicyView(p.getString("id"), p.getString("version"), p.getString("title", p.getString("id")),
+                    p.getString("sha256"), rules));
+        }
+        return views;
+    }
+
+    /** Findings with small groups' values removed, for charts. */
+    private static List<JsonObject> suppressed(List<JsonObject> findings) {
+        return findings.stream().map(f -> small(f) ? Json.createObjectBuilder(f).add("value", JsonValue.NULL).remove("ci").build() : f).toList();
+    }
+
+    private static boolean small(JsonObject f) {
+        return f.get("n") instanceof JsonNumber n && n.longValue() > 0 && n.longValue() < SMALL_CELL;
+    }
+
+    private static FindingRow row(JsonObject f) {
+        boolean small = small(f);
+        String outcome = f.getString("outcome", "undefined");
+        String label = switch (outcome) {
+            case "pass" -> "\u2714 pass";
+            case "fail" -> "\u2716 fail";
+            case "warn" -> "\u26a0 warn";
+            default -> "? " + outcome;
+        };
+        String interval = f.get("ci") instanceof JsonArray ci && ci.size() == 2 && !small
+                ? "[" + num(ci.get(0)) + ", " + num(ci.get(1)) + "]" : "";
+        return new FindingRow(text(f.get("scope"), "overall"), text(f.get("group"), "all"),
+                f.get("n") instanceof JsonNumber n ? (small ? "fewer than " + SMALL_CELL : String.valueOf(n.longValue())) : "",
+                small ? "suppressed" : f.get("value") instanceof JsonNumber ? num(f.get("value")) : "undefined",
+                interval, f.getString("comparator", "") + " " + num(f.get("threshold")), outcome, label,
+                f.get("pAdjusted") instanceof JsonNumber ? num(f.get("pAdjusted")) : "",
+                f.getString("undefined", ""));
+    }
+
+    private static String num(JsonValue v) {
+        return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "";
+    }
+
+    private static String text(JsonValue v, String absent) {
+        return v == null || v == JsonValue.NULL ? absent : v instanceof JsonString s ? s.getString() : v.toString();
+    }
+
+    private static String pretty(JsonObject json) {
+        JsonWriterFactory f = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        StringWriter out = new StringWriter();
+        f.createWriter(out).writeObject(json);
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.assay.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.assay.it.OidcIdentityIT.csrf;
+import static dev.assay.it.OidcIdentityIT.get;
+import static dev.assay.it.OidcIdentityIT.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The portal's pages over plain HTTP (so, without JavaScript) in local mode: what each role sees
+ * and may do with a session, escaping of data, the compare and ledger pages, and the public verify
+ * page. The browser journey is {@link PortalBrowserIT}.
+ */
+@ExtendWith(LibertyServer.class)
+class PortalPagesIT {
+
+    private static final String VERSION = "/portal/models/loan-approval/versions/1.0.0";
+
+    private static String demoPassword(String user) throws Exception {
+        String log = Files.readString(java.nio.file.Path.of(System.getProperty("assay.wlp.dir", "target/liberty/wlp"))
+                .resolve("usr/servers/assay/logs/messages.log"));
+        Matcher m = Pattern.compile(" " + user + " \\([a-z-]+\\) password (\\S+)").matcher(log);
+        assertTrue(m.find(), "demo user " + user + " in the log");
+        return m.group(1);
+    }
+
+    private static HttpClient signedIn(String user, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieJar()).followRedirects(HttpClient.Redirect.NEVER).build();
+        URI base = LibertyServer.get().base();
+        String token = csrf(get(browser, base.resolve("/portal/login")).body());
+        HttpResponse<String> r = post(browser, base.resolve("/portal/login"), "username=" + user + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&csrf=" + token + "&next=%2Fportal%2F");
+        assertEquals(303, r.statusCode(), r.body());
+        return browser;
+    }
+
+    @Test
+    void aModelOwnerSeesFindingsChartsAndCitationsButNotTheLedgerAndDecidesNoWaiver() throws Exception {
+        URI base = LibertyServer.get().base();
+        HttpClient owner = signedIn("owner", demoPassword("owner"));
+        HttpResponse<String> dashboard = get(owner, base.resolve("/portal/"));
+        assertTrue(dashboard.body().contains("loan-approval") && dashboard.body().contains("Recent audits"), dashboard.body());
+        assertFalse(dashboard.body().contains("Waivers awaiting your decision"), "owners decide no waivers");
+
+        HttpResponse<String> version = get(owner, base.resolve(VERSION));
+        assertEquals(200, version.statusCode());
+        String html = version.body();
+        assertTrue(html.contains("Gate: \u2716 FAIL"), "the gate in words and with an icon");
+        assertTrue(html.contains("<svg class=\"chart\" role=\"img\""), "charts are server-side SVG");
+        assertTrue(html.contains("<title id=\"chart-1-t\">four-fifths-impact-ratio by sex</title>"), html);
+        assertTrue(html.contains("29 CFR 1607.4(D)"), "the citation");
+        assertTrue(html.contains("\u2716 fail"), "the failing group's outcome in words");
+        assertTrue(html.contains("class=\"waiver-request\""), "a model owner may request a waiver");
+        assertTrue(html.contains("/portal/audits/") && html.contains("/report.pdf"), "download links");
+
+        assertEquals(403, get(owner, base.resolve("/portal/ledger")).statusCode());
+        assertEquals(200, get(owner, base.resolve("/portal/waivers")).statusCode());
+        // Deciding a waiver needs the auditor role, even with a valid CSRF token.
+        HttpResponse<String> decide = post(owner, base.resolve("/portal/waivers/x/approve"), "comment=ok&csrf=" + csrf(html));
+        assertEquals(403, decide.statusCode());
+        // And a state change without the CSRF token is refused before anything else.
+        assertEquals(403, post(owner, base.resolve(VERSION + "/waivers"), "rule=four-fifths-impact-ratio").statusCode());
+        // A waiver request with problems is answered with the form and every problem, nothing stored.
+        HttpResponse<String> invalid = post(owner, base.resolve(VERSION + "/waivers"),
+                "rule=four-fifths-impact-ratio&justification=short&expiresOn=2020-01-01&csrf=" + csrf(html));
+        assertEquals(422, invalid.statusCode());
+        assertTrue(invalid.body().contains("/justification") && invalid.body().contains("/expiresAt"), invalid.body());
+    }
+
+    @Test
+    void dataIsEscapedNeverInterpreted() throws Exception {
+        String model = "xss-" + UUID.randomUUID().toString().substring(0, 8);
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/" + model + "/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted(model).getBytes(StandardCharsets.UTF_8)).status());
+        String[] lines = WalkingSkeletonIT.csv().split("\r\n");
+        StringBuilder csv = new StringBuilder(lines[0]).append(",<img src=x onerror=alert(1)>\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            csv.append(lines[i]).append(",0\r\n");
+        }
+        Api.Reply uploaded = ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, uploaded.status(), uploaded.text());
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String html = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "the column name is shown, escaped");
+        assertFalse(html.contains("<img src=x"), html);
+    }
+
+    @Test
+    void auditorsSeeTheVerifiedLedgerAndCompareVersions() throws Exception {
+        URI base = LibertyServer.get().base();
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        HttpResponse<String> ledger = get(auditor, base.resolve("/portal/ledger"));
+        assertEquals(200, ledger.statusCode());
+        assertTrue(ledger.body().contains("Chain verified"), ledger.body());
+        HttpResponse<String> compare = get(auditor, base.resolve("/portal/models/loan-approval/compare?a=1.0.0&b=1.1.0"));
+        assertEquals(200, compare.statusCode());
+        assertTrue(compare.body().contains("selection_rate") && compare.body().contains("yes (intervals do not overlap)"),
+                "the biased and the fair version differ significantly somewhere");
+        HttpResponse<String> policy = get(auditor, base.resolve("/portal/policies/nyc-ll144"));
+        assertEquals(200, policy.statusCode());
+        assertTrue(policy.body().contains("6 RCNY") && policy.body().contains("SHA-256"), policy.body());
+    }
+
+    @Test
+    void stylesheetAndHtmxAreServedWithTheirTypes() throws Exception {
+        Api.Reply css = Api.anonymous().get("/portal/assets/portal.css");
+        assertEquals(200, css.status());
+        assertTrue(css.contentType().startsWith("text/css"), css.contentType());
+        Api.Reply htmx = Api.anonymous().get("/portal/assets/htmx.min.js");
+        assertEquals(200, htmx.status());
+        assertTrue(htmx.contentType().startsWith("text/javascript") && htmx.text().contains("htmx"), htmx.contentType());
+        assertEquals(404, Api.anonymous().get("/portal/assets/nothing.css").status());
+    }
+
+    @Test
+    void anyoneVerifiesAReportPdfOnTheVerifyPage() throws Exception {
+        Api admin = Api.withRoles("auditor");
+        String audit = admin.get("/api/v1/models/loan-approval/versions/1.1.0/gate").json().getString("audit");
+        byte[] pdf = admin.get("/api/v1/audits/" + audit + "/report", "application/pdf").body();
+        Map<String, Map.Entry<String, byte[]>> parts = new LinkedHashMap<>();
+        parts.put("pdf", Map.entry("application/pdf", pdf));
+        Api.Reply valid = Api.anonymous().multipart("/portal/verify", parts);
+        assertEquals(200, valid.status());
+        assertTrue(valid.text().contains("\u2714 Valid"), valid.text());
+        pdf[pdf.length / 2] ^= 1;
+        Api.Reply invalid = Api.anonymous().multipart("/portal/verify", parts);
+        assertTrue(invalid.text().contains("\u2716 Invalid"), invalid.text());
+        assertEquals(400, Api.anonymous().multipart("/portal/verify", new LinkedHashMap<>()).status());
+    }
+}
