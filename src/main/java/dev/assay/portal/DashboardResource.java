@@ -59,6 +59,10 @@ public class DashboardResource {
 
     public record RecentAudit(String id, String model, String version, String status, String decision, Instant createdAt,
                               String createdBy, String link) {
+
+        public String badge() {
+            return decision == null ? null : Page.badge(decision);
+        }
     }
 
     @GET

@@ -110,7 +110,7 @@ public class VersionPages {
                              String outcome, String outcomeLabel, String pAdjusted, String note) {
     }
 
-    public record ChartView(String svg) {
+    public record ChartView(String caption, String svg) {
     }
 
     public record RuleView(String id, String description, String metric, String severity, List<Map<String, String>> cites,
@@ -118,6 +118,10 @@ public class VersionPages {
     }
 
     public record PolicyView(String id, String version, String title, String sha256, List<RuleView> rules) {
+    }
+
+    /** One line of "why this decision": a finding that failed or could not be decided, in words. */
+    public record Why(String rule, String severity, String sentence, String outcome) {
     }
 
     public record WaiverRow(String id, String rule, String status, String justification, String requestedBy, Instant requestedAt,
@@ -187,8 +191,10 @@ public class VersionPages {
         auditRows.sort(Comparator.comparing(AuditRow::createdAt).reversed());
         m.put("audits", auditRows);
         m.put("running", running);
-        m.put("policies", gate.auditId() == null ? List.of()
-                : audits.result(gate.auditId()).map(VersionPages::policies).orElse(List.of()));
+        List<PolicyView> policies = gate.auditId() == null ? List.of()
+                : audits.result(gate.auditId()).map(VersionPages::policies).orElse(List.of());
+        m.put("policies", policies);
+        m.put("why", why(policies));
         m.put("failingRules", List.copyOf(gate.failingRules()));
         m.put("waivers", waivers.ofVersion(v.id()).stream().map(w -> new WaiverRow(w.waiver().id(), w.waiver().rule(),
                 w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(), w.waiver().expiresAt(),
@@ -212,9 +218,11 @@ public class VersionPages {
                         && r.getString("id").equals(f.getString("rule"))).toList();
                 List<ChartView> charts = new ArrayList<>();
                 for (FindingChart chart : FindingChart.of(suppressed(ofRule))) {
-                    charts.add(new ChartView(Svg.chart(chart, "chart-" + (++chartId))));
+                    charts.add(new ChartView(chart.title() + ": each group's value, its 95% interval and the threshold",
+                            Svg.chart(chart, "chart-" + (++chartId))));
                     if (chart.scope() != null && chart.scope().split("\\*").length == 2) {
-                        charts.add(new ChartView(Svg.heatMap(chart.scope(), chart.bars(), "heat-" + (++chartId))));
+                        charts.add(new ChartView(chart.title() + ": heat map of the intersection",
+                                Svg.heatMap(chart.scope(), chart.bars(), "heat-" + (++chartId))));
                     }
                 }
                 List<Map<String, String>> cites = r.getJsonArray("cites").getValuesAs(JsonObject.class).stream()
@@ -228,6 +236,29 @@ public class VersionPages {
                     p.getString("sha256"), rules));
         }
         return views;
+    }
+
+    /** The failed and undecided findings as sentences, failures of blocking rules first. */
+    static List<Why> why(List<PolicyView> policies) {
+        List<Why> lines = new ArrayList<>();
+        for (PolicyView p : policies) {
+            for (RuleView r : p.rules()) {
+                for (FindingRow f : r.findings()) {
+                    if (f.outcome().equals("pass")) {
+                        continue;
+                    }
+                    String where = f.group().equals("all") ? f.scope() : f.scope() + " = " + f.group();
+                    String sentence = !f.outcome().equals("fail")
+                            ? r.metric() + " for " + where + " could not be decided" + (f.note().isEmpty() ? "" : ": " + f.note())
+                            + (f.value().equals("undefined") || f.value().equals("suppressed") ? "" : " (measured " + f.value() + ")")
+                            : r.metric() + " for " + where + " is " + f.value() + (f.interval().isEmpty() ? "" : " (95% interval " + f.interval() + ")")
+                            + "; the rule needs " + f.threshold().strip();
+                    lines.add(new Why(r.id(), r.severity(), sentence, f.outcome()));
+                }
+            }
+        }
+        lines.sort(Comparator.comparing((Why w) -> !w.outcome().equals("fail")).thenComparing(w -> !w.severity().equals("block")));
+        return lines;
     }
 
     /** Findings with small groups' values removed, for charts. */

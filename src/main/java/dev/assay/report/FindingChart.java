@@ -48,7 +48,8 @@ public record FindingChart(String rule, String scope, String comparator, double 
         Map<String, List<JsonObject>> byRuleAndScope = new LinkedHashMap<>();
         for (JsonObject f : findings) {
             if (f.get("threshold") instanceof JsonNumber) {
-                byRuleAndScope.computeIfAbsent(f.getString("rule") + "\u0000" + string(f.get("scope")), k -> new ArrayList<>()).add(f);
+                byRuleAndScope.computeIfAbsent(f.getString("rule") + "\u0000" + (perColumn(f) ? PER_COLUMN : string(f.get("scope"))),
+                        k -> new ArrayList<>()).add(f);
             }
         }
         List<FindingChart> charts = new ArrayList<>();
@@ -71,14 +72,23 @@ public record FindingChart(String rule, String scope, String comparator, double 
                     }
                 }
                 Long n = f.get("n") instanceof JsonNumber count ? count.longValue() : null;
-                bars.add(new Bar(string(f.get("group")), value, low, high, f.getString("outcome", null), n));
+                bars.add(new Bar(perColumn(f) ? string(f.get("scope")) : string(f.get("group")), value, low, high,
+                        f.getString("outcome", null), n));
             }
             if (Double.isFinite(max) && max <= 1e6) {
-                charts.add(new FindingChart(shown.get(0).getString("rule"), string(shown.get(0).get("scope")),
+                charts.add(new FindingChart(shown.get(0).getString("rule"),
+                        perColumn(shown.get(0)) ? PER_COLUMN : string(shown.get(0).get("scope")),
                         shown.get(0).getString("comparator", ""), threshold, max * 1.1, bars));
             }
         }
         return charts;
+    }
+
+    /** The scope of a chart whose bars are scopes: per-column and per-attribute values (drift, quality, disparities) have no group. */
+    public static final String PER_COLUMN = "scope";
+
+    private static boolean perColumn(JsonObject f) {
+        return (f.get("group") == null || f.get("group") == JsonValue.NULL) && f.get("scope") instanceof JsonString;
     }
 
     private static Double number(JsonValue v) {

@@ -89,6 +89,10 @@ class PortalBrowserIT {
 
     private static void signIn(String user) throws Exception {
         browser.get(LibertyServer.get().base() + "/portal/");
+        if (!browser.findElements(By.cssSelector("form.signout")).isEmpty()) {
+            signOut();
+            browser.get(LibertyServer.get().base() + "/portal/");
+        }
         await(d -> !d.findElements(By.id("kc-form-login")).isEmpty(), "Keycloak's login form");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(LibertyServer.get().keycloak().demoPassword);
@@ -160,6 +164,7 @@ class PortalBrowserIT {
         assertTrue(text().contains("Gate: \u26a0 WARN"), text());
         shot("4-gate-warn");
 
+
         // Download the signed PDF of the audit and verify it on the verify page.
         browser.findElement(By.linkText("PDF")).click();
         File pdf = awaitDownload();
@@ -171,6 +176,22 @@ class PortalBrowserIT {
         String verdict = browser.findElement(By.id("verdict")).getText();
         assertTrue(verdict.contains("\u2714 Valid"), verdict);
         shot("5-pdf-verified");
+
+        // The main pages an auditor reads, kept as screenshots for review.
+        String base = LibertyServer.get().base().toString();
+        browser.get(base + "/portal/");
+        assertTrue(text().contains("loan-approval"), text());
+        shot("main-dashboard");
+        browser.get(base + "/portal/models/loan-approval/versions/1.0.0");
+        assertTrue(text().contains("Why this decision"), text());
+        shot("main-demo-version");
+        browser.get(base + "/portal/models/loan-approval/compare?a=1.0.0&b=1.1.0");
+        shot("main-compare");
+        browser.get(base + "/portal/policies/nyc-ll144");
+        shot("main-policy-checklist");
+        browser.get(base + "/portal/ledger");
+        assertTrue(text().contains("Chain verified"), text());
+        shot("main-ledger");
         signOut();
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -84,24 +85,62 @@ class PortalPagesIT {
         assertTrue(invalid.body().contains("/justification") && invalid.body().contains("/expiresAt"), invalid.body());
     }
 
+    /**
+     * Hostile values in every place data reaches a page: a column name, group values, a model card
+     * field, a policy pack's title and texts. Model names cannot carry markup at all: they are
+     * validated to letters, digits, '.', '_' and '-'.
+     */
     @Test
-    void dataIsEscapedNeverInterpreted() throws Exception {
+    void hostileValuesAreShownAsTextEverywhere() throws Exception {
         String model = "xss-" + UUID.randomUUID().toString().substring(0, 8);
         Api ci = Api.withRoles("ci-gate");
+        assertTrue(ci.send("PUT", "/api/v1/models/%3Cscript%3E/versions/1.0.0", "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted("<script>").getBytes(StandardCharsets.UTF_8)).status() >= 400);
         String version = "/api/v1/models/" + model + "/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted(model).getBytes(StandardCharsets.UTF_8)).status());
+        String card = WalkingSkeletonIT.CARD_YAML.formatted(model).replace("owner: it@example.com", "owner: \"<script>alert('card')</script>\"");
+        assertEquals(201, ci.send("PUT", version, "application/yaml", card.getBytes(StandardCharsets.UTF_8)).status());
         String[] lines = WalkingSkeletonIT.csv().split("\r\n");
         StringBuilder csv = new StringBuilder(lines[0]).append(",<img src=x onerror=alert(1)>\r\n");
         for (int i = 1; i < lines.length; i++) {
-            csv.append(lines[i]).append(",0\r\n");
+            csv.append(lines[i].replace(",F,", ",<script>alert('group')</script>,")).append(",0\r\n");
         }
         Api.Reply uploaded = ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(201, uploaded.status(), uploaded.text());
+        assertEquals(201, ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).status());
+
+        String pack = "xss-" + UUID.randomUUID().toString().substring(0, 8);
+        Api admin = Api.withRoles("admin");
+        Api.Reply stored = admin.send("PUT", "/api/v1/policies/" + pack, "application/yaml", ("""
+                id: %s
+                version: 1.0.0
+                title: "<script>alert('title')</script>"
+                description: "<b onmouseover=alert(1)>pack</b>"
+                rules:
+                  - id: dp
+                    description: "<iframe src=javascript:alert(1)>"
+                    metric: demographic_parity_ratio
+                    scope: protected
+                    threshold: {comparator: ">=", value: 0.8}
+                    severity: block
+                    cites:
+                      - regulation: "<a href=javascript:alert(1)>law</a>"
+                """).formatted(pack).getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, stored.status(), stored.text());
+
         HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
-        String html = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
-        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "the column name is shown, escaped");
-        assertFalse(html.contains("<img src=x"), html);
+        URI base = LibertyServer.get().base();
+        String page = get(auditor, base.resolve("/portal/models/" + model + "/versions/1.0.0")).body();
+        assertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt;"), "the column name, as text");
+        assertTrue(page.contains("&lt;script&gt;alert(&#39;group&#39;)&lt;/script&gt;"), "the group value, as text");
+        assertTrue(page.contains("&lt;script&gt;alert(&#39;card&#39;)&lt;/script&gt;") || page.contains("\\u003cscript"),
+                "the card field, as text");
+        String policyPages = get(auditor, base.resolve("/portal/policies/" + pack)).body() + get(auditor, base.resolve("/portal/policies")).body();
+        assertTrue(policyPages.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"), "the pack title, as text");
+        for (String html : List.of(page, policyPages)) {
+            for (String live : List.of("<script>alert", "<img src=x", "<iframe", "<b onmouseover", "<a href=javascript")) {
+                assertFalse(html.contains(live), live + " reached a page as markup");
+            }
+        }
     }
 
     @Test
