@@ -6,6 +6,7 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.policy.Policy;
 import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportJson;
+import dev.assay.waiver.WaiverService;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -55,7 +56,7 @@ public final class AuditReport {
 
     public static JsonObject document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
                                       AuditEngine.Outcome outcome, MetricParameters parameters, String keyId,
-                                      Instant completedAt) {
+                                      Instant completedAt, List<WaiverService.View> waivers) {
         JsonArrayBuilder columns = Json.createArrayBuilder();
         for (ColumnProfile c : dataset.columns()) {
             columns.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type()).add("nulls", c.nulls()));
@@ -90,7 +91,31 @@ public final class AuditReport {
                 .add("reasons", Json.createArrayBuilder(outcome.decision().reasons()))
                 .add("findings", ReportJson.array(outcome.findings().stream().map(ReportJson::finding).toList()))
                 .add("metrics", ReportJson.array(outcome.metrics().stream().map(ReportJson::metric).toList()))
+                .add("waivers", waivers(waivers))
                 .add("signing", Json.createObjectBuilder().add("keyId", keyId).add("algorithm", "ES256"))
                 .build();
+    }
+
+    /**
+     * Every waiver of the version when the audit finished, with its status then: requests,
+     * approvals, rejections and expiries reach the report that follows them.
+     */
+    private static JsonArrayBuilder waivers(List<WaiverService.View> waivers) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        waivers.stream().sorted(java.util.Comparator.comparing((WaiverService.View v) -> v.waiver().requestedAt())
+                .thenComparing(v -> v.waiver().id())).forEach(v -> {
+            var w = v.waiver();
+            var b = Json.createObjectBuilder().add("id", w.id()).add("rule", w.rule()).add("status", v.status().id())
+                    .add("requestedBy", w.requestedBy()).add("requestedAt", w.requestedAt().toString())
+                    .add("justification", w.justification()).add("expiresAt", w.expiresAt().toString());
+            if (v.decision() != null) {
+                b.add("decision", Json.createObjectBuilder()
+                        .add("outcome", v.decision().outcome().name().toLowerCase(java.util.Locale.ROOT))
+                        .add("by", v.decision().decidedBy()).add("at", v.decision().decidedAt().toString())
+                        .add("comment", v.decision().comment()));
+            }
+            array.add(b);
+        });
+        return array;
     }
 }

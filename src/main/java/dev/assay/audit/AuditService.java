@@ -70,6 +70,9 @@ public class AuditService {
     @Inject
     Analytics analytics;
 
+    @Inject
+    dev.assay.waiver.WaiverService waivers;
+
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     /** Creates (or finds, for the same inputs) the audit and queues it. */
@@ -243,7 +246,7 @@ public class AuditService {
 
             Instant finishedAt = clock.instant();
             JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome, parameters,
-                    reports.keys().keyId(), finishedAt);
+                    reports.keys().keyId(), finishedAt, waivers.ofVersion(version.id()));
             ReportService.SignedReport signed = reports.sign(document, finishedAt);
             String attestation = reports.attest(AuditReport.statement(run, version, dataset, pinnedPolicies, outcome,
                     signed.sha256(), finishedAt));

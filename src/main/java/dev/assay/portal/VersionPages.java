@@ -9,6 +9,7 @@ import dev.assay.audit.GateService;
 import dev.assay.dataset.DatasetService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.report.DecisionSummary;
 import dev.assay.report.FindingChart;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
@@ -120,10 +121,6 @@ public class VersionPages {
     public record PolicyView(String id, String version, String title, String sha256, List<RuleView> rules) {
     }
 
-    /** One line of "why this decision": a finding that failed or could not be decided, in words. */
-    public record Why(String rule, String severity, String sentence, String outcome) {
-    }
-
     public record WaiverRow(String id, String rule, String status, String justification, String requestedBy, Instant requestedAt,
                             Instant expiresAt, String decidedBy, String comment) {
     }
@@ -191,10 +188,9 @@ public class VersionPages {
         auditRows.sort(Comparator.comparing(AuditRow::createdAt).reversed());
         m.put("audits", auditRows);
         m.put("running", running);
-        List<PolicyView> policies = gate.auditId() == null ? List.of()
-                : audits.result(gate.auditId()).map(VersionPages::policies).orElse(List.of());
-        m.put("policies", policies);
-        m.put("why", why(policies));
+        java.util.Optional<AuditResult> latest = gate.auditId() == null ? java.util.Optional.empty() : audits.result(gate.auditId());
+        m.put("policies", latest.map(VersionPages::policies).orElse(List.of()));
+        m.put("why", latest.map(VersionPages::why).orElse(List.of()));
         m.put("failingRules", List.copyOf(gate.failingRules()));
         m.put("waivers", waivers.ofVersion(v.id()).stream().map(w -> new WaiverRow(w.waiver().id(), w.waiver().rule(),
                 w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(), w.waiver().expiresAt(),
@@ -238,27 +234,11 @@ public class VersionPages {
         return views;
     }
 
-    /** The failed and undecided findings as sentences, failures of blocking rules first. */
-    static List<Why> why(List<PolicyView> policies) {
-        List<Why> lines = new ArrayList<>();
-        for (PolicyView p : policies) {
-            for (RuleView r : p.rules()) {
-                for (FindingRow f : r.findings()) {
-                    if (f.outcome().equals("pass")) {
-                        continue;
-                    }
-                    String where = f.group().equals("all") ? f.scope() : f.scope() + " = " + f.group();
-                    String sentence = !f.outcome().equals("fail")
-                            ? r.metric() + " for " + where + " could not be decided" + (f.note().isEmpty() ? "" : ": " + f.note())
-                            + (f.value().equals("undefined") || f.value().equals("suppressed") ? "" : " (measured " + f.value() + ")")
-                            : r.metric() + " for " + where + " is " + f.value() + (f.interval().isEmpty() ? "" : " (95% interval " + f.interval() + ")")
-                            + "; the rule needs " + f.threshold().strip();
-                    lines.add(new Why(r.id(), r.severity(), sentence, f.outcome()));
-                }
-            }
-        }
-        lines.sort(Comparator.comparing((Why w) -> !w.outcome().equals("fail")).thenComparing(w -> !w.severity().equals("block")));
-        return lines;
+    /** The failed and undecided findings in words, as the PDF's executive summary says them (small cells suppressed). */
+    static List<DecisionSummary.Line> why(AuditResult result) {
+        JsonObject report = Json.createReader(new StringReader(result.reportJson())).readObject();
+        return DecisionSummary.lines(report.getJsonArray("policies").getValuesAs(JsonObject.class),
+                suppressed(report.getJsonArray("findings").getValuesAs(JsonObject.class)));
     }
 
     /** Findings with small groups' values removed, for charts. */

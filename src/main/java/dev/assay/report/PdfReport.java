@@ -55,17 +55,13 @@ public final class PdfReport {
             JsonObject model = report.getJsonObject("model");
             JsonObject dataset = report.getJsonObject("dataset");
             String decision = report.getString("decision");
-            w.line(fonts.bold, 20, "Assay compliance report");
-            w.gap(10);
-            w.line(fonts.bold, 28, "Decision: " + decision);
-            w.line(fonts.regular, 11, switch (decision) {
-                case "PASS" -> "Every rule passed.";
-                case "WARN" -> "No blocking rule failed; some results need a reviewer's attention.";
-                default -> "At least one blocking rule failed: this version should not be released as it is.";
-            });
-            if (!report.getJsonArray("reasons").isEmpty()) {
-                w.line(fonts.regular, 11, "Reasons: " + String.join(", ", strings(report.getJsonArray("reasons"))));
-            }
+            JsonObject audit = report.getJsonObject("audit");
+            List<JsonObject> findings = report.getJsonArray("findings").getValuesAs(JsonObject.class);
+            List<JsonObject> waivers = report.containsKey("waivers") ? report.getJsonArray("waivers").getValuesAs(JsonObject.class) : List.of();
+            cover(w, fonts, report, model, audit, decision);
+            w.newPage();
+            executiveSummary(w, fonts, report, model, dataset, findings, waivers, decision);
+            w.newPage();
             w.gap(12);
             w.line(fonts.bold, 13, "Bound to");
             w.line(fonts.regular, 10, "Model " + model.getString("name") + " version " + model.getString("version"));
@@ -83,7 +79,6 @@ public final class PdfReport {
                     }
                 }
             }
-            JsonObject audit = report.getJsonObject("audit");
             w.line(fonts.regular, 10, "Audit " + audit.getString("id") + ", completed " + audit.getString("completedAt"));
             w.line(fonts.regular, 10, "Requested by " + audit.getString("requestedBy", "?")
                     + "; version registered by " + model.getString("registeredBy", "?")
@@ -98,7 +93,8 @@ public final class PdfReport {
                     w.line(fonts.regular, 7, "        undefined: " + f.getString("undefined"));
                 }
             }
-            charts(w, fonts, report.getJsonArray("findings").getValuesAs(JsonObject.class));
+            charts(w, fonts, findings);
+            waiversSection(w, fonts, waivers);
             profile(w, fonts, dataset);
             modelCard(w, fonts, model);
             methods(w, fonts, report.getJsonObject("parameters"));
@@ -143,7 +139,7 @@ public final class PdfReport {
             newPage();
         }
 
-        private void newPage() throws IOException {
+        void newPage() throws IOException {
             if (stream != null) {
                 stream.close();
             }
@@ -194,6 +190,35 @@ public final class PdfReport {
             text(font, size, MARGIN, y, text);
         }
 
+        /** Text wrapped at word boundaries to the page width, each line indented by {@code indent} points. */
+        void paragraph(PDFont font, float size, float indent, String text) throws IOException {
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN - indent;
+            String printable = printable(font, text);
+            StringBuilder line = new StringBuilder();
+            for (String word : printable.split(" ")) {
+                String candidate = line.length() == 0 ? word : line + " " + word;
+                if (line.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
+                    wrappedLine(font, size, indent, line.toString());
+                    line.setLength(0);
+                    line.append(word);
+                } else {
+                    line.setLength(0);
+                    line.append(candidate);
+                }
+            }
+            if (line.length() > 0) {
+                wrappedLine(font, size, indent, fit(font, size, line.toString(), width));
+            }
+        }
+
+        private void wrappedLine(PDFont font, float size, float indent, String text) throws IOException {
+            if (y - size < MARGIN) {
+                newPage();
+            }
+            y -= size * 1.3f;
+            text(font, size, MARGIN + indent, y, text);
+        }
+
         /** Left edges of the findings table's columns, in points from the margin. */
         private static final float[] COLUMNS = {0, 145, 220, 310, 365, 425};
 
@@ -237,6 +262,89 @@ public final class PdfReport {
 
         void close() throws IOException {
             stream.close();
+        }
+    }
+
+    /** The first page: what this is and the decision, stated plainly. */
+    private static void cover(Writer w, Fonts fonts, JsonObject report, JsonObject model, JsonObject audit, String decision)
+            throws IOException {
+        w.gap(120);
+        w.line(fonts.bold, 22, "Assay compliance report");
+        w.gap(6);
+        w.line(fonts.regular, 13, "Model " + model.getString("name") + ", version " + model.getString("version"));
+        w.gap(40);
+        w.line(fonts.bold, 32, "Decision: " + decision);
+        w.gap(4);
+        w.line(fonts.regular, 12, switch (decision) {
+            case "PASS" -> "Every rule passed.";
+            case "WARN" -> "No blocking rule failed; some results need a reviewer's attention.";
+            default -> "At least one blocking rule failed: this version should not be released as it is.";
+        });
+        if (!report.getJsonArray("reasons").isEmpty()) {
+            w.line(fonts.regular, 12, "Rules behind it: " + String.join(", ", strings(report.getJsonArray("reasons"))));
+        }
+        w.gap(60);
+        w.line(fonts.regular, 10, "Audit " + audit.getString("id"));
+        w.line(fonts.regular, 10, "Completed " + audit.getString("completedAt") + (report.get("assay") instanceof JsonObject assay
+                ? " by Assay " + assay.getString("version", "?") : ""));
+        w.line(fonts.regular, 10, "Signed with key " + report.getJsonObject("signing").getString("keyId"));
+    }
+
+    /** One page: what was audited, the tally, every failed or undecided finding in words, the waivers. */
+    private static void executiveSummary(Writer w, Fonts fonts, JsonObject report, JsonObject model, JsonObject dataset,
+                                         List<JsonObject> findings, List<JsonObject> waivers, String decision) throws IOException {
+        w.line(fonts.bold, 18, "Executive summary");
+        w.gap(6);
+        w.line(fonts.regular, 11, "Decision: " + decision + ".");
+        w.line(fonts.regular, 11, "Audited: " + model.getString("name") + " " + model.getString("version") + " on "
+                + dataset.getJsonNumber("rows") + " rows (" + dataset.getString("role") + " dataset, SHA-256 "
+                + dataset.getString("sha256").substring(0, 16) + "...)");
+        List<JsonObject> policies = report.getJsonArray("policies").getValuesAs(JsonObject.class);
+        w.line(fonts.regular, 11, "Against: " + String.join(", ", policies.stream()
+                .map(p -> p.getString("title", p.getString("id")) + " " + p.getString("version")).toList()));
+        DecisionSummary.Tally tally = DecisionSummary.tally(findings);
+        w.line(fonts.regular, 11, "Findings: " + tally.passed() + " passed, " + tally.failed() + " failed, "
+                + tally.undecided() + " could not be decided.");
+        w.gap(10);
+        List<DecisionSummary.Line> lines = DecisionSummary.lines(policies, findings);
+        w.line(fonts.bold, 13, lines.isEmpty() ? "Nothing failed" : "Why");
+        int shown = 0;
+        for (DecisionSummary.Line line : lines) {
+            if (shown == 24) {
+                w.line(fonts.regular, 9, "... and " + (lines.size() - shown) + " more in the findings section.");
+                break;
+            }
+            w.line(fonts.bold, 9, (line.outcome().equals("fail") ? "FAILS  " : "UNDECIDED  ") + line.rule() + " (" + line.severity() + ")");
+            w.paragraph(fonts.regular, 9, 14, line.sentence());
+            shown++;
+        }
+        w.gap(10);
+        long inForce = waivers.stream().filter(x -> x.getString("status").equals("approved")).count();
+        w.line(fonts.bold, 13, "Waivers");
+        w.line(fonts.regular, 10, waivers.isEmpty() ? "No waiver existed for this version when the audit finished."
+                : waivers.size() + " waiver(s) recorded, " + inForce + " in force when the audit finished; see the waivers section.");
+        w.gap(10);
+        w.line(fonts.bold, 13, "Checking this report");
+        w.line(fonts.regular, 10, "The PDF is signed (PAdES); the canonical JSON and its JWS are attached. Anyone can verify");
+        w.line(fonts.regular, 10, "them without the Assay server, with the published keys (see the signature page).");
+    }
+
+    /** Every waiver of the version when the audit finished, with who asked, who decided and why. */
+    private static void waiversSection(Writer w, Fonts fonts, List<JsonObject> waivers) throws IOException {
+        w.gap(12);
+        w.line(fonts.bold, 13, "Waivers (" + waivers.size() + ")");
+        if (waivers.isEmpty()) {
+            w.line(fonts.regular, 10, "No waiver existed for this version when the audit finished.");
+            return;
+        }
+        for (JsonObject x : waivers) {
+            w.line(fonts.bold, 9, x.getString("rule") + ": " + x.getString("status").toUpperCase(Locale.ROOT) + " until " + x.getString("expiresAt"));
+            w.line(fonts.regular, 8, "    requested by " + x.getString("requestedBy") + " at " + x.getString("requestedAt"));
+            w.paragraph(fonts.regular, 8, 14, "justification: " + x.getString("justification"));
+            if (x.get("decision") instanceof JsonObject d) {
+                w.paragraph(fonts.regular, 8, 14, d.getString("outcome") + " by " + d.getString("by") + " at " + d.getString("at")
+                        + ": " + d.getString("comment"));
+            }
         }
     }
 
@@ -298,7 +406,63 @@ public final class PdfReport {
             cs.setStrokingColor(java.awt.Color.BLACK);
             w.text(fonts.regular, 7, tx + 2, top - 18, chart.comparator() + " " + String.format(Locale.ROOT, "%.2f", chart.threshold()));
             w.gap(6);
+            if (chart.scope() != null && chart.scope().split("\\*").length == 2) {
+                heatMap(w, fonts, chart);
+            }
         }
+    }
+
+    /**
+     * A two-attribute intersection as a grid: rows are the first attribute's values, columns the
+     * second's; every cell carries its number (or "undefined" / "no rows"), the shade only repeats it.
+     */
+    private static void heatMap(Writer w, Fonts fonts, FindingChart chart) throws IOException {
+        java.util.LinkedHashSet<String> rows = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        Map<String, FindingChart.Bar> cells = new java.util.HashMap<>();
+        for (FindingChart.Bar bar : chart.bars()) {
+            String[] values = bar.group() == null ? new String[0] : bar.group().split("\\*", 2);
+            if (values.length == 2) {
+                rows.add(values[0]);
+                columns.add(values[1]);
+                cells.put(values[0] + "\u0000" + values[1], bar);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        float labelWidth = 110;
+        float cellWidth = Math.min(70, (PDRectangle.A4.getWidth() - 2 * MARGIN - labelWidth) / columns.size());
+        float cellHeight = 14;
+        float top = w.take(cellHeight * (rows.size() + 1) + 24);
+        PDPageContentStream cs = w.stream();
+        w.text(fonts.bold, 9, MARGIN, top - 10, chart.title() + ": heat map (" + chart.scope().replace("*", " x ") + ")");
+        float y = top - 26;
+        float x = MARGIN + labelWidth;
+        for (String c : columns) {
+            w.text(fonts.regular, 7, x + 2, y + 3, Writer.fit(fonts.regular, 7, Writer.printable(fonts.regular, c), cellWidth - 4));
+            x += cellWidth;
+        }
+        for (String r : rows) {
+            y -= cellHeight;
+            w.text(fonts.regular, 7, MARGIN, y + 4, Writer.fit(fonts.regular, 7, Writer.printable(fonts.regular, r), labelWidth - 6));
+            x = MARGIN + labelWidth;
+            for (String c : columns) {
+                FindingChart.Bar cell = cells.get(r + "\u0000" + c);
+                java.awt.Color shade = cell == null || cell.value() == null ? new java.awt.Color(230, 230, 230)
+                        : cell.fails() ? new java.awt.Color(251, 217, 217)
+                        : cell.value() < 0.9 ? new java.awt.Color(255, 240, 194) : new java.awt.Color(213, 240, 220);
+                cs.setNonStrokingColor(shade);
+                cs.addRect(x, y, cellWidth - 2, cellHeight - 2);
+                cs.fill();
+                cs.setNonStrokingColor(java.awt.Color.BLACK);
+                String label = cell == null ? "no rows" : cell.value() == null ? "undefined"
+                        : (cell.fails() ? "FAIL " : "") + String.format(Locale.ROOT, "%.2f", cell.value());
+                w.text(fonts.regular, 7, x + 3, y + 4, label);
+                x += cellWidth;
+            }
+        }
+        w.gap(6);
     }
 
     private static void profile(Writer w, Fonts fonts, JsonObject dataset) throws IOException {

@@ -66,6 +66,18 @@ class WaiverIT {
                 .anyMatch(w -> w.getString("id").equals(waiver.getString("id")) && w.getString("status").equals("approved")));
         assertEquals(200, ci.get(version + "/gate?require=WARN").status());
         assertEquals(409, ci.get(version + "/gate?require=PASS").status());
+
+        // A later audit's signed report records every waiver of the version: who asked, who decided, why.
+        Api.Reply later = ci.send("POST", version + "/audits?wait=60", "application/json",
+                "{\"metrics\":[\"selection_rate\"]}".getBytes());
+        assertEquals(201, later.status(), later.text());
+        JsonObject report = ci.get("/api/v1/audits/" + later.json().getString("id") + "/report", "application/json").json();
+        JsonObject recorded = report.getJsonArray("waivers").getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("id").equals(waiver.getString("id"))).findFirst().orElseThrow();
+        assertEquals("approved", recorded.getString("status"));
+        assertEquals("Accepted until the re-sample lands.", recorded.getJsonObject("decision").getString("comment"));
+        assertTrue(recorded.getJsonObject("decision").getString("by").startsWith("token:it-"));
+        assertEquals(2, report.getJsonArray("waivers").size(), "the pending self-request is recorded too");
     }
 
     @Test

@@ -27,12 +27,21 @@ class PadesTest {
 
     static final String REPORT = """
             {"audit":{"id":"a-1","completedAt":"2026-11-27T10:00:00Z","requestedAt":"2026-11-27T09:59:59Z","requestedBy":"ci"},
-             "dataset":{"id":"d-1","sha256":"%s","rows":100},
+             "assay":{"version":"test"},
+             "dataset":{"id":"d-1","sha256":"%s","rows":100,"role":"evaluation"},
              "decision":"FAIL","reasons":["four-fifths-impact-ratio"],
              "findings":[{"rule":"four-fifths-impact-ratio","scope":"sex","group":"F","value":0.6,"threshold":0.8,"comparator":">=",
                           "outcome":"fail"},
                          {"rule":"four-fifths-impact-ratio","scope":"race","group":"Zoë*李","value":null,"threshold":0.8,"comparator":">=",
-                          "outcome":"undefined","undefined":"insufficient data: 12 rows"}],
+                          "outcome":"undefined","undefined":"insufficient data: 12 rows"},
+                         {"rule":"four-fifths-impact-ratio","scope":"sex*race","group":"F*A","value":0.7,"threshold":0.8,"comparator":">=",
+                          "outcome":"fail"},
+                         {"rule":"four-fifths-impact-ratio","scope":"sex*race","group":"M*A","value":1,"threshold":0.8,"comparator":">=",
+                          "outcome":"pass"}],
+             "waivers":[{"id":"w-1","rule":"four-fifths-impact-ratio","status":"approved","requestedBy":"olive",
+                         "requestedAt":"2026-11-20T10:00:00Z","expiresAt":"2026-12-20T10:00:00Z",
+                         "justification":"The sample over-represents one branch; a re-sample is scheduled for December and will replace it.",
+                         "decision":{"outcome":"approved","by":"ada","at":"2026-11-21T10:00:00Z","comment":"Until the re-sample."}}],
              "model":{"name":"hiring","version":"1.0.0","cardSha256":"%s"},
              "policies":[{"id":"eeoc-four-fifths","version":"1.0.0","sha256":"%s","rules":[{"id":"four-fifths-impact-ratio",
                           "cites":[{"regulation":"Uniform Guidelines","article":"29 CFR 1607.4(D)","url":null}]}]}],
@@ -60,6 +69,12 @@ class PadesTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Decision: FAIL"), text);
             assertTrue(text.contains("four-fifths-impact-ratio"), text);
+            // The executive summary says why in words; the waivers and the intersection's heat map are there.
+            assertTrue(text.contains("Executive summary"), text);
+            assertTrue(text.contains("for sex = F is 0.6000; the rule needs >= 0.8000"), text);
+            assertTrue(text.contains("Findings: 1 passed, 2 failed, 1 could not be decided."), text);
+            assertTrue(text.contains("approved by ada") && text.contains("re-sample is scheduled"), text);
+            assertTrue(text.contains("heat map (sex x race)"), text);
             assertEquals(2, doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().size());
             var widget = doc.getSignatureFields().get(0).getWidgets().get(0);
             assertTrue(widget.getRectangle().getWidth() > 100 && widget.getRectangle().getHeight() > 20, "a visible block");
