@@ -42,6 +42,9 @@ public class AuditResource {
     private static final int MAX_WAIT_SECONDS = 300;
 
     @Inject
+    dev.assay.audit.AuditProgress progress;
+
+    @Inject
     ModelRegistry registry;
 
     @Inject
@@ -67,7 +70,8 @@ public class AuditResource {
         AuditRequest request = new AuditRequest(JsonBodies.stringList(json, "policies", errors),
                 JsonBodies.optionalString(json, "dataset", errors), JsonBodies.optionalString(json, "baseline", errors),
                 JsonBodies.stringList(json, "metrics", errors),
-                AuditParameters.parse(parameters instanceof JsonObject o ? o : null, errors));
+                AuditParameters.parse(parameters instanceof JsonObject o ? o : null, errors),
+                dev.assay.report.Rounding.parse(json.get("rounding"), errors));
         if (!errors.isEmpty()) {
             throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
         }
@@ -81,7 +85,7 @@ public class AuditResource {
         URI location = URI.create("/api/v1/audits/" + run.id());
         boolean ended = run.status() == AuditRun.Status.DONE || run.status() == AuditRun.Status.ERROR;
         return Response.status(ended ? 201 : 202).location(location)
-                .entity(Views.audit(run, audits.result(run.id()).orElse(null))).build();
+                .entity(Views.audit(run, audits.result(run.id()).orElse(null), progress.of(run))).build();
     }
 
     @GET
@@ -89,7 +93,7 @@ public class AuditResource {
     @Requires(Permission.READ_RESULTS)
     public JsonObject get(@PathParam("id") String id) {
         AuditRun run = audits.get(id);
-        return Views.audit(run, audits.result(id).orElse(null));
+        return Views.audit(run, audits.result(id).orElse(null), progress.of(run));
     }
 
     /** The canonical JSON bytes that were signed (Accept: application/json). */

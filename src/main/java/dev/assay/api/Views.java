@@ -42,10 +42,11 @@ final class Views {
                 .build();
     }
 
-    static JsonObject audit(AuditRun run, AuditResult result) {
+    static JsonObject audit(AuditRun run, AuditResult result, dev.assay.audit.AuditProgress.Stage stage) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", run.id())
                 .add("status", run.status().name())
+                .add("progress", Json.createObjectBuilder().add("stage", stage.id()).add("percent", stage.percent()))
                 .add("decision", result == null ? JsonValue.NULL : Json.createValue(result.verdict().name()))
                 .add("createdAt", run.createdAt().toString())
                 .add("createdBy", run.createdBy())

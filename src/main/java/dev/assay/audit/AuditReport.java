@@ -8,6 +8,7 @@ import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportJson;
 import dev.assay.waiver.WaiverService;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -56,7 +57,8 @@ public final class AuditReport {
 
     public static JsonObject document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
                                       AuditEngine.Outcome outcome, MetricParameters parameters, String keyId,
-                                      Instant completedAt, List<WaiverService.View> waivers) {
+                                      Instant completedAt, List<WaiverService.View> waivers,
+                                      dev.assay.report.Rounding rounding) {
         JsonArrayBuilder columns = Json.createArrayBuilder();
         for (ColumnProfile c : dataset.columns()) {
             columns.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type()).add("nulls", c.nulls()));
@@ -87,10 +89,13 @@ public final class AuditReport {
                         .add("columns", columns))
                 .add("policies", ReportJson.array(policies.stream().map(ReportJson::policy).toList()))
                 .add("parameters", AuditParameters.toJson(parameters))
+                .add("rounding", rounding == null ? JsonValue.NULL : rounding.toJson())
                 .add("decision", outcome.decision().verdict().name())
                 .add("reasons", Json.createArrayBuilder(outcome.decision().reasons()))
-                .add("findings", ReportJson.array(outcome.findings().stream().map(ReportJson::finding).toList()))
-                .add("metrics", ReportJson.array(outcome.metrics().stream().map(ReportJson::metric).toList()))
+                .add("findings", ReportJson.array(outcome.findings().stream().map(ReportJson::finding)
+                        .map(f -> rounding == null ? f : rounding.annotate(f)).toList()))
+                .add("metrics", ReportJson.array(outcome.metrics().stream().map(ReportJson::metric)
+                        .map(m -> rounding == null ? m : rounding.annotate(m)).toList()))
                 .add("waivers", waivers(waivers))
                 .add("signing", Json.createObjectBuilder().add("keyId", keyId).add("algorithm", "ES256"))
                 .build();

@@ -73,6 +73,9 @@ public class AuditService {
     @Inject
     dev.assay.waiver.WaiverService waivers;
 
+    @Inject
+    AuditProgress progress;
+
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     /** Creates (or finds, for the same inputs) the audit and queues it. */
@@ -104,15 +107,19 @@ public class AuditService {
         if (!errors.isEmpty()) {
             throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
         }
-        JsonObject pinnedRequest = Json.createObjectBuilder()
+        var pinnedBuilder = Json.createObjectBuilder()
                 .add("modelVersion", version.id())
                 .add("modelCard", version.cardSha256())
                 .add("dataset", dataset.sha256())
                 .add("baseline", baseline == null ? "" : baseline.sha256())
                 .add("policies", Json.createArrayBuilder(pinned.stream().map(StoredPolicy::sha256).toList()))
                 .add("metrics", Json.createArrayBuilder(request.metrics().stream().sorted().distinct().toList()))
-                .add("parameters", AuditParameters.toJson(request.parameters()))
-                .build();
+                .add("parameters", AuditParameters.toJson(request.parameters()));
+        if (request.rounding() != null) {
+            // Only when asked: requests without rounding keep the inputs hash they always had.
+            pinnedBuilder.add("rounding", request.rounding().toJson());
+        }
+        JsonObject pinnedRequest = pinnedBuilder.build();
         String inputs = CanonicalJson.sha256(pinnedRequest);
         Optional<AuditRun> same = audits.byInputs(inputs);
         if (same.isPresent()) {
@@ -222,6 +229,7 @@ public class AuditService {
     void execute(String auditId) {
         try {
             AuditRun run = jobs.markRunning(auditId);
+            progress.enter(auditId, AuditProgress.Stage.LOADING);
             JsonObject pinned = Json.createReader(new StringReader(run.requestJson())).readObject();
             ModelVersion version = registry.byId(run.modelVersionId());
             Dataset dataset = datasets.get(run.datasetId());
@@ -241,21 +249,27 @@ public class AuditService {
                 baselineFile = datasets.store().parquetFor(baseline.sha256());
                 baseline.columns().forEach(col -> baselineTypes.put(col.name(), col.type()));
             }
+            progress.enter(auditId, AuditProgress.Stage.COMPUTING_METRICS);
             AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).run(version.card(), types,
                     datasets.store().parquetFor(dataset.sha256()), baselineFile, baselineTypes, pinnedPolicies, metrics);
+            progress.enter(auditId, AuditProgress.Stage.SIGNING_REPORT);
 
             Instant finishedAt = clock.instant();
+            dev.assay.report.Rounding rounding = dev.assay.report.Rounding.parse(pinned.get("rounding"), new ArrayList<>());
             JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome, parameters,
-                    reports.keys().keyId(), finishedAt, waivers.ofVersion(version.id()));
+                    reports.keys().keyId(), finishedAt, waivers.ofVersion(version.id()), rounding);
             ReportService.SignedReport signed = reports.sign(document, finishedAt);
             String attestation = reports.attest(AuditReport.statement(run, version, dataset, pinnedPolicies, outcome,
                     signed.sha256(), finishedAt));
+            progress.enter(auditId, AuditProgress.Stage.RENDERING_PDF);
             byte[] pdf = reports.pdf(signed, document, finishedAt);
             jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
                     signed.jws(), signed.keyId(), attestation, pdf, finishedAt), finishedAt);
         } catch (RuntimeException | java.sql.SQLException e) {
             LOG.log(Level.WARNING, "Audit " + auditId + " failed", e);
             jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            progress.enter(auditId, AuditProgress.Stage.DONE);
         }
     }
 }

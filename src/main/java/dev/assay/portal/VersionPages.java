@@ -86,6 +86,9 @@ public class VersionPages {
     WaiverService waivers;
 
     @Inject
+    dev.assay.audit.AuditProgress progress;
+
+    @Inject
     Templates templates;
 
     @Context
@@ -182,7 +185,10 @@ public class VersionPages {
         for (AuditRun run : audits.ofVersion(v.id())) {
             String decision = audits.result(run.id()).map(r -> r.verdict().name()).orElse(null);
             running |= run.status() == AuditRun.Status.QUEUED || run.status() == AuditRun.Status.RUNNING;
-            auditRows.add(new AuditRow(run.id(), run.status().name(), decision, decision == null ? null : Page.badge(decision),
+            dev.assay.audit.AuditProgress.Stage stage = progress.of(run);
+            String status = run.status() == AuditRun.Status.RUNNING || run.status() == AuditRun.Status.QUEUED
+                    ? run.status().name() + ": " + stage.id() + " (" + stage.percent() + "%)" : run.status().name();
+            auditRows.add(new AuditRow(run.id(), status, decision, decision == null ? null : Page.badge(decision),
                     run.createdAt(), run.createdBy(), run.finishedAt(), run.error(), run.status() == AuditRun.Status.DONE));
         }
         auditRows.sort(Comparator.comparing(AuditRow::createdAt).reversed());

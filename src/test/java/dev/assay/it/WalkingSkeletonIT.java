@@ -209,6 +209,23 @@ class WalkingSkeletonIT {
         assertEquals(201, started.status(), started.text());
         JsonObject audit = started.json();
         assertEquals("DONE", audit.getString("status"));
+        assertEquals("done", audit.getJsonObject("progress").getString("stage"));
+        assertEquals(100, audit.getJsonObject("progress").getInt("percent"));
+
+        // Asked for, reported values are rounded beside the exact ones (a new audit: rounding is an input).
+        String roundedBody = body.replace("}", ",\"rounding\":{\"decimals\":2,\"mode\":\"half_up\"}}");
+        Api.Reply rounded = ci.send("POST", version + "/audits?wait=60", "application/json", roundedBody.getBytes());
+        assertEquals(201, rounded.status(), rounded.text());
+        assertNotEquals(audit.getString("id"), rounded.json().getString("id"));
+        JsonObject roundedReport = ci.get("/api/v1/audits/" + rounded.json().getString("id") + "/report", "application/json").json();
+        JsonObject ratioF = roundedReport.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> "F".equals(f.getString("group", null))).findFirst().orElseThrow();
+        assertEquals(0.6, ratioF.getJsonNumber("reported").doubleValue(), 0);
+        assertEquals(2, roundedReport.getJsonObject("rounding").getInt("decimals"));
+        Api.Reply badRounding = ci.send("POST", version + "/audits", "application/json",
+                body.replace("}", ",\"rounding\":{\"decimals\":-1,\"mode\":\"up\"}}").getBytes());
+        assertEquals(422, badRounding.status());
+        assertTrue(badRounding.text().contains("/rounding/decimals") && badRounding.text().contains("/rounding/mode"), badRounding.text());
         assertEquals("FAIL", audit.getString("decision"));
         assertEquals(dataset.getString("sha256"), audit.getJsonObject("inputs").getJsonObject("dataset").getString("sha256"));
         JsonObject female = finding(audit, "F");
