@@ -25,7 +25,7 @@ final class Views {
     static JsonObject dataset(Dataset d, ModelVersion v) {
         JsonArrayBuilder columns = Json.createArrayBuilder();
         for (ColumnProfile c : d.columns()) {
-            columns.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type()).add("nulls", c.nulls()));
+            columns.add(c.toJson());
         }
         return Json.createObjectBuilder()
                 .add("id", d.id())

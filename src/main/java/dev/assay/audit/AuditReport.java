@@ -61,7 +61,7 @@ public final class AuditReport {
                                       dev.assay.report.Rounding rounding) {
         JsonArrayBuilder columns = Json.createArrayBuilder();
         for (ColumnProfile c : dataset.columns()) {
-            columns.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type()).add("nulls", c.nulls()));
+            columns.add(c.toJson());
         }
         return Json.createObjectBuilder()
                 .add("reportFormat", FORMAT)

@@ -69,8 +69,7 @@ public class Dataset {
         this.sizeBytes = sizeBytes;
         this.rowCount = rowCount;
         JsonArrayBuilder array = Json.createArrayBuilder();
-        columns.forEach(c -> array.add(Json.createObjectBuilder()
-                .add("name", c.name()).add("type", c.type()).add("nulls", c.nulls())));
+        columns.forEach(c -> array.add(c.toJson()));
         this.columnsJson = array.build().toString();
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -115,7 +114,7 @@ public class Dataset {
     public List<ColumnProfile> columns() {
         JsonArray array = Json.createReader(new StringReader(columnsJson)).readArray();
         return array.getValuesAs(JsonObject.class).stream()
-                .map(o -> new ColumnProfile(o.getString("name"), o.getString("type"), o.getJsonNumber("nulls").longValue()))
+                .map(ColumnProfile::fromJson)
                 .toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.assay.dataset;
 
 import dev.assay.infrastructure.DuckDb;
+import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.infrastructure.Sql;
 
 import java.nio.file.Files;
@@ -104,9 +105,21 @@ public final class ParquetIngest {
                     columns.add(new ColumnProfile(r.getString("column_name"), r.getString("column_type"), 0));
                 }
             }
-            StringBuilder sql = new StringBuilder("SELECT count(*)");
-            for (ColumnProfile column : columns) {
-                sql.append(", count(*) - count(").append(Sql.identifier(column.name())).append(")");
+            // One scan: nulls of every column, and for numeric columns mean, sample std, extremes, quartiles.
+            StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
+            for (int i = 0; i < columns.size(); i++) {
+                String col = Sql.identifier(columns.get(i).name());
+                sql.append(", count(*) - count(").append(col).append(") AS nulls").append(i);
+                if (ColumnTypes.isNumeric(columns.get(i).type())) {
+                    String x = "CAST(" + col + " AS DOUBLE)";
+                    sql.append(", avg(").append(x).append(") AS mean").append(i)
+                            .append(", stddev_samp(").append(x).append(") AS std").append(i)
+                            .append(", min(").append(x).append(") AS lo").append(i)
+                            .append(", quantile_cont(").append(x).append(", 0.25) AS q1_").append(i)
+                            .append(", quantile_cont(").append(x).append(", 0.5) AS q2_").append(i)
+                            .append(", quantile_cont(").append(x).append(", 0.75) AS q3_").append(i)
+                            .append(", max(").append(x).append(") AS hi").append(i);
+                }
             }
             sql.append(" FROM ").append(file);
             try (ResultSet r = s.executeQuery(sql.toString())) {
@@ -114,9 +127,19 @@ public final class ParquetIngest {
                 List<ColumnProfile> profiled = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     ColumnProfile column = columns.get(i);
-                    profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong(i + 2)));
+                    ColumnProfile.Numeric numeric = null;
+                    if (ColumnTypes.isNumeric(column.type())) {
+                        double mean = r.getDouble("mean" + i);
+                        if (!r.wasNull()) {
+                            double std = r.getDouble("std" + i);
+                            Double sampleStd = r.wasNull() || Double.isNaN(std) ? null : std;
+                            numeric = new ColumnProfile.Numeric(mean, sampleStd, r.getDouble("lo" + i), r.getDouble("q1_" + i),
+                                    r.getDouble("q2_" + i), r.getDouble("q3_" + i), r.getDouble("hi" + i));
+                        }
+                    }
+                    profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong("nulls" + i), numeric));
                 }
-                return new Profile(r.getLong(1), profiled);
+                return new Profile(r.getLong("n"), profiled);
             }
         }
     }

@@ -16,9 +16,6 @@ import java.util.Set;
  */
 public final class ValueMatch {
 
-    private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
-            "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL");
-
     private static final java.util.Map<String, Boolean> BOOLEAN_WORDS = java.util.Map.of(
             "true", true, "false", false, "yes", true, "no", false, "y", true, "n", false, "t", true, "f", false);
 
@@ -26,17 +23,13 @@ public final class ValueMatch {
     }
 
     public static boolean isNumeric(String columnType) {
-        if (columnType == null) {
-            return false;
-        }
-        String type = columnType.toUpperCase(Locale.ROOT);
-        return NUMERIC.contains(type) || type.startsWith("DECIMAL");
+        return dev.assay.infrastructure.ColumnTypes.isNumeric(columnType);
     }
 
     public static String equalsSql(String column, String columnType, JsonValue value) {
         String col = Sql.identifier(column);
         String type = columnType.toUpperCase(Locale.ROOT);
-        boolean numericColumn = NUMERIC.contains(type) || type.startsWith("DECIMAL");
+        boolean numericColumn = isNumeric(columnType);
         return switch (value.getValueType()) {
             case NUMBER -> {
                 BigDecimal number = ((JsonNumber) value).bigDecimalValue();

@@ -474,9 +474,14 @@ public final class PdfReport {
         w.line(fonts.regular, 9, dataset.getJsonNumber("rows") + " rows" + (dataset.containsKey("format")
                 ? ", uploaded as " + text(dataset.get("format")) : "") + (dataset.containsKey("bytes")
                 ? ", " + dataset.getJsonNumber("bytes") + " bytes" : ""));
-        w.row(fonts.bold, 8, "column", "type", "nulls", "", "", "");
+        w.row(fonts.bold, 8, "column", "type", "nulls", "mean", "std", "min / median / max");
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
-            w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), "", "", "");
+            if (c.get("numeric") instanceof JsonObject n) {
+                w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), short4(n.get("mean")),
+                        short4(n.get("std")), short4(n.get("min")) + " / " + short4(n.get("median")) + " / " + short4(n.get("max")));
+            } else {
+                w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), "", "", "");
+            }
         }
     }
 
@@ -554,6 +559,12 @@ public final class PdfReport {
 
     private static String text(JsonValue v) {
         return v == null || v == JsonValue.NULL ? "-" : v instanceof JsonString s ? s.getString() : v.toString();
+    }
+
+    /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */
+    private static String short4(JsonValue v) {
+        return v instanceof JsonNumber n ? new java.math.BigDecimal(n.doubleValue()).round(new java.math.MathContext(4))
+                .stripTrailingZeros().toPlainString() : "undefined";
     }
 
     private static String number(JsonValue v) {

@@ -50,6 +50,26 @@ class ParquetIngestTest {
     }
 
     @Test
+    void numericColumnsAreSummarizedExactly() throws Exception {
+        String csv = "x,label,one\n1,a,5\n2,b,\n3,c,\n4,d,\n,e,\n";
+        ParquetIngest.Profile p = roundTrip("numbers.csv", csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        ColumnProfile.Numeric x = p.columns().get(0).numeric();
+        assertEquals(1, p.columns().get(0).nulls());
+        // Hand-computed over 1, 2, 3, 4: mean 2.5; sample variance 5/3; quartiles by linear interpolation
+        // (numpy.percentile's default): 1.75, 2.5, 3.25.
+        assertEquals(2.5, x.mean(), 1e-12);
+        assertEquals(Math.sqrt(5.0 / 3.0), x.std(), 1e-12);
+        assertEquals(1.0, x.min(), 0);
+        assertEquals(1.75, x.p25(), 1e-12);
+        assertEquals(2.5, x.median(), 1e-12);
+        assertEquals(3.25, x.p75(), 1e-12);
+        assertEquals(4.0, x.max(), 0);
+        assertEquals(null, p.columns().get(1).numeric(), "a text column has no numeric summary");
+        assertEquals(null, p.columns().get(2).numeric().std(), "one value has no sample standard deviation (undefined, not 0)");
+        assertEquals(p.columns().get(0), ColumnProfile.fromJson(p.columns().get(0).toJson()), "stored and read back unchanged");
+    }
+
+    @Test
     void typesAreInferredFromTheWholeFileWhenTheSampleMisleads() throws Exception {
         StringBuilder csv = new StringBuilder("id,code\n");
         for (int i = 0; i < 30_000; i++) {

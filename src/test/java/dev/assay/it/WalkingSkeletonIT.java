@@ -188,6 +188,12 @@ class WalkingSkeletonIT {
         assertEquals(List.of("id", "sex", "hired", "label"), dataset.getJsonArray("columns").getValuesAs(JsonObject.class)
                 .stream().map(c -> c.getString("name")).toList());
         assertEquals(dataset, ci.get("/api/v1/datasets/" + dataset.getString("id")).json());
+        // The profile summarizes numeric columns: ids 1..100 have mean 50.5 and median 50.5.
+        JsonObject ids = dataset.getJsonArray("columns").getValuesAs(JsonObject.class).get(0).getJsonObject("numeric");
+        assertEquals(50.5, ids.getJsonNumber("mean").doubleValue(), 1e-12);
+        assertEquals(50.5, ids.getJsonNumber("median").doubleValue(), 1e-12);
+        assertEquals(1.0, ids.getJsonNumber("min").doubleValue(), 0);
+        assertFalse(dataset.getJsonArray("columns").getValuesAs(JsonObject.class).get(1).containsKey("numeric"), "sex is text");
 
         // JSON Lines and multipart CSV land too, with the same rows.
         Api.Reply jsonl = ci.send("POST", version + "/datasets", "application/x-ndjson", jsonLines().getBytes(StandardCharsets.UTF_8));
