@@ -18,18 +18,23 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
 
     /**
      * Mean, sample standard deviation (undefined, so null, with fewer than two values), extremes and
-     * exact quartiles (linear interpolation, as numpy's default) of the non-null values.
+     * exact quartiles (linear interpolation, numpy's default) of the non-null values. Quartiles are
+     * null for datasets over {@code ParquetIngest.EXACT_QUARTILE_ROWS} rows: not computed, never guessed.
      */
-    public record Numeric(double mean, Double std, double min, double p25, double median, double p75, double max) {
+    public record Numeric(double mean, Double std, double min, Double p25, Double median, Double p75, double max) {
+
+        public boolean hasQuartiles() {
+            return median != null;
+        }
     }
 
     public JsonObject toJson() {
         JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("type", type).add("nulls", nulls);
         if (numeric != null) {
             JsonObjectBuilder n = Json.createObjectBuilder().add("mean", numeric.mean())
-                    .add("std", numeric.std() == null ? JsonValue.NULL : Json.createValue(numeric.std()))
-                    .add("min", numeric.min()).add("p25", numeric.p25()).add("median", numeric.median())
-                    .add("p75", numeric.p75()).add("max", numeric.max());
+                    .add("std", nullable(numeric.std()))
+                    .add("min", numeric.min()).add("p25", nullable(numeric.p25())).add("median", nullable(numeric.median()))
+                    .add("p75", nullable(numeric.p75())).add("max", numeric.max());
             b.add("numeric", n);
         }
         return b.build();
@@ -39,10 +44,17 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
         Numeric numeric = null;
         if (o.get("numeric") instanceof JsonObject n) {
             numeric = new Numeric(n.getJsonNumber("mean").doubleValue(),
-                    n.get("std") instanceof JsonNumber s ? s.doubleValue() : null, n.getJsonNumber("min").doubleValue(),
-                    n.getJsonNumber("p25").doubleValue(), n.getJsonNumber("median").doubleValue(),
-                    n.getJsonNumber("p75").doubleValue(), n.getJsonNumber("max").doubleValue());
+                    number(n.get("std")), n.getJsonNumber("min").doubleValue(),
+                    number(n.get("p25")), number(n.get("median")), number(n.get("p75")), n.getJsonNumber("max").doubleValue());
         }
         return new ColumnProfile(o.getString("name"), o.getString("type"), o.getJsonNumber("nulls").longValue(), numeric);
+    }
+
+    private static JsonValue nullable(Double v) {
+        return v == null ? JsonValue.NULL : Json.createValue(v);
+    }
+
+    private static Double number(JsonValue v) {
+        return v instanceof JsonNumber n ? n.doubleValue() : null;
     }
 }

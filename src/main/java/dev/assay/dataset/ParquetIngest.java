@@ -95,6 +95,9 @@ public final class ParquetIngest {
         }
     }
 
+    /** Up to this many rows the profile's quartiles are exact (8 MB of doubles per numeric column). */
+    static final long EXACT_QUARTILE_ROWS = 1_000_000;
+
     /** Columns and types as stored, row count and per-column null counts of a Parquet file. */
     public Profile profile(Path parquet) throws SQLException {
         String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
@@ -106,6 +109,15 @@ public final class ParquetIngest {
                 }
             }
             // One scan: nulls of every column, and for numeric columns mean, sample std, extremes, quartiles.
+            // Exact quartiles hold every value of a column in memory and cost a sort; beyond
+            // EXACT_QUARTILE_ROWS rows the profile leaves them out (and says so) rather than estimate them
+            // nondeterministically or slow every large upload down.
+            long rows;
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + file)) {
+                r.next();
+                rows = r.getLong(1);
+            }
+            boolean exact = rows <= EXACT_QUARTILE_ROWS;
             StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
             for (int i = 0; i < columns.size(); i++) {
                 String col = Sql.identifier(columns.get(i).name());
@@ -115,9 +127,7 @@ public final class ParquetIngest {
                     sql.append(", avg(").append(x).append(") AS mean").append(i)
                             .append(", stddev_samp(").append(x).append(") AS std").append(i)
                             .append(", min(").append(x).append(") AS lo").append(i)
-                            .append(", quantile_cont(").append(x).append(", 0.25) AS q1_").append(i)
-                            .append(", quantile_cont(").append(x).append(", 0.5) AS q2_").append(i)
-                            .append(", quantile_cont(").append(x).append(", 0.75) AS q3_").append(i)
+                            .append(exact ? ", quantile_cont(" + x + ", [0.25, 0.5, 0.75]) AS q" + i : "")
                             .append(", max(").append(x).append(") AS hi").append(i);
                 }
             }
@@ -133,8 +143,10 @@ public final class ParquetIngest {
                         if (!r.wasNull()) {
                             double std = r.getDouble("std" + i);
                             Double sampleStd = r.wasNull() || Double.isNaN(std) ? null : std;
-                            numeric = new ColumnProfile.Numeric(mean, sampleStd, r.getDouble("lo" + i), r.getDouble("q1_" + i),
-                                    r.getDouble("q2_" + i), r.getDouble("q3_" + i), r.getDouble("hi" + i));
+                            Object[] q = exact ? (Object[]) r.getArray("q" + i).getArray() : null;
+                            numeric = new ColumnProfile.Numeric(mean, sampleStd, r.getDouble("lo" + i),
+                                    q == null ? null : ((Number) q[0]).doubleValue(), q == null ? null : ((Number) q[1]).doubleValue(),
+                                    q == null ? null : ((Number) q[2]).doubleValue(), r.getDouble("hi" + i));
                         }
                     }
                     profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong("nulls" + i), numeric));

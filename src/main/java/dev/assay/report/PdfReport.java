@@ -297,8 +297,8 @@ public final class PdfReport {
         w.gap(6);
         w.line(fonts.regular, 11, "Decision: " + decision + ".");
         w.line(fonts.regular, 11, "Audited: " + model.getString("name") + " " + model.getString("version") + " on "
-                + dataset.getJsonNumber("rows") + " rows (" + dataset.getString("role") + " dataset, SHA-256 "
-                + dataset.getString("sha256").substring(0, 16) + "...)");
+                + dataset.getJsonNumber("rows") + " rows (" + dataset.getString("role", "evaluation") + " dataset, SHA-256 "
+                + dataset.getString("sha256", "?").substring(0, Math.min(16, dataset.getString("sha256", "?").length())) + "...)");
         List<JsonObject> policies = report.getJsonArray("policies").getValuesAs(JsonObject.class);
         w.line(fonts.regular, 11, "Against: " + String.join(", ", policies.stream()
                 .map(p -> p.getString("title", p.getString("id")) + " " + p.getString("version")).toList()));
@@ -478,7 +478,8 @@ public final class PdfReport {
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
             if (c.get("numeric") instanceof JsonObject n) {
                 w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), short4(n.get("mean")),
-                        short4(n.get("std")), short4(n.get("min")) + " / " + short4(n.get("median")) + " / " + short4(n.get("max")));
+                        short4(n.get("std")), short4(n.get("min")) + " / " + (n.get("median") instanceof JsonNumber
+                                ? short4(n.get("median")) : "(not computed)") + " / " + short4(n.get("max")));
             } else {
                 w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), "", "", "");
             }

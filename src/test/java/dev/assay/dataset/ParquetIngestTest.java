@@ -64,6 +64,7 @@ class ParquetIngestTest {
         assertEquals(2.5, x.median(), 1e-12);
         assertEquals(3.25, x.p75(), 1e-12);
         assertEquals(4.0, x.max(), 0);
+        assertTrue(x.hasQuartiles());
         assertEquals(null, p.columns().get(1).numeric(), "a text column has no numeric summary");
         assertEquals(null, p.columns().get(2).numeric().std(), "one value has no sample standard deviation (undefined, not 0)");
         assertEquals(p.columns().get(0), ColumnProfile.fromJson(p.columns().get(0).toJson()), "stored and read back unchanged");
