@@ -67,4 +67,19 @@ final class JsonBodies {
         }
         return out;
     }
+
+    /** A list of role ids at {@code key}: at least one, each one of the four roles. */
+    static java.util.EnumSet<dev.assay.security.Role> roles(JsonObject o, String key, List<FieldError> errors) {
+        java.util.EnumSet<dev.assay.security.Role> roles = java.util.EnumSet.noneOf(dev.assay.security.Role.class);
+        List<String> requested = stringList(o, key, errors);
+        for (int i = 0; i < requested.size(); i++) {
+            int index = i;
+            dev.assay.security.Role.byId(requested.get(i)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.at("/" + key + "/" + index,
+                    "unknown role '" + requested.get(index) + "'; roles: model-owner, auditor, admin, ci-gate")));
+        }
+        if (requested.isEmpty()) {
+            errors.add(FieldError.at("/" + key, "at least one role is required"));
+        }
+        return roles;
+    }
 }

@@ -46,16 +46,7 @@ public class TokenResource {
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(FieldError.at("/name", "is required (1-200 characters)"));
         }
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> requested = JsonBodies.stringList(request, "roles", errors);
-        for (int i = 0; i < requested.size(); i++) {
-            int index = i;
-            Role.byId(requested.get(i)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.at("/roles/" + index,
-                    "unknown role '" + requested.get(index) + "'; roles: model-owner, auditor, admin, ci-gate")));
-        }
-        if (requested.isEmpty()) {
-            errors.add(FieldError.at("/roles", "at least one role is required"));
-        }
+        EnumSet<Role> roles = JsonBodies.roles(request, "roles", errors);
         Instant expiresAt = null;
         if (request.get("expiresInDays") instanceof JsonNumber days) {
             if (!days.isIntegral() || days.longValue() < 1 || days.longValue() > 3650) {
@@ -95,7 +86,7 @@ public class TokenResource {
                 b.add("expiresAt", t.expiresAt().toString());
             }
             if (t.revokedAt() != null) {
-                b.add("revokedAt", t.revokedAt().toString());
+                b.add("revokedAt", t.revokedAt().toString()).add("revokedBy", t.revokedBy());
             }
             tokens.add(b);
         });

@@ -58,16 +58,7 @@ public class UserResource {
         if (password != null && password.length() < 12) {
             errors.add(FieldError.at("/password", "must have at least 12 characters (or leave it out to have one generated)"));
         }
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> requested = JsonBodies.stringList(request, "roles", errors);
-        for (int i = 0; i < requested.size(); i++) {
-            int index = i;
-            Role.byId(requested.get(i)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.at("/roles/" + index,
-                    "unknown role '" + requested.get(index) + "'; roles: model-owner, auditor, admin, ci-gate")));
-        }
-        if (requested.isEmpty()) {
-            errors.add(FieldError.at("/roles", "at least one role is required"));
-        }
+        EnumSet<Role> roles = JsonBodies.roles(request, "roles", errors);
         if (!errors.isEmpty()) {
             throw Problem.invalid("The user has " + errors.size() + " problem(s)", errors);
         }
@@ -115,8 +106,12 @@ public class UserResource {
         if (caller.name().equals(username)) {
             throw Problem.conflict("An admin cannot disable their own account");
         }
-        if (!accounts.disableUser(caller, username)) {
-            throw Problem.notFound("No user named " + username);
+        try {
+            if (!accounts.disableUser(caller, username)) {
+                throw Problem.notFound("No user named " + username);
+            }
+        } catch (IllegalStateException e) {
+            throw Problem.conflict("Not disabled: " + e.getMessage() + "; enable or create another admin first");
         }
         return Response.noContent().build();
     }

@@ -123,7 +123,8 @@ public final class ParquetIngest {
                 String col = Sql.identifier(columns.get(i).name());
                 sql.append(", count(*) - count(").append(col).append(") AS nulls").append(i);
                 if (ColumnTypes.isNumeric(columns.get(i).type())) {
-                    String x = "CAST(" + col + " AS DOUBLE)";
+                    // NaN and infinities (Parquet and CSV both carry them) are left out of the summary.
+                    String x = "CASE WHEN isfinite(CAST(" + col + " AS DOUBLE)) THEN CAST(" + col + " AS DOUBLE) END";
                     sql.append(", avg(").append(x).append(") AS mean").append(i)
                             .append(", stddev_samp(").append(x).append(") AS std").append(i)
                             .append(", min(").append(x).append(") AS lo").append(i)

@@ -76,6 +76,9 @@ public class DemoSeeder {
         StringBuilder message = new StringBuilder("Demo users (passwords shown once):");
         for (var user : List.of(Map.entry("owner", Role.MODEL_OWNER), Map.entry("owner2", Role.MODEL_OWNER),
                 Map.entry("auditor", Role.AUDITOR))) {
+            if (accounts.users().stream().anyMatch(u -> u.username().equals(user.getKey()))) {
+                continue;
+            }
             var created = accounts.createUser(DEMO, user.getKey(), Set.of(user.getValue()), null);
             message.append("  ").append(created.username()).append(" (").append(user.getValue().id()).append(") password ")
                     .append(created.generatedPassword());

@@ -7,7 +7,6 @@ import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * SQL that tests a column against a value from the model card (favorable outcome, positive label),

@@ -73,8 +73,15 @@ public class SignInResource {
         String target = safeNext(next);
         if (identity.oidc()) {
             OidcProvider provider = identity.provider().orElseThrow();
+            OidcProvider.Endpoints endpoints;
+            try {
+                endpoints = provider.endpoints();
+            } catch (OidcProvider.Unavailable e) {
+                return message(503, "Sign-in unavailable", "The identity provider cannot be reached; try again shortly.",
+                        true, "/portal/login", "Try again");
+            }
             PortalSession.PendingSignIn pending = PortalSession.startSignIn(request, target);
-            URI authorize = UriBuilder.fromUri(provider.endpoints().authorization())
+            URI authorize = UriBuilder.fromUri(endpoints.authorization())
                     .queryParam("response_type", "code")
                     .queryParam("client_id", identity.settings().clientId())
                     .queryParam("redirect_uri", callbackUri())
@@ -148,9 +155,16 @@ public class SignInResource {
             return failed("The identity provider refused the sign-in (" + (error == null ? "no code" : error) + ").");
         }
         OidcProvider provider = identity.provider().orElseThrow();
-        Optional<JsonObject> tokens = exchange(provider, code, pending.get().codeVerifier());
-        Optional<String> idToken = tokens.map(t -> t.getString("id_token", null));
-        Optional<Caller> caller = idToken.flatMap(t -> provider.verifyIdToken(t, pending.get().nonce()));
+        Optional<Caller> caller;
+        Optional<String> idToken;
+        try {
+            Optional<JsonObject> tokens = exchange(provider, code, pending.get().codeVerifier());
+            idToken = tokens.map(t -> t.getString("id_token", null));
+            caller = idToken.flatMap(t -> provider.verifyIdToken(t, pending.get().nonce()));
+        } catch (OidcProvider.Unavailable e) {
+            return message(503, "Sign-in unavailable", "The identity provider cannot be reached; try again shortly.",
+                    true, "/portal/login", "Try again");
+        }
         if (caller.isEmpty()) {
             return failed("The identity provider's answer could not be verified; please sign in again.");
         }
@@ -164,7 +178,7 @@ public class SignInResource {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String client = URLEncoder.encode(identity.settings().clientId(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(String.valueOf(identity.settings().clientSecret()), StandardCharsets.UTF_8);
+                + URLEncoder.encode(identity.settings().clientSecret(), StandardCharsets.UTF_8);
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(provider.endpoints().token())
                     .timeout(Duration.ofSeconds(10))
@@ -190,8 +204,17 @@ public class SignInResource {
         }
         Optional<String> idToken = PortalSession.signOut(request);
         URI signedOut = uri.getBaseUriBuilder().path("portal/signed-out").build();
-        if (identity.oidc() && identity.provider().orElseThrow().endpoints().endSession() != null) {
-            UriBuilder end = UriBuilder.fromUri(identity.provider().orElseThrow().endpoints().endSession())
+        URI endSession = null;
+        if (identity.oidc()) {
+            try {
+                endSession = identity.provider().orElseThrow().endpoints().endSession();
+            } catch (OidcProvider.Unavailable e) {
+                // Signed out here; the provider's session ends by its own timeout.
+                endSession = null;
+            }
+        }
+        if (endSession != null) {
+            UriBuilder end = UriBuilder.fromUri(endSession)
                     .queryParam("client_id", identity.settings().clientId())
                     .queryParam("post_logout_redirect_uri", signedOut);
             idToken.ifPresent(t -> end.queryParam("id_token_hint", t));

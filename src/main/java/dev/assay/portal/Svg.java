@@ -3,11 +3,8 @@ package dev.assay.portal;
 import dev.assay.report.FindingChart;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Charts as inline SVG, drawn on the server so pages need no JavaScript. Every chart has a title
@@ -73,65 +70,38 @@ final class Svg {
         return "Threshold " + chart.comparator() + " " + chart.threshold() + ". " + String.join("; ", parts);
     }
 
-    /**
-     * The values of a two-attribute intersection ({@code sex*race}) as a grid; each cell shows its
-     * number (and a cross when it fails), its shade only repeats that.
-     */
-    static String heatMap(String scope, List<FindingChart.Bar> cells, String id) {
-        String[] attributes = scope.split("\\*");
-        if (attributes.length != 2) {
-            return "";
-        }
-        Set<String> rows = new LinkedHashSet<>();
-        Set<String> columns = new LinkedHashSet<>();
-        Map<String, FindingChart.Bar> byCell = new java.util.HashMap<>();
-        for (FindingChart.Bar c : cells) {
-            if (c.group() == null) {
-                continue;
-            }
-            String[] values = c.group().split("\\*", 2);
-            if (values.length != 2) {
-                continue;
-            }
-            rows.add(values[0]);
-            columns.add(values[1]);
-            byCell.put(values[0] + "\u0000" + values[1], c);
-        }
+    /** An intersection's grid (see {@link FindingChart#grid()}); each cell shows its text, its shade only repeats it. */
+    static String heatMap(FindingChart chart, String id) {
+        return chart.grid().map(grid -> heatMap(chart.title(), grid, id)).orElse("");
+    }
+
+    private static String heatMap(String title, FindingChart.Grid grid, String id) {
         int cw = 90;
         int ch = 30;
         int left = 130;
         int top = 40;
-        int width = left + cw * columns.size() + 10;
-        int height = top + ch * rows.size() + 10;
+        int width = left + cw * grid.columns().size() + 10;
+        int height = top + ch * grid.rows().size() + 10;
         StringBuilder s = new StringBuilder("<svg class=\"heatmap\" role=\"img\" viewBox=\"0 0 " + width + " " + height
-                + "\" aria-labelledby=\"" + id + "-t\"><title id=\"" + id + "-t\">" + Html.text(scope.replace("*", " \u00d7 "))
-                + ": value per intersection (undefined cells are marked)</title>");
+                + "\" aria-labelledby=\"" + id + "-t\"><title id=\"" + id + "-t\">" + Html.text(title + ": "
+                + grid.rowAttribute() + " \u00d7 " + grid.columnAttribute()) + ", value per intersection</title>");
         int x = left;
-        for (String c : columns) {
+        for (String c : grid.columns()) {
             s.append("<text x=\"").append(x + cw / 2).append("\" y=\"").append(top - 10).append("\" text-anchor=\"middle\">")
                     .append(Html.text(shorten(c))).append("</text>");
             x += cw;
         }
         int y = top;
-        for (String r : rows) {
+        for (String r : grid.rows()) {
             s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 19).append("\" text-anchor=\"end\">")
                     .append(Html.text(shorten(r))).append("</text>");
             x = left;
-            for (String c : columns) {
-                FindingChart.Bar cell = byCell.get(r + "\u0000" + c);
-                String label;
-                String shade;
-                if (cell == null || cell.value() == null) {
-                    label = cell == null ? "no rows" : "undefined";
-                    shade = "cell-undefined";
-                } else {
-                    label = (cell.fails() ? "\u2716 " : "") + String.format(Locale.ROOT, "%.2f", cell.value());
-                    shade = cell.fails() ? "cell-fail" : cell.value() < 0.9 ? "cell-near" : "cell-pass";
-                }
+            for (String c : grid.columns()) {
+                FindingChart.Cell cell = grid.cell(r, c);
                 s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(cw - 2)
-                        .append("\" height=\"").append(ch - 2).append("\" class=\"").append(shade).append("\"/>")
+                        .append("\" height=\"").append(ch - 2).append("\" class=\"cell-").append(cell.shade()).append("\"/>")
                         .append("<text x=\"").append(x + cw / 2).append("\" y=\"").append(y + 19).append("\" text-anchor=\"middle\">")
-                        .append(Html.text(label)).append("</text>");
+                        .append(Html.text(cell.label())).append("</text>");
                 x += cw;
             }
             y += ch;

@@ -222,9 +222,9 @@ public class VersionPages {
                 for (FindingChart chart : FindingChart.of(suppressed(ofRule))) {
                     charts.add(new ChartView(chart.title() + ": each group's value, its 95% interval and the threshold",
                             Svg.chart(chart, "chart-" + (++chartId))));
-                    if (chart.scope() != null && chart.scope().split("\\*").length == 2) {
+                    if (chart.grid().isPresent()) {
                         charts.add(new ChartView(chart.title() + ": heat map of the intersection",
-                                Svg.heatMap(chart.scope(), chart.bars(), "heat-" + (++chartId))));
+                                Svg.heatMap(chart, "heat-" + (++chartId))));
                     }
                 }
                 List<Map<String, String>> cites = r.getJsonArray("cites").getValuesAs(JsonObject.class).stream()

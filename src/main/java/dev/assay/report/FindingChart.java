@@ -16,9 +16,11 @@ import java.util.Map;
  * confidence interval, against the rule's threshold. The PDF draws it with PDFBox and the portal
  * as SVG; both take their geometry from here so they always show the same thing.
  *
- * @param scale the axis end: every value, interval end and the threshold fit under it
+ * @param scale  the axis end: every value, interval end and the threshold fit under it
+ * @param groups how many groups the rule and scope have (bars holds at most {@link #MAX_BARS} of them)
  */
-public record FindingChart(String rule, String scope, String comparator, double threshold, double scale, List<Bar> bars) {
+public record FindingChart(String rule, String scope, String comparator, double threshold, double scale, List<Bar> bars,
+                           int groups) {
 
     /** At most this many groups per chart; the findings table has them all. */
     public static final int MAX_BARS = 30;
@@ -78,10 +80,51 @@ public record FindingChart(String rule, String scope, String comparator, double 
             if (Double.isFinite(max) && max <= 1e6) {
                 charts.add(new FindingChart(shown.get(0).getString("rule"),
                         perColumn(shown.get(0)) ? PER_COLUMN : string(shown.get(0).get("scope")),
-                        shown.get(0).getString("comparator", ""), threshold, max * 1.1, bars));
+                        shown.get(0).getString("comparator", ""), threshold, max * 1.1, bars, rows.size()));
             }
         }
         return charts;
+    }
+
+    /** One cell of an intersection's heat map: its text (never colour alone) and its shade. */
+    public record Cell(String label, String shade) {
+    }
+
+    /**
+     * A two-attribute intersection ({@code sex*race}) as a grid: rows are the first attribute's
+     * values, columns the second's. A cell with no finding says why: the intersection had no rows,
+     * or the chart shows only its first {@link #MAX_BARS} groups.
+     */
+    public record Grid(String rowAttribute, String columnAttribute, List<String> rows, List<String> columns,
+                       Map<String, Cell> cells, String missing) {
+
+        public Cell cell(String row, String column) {
+            return cells.getOrDefault(row + "\u0000" + column, new Cell(missing, "undefined"));
+        }
+    }
+
+    /** Empty unless the scope is an intersection of two attributes. */
+    public java.util.Optional<Grid> grid() {
+        String[] attributes = scope == null ? new String[0] : scope.split("\\*");
+        if (attributes.length != 2) {
+            return java.util.Optional.empty();
+        }
+        java.util.LinkedHashSet<String> rows = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        Map<String, Cell> cells = new java.util.HashMap<>();
+        for (Bar bar : bars) {
+            String[] values = bar.group() == null ? new String[0] : bar.group().split("\\*", 2);
+            if (values.length != 2) {
+                continue;
+            }
+            rows.add(values[0]);
+            columns.add(values[1]);
+            cells.put(values[0] + "\u0000" + values[1], bar.value() == null ? new Cell("undefined", "undefined")
+                    : new Cell((bar.fails() ? "\u2716 " : "") + String.format(java.util.Locale.ROOT, "%.2f", bar.value()),
+                    bar.fails() ? "fail" : "pass"));
+        }
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Grid(attributes[0], attributes[1],
+                List.copyOf(rows), List.copyOf(columns), cells, groups > bars.size() ? "not shown" : "no rows"));
     }
 
     /** The scope of a chart whose bars are scopes: per-column and per-attribute values (drift, quality, disparities) have no group. */

@@ -406,7 +406,7 @@ public final class PdfReport {
             cs.setStrokingColor(java.awt.Color.BLACK);
             w.text(fonts.regular, 7, tx + 2, top - 18, chart.comparator() + " " + String.format(Locale.ROOT, "%.2f", chart.threshold()));
             w.gap(6);
-            if (chart.scope() != null && chart.scope().split("\\*").length == 2) {
+            if (chart.grid().isPresent()) {
                 heatMap(w, fonts, chart);
             }
         }
@@ -417,48 +417,34 @@ public final class PdfReport {
      * second's; every cell carries its number (or "undefined" / "no rows"), the shade only repeats it.
      */
     private static void heatMap(Writer w, Fonts fonts, FindingChart chart) throws IOException {
-        java.util.LinkedHashSet<String> rows = new java.util.LinkedHashSet<>();
-        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
-        Map<String, FindingChart.Bar> cells = new java.util.HashMap<>();
-        for (FindingChart.Bar bar : chart.bars()) {
-            String[] values = bar.group() == null ? new String[0] : bar.group().split("\\*", 2);
-            if (values.length == 2) {
-                rows.add(values[0]);
-                columns.add(values[1]);
-                cells.put(values[0] + "\u0000" + values[1], bar);
-            }
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
+        FindingChart.Grid grid = chart.grid().orElseThrow();
         float labelWidth = 110;
-        float cellWidth = Math.min(70, (PDRectangle.A4.getWidth() - 2 * MARGIN - labelWidth) / columns.size());
+        float cellWidth = Math.min(70, (PDRectangle.A4.getWidth() - 2 * MARGIN - labelWidth) / grid.columns().size());
         float cellHeight = 14;
-        float top = w.take(cellHeight * (rows.size() + 1) + 24);
+        float top = w.take(cellHeight * (grid.rows().size() + 1) + 24);
         PDPageContentStream cs = w.stream();
-        w.text(fonts.bold, 9, MARGIN, top - 10, chart.title() + ": heat map (" + chart.scope().replace("*", " x ") + ")");
+        w.text(fonts.bold, 9, MARGIN, top - 10, chart.title() + ": heat map (" + grid.rowAttribute() + " x " + grid.columnAttribute() + ")");
         float y = top - 26;
         float x = MARGIN + labelWidth;
-        for (String c : columns) {
+        for (String c : grid.columns()) {
             w.text(fonts.regular, 7, x + 2, y + 3, Writer.fit(fonts.regular, 7, Writer.printable(fonts.regular, c), cellWidth - 4));
             x += cellWidth;
         }
-        for (String r : rows) {
+        for (String r : grid.rows()) {
             y -= cellHeight;
             w.text(fonts.regular, 7, MARGIN, y + 4, Writer.fit(fonts.regular, 7, Writer.printable(fonts.regular, r), labelWidth - 6));
             x = MARGIN + labelWidth;
-            for (String c : columns) {
-                FindingChart.Bar cell = cells.get(r + "\u0000" + c);
-                java.awt.Color shade = cell == null || cell.value() == null ? new java.awt.Color(230, 230, 230)
-                        : cell.fails() ? new java.awt.Color(251, 217, 217)
-                        : cell.value() < 0.9 ? new java.awt.Color(255, 240, 194) : new java.awt.Color(213, 240, 220);
-                cs.setNonStrokingColor(shade);
+            for (String c : grid.columns()) {
+                FindingChart.Cell cell = grid.cell(r, c);
+                cs.setNonStrokingColor(switch (cell.shade()) {
+                    case "fail" -> new java.awt.Color(251, 217, 217);
+                    case "pass" -> new java.awt.Color(213, 240, 220);
+                    default -> new java.awt.Color(230, 230, 230);
+                });
                 cs.addRect(x, y, cellWidth - 2, cellHeight - 2);
                 cs.fill();
                 cs.setNonStrokingColor(java.awt.Color.BLACK);
-                String label = cell == null ? "no rows" : cell.value() == null ? "undefined"
-                        : (cell.fails() ? "FAIL " : "") + String.format(Locale.ROOT, "%.2f", cell.value());
-                w.text(fonts.regular, 7, x + 3, y + 4, label);
+                w.text(fonts.regular, 7, x + 3, y + 4, Writer.printable(fonts.regular, cell.label().replace("\u2716", "FAIL")));
                 x += cellWidth;
             }
         }

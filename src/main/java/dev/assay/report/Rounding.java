@@ -30,7 +30,8 @@ public record Rounding(int decimals, RoundingMode mode) {
             return null;
         }
         int decimals = 2;
-        if (o.get("decimals") instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 0 && n.intValue() <= 12) {
+        if (o.get("decimals") instanceof JsonNumber n && n.isIntegral()
+                && n.bigDecimalValue().compareTo(BigDecimal.ZERO) >= 0 && n.bigDecimalValue().compareTo(BigDecimal.valueOf(12)) <= 0) {
             decimals = n.intValue();
         } else {
             errors.add(FieldError.at("/rounding/decimals", "is required: a whole number from 0 to 12"));

@@ -123,12 +123,22 @@ public class AccountService {
         return em.createQuery("select u from UserAccount u order by u.username", UserAccount.class).getResultList();
     }
 
-    /** False when there is no such user. Disabling twice is harmless. */
+    /** Whether a signed-in local account may still act: it exists and is not disabled. */
+    public boolean isActive(String username) {
+        UserAccount user = em.find(UserAccount.class, username);
+        return user != null && user.disabledAt() == null;
+    }
+
+    /** False when there is no such user. Disabling twice is harmless; the last enabled admin stays. */
     @Transactional
     public boolean disableUser(Caller admin, String username) {
         UserAccount user = em.find(UserAccount.class, username);
         if (user == null) {
             return false;
+        }
+        if (user.disabledAt() == null && user.roles().contains(Role.ADMIN) && users().stream()
+                .filter(u -> u.disabledAt() == null && u.roles().contains(Role.ADMIN)).count() == 1) {
+            throw new IllegalStateException("'" + username + "' is the last enabled admin");
         }
         if (user.disabledAt() == null) {
             user.disable(clock.instant());

@@ -86,6 +86,10 @@ public class ApiToken {
         return revokedAt;
     }
 
+    public String revokedBy() {
+        return revokedBy;
+    }
+
     void revoke(Instant at, String by) {
         if (revokedAt == null) {
             revokedAt = at;

@@ -58,6 +58,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         // HTTP basic (a slow password check) is for obtaining a token only; everything else takes tokens.
         boolean basicAllowed = requires != null && requires.value() == Permission.CREATE_TOKEN;
         Authenticator.Outcome outcome = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), basicAllowed);
+        if (outcome instanceof Authenticator.Outcome.Unavailable unavailable) {
+            request.abortWith(new Problem(503, "identity-provider-unavailable", "Identity provider unavailable",
+                    unavailable.reason() + "; try again shortly", java.util.List.of()).toResponse());
+            return;
+        }
         if (outcome instanceof Authenticator.Outcome.Throttled throttled) {
             request.abortWith(Problem.tooManyAttempts(throttled.retryAfter()).toResponse());
             return;
@@ -79,8 +84,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     /** Portal pages: the session's caller, the CSRF token on anything that changes state. */
     private void filterSession(ContainerRequestContext request, Requires requires) {
-        Optional<Caller> caller = PortalSession.caller(servletRequest);
+        Optional<Caller> caller = PortalSession.caller(servletRequest).filter(authenticator::stillActive);
         if (caller.isEmpty()) {
+            PortalSession.signOut(servletRequest);
             if (request.getMethod().equals("GET")) {
                 String next = request.getUriInfo().getRequestUri().getRawPath();
                 request.abortWith(Response.seeOther(UriBuilder.fromPath("/portal/login").queryParam("next", next).build()).build());

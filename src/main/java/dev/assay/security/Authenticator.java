@@ -36,6 +36,10 @@ public class Authenticator {
 
         record Throttled(Duration retryAfter) implements Outcome {
         }
+
+        /** The identity provider could not be reached to check a token. */
+        record Unavailable(String reason) implements Outcome {
+        }
     }
 
     /**
@@ -43,24 +47,39 @@ public class Authenticator {
      * a JWT access token from the provider.
      */
     public Outcome bearer(String token, String source) {
+        Optional<Caller> caller;
+        try {
+            if (token.startsWith(AccountService.TOKEN_PREFIX)) {
+                caller = accounts.authenticateToken(token);
+            } else if (identity.oidc()) {
+                caller = identity.provider().orElseThrow().verifyAccessToken(token);
+            } else {
+                caller = Optional.empty();
+            }
+        } catch (OidcProvider.Unavailable e) {
+            return new Outcome.Unavailable(e.getMessage());
+        }
+        // A valid token is never refused (tokens are too long to guess, and a shared address must not
+        // lock out its good clients); only failing attempts are counted and, past the limit, refused.
+        if (caller.isPresent()) {
+            return new Outcome.Accepted(caller.get());
+        }
         String key = "token@" + source;
         Optional<Duration> blocked = tokenFailures.blockedFor(key);
         if (blocked.isPresent()) {
             return new Outcome.Throttled(blocked.get());
         }
-        Optional<Caller> caller;
-        if (token.startsWith(AccountService.TOKEN_PREFIX)) {
-            caller = accounts.authenticateToken(token);
-        } else if (identity.oidc()) {
-            caller = identity.provider().orElseThrow().verifyAccessToken(token);
-        } else {
-            caller = Optional.empty();
-        }
-        if (caller.isEmpty()) {
-            tokenFailures.recordFailure(key);
-            return new Outcome.Rejected("The bearer token is not valid (unknown, expired, revoked, or not signed by the configured issuer)");
-        }
-        return new Outcome.Accepted(caller.get());
+        tokenFailures.recordFailure(key);
+        return new Outcome.Rejected("The bearer token is not valid (unknown, expired, revoked, or not signed by the configured issuer)");
+    }
+
+    /**
+     * Whether a signed-in portal caller may still act: in local mode the account must still exist and
+     * be enabled (disabling someone ends their sessions at their next request); in oidc mode the
+     * provider decided at sign-in and the session lives at most its idle timeout.
+     */
+    public boolean stillActive(Caller caller) {
+        return identity.oidc() || accounts.isActive(caller.name());
     }
 
     /** A user name and password: local mode only; in oidc mode people sign in at the provider. */

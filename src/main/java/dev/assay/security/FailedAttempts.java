@@ -20,6 +20,7 @@ public final class FailedAttempts {
     private final Duration window;
     private final Clock clock;
     private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private volatile Instant lastPrune;
 
     public FailedAttempts(int limit, Duration window, Clock clock) {
         this.limit = limit;
@@ -55,7 +56,10 @@ public final class FailedAttempts {
                 times.removeFirst();
             }
         }
-        if (failures.size() > 100_000) {
+        // Keys are chosen by callers (user names), so the map is pruned when it grows, at most once a minute.
+        Instant now = clock.instant();
+        if (failures.size() > 100_000 && (lastPrune == null || now.isAfter(lastPrune.plusSeconds(60)))) {
+            lastPrune = now;
             failures.entrySet().removeIf(e -> {
                 synchronized (e.getValue()) {
                     prune(e.getValue(), clock.instant());

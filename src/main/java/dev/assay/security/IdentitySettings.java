@@ -31,9 +31,10 @@ public record IdentitySettings(Mode mode, URI issuer, String clientId, String cl
                 new IllegalStateException("ASSAY_AUTH_MODE=oidc needs ASSAY_OIDC_ISSUER (for example http://127.0.0.1:8180/realms/assay)"));
         String clientId = env.apply("ASSAY_OIDC_CLIENT_ID").orElseThrow(() ->
                 new IllegalStateException("ASSAY_AUTH_MODE=oidc needs ASSAY_OIDC_CLIENT_ID (the portal's client)"));
+        String secret = env.apply("ASSAY_OIDC_CLIENT_SECRET").orElseThrow(() ->
+                new IllegalStateException("ASSAY_AUTH_MODE=oidc needs ASSAY_OIDC_CLIENT_SECRET (the portal's confidential client)"));
         long skew = env.apply("ASSAY_OIDC_CLOCK_SKEW_SECONDS").map(Long::parseLong).orElse(30L);
-        return new IdentitySettings(Mode.OIDC, URI.create(issuer.replaceAll("/+$", "")), clientId,
-                env.apply("ASSAY_OIDC_CLIENT_SECRET").orElse(null),
+        return new IdentitySettings(Mode.OIDC, URI.create(issuer.replaceAll("/+$", "")), clientId, secret,
                 env.apply("ASSAY_OIDC_AUDIENCE").orElse(DEFAULT_AUDIENCE), Duration.ofSeconds(skew));
     }
 

@@ -45,6 +45,13 @@ public final class OidcProvider {
     private volatile Endpoints endpoints;
     private volatile JWKSource<SecurityContext> keys;
 
+    /** The provider could not be reached (discovery or its keys); callers answer 503, not 500. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** What discovery says, as far as Assay needs it. */
     public record Endpoints(URI authorization, URI token, URI endSession, URI jwks) {
     }
@@ -53,22 +60,30 @@ public final class OidcProvider {
         this.settings = settings;
     }
 
-    public IdentitySettings settings() {
-        return settings;
-    }
-
+    /** @throws Unavailable when discovery fails; a failure is remembered for 5 s so requests do not queue on it. */
     public Endpoints endpoints() {
         Endpoints e = endpoints;
         if (e == null) {
             synchronized (this) {
                 if (endpoints == null) {
-                    endpoints = discover();
+                    if (failedAt != null && java.time.Instant.now().isBefore(failedAt.plusSeconds(5))) {
+                        throw new Unavailable("the identity provider at " + settings.issuer() + " is unreachable", null);
+                    }
+                    try {
+                        endpoints = discover();
+                        failedAt = null;
+                    } catch (IllegalStateException ex) {
+                        failedAt = java.time.Instant.now();
+                        throw new Unavailable(ex.getMessage(), ex);
+                    }
                 }
                 e = endpoints;
             }
         }
         return e;
     }
+
+    private java.time.Instant failedAt;
 
     private Endpoints discover() {
         URI uri = URI.create(settings.issuer() + "/.well-known/openid-configuration");
@@ -134,7 +149,13 @@ public final class OidcProvider {
         processor.setJWTClaimsSetVerifier(claims);
         try {
             return Optional.of(processor.process(token, null));
-        } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+        } catch (ParseException | BadJOSEException e) {
+            return Optional.empty();
+        } catch (JOSEException e) {
+            // Nimbus reports an unreachable JWKS endpoint as a key-source failure.
+            if (e.getCause() instanceof java.io.IOException || e instanceof com.nimbusds.jose.KeySourceException) {
+                throw new Unavailable("the identity provider's keys could not be fetched: " + e.getMessage(), e);
+            }
             return Optional.empty();
         }
     }

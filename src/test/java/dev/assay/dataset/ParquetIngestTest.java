@@ -68,6 +68,11 @@ class ParquetIngestTest {
         assertEquals(null, p.columns().get(1).numeric(), "a text column has no numeric summary");
         assertEquals(null, p.columns().get(2).numeric().std(), "one value has no sample standard deviation (undefined, not 0)");
         assertEquals(p.columns().get(0), ColumnProfile.fromJson(p.columns().get(0).toJson()), "stored and read back unchanged");
+        ParquetIngest.Profile special = roundTrip("special.csv", "v\n1\ninf\nnan\n3\n-inf\n".getBytes(StandardCharsets.UTF_8),
+                DatasetFormat.CSV);
+        assertEquals("DOUBLE", special.columns().get(0).type());
+        assertEquals(2.0, special.columns().get(0).numeric().mean(), 1e-12, "NaN and infinities are left out");
+        assertEquals(3.0, special.columns().get(0).numeric().max(), 0);
     }
 
     @Test

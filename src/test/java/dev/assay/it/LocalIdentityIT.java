@@ -133,7 +133,12 @@ class LocalIdentityIT {
         HttpClient browser = browser();
         assertEquals(303, post(browser, base.resolve("/portal/login"),
                 form(name, password, csrf(get(browser, base.resolve("/portal/login")).body()))).statusCode());
+        assertEquals(200, get(browser, base.resolve("/portal/")).statusCode(), "signed in");
         assertEquals(204, admin.send("POST", "/api/v1/users/" + name + "/disable", null, null).status());
+        assertEquals(303, get(browser, base.resolve("/portal/")).statusCode(), "disabling ends the open session too");
+        Api.Reply lastAdmin = admin.send("POST", "/api/v1/users/admin/disable", null, null);
+        assertEquals(409, lastAdmin.status(), "the last enabled admin account stays");
+        assertTrue(lastAdmin.text().contains("last enabled admin"), lastAdmin.text());
         HttpClient later = browser();
         assertEquals(401, post(later, base.resolve("/portal/login"),
                 form(name, password, csrf(get(later, base.resolve("/portal/login")).body()))).statusCode());

@@ -77,6 +77,15 @@ class PolicyParserTest {
     }
 
     @Test
+    void aCitationLinkMustBeAWebAddress() {
+        String yaml = PolicyCatalog.readBuiltIn("eeoc-four-fifths").replaceFirst("url: https://", "url: javascript://");
+        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        FieldError url = p.errors().stream().filter(e -> e.pointer().endsWith("/url")).findFirst().orElseThrow(() ->
+                new AssertionError(p.errors().toString()));
+        assertTrue(url.line() != null && url.message().contains("https?"), url.toString());
+    }
+
+    @Test
     void meaningIsCheckedOnceTheShapeIsRight() {
         String yaml = """
                 id: ok-pack

@@ -13,7 +13,7 @@ class SvgTest {
     private static final FindingChart CHART = new FindingChart("four-fifths", "sex", ">=", 0.8, 1.1, List.of(
             new FindingChart.Bar("<b>F</b>", 0.6, 0.35, 1.03, "fail", 40L),
             new FindingChart.Bar("M", 1.0, 0.7, 1.43, "pass", 60L),
-            new FindingChart.Bar("X", null, null, null, "undefined", 3L)));
+            new FindingChart.Bar("X", null, null, null, "undefined", 3L)), 3);
 
     @Test
     void barsWhiskersThresholdAndWordsNotOnlyColour() {
@@ -30,13 +30,18 @@ class SvgTest {
 
     @Test
     void heatMapOfAnIntersectionNamesEveryCell() {
-        String svg = Svg.heatMap("sex*race", List.of(
+        List<FindingChart.Bar> cells = List.of(
                 new FindingChart.Bar("F*A", 0.7, null, null, "fail", 50L),
                 new FindingChart.Bar("F*B", 1.0, null, null, "pass", 50L),
-                new FindingChart.Bar("M*A", null, null, null, "undefined", 2L)), "h1");
+                new FindingChart.Bar("M*A", null, null, null, "undefined", 2L));
+        String svg = Svg.heatMap(new FindingChart("ir", "sex*race", ">=", 0.8, 1.1, cells, 3), "h1");
         assertTrue(svg.contains("sex \u00d7 race"), svg);
         assertTrue(svg.contains("\u2716 0.70") && svg.contains(">1.00<"), svg);
         assertTrue(svg.contains(">undefined<") && svg.contains(">no rows<"), "M*B has no rows; M*A is undefined");
-        assertFalse(Svg.heatMap("sex", List.of(), "h2").contains("<svg"), "only two-attribute intersections");
+        assertFalse(Svg.heatMap(new FindingChart("ir", "sex", ">=", 0.8, 1.1, cells, 3), "h2").contains("<svg"),
+                "only two-attribute intersections");
+        String truncated = Svg.heatMap(new FindingChart("ir", "sex*race", ">=", 0.8, 1.1, cells, 40), "h3");
+        assertTrue(truncated.contains(">not shown<") && !truncated.contains(">no rows<"),
+                "a chart cut at 30 groups never claims a cell had no rows");
     }
 }

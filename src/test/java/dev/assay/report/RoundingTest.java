@@ -44,5 +44,8 @@ class RoundingTest {
         assertEquals(List.of(), errors);
         Rounding.parse(Json.createObjectBuilder().add("decimals", 1.5).add("mode", "up").build(), errors);
         assertEquals(List.of("/rounding/decimals", "/rounding/mode"), errors.stream().map(FieldError::pointer).toList());
+        errors.clear();
+        Rounding.parse(Json.createObjectBuilder().add("decimals", 4294967298L).build(), errors);
+        assertEquals(List.of("/rounding/decimals"), errors.stream().map(FieldError::pointer).toList(), "no wrap-around into 0..12");
     }
 }

@@ -18,7 +18,8 @@ class IdentitySettingsTest {
     void localByDefaultAndOidcFromTheEnvironment() {
         assertEquals(IdentitySettings.Mode.LOCAL, IdentitySettings.fromMap(Map.of()).mode());
         IdentitySettings oidc = IdentitySettings.fromMap(Map.of("ASSAY_AUTH_MODE", "oidc",
-                "ASSAY_OIDC_ISSUER", "http://127.0.0.1:8180/realms/assay/", "ASSAY_OIDC_CLIENT_ID", "assay-portal"));
+                "ASSAY_OIDC_ISSUER", "http://127.0.0.1:8180/realms/assay/", "ASSAY_OIDC_CLIENT_ID", "assay-portal",
+                "ASSAY_OIDC_CLIENT_SECRET", "s3cret"));
         assertTrue(oidc.oidc());
         assertEquals("http://127.0.0.1:8180/realms/assay", oidc.issuer().toString(), "a trailing slash is not part of the issuer");
         assertEquals("assay", oidc.audience());
@@ -30,6 +31,8 @@ class IdentitySettingsTest {
         assertThrows(IllegalStateException.class, () -> IdentitySettings.fromMap(Map.of("ASSAY_AUTH_MODE", "oidc")));
         assertThrows(IllegalStateException.class, () -> IdentitySettings.fromMap(Map.of("ASSAY_AUTH_MODE", "oidc",
                 "ASSAY_OIDC_ISSUER", "http://x/realms/a")));
+        assertThrows(IllegalStateException.class, () -> IdentitySettings.fromMap(Map.of("ASSAY_AUTH_MODE", "oidc",
+                "ASSAY_OIDC_ISSUER", "http://x/realms/a", "ASSAY_OIDC_CLIENT_ID", "portal")), "no client secret");
         assertThrows(IllegalStateException.class, () -> IdentitySettings.fromMap(Map.of("ASSAY_AUTH_MODE", "ldap")));
     }
 
