@@ -1,5 +1,7 @@
 package dev.assay.audit;
 
+import dev.assay.policy.Decision;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,9 @@ public interface AuditRepository {
     Optional<AuditRun> find(String id);
 
     Optional<AuditResult> result(String auditId);
+
+    /** The decision of a finished audit alone, without loading its report, signature and PDF. */
+    Optional<Decision.Verdict> verdict(String auditId);
 
     void add(AuditRun run);
 

@@ -170,6 +170,11 @@ public class AuditService {
         return audits.result(id);
     }
 
+    /** For lists of audits: the decision only, not the stored report, signature and PDF. */
+    public Optional<dev.assay.policy.Decision.Verdict> verdict(String id) {
+        return audits.verdict(id);
+    }
+
     public List<AuditRun> ofVersion(String modelVersionId) {
         return audits.ofVersion(modelVersionId);
     }

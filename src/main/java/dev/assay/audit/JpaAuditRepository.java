@@ -27,6 +27,12 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
+    public Optional<dev.assay.policy.Decision.Verdict> verdict(String auditId) {
+        return em.createQuery("select r.decision from AuditResult r where r.auditId = :id", String.class)
+                .setParameter("id", auditId).getResultStream().findFirst().map(dev.assay.policy.Decision.Verdict::valueOf);
+    }
+
+    @Override
     public void add(AuditRun run) {
         em.persist(run);
         em.flush();

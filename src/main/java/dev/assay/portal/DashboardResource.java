@@ -96,7 +96,7 @@ public class DashboardResource {
                                 w.waiver().requestedBy(), w.waiver().expiresAt(), "/portal/waivers#waiver-" + w.waiver().id())));
             }
             audits.ofVersion(v.id()).forEach(run -> recent.add(new RecentAudit(run.id(), v.modelName(), v.version(),
-                    run.status().name(), audits.result(run.id()).map(r -> r.verdict().name()).orElse(null), run.createdAt(),
+                    run.status().name(), audits.verdict(run.id()).map(verdict -> verdict.name()).orElse(null), run.createdAt(),
                     run.createdBy(), VersionPages.link(v) + "#audit-" + run.id())));
         }
         recent.sort(Comparator.comparing(RecentAudit::createdAt).reversed());

@@ -55,10 +55,18 @@ public class VerifyPages {
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.ANYONE)
     public Response verify(List<EntityPart> parts) throws IOException {
-        byte[] pdf = part(parts, "pdf");
-        byte[] json = part(parts, "report");
-        byte[] jws = part(parts, "signature");
         Map<String, Object> m = Page.model("Verify a report", request);
+        byte[] pdf;
+        byte[] json;
+        byte[] jws;
+        try {
+            pdf = part(parts, "pdf");
+            json = part(parts, "report");
+            jws = part(parts, "signature");
+        } catch (TooLarge e) {
+            m.put("problem", "The file '" + e.getMessage() + "' is larger than " + (MAX_BYTES >> 20) + " MB; no report is that large.");
+            return Page.html(413, templates.render("verify", m));
+        }
         ReportSigner.Verification v;
         String what;
         if (pdf != null && pdf.length > 0) {
@@ -75,12 +83,21 @@ public class VerifyPages {
         return Page.html(200, templates.render("verify", m));
     }
 
+    private static final class TooLarge extends RuntimeException {
+        TooLarge(String part) {
+            super(part, null, false, false);
+        }
+    }
+
     private static byte[] part(List<EntityPart> parts, String name) throws IOException {
         for (EntityPart p : parts) {
             if (p.getName().equals(name)) {
                 try (InputStream in = p.getContent()) {
                     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-                    return bytes.length > MAX_BYTES ? null : bytes;
+                    if (bytes.length > MAX_BYTES) {
+                        throw new TooLarge(name);
+                    }
+                    return bytes;
                 }
             }
         }

@@ -183,7 +183,7 @@ public class VersionPages {
         List<AuditRow> auditRows = new ArrayList<>();
         boolean running = false;
         for (AuditRun run : audits.ofVersion(v.id())) {
-            String decision = audits.result(run.id()).map(r -> r.verdict().name()).orElse(null);
+            String decision = audits.verdict(run.id()).map(verdict -> verdict.name()).orElse(null);
             running |= run.status() == AuditRun.Status.QUEUED || run.status() == AuditRun.Status.RUNNING;
             dev.assay.audit.AuditProgress.Stage stage = progress.of(run);
             String status = run.status() == AuditRun.Status.RUNNING || run.status() == AuditRun.Status.QUEUED
