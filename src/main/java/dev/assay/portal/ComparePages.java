@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.infrastructure.JsonValues;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.registry.ModelRegistry;
@@ -12,8 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -93,7 +92,7 @@ public class ComparePages {
         Optional.ofNullable(gates.of(v).auditId()).flatMap(audits::result).ifPresent(r -> {
             JsonObject report = Json.createReader(new StringReader(r.reportJson())).readObject();
             for (JsonObject metric : report.getJsonArray("metrics").getValuesAs(JsonObject.class)) {
-                byKey.put(metric.getString("metric") + "\u0000" + text(metric.get("scope")) + "\u0000" + text(metric.get("group")), metric);
+                byKey.put(metric.getString("metric") + "\u0000" + JsonValues.text(metric.get("scope"), "") + "\u0000" + JsonValues.text(metric.get("group"), ""), metric);
             }
         });
         return byKey;
@@ -110,7 +109,7 @@ public class ComparePages {
         if (ca != null && cb != null) {
             significant = ca[1] < cb[0] || cb[1] < ca[0] ? "yes (intervals do not overlap)" : "no";
         }
-        return new Line(any.getString("metric"), text(any.get("scope")), text(any.get("group")),
+        return new Line(any.getString("metric"), JsonValues.text(any.get("scope"), ""), JsonValues.text(any.get("group"), ""),
                 va == null ? (a == null ? "absent" : "undefined") : String.format(Locale.ROOT, "%.4f", va),
                 vb == null ? (b == null ? "absent" : "undefined") : String.format(Locale.ROOT, "%.4f", vb), change, significant);
     }
@@ -124,7 +123,4 @@ public class ComparePages {
                 && ci.get(1) instanceof JsonNumber hi ? new double[] {lo.doubleValue(), hi.doubleValue()} : null;
     }
 
-    private static String text(JsonValue v) {
-        return v == null || v == JsonValue.NULL ? "" : v instanceof JsonString s ? s.getString() : v.toString();
-    }
 }

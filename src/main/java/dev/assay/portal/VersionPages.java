@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.infrastructure.JsonValues;
 import dev.assay.api.FieldError;
 import dev.assay.api.Problem;
 import dev.assay.audit.AuditResult;
@@ -21,7 +22,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
@@ -267,7 +267,7 @@ public class VersionPages {
         };
         String interval = f.get("ci") instanceof JsonArray ci && ci.size() == 2 && !small
                 ? "[" + num(ci.get(0)) + ", " + num(ci.get(1)) + "]" : "";
-        return new FindingRow(text(f.get("scope"), "overall"), text(f.get("group"), "all"),
+        return new FindingRow(JsonValues.text(f.get("scope"), "overall"), JsonValues.text(f.get("group"), "all"),
                 f.get("n") instanceof JsonNumber n ? (small ? "fewer than " + SMALL_CELL : String.valueOf(n.longValue())) : "",
                 small ? "suppressed" : f.get("value") instanceof JsonNumber ? num(f.get("value")) : "undefined",
                 interval, f.getString("comparator", "") + " " + num(f.get("threshold")), outcome, label,
@@ -277,10 +277,6 @@ public class VersionPages {
 
     private static String num(JsonValue v) {
         return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "";
-    }
-
-    private static String text(JsonValue v, String absent) {
-        return v == null || v == JsonValue.NULL ? absent : v instanceof JsonString s ? s.getString() : v.toString();
     }
 
     private static String pretty(JsonObject json) {

@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ public final class DecisionSummary {
             }
             JsonObject rule = rules.getOrDefault(f.getString("policy", "") + "\u0000" + f.getString("rule"), JsonValue.EMPTY_JSON_OBJECT);
             String metric = f.getString("metric", rule.getString("metric", "the metric"));
-            String where = text(f.get("scope"), "the whole dataset") + (f.get("group") instanceof JsonString g ? " = " + g.getString() : "");
+            String where = JsonValues.text(f.get("scope"), "the whole dataset") + (f.get("group") instanceof JsonString g ? " = " + g.getString() : "");
             String value = f.get("value") instanceof JsonNumber n ? number(n) : null;
             String sentence;
             if (outcome.equals("fail")) {
@@ -83,7 +84,4 @@ public final class DecisionSummary {
         return String.format(Locale.ROOT, "%.4f", n.doubleValue());
     }
 
-    private static String text(JsonValue v, String absent) {
-        return v instanceof JsonString s ? s.getString() : absent;
-    }
 }

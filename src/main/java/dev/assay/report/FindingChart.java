@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -50,7 +51,7 @@ public record FindingChart(String rule, String scope, String comparator, double 
         Map<String, List<JsonObject>> byRuleAndScope = new LinkedHashMap<>();
         for (JsonObject f : findings) {
             if (f.get("threshold") instanceof JsonNumber) {
-                byRuleAndScope.computeIfAbsent(f.getString("rule") + "\u0000" + (perColumn(f) ? PER_COLUMN : string(f.get("scope"))),
+                byRuleAndScope.computeIfAbsent(f.getString("rule") + "\u0000" + (perColumn(f) ? PER_COLUMN : JsonValues.text(f.get("scope"), null)),
                         k -> new ArrayList<>()).add(f);
             }
         }
@@ -61,12 +62,12 @@ public record FindingChart(String rule, String scope, String comparator, double 
             double max = Math.max(1.0, threshold);
             List<Bar> bars = new ArrayList<>();
             for (JsonObject f : shown) {
-                Double value = number(f.get("value"));
+                Double value = JsonValues.number(f.get("value"));
                 Double low = null;
                 Double high = null;
                 if (f.get("ci") instanceof JsonArray ci && ci.size() == 2) {
-                    low = number(ci.get(0));
-                    high = number(ci.get(1));
+                    low = JsonValues.number(ci.get(0));
+                    high = JsonValues.number(ci.get(1));
                 }
                 for (Double d : new Double[] {value, high}) {
                     if (d != null) {
@@ -74,12 +75,12 @@ public record FindingChart(String rule, String scope, String comparator, double 
                     }
                 }
                 Long n = f.get("n") instanceof JsonNumber count ? count.longValue() : null;
-                bars.add(new Bar(perColumn(f) ? string(f.get("scope")) : string(f.get("group")), value, low, high,
+                bars.add(new Bar(perColumn(f) ? JsonValues.text(f.get("scope"), null) : JsonValues.text(f.get("group"), null), value, low, high,
                         f.getString("outcome", null), n));
             }
             if (Double.isFinite(max) && max <= 1e6) {
                 charts.add(new FindingChart(shown.get(0).getString("rule"),
-                        perColumn(shown.get(0)) ? PER_COLUMN : string(shown.get(0).get("scope")),
+                        perColumn(shown.get(0)) ? PER_COLUMN : JsonValues.text(shown.get(0).get("scope"), null),
                         shown.get(0).getString("comparator", ""), threshold, max * 1.1, bars, rows.size()));
             }
         }
@@ -134,11 +135,4 @@ public record FindingChart(String rule, String scope, String comparator, double 
         return (f.get("group") == null || f.get("group") == JsonValue.NULL) && f.get("scope") instanceof JsonString;
     }
 
-    private static Double number(JsonValue v) {
-        return v instanceof JsonNumber n ? n.doubleValue() : null;
-    }
-
-    private static String string(JsonValue v) {
-        return v == null || v == JsonValue.NULL ? null : v instanceof JsonString s ? s.getString() : v.toString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -87,7 +88,7 @@ public final class PdfReport {
             w.line(fonts.bold, 13, "Findings (" + report.getJsonArray("findings").size() + ")");
             w.row(fonts.bold, 8, "rule", "scope", "group", "value", "threshold", "outcome");
             for (JsonObject f : report.getJsonArray("findings").getValuesAs(JsonObject.class)) {
-                w.row(fonts.regular, 8, f.getString("rule"), text(f.get("scope")), text(f.get("group")), number(f.get("value")),
+                w.row(fonts.regular, 8, f.getString("rule"), JsonValues.text(f.get("scope"), "-"), JsonValues.text(f.get("group"), "-"), number(f.get("value")),
                         f.getString("comparator") + " " + number(f.get("threshold")), f.getString("outcome").toUpperCase(Locale.ROOT));
                 if (f.containsKey("undefined")) {
                     w.line(fonts.regular, 7, "        undefined: " + f.getString("undefined"));
@@ -458,16 +459,16 @@ public final class PdfReport {
         w.gap(12);
         w.line(fonts.bold, 13, "Dataset profile");
         w.line(fonts.regular, 9, dataset.getJsonNumber("rows") + " rows" + (dataset.containsKey("format")
-                ? ", uploaded as " + text(dataset.get("format")) : "") + (dataset.containsKey("bytes")
+                ? ", uploaded as " + JsonValues.text(dataset.get("format"), "-") : "") + (dataset.containsKey("bytes")
                 ? ", " + dataset.getJsonNumber("bytes") + " bytes" : ""));
         w.row(fonts.bold, 8, "column", "type", "nulls", "mean", "std", "min / median / max");
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
             if (c.get("numeric") instanceof JsonObject n) {
-                w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), short4(n.get("mean")),
+                w.row(fonts.regular, 8, c.getString("name"), JsonValues.text(c.get("type"), "-"), JsonValues.text(c.get("nulls"), "-"), short4(n.get("mean")),
                         short4(n.get("std")), short4(n.get("min")) + " / " + (n.get("median") instanceof JsonNumber
                                 ? short4(n.get("median")) : "(not computed)") + " / " + short4(n.get("max")));
             } else {
-                w.row(fonts.regular, 8, c.getString("name"), text(c.get("type")), text(c.get("nulls")), "", "", "");
+                w.row(fonts.regular, 8, c.getString("name"), JsonValues.text(c.get("type"), "-"), JsonValues.text(c.get("nulls"), "-"), "", "", "");
             }
         }
     }
@@ -497,7 +498,7 @@ public final class PdfReport {
                 flatten(prefix + "[" + i + "]", a.get(i), out);
             }
         } else {
-            String value = text(v);
+            String value = JsonValues.text(v, "-");
             out.add(prefix + ": " + (value.length() > 90 ? value.substring(0, 90) + "..." : value));
         }
     }
@@ -542,10 +543,6 @@ public final class PdfReport {
         List<String> out = new ArrayList<>();
         a.getValuesAs(JsonString.class).forEach(s -> out.add(s.getString()));
         return out;
-    }
-
-    private static String text(JsonValue v) {
-        return v == null || v == JsonValue.NULL ? "-" : v instanceof JsonString s ? s.getString() : v.toString();
     }
 
     /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */
