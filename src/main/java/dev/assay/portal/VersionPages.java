@@ -249,7 +249,8 @@ public class VersionPages {
 
     /** Findings with small groups' values removed, for charts. */
     private static List<JsonObject> suppressed(List<JsonObject> findings) {
-        return findings.stream().map(f -> small(f) ? Json.createObjectBuilder(f).add("value", JsonValue.NULL).remove("ci").build() : f).toList();
+        return findings.stream().map(f -> small(f) ? Json.createObjectBuilder(f).add("value", JsonValue.NULL).remove("ci")
+                .add("undefined", "fewer than " + SMALL_CELL + " rows: the value is not shown here").build() : f).toList();
     }
 
     private static boolean small(JsonObject f) {

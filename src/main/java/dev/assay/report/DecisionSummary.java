@@ -51,7 +51,8 @@ public final class DecisionSummary {
             String value = f.get("value") instanceof JsonNumber n ? number(n) : null;
             String sentence;
             if (outcome.equals("fail")) {
-                sentence = metric + " for " + where + " is " + (value == null ? "undefined" : value)
+                sentence = metric + " for " + where + " is " + (value != null ? value
+                        : f.get("undefined") instanceof JsonString why ? "not given (" + why.getString() + ")" : "undefined")
                         + (f.get("ci") instanceof JsonArray ci && ci.size() == 2 && ci.get(0) instanceof JsonNumber lo
                         && ci.get(1) instanceof JsonNumber hi ? " (95% interval " + number(lo) + " to " + number(hi) + ")" : "")
                         + "; the rule needs " + f.getString("comparator", "") + " " + (f.get("threshold") instanceof JsonNumber t ? number(t) : "?");

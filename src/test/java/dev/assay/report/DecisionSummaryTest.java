@@ -34,4 +34,13 @@ class DecisionSummaryTest {
                 lines.stream().map(DecisionSummary.Line::sentence).toList());
         assertEquals(new DecisionSummary.Tally(1, 2, 1), DecisionSummary.tally(findings));
     }
+
+    @Test
+    void aFailureWhoseValueIsWithheldSaysSoInsteadOfUndefined() {
+        List<DecisionSummary.Line> lines = DecisionSummary.lines(List.of(), List.of(json(
+                "{'rule':'ir','metric':'impact_ratio','scope':'race','group':'X','value':null,'outcome':'fail',"
+                        + "'undefined':'fewer than 5 rows: the value is not shown here','comparator':'>=','threshold':0.8}")));
+        assertEquals("impact_ratio for race = X is not given (fewer than 5 rows: the value is not shown here); "
+                + "the rule needs >= 0.8000", lines.get(0).sentence());
+    }
 }
