@@ -39,6 +39,44 @@ class PolicyIT {
         assertTrue(yaml.text().contains("6 RCNY"));
     }
 
+    /** The AI Act pack on the demo's data: the biased version fails Art. 10's bias examination, the fair one passes it. */
+    @Test
+    void theAiActPackJudgesTheDemoData() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        JsonObject biased = auditDemoData(ci, "ai-act-biased", dev.assay.demo.LoanApplications.BIASED, 25, 1001L);
+        JsonObject fair = auditDemoData(ci, "ai-act-fair", dev.assay.demo.LoanApplications.FAIR, 0, 1101L);
+        assertEquals("DONE", biased.getString("status"), biased.toString());
+        List<JsonObject> findings = biased.getJsonArray("findings").getValuesAs(JsonObject.class);
+        for (String rule : List.of("ai-act-data-completeness", "ai-act-group-representation", "ai-act-bias-demographic-parity",
+                "ai-act-bias-equalized-odds", "ai-act-accuracy", "ai-act-accuracy-gap")) {
+            assertTrue(findings.stream().anyMatch(f -> f.getString("rule").equals(rule)), rule + " in " + findings);
+        }
+        assertEquals("FAIL", biased.getString("decision"));
+        assertTrue(biased.getJsonArray("reasons").toString().contains("ai-act-bias-demographic-parity"), biased.toString());
+        assertTrue(findings.stream().anyMatch(f -> f.getString("rule").equals("ai-act-group-representation")
+                && "Native American".equals(f.getString("group", null)) && f.getString("outcome").equals("fail")),
+                "25 rows are too few to examine a group");
+        List<JsonObject> fairFindings = fair.getJsonArray("findings").getValuesAs(JsonObject.class);
+        assertTrue(fairFindings.stream().filter(f -> f.getString("rule").equals("ai-act-bias-demographic-parity"))
+                .allMatch(f -> f.getString("outcome").equals("pass")), fairFindings.toString());
+        JsonObject report = ci.get("/api/v1/audits/" + biased.getString("id") + "/report", "application/json").json();
+        assertTrue(report.getJsonArray("policies").toString().contains("Regulation (EU) 2024/1689"), "every rule cites the Act");
+    }
+
+    /** The demo generator's data under another model name, audited with the AI Act pack. */
+    private static JsonObject auditDemoData(Api ci, String model, dev.assay.demo.LoanApplications.Bias bias, int smallGroup,
+                                            long seed) throws Exception {
+        String version = "/api/v1/models/" + model + "/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                dev.assay.demo.DemoSeeder.card("1.0.0").replace("model: loan-approval", "model: " + model)
+                        .getBytes(StandardCharsets.UTF_8)).status());
+        java.io.StringWriter csv = new java.io.StringWriter();
+        dev.assay.demo.LoanApplications.write(csv, 4000, smallGroup, bias, seed);
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)).status());
+        return ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"eu-ai-act-high-risk\"]}".getBytes()).json();
+    }
+
     @Test
     void validateReportsEveryErrorWithLineAndColumn() throws Exception {
         Api owner = Api.withRoles("model-owner");
