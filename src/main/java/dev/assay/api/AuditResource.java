@@ -2,7 +2,6 @@ package dev.assay.api;
 
 import dev.assay.audit.AuditParameters;
 import dev.assay.audit.AuditRequest;
-import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
@@ -23,13 +22,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,10 +99,7 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.READ_RESULTS)
     public Response report(@PathParam("id") String id) {
-        AuditResult result = finished(id);
-        return download(result.reportJson().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, "assay-report-" + id + ".json")
-                .header("Digest", "sha-256=" + result.reportSha256())
-                .build();
+        return AuditArtifact.REPORT_JSON.download(audits.finished(id));
     }
 
     /** The PAdES-signed PDF (Accept: application/pdf). */
@@ -114,11 +108,7 @@ public class AuditResource {
     @Produces("application/pdf")
     @Requires(Permission.READ_RESULTS)
     public Response reportPdf(@PathParam("id") String id) {
-        byte[] pdf = finished(id).reportPdf();
-        if (pdf == null) {
-            throw Problem.conflict("Audit " + id + " finished before PDF reports existed");
-        }
-        return download(pdf, "application/pdf", "assay-report-" + id + ".pdf").build();
+        return AuditArtifact.REPORT_PDF.download(audits.finished(id));
     }
 
     @GET
@@ -126,7 +116,7 @@ public class AuditResource {
     @Produces("application/jose")
     @Requires(Permission.READ_RESULTS)
     public Response jws(@PathParam("id") String id) {
-        return download(finished(id).reportJws(), "application/jose", "assay-report-" + id + ".jws").build();
+        return AuditArtifact.REPORT_JWS.download(audits.finished(id));
     }
 
     /** The in-toto statement of the audit in a DSSE envelope, for a CI pipeline to keep beside its artifacts. */
@@ -135,8 +125,7 @@ public class AuditResource {
     @Produces("application/vnd.dsse.envelope.v1+json")
     @Requires(Permission.READ_RESULTS)
     public Response attestation(@PathParam("id") String id) {
-        return download(finished(id).attestation(), "application/vnd.dsse.envelope.v1+json",
-                "assay-attestation-" + id + ".dsse.json").build();
+        return AuditArtifact.ATTESTATION.download(audits.finished(id));
     }
 
     @GET
@@ -158,15 +147,4 @@ public class AuditResource {
         return Response.status(gate.meets(required) ? 200 : 409).entity(view).build();
     }
 
-    private AuditResult finished(String id) {
-        AuditRun run = audits.get(id);
-        return audits.result(id).orElseThrow(() -> Problem.conflict(
-                "Audit " + id + " has no report: its status is " + run.status()));
-    }
-
-    /** A stored artifact, offered as a file named for what it is. */
-    private static Response.ResponseBuilder download(Object body, String mediaType, String fileName) {
-        return Response.ok(body, mediaType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
-    }
 }

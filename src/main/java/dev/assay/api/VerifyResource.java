@@ -27,7 +27,8 @@ import java.util.Optional;
 public class VerifyResource {
 
     /** Reports are small; a bound keeps an anonymous endpoint from being used to fill memory. */
-    private static final int MAX_PART_BYTES = 64 << 20;
+    /** No report, signature or PDF is larger; a bigger part is refused with 413. */
+    public static final int MAX_PART_BYTES = 64 << 20;
 
     @Inject
     ReportService reports;
@@ -79,7 +80,8 @@ public class VerifyResource {
         return view(reports.verifyPdf(pdf));
     }
 
-    private static Optional<byte[]> part(List<EntityPart> parts, String name) throws IOException {
+    /** The bytes of one named part, if present; a part over {@link #MAX_PART_BYTES} is a 413 problem. */
+    public static Optional<byte[]> part(List<EntityPart> parts, String name) throws IOException {
         for (EntityPart p : parts) {
             if (p.getName().equals(name)) {
                 try (InputStream in = p.getContent()) {

@@ -170,6 +170,13 @@ public class AuditService {
         return audits.result(id);
     }
 
+    /** The result of a finished audit; 404 for no such audit, 409 while it has no report. */
+    public AuditResult finished(String id) {
+        AuditRun run = get(id);
+        return audits.result(id).orElseThrow(() -> Problem.conflict(
+                "Audit " + id + " has no report: its status is " + run.status()));
+    }
+
     /** For lists of audits: the decision only, not the stored report, signature and PDF. */
     public Optional<dev.assay.policy.Decision.Verdict> verdict(String id) {
         return audits.verdict(id);

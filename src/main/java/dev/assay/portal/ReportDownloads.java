@@ -1,7 +1,6 @@
 package dev.assay.portal;
 
-import dev.assay.api.Problem;
-import dev.assay.audit.AuditResult;
+import dev.assay.api.AuditArtifact;
 import dev.assay.audit.AuditService;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
@@ -12,9 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import java.nio.charset.StandardCharsets;
-
-/** The signed artefacts of an audit, for a signed-in browser (the API serves the same bytes to bearer tokens). */
+/** The signed artefacts of an audit, for a signed-in browser: the same bytes the API serves to bearer tokens. */
 @Path("portal/audits/{id}")
 @SessionAuthenticated
 public class ReportDownloads {
@@ -26,40 +23,27 @@ public class ReportDownloads {
     @Path("report.json")
     @Requires(Permission.READ_RESULTS)
     public Response json(@PathParam("id") String id) {
-        return download(result(id).reportJson().getBytes(StandardCharsets.UTF_8), "application/json", "assay-report-" + id + ".json");
+        return AuditArtifact.REPORT_JSON.download(audits.finished(id));
     }
 
     @GET
     @Path("report.jws")
     @Requires(Permission.READ_RESULTS)
     public Response jws(@PathParam("id") String id) {
-        return download(result(id).reportJws().getBytes(StandardCharsets.US_ASCII), "application/jose", "assay-report-" + id + ".jws");
+        return AuditArtifact.REPORT_JWS.download(audits.finished(id));
     }
 
     @GET
     @Path("report.pdf")
     @Requires(Permission.READ_RESULTS)
     public Response pdf(@PathParam("id") String id) {
-        byte[] pdf = result(id).reportPdf();
-        if (pdf == null) {
-            throw Problem.conflict("Audit " + id + " finished before PDF reports existed");
-        }
-        return download(pdf, "application/pdf", "assay-report-" + id + ".pdf");
+        return AuditArtifact.REPORT_PDF.download(audits.finished(id));
     }
 
     @GET
     @Path("attestation.json")
     @Requires(Permission.READ_RESULTS)
     public Response attestation(@PathParam("id") String id) {
-        return download(result(id).attestation().getBytes(StandardCharsets.UTF_8), "application/vnd.dsse.envelope.v1+json",
-                "assay-attestation-" + id + ".dsse.json");
-    }
-
-    private AuditResult result(String id) {
-        return audits.result(id).orElseThrow(() -> Problem.notFound("No finished audit " + id));
-    }
-
-    private static Response download(byte[] body, String type, String filename) {
-        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return AuditArtifact.ATTESTATION.download(audits.finished(id));
     }
 }

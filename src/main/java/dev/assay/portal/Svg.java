@@ -1,6 +1,7 @@
 package dev.assay.portal;
 
 import dev.assay.report.FindingChart;
+import org.unbescape.html.HtmlEscape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,13 @@ final class Svg {
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" aria-labelledby=\"").append(id).append("-t ").append(id).append("-d\">")
-                .append("<title id=\"").append(id).append("-t\">").append(Html.text(chart.title())).append("</title>")
-                .append("<desc id=\"").append(id).append("-d\">").append(Html.text(description(chart))).append("</desc>");
+                .append("<title id=\"").append(id).append("-t\">").append(HtmlEscape.escapeHtml4Xml(chart.title())).append("</title>")
+                .append("<desc id=\"").append(id).append("-d\">").append(HtmlEscape.escapeHtml4Xml(description(chart))).append("</desc>");
         double tx = LABEL + chart.fraction(chart.threshold()) * PLOT;
         int y = 30;
         for (FindingChart.Bar bar : chart.bars()) {
             s.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(y + 14).append("\" text-anchor=\"end\">")
-                    .append(Html.text(shorten(bar.group() == null ? "overall" : bar.group()))).append("</text>");
+                    .append(HtmlEscape.escapeHtml4Xml(shorten(bar.group() == null ? "overall" : bar.group()))).append("</text>");
             if (bar.value() == null) {
                 s.append("<text x=\"").append(LABEL + 4).append("\" y=\"").append(y + 14).append("\" class=\"undefined\">undefined</text>");
             } else {
@@ -55,7 +56,7 @@ final class Svg {
         }
         s.append("<line class=\"threshold\" x1=\"").append(fmt(tx)).append("\" y1=\"22\" x2=\"").append(fmt(tx))
                 .append("\" y2=\"").append(y).append("\"/>")
-                .append("<text x=\"").append(fmt(tx + 4)).append("\" y=\"16\">threshold ").append(Html.text(chart.comparator()))
+                .append("<text x=\"").append(fmt(tx + 4)).append("\" y=\"16\">threshold ").append(HtmlEscape.escapeHtml4Xml(chart.comparator()))
                 .append(' ').append(String.format(Locale.ROOT, "%.2f", chart.threshold())).append("</text></svg>");
         return s.toString();
     }
@@ -83,25 +84,25 @@ final class Svg {
         int width = left + cw * grid.columns().size() + 10;
         int height = top + ch * grid.rows().size() + 10;
         StringBuilder s = new StringBuilder("<svg class=\"heatmap\" role=\"img\" viewBox=\"0 0 " + width + " " + height
-                + "\" aria-labelledby=\"" + id + "-t\"><title id=\"" + id + "-t\">" + Html.text(title + ": "
+                + "\" aria-labelledby=\"" + id + "-t\"><title id=\"" + id + "-t\">" + HtmlEscape.escapeHtml4Xml(title + ": "
                 + grid.rowAttribute() + " \u00d7 " + grid.columnAttribute()) + ", value per intersection</title>");
         int x = left;
         for (String c : grid.columns()) {
             s.append("<text x=\"").append(x + cw / 2).append("\" y=\"").append(top - 10).append("\" text-anchor=\"middle\">")
-                    .append(Html.text(shorten(c))).append("</text>");
+                    .append(HtmlEscape.escapeHtml4Xml(shorten(c))).append("</text>");
             x += cw;
         }
         int y = top;
         for (String r : grid.rows()) {
             s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 19).append("\" text-anchor=\"end\">")
-                    .append(Html.text(shorten(r))).append("</text>");
+                    .append(HtmlEscape.escapeHtml4Xml(shorten(r))).append("</text>");
             x = left;
             for (String c : grid.columns()) {
                 FindingChart.Cell cell = grid.cell(r, c);
                 s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(cw - 2)
                         .append("\" height=\"").append(ch - 2).append("\" class=\"cell-").append(cell.shade()).append("\"/>")
                         .append("<text x=\"").append(x + cw / 2).append("\" y=\"").append(y + 19).append("\" text-anchor=\"middle\">")
-                        .append(Html.text(cell.label())).append("</text>");
+                        .append(HtmlEscape.escapeHtml4Xml(cell.label())).append("</text>");
                 x += cw;
             }
             y += ch;

@@ -1,5 +1,7 @@
 package dev.assay.portal;
 
+import dev.assay.api.Problem;
+import dev.assay.api.VerifyResource;
 import dev.assay.report.ReportService;
 import dev.assay.report.ReportSigner;
 import dev.assay.security.Permission;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,6 @@ import java.util.Map;
  */
 @Path("portal/verify")
 public class VerifyPages {
-
-    private static final int MAX_BYTES = 64 * 1024 * 1024;
 
     @Inject
     ReportService reports;
@@ -60,12 +59,12 @@ public class VerifyPages {
         byte[] json;
         byte[] jws;
         try {
-            pdf = part(parts, "pdf");
-            json = part(parts, "report");
-            jws = part(parts, "signature");
-        } catch (TooLarge e) {
-            m.put("problem", "The file '" + e.getMessage() + "' is larger than " + (MAX_BYTES >> 20) + " MB; no report is that large.");
-            return Page.html(413, templates.render("verify", m));
+            pdf = VerifyResource.part(parts, "pdf").orElse(null);
+            json = VerifyResource.part(parts, "report").orElse(null);
+            jws = VerifyResource.part(parts, "signature").orElse(null);
+        } catch (Problem tooLarge) {
+            m.put("problem", tooLarge.getMessage());
+            return Page.html(tooLarge.status(), templates.render("verify", m));
         }
         ReportSigner.Verification v;
         String what;
@@ -81,26 +80,5 @@ public class VerifyPages {
         }
         m.put("result", new Result(v.valid(), v.reason(), v.keyId(), v.signedAt() == null ? null : v.signedAt().toString(), what));
         return Page.html(200, templates.render("verify", m));
-    }
-
-    private static final class TooLarge extends RuntimeException {
-        TooLarge(String part) {
-            super(part, null, false, false);
-        }
-    }
-
-    private static byte[] part(List<EntityPart> parts, String name) throws IOException {
-        for (EntityPart p : parts) {
-            if (p.getName().equals(name)) {
-                try (InputStream in = p.getContent()) {
-                    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-                    if (bytes.length > MAX_BYTES) {
-                        throw new TooLarge(name);
-                    }
-                    return bytes;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,0 +1,44 @@
+package dev.assay.api;
+
+import dev.assay.audit.AuditResult;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * The signed artefacts of a finished audit as downloads: their media types, file names and bytes.
+ * The API serves them to bearer tokens and the portal to signed-in browsers, both from here.
+ */
+public enum AuditArtifact {
+    REPORT_JSON("application/json", "assay-report-%s.json", r -> r.reportJson().getBytes(StandardCharsets.UTF_8)),
+    REPORT_JWS("application/jose", "assay-report-%s.jws", r -> r.reportJws().getBytes(StandardCharsets.US_ASCII)),
+    REPORT_PDF("application/pdf", "assay-report-%s.pdf", AuditResult::reportPdf),
+    ATTESTATION("application/vnd.dsse.envelope.v1+json", "assay-attestation-%s.dsse.json",
+            r -> r.attestation().getBytes(StandardCharsets.UTF_8));
+
+    private final String mediaType;
+    private final String fileName;
+    private final Function<AuditResult, byte[]> bytes;
+
+    AuditArtifact(String mediaType, String fileName, Function<AuditResult, byte[]> bytes) {
+        this.mediaType = mediaType;
+        this.fileName = fileName;
+        this.bytes = bytes;
+    }
+
+    /** The artefact as a file named for what it is; the JSON carries its digest too. */
+    public Response download(AuditResult result) {
+        byte[] body = bytes.apply(result);
+        if (body == null) {
+            throw Problem.conflict("Audit " + result.auditId() + " finished before PDF reports existed");
+        }
+        Response.ResponseBuilder r = Response.ok(body, mediaType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName.formatted(result.auditId()) + "\"");
+        if (this == REPORT_JSON) {
+            r.header("Digest", "sha-256=" + result.reportSha256());
+        }
+        return r.build();
+    }
+}
