@@ -13,6 +13,10 @@ import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.PiiPlan;
 import dev.assay.metric.QualityPlan;
 import dev.assay.metric.RankPlan;
+import dev.assay.metric.ValidityPlan;
+import dev.assay.metric.ValidityState;
+import dev.assay.metric.quality.ColumnChecks;
+import dev.assay.metric.quality.PredictionValidity;
 import dev.assay.metric.fairness.ImpactRatio;
 import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.policy.Decision;
@@ -137,6 +141,17 @@ public final class AuditEngine {
                 QualityPlan plan = new QualityPlan(columns, columnTypes, card.columns().quasiIdentifiers(), K);
                 aggregates = aggregates.withQuality(plan.columns(c, parquet), plan.dataset(c, parquet));
             }
+            if (!scopesReading(needs, MetricCatalogue.Source.VALIDITY).isEmpty()) {
+                List<ValidityState.ColumnCheck> checks = needs.stream()
+                        .filter(n -> ColumnChecks.IDS.contains(n.metric()) && n.scope().attributes().size() == 1
+                                && ColumnChecks.missingParameter(n.metric(), n.parameters().expectation()).isEmpty())
+                        .map(n -> new ValidityState.ColumnCheck(n.metric(), n.scope().attributes().get(0), n.parameters().expectation()))
+                        .distinct().toList();
+                boolean predictions = needs.stream().anyMatch(n -> n.metric().equals(PredictionValidity.ID));
+                aggregates = aggregates.withValidity(new ValidityPlan(checks, namedRoles(card), outcomes, predictions,
+                        card.task() == ModelCard.Task.REGRESSION)
+                        .execute(c, parquet));
+            }
             if (baseline != null && !scopesReading(needs, MetricCatalogue.Source.DRIFT).isEmpty()) {
                 // Every column both datasets have but the id: drift_share and the adjustment need them all.
                 List<String> compared = columnTypes.keySet().stream().filter(baselineTypes::containsKey)
@@ -180,6 +195,24 @@ public final class AuditEngine {
         return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
     }
 
+    /** Every column the card names with its role; a column in two roles is listed once, needing numbers if either does. */
+    static List<ValidityPlan.NamedRole> namedRoles(ModelCard card) {
+        boolean regression = card.task() == ModelCard.Task.REGRESSION;
+        Map<String, ValidityPlan.NamedRole> roles = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, ValidityPlan.NamedRole> add = (name, role) -> roles.merge(name, role,
+                (a, b) -> new ValidityPlan.NamedRole(a.name(), a.role(), a.needsNumbers() || b.needsNumbers()));
+        var columns = card.columns();
+        columns.id().ifPresent(c -> add.accept(c, new ValidityPlan.NamedRole(c, "id", false)));
+        columns.label().ifPresent(c -> add.accept(c, new ValidityPlan.NamedRole(c, "label", regression)));
+        add.accept(columns.prediction(), new ValidityPlan.NamedRole(columns.prediction(), "prediction", regression));
+        columns.score().ifPresent(c -> add.accept(c, new ValidityPlan.NamedRole(c, "score", true)));
+        columns.protectedAttributes().forEach(c -> add.accept(c, new ValidityPlan.NamedRole(c, "protected", false)));
+        columns.quasiIdentifiers().forEach(c -> add.accept(c, new ValidityPlan.NamedRole(c, "quasi-identifier", false)));
+        columns.sensitive().forEach(c -> add.accept(c, new ValidityPlan.NamedRole(c, "sensitive", false)));
+        columns.features().forEach(c -> add.accept(c, new ValidityPlan.NamedRole(c, "feature", false)));
+        return List.copyOf(roles.values());
+    }
+
     private static List<Scope> scopesReading(java.util.Set<Need> needs, MetricCatalogue.Source source) {
         List<Scope> scopes = new ArrayList<>();
         for (Need need : needs) {
@@ -216,9 +249,16 @@ public final class AuditEngine {
         return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.reference();
     }
 
+    /** Scopes naming one column by its role in the card; a role the card leaves out gives no scope. */
+    private static final Map<String, java.util.function.Function<dev.assay.registry.ColumnRoles, Optional<String>>> ROLE_SCOPES =
+            Map.of("id", dev.assay.registry.ColumnRoles::id, "label", dev.assay.registry.ColumnRoles::label,
+                    "prediction", r -> Optional.of(r.prediction()), "score", dev.assay.registry.ColumnRoles::score);
+
     /**
      * "protected" means each protected attribute of the card; "intersection" the intersection of all
-     * of them (NYC LL144's sex x race/ethnicity); "overall" the whole dataset; "a*b" an intersection by name.
+     * of them (NYC LL144's sex x race/ethnicity); "overall" the whole dataset; "columns" every column of the
+     * dataset, "named" every column the card names, "id", "label", "prediction", "score" the column of that
+     * role; "a*b" an intersection by name.
      */
     static List<Scope> scopes(List<String> declared, ModelCard card, Map<String, String> columnTypes) {
         List<Scope> scopes = new ArrayList<>();
@@ -234,6 +274,10 @@ public final class AuditEngine {
                 scopes.add(Scope.OVERALL);
             } else if (s.equals("columns")) {
                 columnTypes.keySet().forEach(column -> scopes.add(Scope.of(column)));
+            } else if (s.equals("named")) {
+                card.columns().named().forEach(column -> scopes.add(Scope.of(column)));
+            } else if (ROLE_SCOPES.containsKey(s)) {
+                ROLE_SCOPES.get(s).apply(card.columns()).ifPresent(column -> scopes.add(Scope.of(column)));
             } else {
                 scopes.add(new Scope(Arrays.stream(s.split("\\*")).map(String::trim).toList()));
             }

@@ -65,7 +65,8 @@ public final class AuditParameters {
             exclude = 0;
         }
         boolean strict = choice(json, "scoringRate", "above_median", "at_or_above_median", errors);
-        return new MetricParameters(confidence, (long) size, reference, worstCase, alpha, true, exclude, strict);
+        return new MetricParameters(confidence, (long) size, reference, worstCase, alpha, true, exclude, strict,
+                dev.assay.metric.ColumnExpectation.NONE);
     }
 
     public static JsonObject toJson(MetricParameters p) {

@@ -17,7 +17,8 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          DatasetState dataset,
                          Map<String, DriftState> drift,
                          Map<String, PiiPlan.PiiState> pii,
-                         DeclaredRoles roles) {
+                         DeclaredRoles roles,
+                         ValidityState validity) {
 
     public Aggregates {
         columns = Map.copyOf(columns);
@@ -30,28 +31,32 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
-        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE);
+        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE);
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope, Map<Scope, Map<GroupKey, ScoreState>> scores,
                       Map<Scope, Map<GroupKey, RankState>> ranks, Map<Scope, Map<GroupKey, RegressionState>> regression) {
-        this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE);
+        this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE);
     }
 
     public Aggregates withQuality(Map<String, ColumnState> c, DatasetState d) {
-        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii, roles);
+        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii, roles, validity);
     }
 
     public Aggregates withDrift(Map<String, DriftState> d) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii, roles);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii, roles, validity);
     }
 
     public Aggregates withPii(Map<String, PiiPlan.PiiState> p) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p, roles);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p, roles, validity);
     }
 
     public Aggregates withRoles(DeclaredRoles r) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, r);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, r, validity);
+    }
+
+    public Aggregates withValidity(ValidityState v) {
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, v);
     }
 
     public Map<GroupKey, RegressionState> regression(Scope scope) {
@@ -81,11 +86,11 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii, roles);
+        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii, roles, validity);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii, roles);
+        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii, roles, validity);
     }
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */

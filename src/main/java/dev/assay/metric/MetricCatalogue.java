@@ -15,7 +15,11 @@ import dev.assay.metric.performance.F1Score;
 import dev.assay.metric.privacy.PiiDetected;
 import dev.assay.metric.privacy.SpecialCategories;
 import dev.assay.metric.privacy.ReidentificationRisk;
+import dev.assay.metric.quality.ColumnChecks;
+import dev.assay.metric.quality.LabelBalance;
+import dev.assay.metric.quality.PredictionValidity;
 import dev.assay.metric.quality.QualityMetrics;
+import dev.assay.metric.quality.SchemaConformance;
 import dev.assay.metric.performance.RegressionMetrics;
 import dev.assay.metric.performance.RocAuc;
 import dev.assay.metric.performance.ScoreMetrics;
@@ -52,7 +56,7 @@ public final class MetricCatalogue {
 
     /** Which aggregation scans a metric reads. */
     public enum Source {
-        COUNTS, REGRESSION, SCORES, RANKS, QUALITY, DRIFT, PII
+        COUNTS, REGRESSION, SCORES, RANKS, QUALITY, VALIDITY, DRIFT, PII
     }
 
     public record Definition(String id, Kind kind, Source source, GroupMetric computation) {
@@ -100,6 +104,20 @@ public final class MetricCatalogue {
                         : QualityMetrics.column(id, scope.id(), c, p.confidence()));
             }));
         }
+        for (String id : ColumnChecks.IDS) {
+            METRICS.put(id, new Definition(id, Kind.COLUMN, Source.VALIDITY, (scope, a, p) -> {
+                ValidityState.CheckCount count = a.validity().checks().get(
+                        new ValidityState.ColumnCheck(id, scope.attributes().get(0), p.expectation()));
+                return List.of(count != null ? ColumnChecks.of(id, scope.id(), count, p.confidence())
+                        : MetricValue.undefined(id, scope.id(), null, 0, ColumnChecks.missingParameter(id, p.expectation())
+                        .map(param -> "needs a rule declaring parameters." + param).orElse("no such column in the dataset"), null));
+            }));
+        }
+        perGroup(LabelBalance.ID, (scope, a, p) -> LabelBalance.all(scope.id(), a.groups(scope)));
+        METRICS.put(PredictionValidity.ID, new Definition(PredictionValidity.ID, Kind.DATASET, Source.VALIDITY,
+                (scope, a, p) -> List.of(PredictionValidity.of(a.validity(), p.confidence()))));
+        METRICS.put(SchemaConformance.ID, new Definition(SchemaConformance.ID, Kind.DATASET, Source.VALIDITY,
+                (scope, a, p) -> List.of(SchemaConformance.of(a.validity()))));
         for (String id : DriftMetrics.COLUMN_IDS) {
             METRICS.put(id, new Definition(id, Kind.COLUMN, Source.DRIFT, (scope, a, p) -> {
                 DriftState d = a.drift().get(scope.attributes().get(0));

@@ -12,22 +12,26 @@ package dev.assay.metric;
  *                          rows get no impact ratio and cannot be the reference (0 = off; LL144 allows 0.02)
  * @param strictMedian      NYC LL144's scoring rate counts scores strictly above the median (true) or at
  *                          or above it (false)
+ * @param expectation       what a validity rule declares about a column's values (type, values, range, pattern)
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
-                               double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian) {
+                               double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
+                               ColumnExpectation expectation) {
 
     public static final MetricParameters DEFAULTS =
-            new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true, 0.0, true);
+            new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true, 0.0, true, ColumnExpectation.NONE);
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
-        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true);
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE);
     }
 
     public MetricParameters withMinimumGroupSize(long size) {
-        return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian);
+        return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
+                expectation);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
-        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian);
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
+                expectation);
     }
 }

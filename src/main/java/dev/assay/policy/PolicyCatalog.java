@@ -19,7 +19,7 @@ public class PolicyCatalog {
 
     /** The built-in packs, read from {@code policies/<id>.yaml} on the class path. */
     public static final List<String> BUILT_IN = List.of("eeoc-four-fifths", "nyc-ll144", "model-performance", "gdpr-data-protection",
-            "eu-ai-act-high-risk");
+            "eu-ai-act-high-risk", "data-quality-baseline");
 
     @Inject
     PolicyRepository policies;

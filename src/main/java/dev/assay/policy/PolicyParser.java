@@ -5,7 +5,10 @@ import dev.assay.api.Problem;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Yaml;
 import dev.assay.infrastructure.YamlPositions;
+import dev.assay.infrastructure.RegexSyntax;
+import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.quality.ColumnChecks;
 import dev.assay.metric.Reference;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -121,8 +124,10 @@ public final class PolicyParser {
                 t.getValuesAs(JsonString.class).forEach(v -> tiers.add(v.getString()));
             }
         }
+        RuleParameters parameters = parameters(r);
+        checkExpectation(metric, parameters.expectation(), at, errors);
         return new Rule(r.getString("id"), r.getString("description", ""), metric, scope, threshold, severity,
-                minimumGroupSize, onUndefined, cites, parameters(r), maxAdjustedP, tasks, tiers);
+                minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP, tasks, tiers);
     }
 
     private static Threshold threshold(JsonObject t, String at, List<FieldError> errors) {
@@ -154,12 +159,33 @@ public final class PolicyParser {
             reference = Reference.named(o.getString("group"));
         }
         if (!(r.get("parameters") instanceof JsonObject p)) {
-            return new RuleParameters(reference, null, null, null, null, null);
+            return new RuleParameters(reference, null, null, null, null, null, ColumnExpectation.NONE);
         }
         return new RuleParameters(reference, number(p, "confidence"), number(p, "excludeBelowShare"),
                 p.containsKey("scoringRate") ? p.getString("scoringRate").equals("above_median") : null,
                 p.containsKey("equalizedOdds") ? p.getString("equalizedOdds").equals("worst_case") : null,
-                number(p, "alpha"));
+                number(p, "alpha"), expectation(p));
+    }
+
+    private static ColumnExpectation expectation(JsonObject p) {
+        JsonObject range = p.get("range") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        return new ColumnExpectation(
+                p.containsKey("type") ? ColumnExpectation.DeclaredType.byId(p.getString("type")).orElseThrow() : null,
+                p.get("allowedValues") instanceof JsonArray values ? values : List.of(),
+                number(range, "min"), number(range, "max"), p.getString("pattern", null));
+    }
+
+    /** The declaration each validity metric reads, with the parameter that holds it. */
+    private static void checkExpectation(String metric, ColumnExpectation e, String at, List<FieldError> errors) {
+        ColumnChecks.missingParameter(metric, e).ifPresent(missing ->
+                errors.add(FieldError.at(at + "/parameters", "metric '" + metric + "' needs parameters." + missing)));
+        if (e.minimum() != null && e.maximum() != null && e.minimum() > e.maximum()) {
+            errors.add(FieldError.at(at + "/parameters/range", "min " + e.minimum() + " is above max " + e.maximum()));
+        }
+        if (e.pattern() != null) {
+            RegexSyntax.error(e.pattern()).ifPresent(why -> errors.add(FieldError.at(at + "/parameters/pattern",
+                    "not a regular expression DuckDB (RE2 syntax) accepts: " + why)));
+        }
     }
 
     private static Double number(JsonObject o, String key) {

@@ -1,5 +1,6 @@
 package dev.assay.policy;
 
+import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.Reference;
 
@@ -8,9 +9,9 @@ import dev.assay.metric.Reference;
  * setting. The rule's minimum group size always applies.
  */
 public record RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian,
-                             Boolean worstCase, Double alpha) {
+                             Boolean worstCase, Double alpha, ColumnExpectation expectation) {
 
-    public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null);
+    public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null, ColumnExpectation.NONE);
 
     public MetricParameters applyTo(MetricParameters p, long minimumGroupSize) {
         return new MetricParameters(
@@ -21,6 +22,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 alpha == null ? p.alpha() : alpha,
                 p.favorableKnown(),
                 excludeBelowShare == null ? p.excludeBelowShare() : excludeBelowShare,
-                strictMedian == null ? p.strictMedian() : strictMedian);
+                strictMedian == null ? p.strictMedian() : strictMedian,
+                expectation);
     }
 }

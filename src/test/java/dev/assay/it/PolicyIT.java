@@ -63,9 +63,100 @@ class PolicyIT {
         assertTrue(report.getJsonArray("policies").toString().contains("Regulation (EU) 2024/1689"), "every rule cites the Act");
     }
 
+    /**
+     * The data-quality pack on clean demo data and on a dirty file, with a pack of declared column
+     * checks beside it: every value over HTTP equals the count made by hand.
+     */
+    @Test
+    void theDataQualityPackAndDeclaredColumnChecks() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        JsonObject clean = auditDemoData(ci, "dq-clean", dev.assay.demo.LoanApplications.FAIR, 0, 1201L, "data-quality-baseline");
+        assertEquals("DONE", clean.getString("status"), clean.toString());
+        List<JsonObject> cleanFindings = clean.getJsonArray("findings").getValuesAs(JsonObject.class);
+        for (String rule : List.of("dq-schema-conformance", "dq-completeness", "dq-prediction-validity", "dq-id-unique",
+                "dq-duplicate-rows", "dq-label-balance", "dq-drift")) {
+            assertTrue(cleanFindings.stream().anyMatch(f -> f.getString("rule").equals(rule)), rule + " in " + cleanFindings);
+        }
+        assertEquals("PASS", clean.getString("decision"), cleanFindings.toString());
+
+        String checks = """
+                id: it-validity
+                version: 1.0.0
+                title: Declared column checks
+                rules:
+                  - id: id-integer
+                    metric: type_validity
+                    scope: [id]
+                    parameters: {type: integer}
+                    threshold: {comparator: ">=", value: 1}
+                    severity: block
+                    cites: [{regulation: test}]
+                  - id: sex-values
+                    metric: allowed_values
+                    scope: [sex]
+                    parameters: {allowedValues: [F, M]}
+                    threshold: {comparator: ">=", value: 1}
+                    severity: warn
+                    cites: [{regulation: test}]
+                  - id: sex-pattern
+                    metric: pattern_match
+                    scope: [sex]
+                    parameters: {pattern: "^[FM]$"}
+                    threshold: {comparator: ">=", value: 1}
+                    severity: warn
+                    cites: [{regulation: test}]
+                  - id: label-range
+                    metric: value_range
+                    scope: label
+                    parameters: {range: {min: 0, max: 1}}
+                    threshold: {comparator: "<=", value: 0}
+                    severity: block
+                    cites: [{regulation: test}]
+                """;
+        assertEquals(201, Api.withRoles("admin").send("PUT", "/api/v1/policies/it-validity", "application/yaml",
+                checks.getBytes(StandardCharsets.UTF_8)).status());
+        // 100 rows: id 5 twice (the last row), one prediction of 2, sex missing in 10 rows and "X" in one.
+        String version = "/api/v1/models/dq-dirty/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted("dq-dirty").getBytes(StandardCharsets.UTF_8)).status());
+        StringBuilder csv = new StringBuilder("id,sex,hired,label\n");
+        for (int i = 1; i <= 100; i++) {
+            String sex = i <= 10 ? "" : i == 11 ? "X" : i % 2 == 0 ? "F" : "M";
+            csv.append(i == 100 ? 5 : i).append(',').append(sex).append(',').append(i == 50 ? 2 : i % 2).append(',')
+                    .append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes()).status());
+        JsonObject dirty = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"data-quality-baseline\", \"it-validity\"]}".getBytes()).json();
+        assertEquals("FAIL", dirty.getString("decision"), dirty.toString());
+        String reasons = dirty.getJsonArray("reasons").toString();
+        assertTrue(reasons.contains("dq-id-unique") && reasons.contains("dq-prediction-validity"), reasons);
+        List<JsonObject> findings = dirty.getJsonArray("findings").getValuesAs(JsonObject.class);
+        assertEquals(0.98, finding(findings, "dq-id-unique", "id").getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals(0.99, finding(findings, "dq-prediction-validity", null).getJsonNumber("value").doubleValue(), 1e-12);
+        JsonObject sexComplete = finding(findings, "dq-completeness", "sex");
+        assertEquals(0.9, sexComplete.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("warn", sexComplete.getString("effect"), sexComplete.toString());
+        assertEquals(1.0, finding(findings, "id-integer", "id").getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals(89.0 / 90, finding(findings, "sex-values", "sex").getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals(89.0 / 90, finding(findings, "sex-pattern", "sex").getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals(0.0, finding(findings, "label-range", "label").getJsonNumber("value").doubleValue(), 1e-12);
+    }
+
+    private static JsonObject finding(List<JsonObject> findings, String rule, String scope) {
+        return findings.stream().filter(f -> f.getString("rule").equals(rule)
+                        && java.util.Objects.equals(scope, f.isNull("scope") ? null : f.getString("scope", null)))
+                .findFirst().orElseThrow(() -> new AssertionError(rule + " " + scope + " not in " + findings));
+    }
+
     /** The demo generator's data under another model name, audited with the AI Act pack. */
     private static JsonObject auditDemoData(Api ci, String model, dev.assay.demo.LoanApplications.Bias bias, int smallGroup,
                                             long seed) throws Exception {
+        return auditDemoData(ci, model, bias, smallGroup, seed, "eu-ai-act-high-risk");
+    }
+
+    private static JsonObject auditDemoData(Api ci, String model, dev.assay.demo.LoanApplications.Bias bias, int smallGroup,
+                                            long seed, String policy) throws Exception {
         String version = "/api/v1/models/" + model + "/versions/1.0.0";
         assertEquals(201, ci.send("PUT", version, "application/yaml",
                 dev.assay.demo.DemoSeeder.card("1.0.0").replace("model: loan-approval", "model: " + model)
@@ -74,7 +165,7 @@ class PolicyIT {
         dev.assay.demo.LoanApplications.write(csv, 4000, smallGroup, bias, seed);
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)).status());
         return ci.send("POST", version + "/audits?wait=120", "application/json",
-                "{\"policies\":[\"eu-ai-act-high-risk\"]}".getBytes()).json();
+                ("{\"policies\":[\"" + policy + "\"]}").getBytes()).json();
     }
 
     @Test

@@ -141,4 +141,47 @@ class PolicyParserTest {
         assertTrue(!r1.appliesTo("binary-classification", "limited"));
         assertTrue(p.rules().get(1).threshold().passes(0.7) && !p.rules().get(1).threshold().passes(0.69));
     }
+
+    @Test
+    void validityRulesNeedTheirDeclarationAndARegexDuckDbAccepts() {
+        String yaml = """
+                id: checks
+                version: 1.0.0
+                title: Checks
+                rules:
+                  - id: no-type
+                    metric: type_validity
+                    scope: [age]
+                    threshold: {comparator: ">=", value: 0.99}
+                    severity: warn
+                  - id: lookahead
+                    metric: pattern_match
+                    scope: [zip]
+                    parameters: {pattern: "^(?=[0-9])[0-9]{5}$"}
+                    threshold: {comparator: ">=", value: 0.99}
+                    severity: warn
+                  - id: upside-down
+                    metric: value_range
+                    scope: [age]
+                    parameters: {range: {min: 120, max: 0}}
+                    threshold: {comparator: "<=", value: 0.01}
+                    severity: warn
+                  - id: fine
+                    metric: allowed_values
+                    scope: [sex]
+                    parameters: {allowedValues: [F, M, 1, true]}
+                    threshold: {comparator: ">=", value: 1}
+                    severity: block
+                """;
+        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        List<String> messages = p.errors().stream().map(e -> e.pointer() + " " + e.message()).toList();
+        assertEquals(3, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("/rules/0/parameters metric 'type_validity' needs parameters.type"), messages.get(0));
+        assertTrue(messages.get(1).startsWith("/rules/1/parameters/pattern not a regular expression DuckDB"), messages.get(1));
+        assertTrue(messages.get(2).startsWith("/rules/2/parameters/range min 120.0 is above max 0.0"), messages.get(2));
+        assertTrue(p.errors().stream().allMatch(e -> e.line() != null), "every error has its line");
+        Policy ok = PolicyParser.parse(yaml.substring(yaml.indexOf("  - id: fine")).replace("  - id: fine",
+                "id: checks\nversion: 1.0.0\ntitle: Checks\nrules:\n  - id: fine"));
+        assertEquals(4, ok.rules().get(0).parameters().expectation().allowedValues().size());
+    }
 }

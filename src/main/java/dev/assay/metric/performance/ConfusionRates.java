@@ -20,6 +20,9 @@ import java.util.function.ToLongFunction;
 public enum ConfusionRates implements GroupRate {
     BASE_RATE("base_rate", GroupState::actualPositives, GroupState::labeled,
             "no rows with both a label and a prediction"),
+    /** The base rate under its data-quality name (issue checklists speak of label prevalence). */
+    LABEL_PREVALENCE("label_prevalence", GroupState::actualPositives, GroupState::labeled,
+            "no rows with both a label and a prediction"),
     TRUE_POSITIVE_RATE("true_positive_rate", GroupState::tp, GroupState::actualPositives, "no rows labeled positive"),
     FALSE_POSITIVE_RATE("false_positive_rate", GroupState::fp, GroupState::actualNegatives, "no rows labeled negative"),
     FALSE_NEGATIVE_RATE("false_negative_rate", GroupState::fn, GroupState::actualPositives, "no rows labeled positive"),
