@@ -69,7 +69,8 @@ final class Views {
                             .add("dataset", Json.createObjectBuilder().add("id", run.datasetId())
                                     .add("sha256", report.getJsonObject("dataset").getString("sha256")))
                             .add("policies", policies)
-                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard"))))
+                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard")))
+                            .add("approvedVersion", pinned.getOrDefault("approved", JsonValue.NULL)))
                     .add("report", Json.createObjectBuilder()
                             .add("json", "/api/v1/audits/" + run.id() + "/report")
                             .add("jws", "/api/v1/audits/" + run.id() + "/report.jws")
@@ -84,7 +85,8 @@ final class Views {
                             .add("dataset", Json.createObjectBuilder().add("id", run.datasetId())
                                     .add("sha256", pinned.getString("dataset")))
                             .add("policies", pinnedPolicies(pinned.getJsonArray("policies")))
-                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard"))));
+                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard")))
+                            .add("approvedVersion", pinned.getOrDefault("approved", JsonValue.NULL)));
         }
         return b.build();
     }

@@ -2,6 +2,8 @@ package dev.assay.audit;
 
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.AggregationPlan;
+import dev.assay.metric.ApprovedValues;
+import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.metric.Aggregates;
 import dev.assay.metric.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
@@ -49,8 +51,16 @@ public final class AuditEngine {
     public record Outcome(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
     }
 
-    /** Metrics reported beside the one a rule asks for, because a reader needs them to understand it. */
-    private static final Map<String, List<String>> COMPANIONS = Map.of(ImpactRatio.ID, List.of(SelectionRate.ID));
+    /**
+     * Metrics reported beside the one a rule asks for, because a reader needs them to understand it
+     * (and, for a change from the approved version, because it is computed from them).
+     */
+    private static List<String> companions(String metric) {
+        if (metric.equals(ImpactRatio.ID)) {
+            return List.of(SelectionRate.ID);
+        }
+        return ChangeFromApproved.isChange(metric) ? List.of(ChangeFromApproved.base(metric)) : List.of();
+    }
 
     /** One metric over one scope with one set of parameters: what the plan must compute. */
     private record Need(String metric, Scope scope, MetricParameters parameters) {
@@ -61,10 +71,21 @@ public final class AuditEngine {
 
     private final DuckDb duckDb;
     private final MetricParameters defaults;
+    private final ApprovedValues approved;
 
     public AuditEngine(DuckDb duckDb, MetricParameters defaults) {
+        this(duckDb, defaults, ApprovedValues.NONE);
+    }
+
+    private AuditEngine(DuckDb duckDb, MetricParameters defaults, ApprovedValues approved) {
         this.duckDb = duckDb;
         this.defaults = defaults;
+        this.approved = approved;
+    }
+
+    /** The same engine comparing performance with the model's last approved version. */
+    public AuditEngine comparedWith(ApprovedValues values) {
+        return new AuditEngine(duckDb, defaults, values);
     }
 
     public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
@@ -94,7 +115,7 @@ public final class AuditEngine {
                 List<Need> forRule = ruleScopes.stream().map(s -> new Need(rule.metric(), s, p)).toList();
                 ruleNeeds.put(rule, forRule);
                 for (Need n : forRule) {
-                    COMPANIONS.getOrDefault(n.metric(), List.of()).forEach(c -> needs.add(new Need(c, n.scope(),
+                    companions(n.metric()).forEach(c -> needs.add(new Need(c, n.scope(),
                             defaults.withFavorableKnown(card.favorableOutcome().isPresent()))));
                     needs.add(n);
                 }
@@ -118,6 +139,7 @@ public final class AuditEngine {
             }
             if (kind == MetricCatalogue.Kind.PER_GROUP || kind == MetricCatalogue.Kind.DATASET) {
                 needs.add(new Need(metric, Scope.OVERALL, extras));
+                companions(metric).forEach(c -> needs.add(new Need(c, Scope.OVERALL, extras)));
             }
         }
 
@@ -158,6 +180,7 @@ public final class AuditEngine {
                         .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
                 aggregates = aggregates.withDrift(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
             }
+            aggregates = aggregates.withApproved(approved);
             aggregates = aggregates.withRoles(new DeclaredRoles(card.columns().protectedAttributes(), card.columns().sensitive(),
                     card.columns().quasiIdentifiers(), card.columns().features()));
             List<String> piiColumns = scopesReading(needs, MetricCatalogue.Source.PII).stream()

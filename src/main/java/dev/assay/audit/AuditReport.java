@@ -63,7 +63,7 @@ public final class AuditReport {
         for (ColumnProfile c : dataset.columns()) {
             columns.add(c.toJson());
         }
-        return Json.createObjectBuilder()
+        var document = Json.createObjectBuilder()
                 .add("reportFormat", FORMAT)
                 .add("assay", Json.createObjectBuilder().add("version", AssayVersion.VALUE))
                 .add("audit", Json.createObjectBuilder()
@@ -97,8 +97,13 @@ public final class AuditReport {
                 .add("metrics", ReportJson.array(outcome.metrics().stream().map(ReportJson::metric)
                         .map(m -> rounding == null ? m : rounding.annotate(m)).toList()))
                 .add("waivers", waivers(waivers))
-                .add("signing", Json.createObjectBuilder().add("keyId", keyId).add("algorithm", "ES256"))
-                .build();
+                .add("signing", Json.createObjectBuilder().add("keyId", keyId).add("algorithm", "ES256"));
+        JsonObject pinned = Json.createReader(new java.io.StringReader(run.requestJson())).readObject();
+        if (pinned.get("approved") instanceof JsonObject approved) {
+            // The version performance was compared with (the model's last approved one), when a rule did.
+            document.add("approvedVersion", approved);
+        }
+        return document.build();
     }
 
     /**

@@ -6,7 +6,9 @@ import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.metric.ApprovedValues;
 import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.metric.MetricParameters;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyCatalog;
@@ -76,6 +78,9 @@ public class AuditService {
     @Inject
     AuditProgress progress;
 
+    @Inject
+    GateService gates;
+
     Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
 
     /** Creates (or finds, for the same inputs) the audit and queues it. */
@@ -119,6 +124,13 @@ public class AuditService {
             // Only when asked: requests without rounding keep the inputs hash they always had.
             pinnedBuilder.add("rounding", request.rounding().toJson());
         }
+        boolean compares = request.metrics().stream().anyMatch(ChangeFromApproved::isChange) || pinned.stream()
+                .anyMatch(p -> p.policy().rules().stream().anyMatch(r -> ChangeFromApproved.isChange(r.metric())));
+        if (compares) {
+            // Pinned, so a later approval is a different input, not a silently different result.
+            lastApproved(version).ifPresent(a -> pinnedBuilder.add("approved", Json.createObjectBuilder()
+                    .add("version", a.version().version()).add("audit", a.auditId())));
+        }
         JsonObject pinnedRequest = pinnedBuilder.build();
         String inputs = CanonicalJson.sha256(pinnedRequest);
         Optional<AuditRun> same = audits.byInputs(inputs);
@@ -130,6 +142,40 @@ public class AuditService {
                 clock.instant()));
         submit(run.id());
         return run;
+    }
+
+    /** An approved version and the audit its gate rests on. */
+    record Approved(ModelVersion version, String auditId) {
+    }
+
+    /** The most recently registered version of the same model, registered before this one, whose gate counts as approved. */
+    Optional<Approved> lastApproved(ModelVersion version) {
+        for (ModelVersion earlier : registry.versionsOf(version.modelName())) {
+            if (earlier.id().equals(version.id()) || !earlier.createdAt().isBefore(version.createdAt())) {
+                continue;
+            }
+            GateService.Gate gate = gates.of(earlier);
+            if (gate.approved()) {
+                return Optional.of(new Approved(earlier, gate.auditId()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The whole-dataset values of the approved audit pinned in the request, if any. */
+    private ApprovedValues approvedValues(JsonObject pinned) {
+        if (!(pinned.get("approved") instanceof JsonObject a)) {
+            return ApprovedValues.NONE;
+        }
+        String auditId = a.getString("audit");
+        JsonObject report = Json.createReader(new StringReader(audits.result(auditId).orElseThrow().reportJson())).readObject();
+        Map<String, Double> overall = new LinkedHashMap<>();
+        for (JsonObject m : report.getJsonArray("metrics").getValuesAs(JsonObject.class)) {
+            if (m.isNull("scope") && m.isNull("group") && m.get("value") instanceof jakarta.json.JsonNumber v) {
+                overall.putIfAbsent(m.getString("metric"), v.doubleValue());
+            }
+        }
+        return new ApprovedValues(a.getString("version"), auditId, overall);
     }
 
     private Dataset resolveDataset(ModelVersion version, String id, List<FieldError> errors) {
@@ -221,8 +267,8 @@ public class AuditService {
             Map<String, String> types = new LinkedHashMap<>();
             dataset.columns().forEach(c -> types.put(c.name(), c.type()));
             try {
-                AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).run(version.card(), types,
-                        datasets.store().parquetFor(dataset.sha256()), used, metrics);
+                AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).comparedWith(approvedValues(pinned))
+                        .run(version.card(), types, datasets.store().parquetFor(dataset.sha256()), used, metrics);
                 lines.add(new BacktestLine(run.id(), version.modelName(), version.version(), result.verdict().name(),
                         outcome.decision().verdict().name()));
             } catch (java.sql.SQLException | RuntimeException e) {
@@ -262,8 +308,9 @@ public class AuditService {
                 baseline.columns().forEach(col -> baselineTypes.put(col.name(), col.type()));
             }
             progress.enter(auditId, AuditProgress.Stage.COMPUTING_METRICS);
-            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).run(version.card(), types,
-                    datasets.store().parquetFor(dataset.sha256()), baselineFile, baselineTypes, pinnedPolicies, metrics);
+            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).comparedWith(approvedValues(pinned))
+                    .run(version.card(), types, datasets.store().parquetFor(dataset.sha256()), baselineFile, baselineTypes,
+                            pinnedPolicies, metrics);
             progress.enter(auditId, AuditProgress.Stage.SIGNING_REPORT);
 
             Instant finishedAt = clock.instant();

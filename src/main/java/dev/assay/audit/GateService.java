@@ -40,6 +40,15 @@ public class GateService {
     public record Gate(String decision, String auditId, List<String> reasons, List<WaiverService.View> waivers,
                        Set<String> failingRules) {
 
+        /**
+         * Whether the version counts as approved, the baseline later versions must not fall behind:
+         * its gate passes, or its failures are all waived (the gate is WARN only thanks to waivers).
+         * A plain WARN is neither accepted by the gate nor by an auditor, so it does not count.
+         */
+        public boolean approved() {
+            return decision.equals("PASS") || decision.equals("WARN") && !failingRules.isEmpty();
+        }
+
         public boolean meets(Decision.Verdict required) {
             if (decision.equals("NONE")) {
                 return false;

@@ -18,7 +18,8 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          Map<String, DriftState> drift,
                          Map<String, PiiPlan.PiiState> pii,
                          DeclaredRoles roles,
-                         ValidityState validity) {
+                         ValidityState validity,
+                         ApprovedValues approved) {
 
     public Aggregates {
         columns = Map.copyOf(columns);
@@ -31,32 +32,38 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
-        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE);
+        this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE,
+                ApprovedValues.NONE);
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope, Map<Scope, Map<GroupKey, ScoreState>> scores,
                       Map<Scope, Map<GroupKey, RankState>> ranks, Map<Scope, Map<GroupKey, RegressionState>> regression) {
-        this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE);
+        this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE,
+                ApprovedValues.NONE);
     }
 
     public Aggregates withQuality(Map<String, ColumnState> c, DatasetState d) {
-        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii, roles, validity);
+        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii, roles, validity, approved);
     }
 
     public Aggregates withDrift(Map<String, DriftState> d) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii, roles, validity);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii, roles, validity, approved);
     }
 
     public Aggregates withPii(Map<String, PiiPlan.PiiState> p) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p, roles, validity);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p, roles, validity, approved);
     }
 
     public Aggregates withRoles(DeclaredRoles r) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, r, validity);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, r, validity, approved);
     }
 
     public Aggregates withValidity(ValidityState v) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, v);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, v, approved);
+    }
+
+    public Aggregates withApproved(ApprovedValues a) {
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, validity, a);
     }
 
     public Map<GroupKey, RegressionState> regression(Scope scope) {
@@ -86,11 +93,11 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii, roles, validity);
+        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii, roles, validity, approved);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii, roles, validity);
+        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii, roles, validity, approved);
     }
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */

@@ -10,6 +10,7 @@ import dev.assay.metric.fairness.ReferenceComparisons;
 import dev.assay.metric.fairness.ScoringRate;
 import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.metric.fairness.UnknownCount;
+import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.metric.performance.ConfusionRates;
 import dev.assay.metric.performance.F1Score;
 import dev.assay.metric.privacy.PiiDetected;
@@ -112,6 +113,14 @@ public final class MetricCatalogue {
                         : MetricValue.undefined(id, scope.id(), null, 0, ColumnChecks.missingParameter(id, p.expectation())
                         .map(param -> "needs a rule declaring parameters." + param).orElse("no such column in the dataset"), null));
             }));
+        }
+        for (String base : ChangeFromApproved.BASES) {
+            METRICS.put(ChangeFromApproved.id(base), new Definition(ChangeFromApproved.id(base), Kind.DATASET, Source.COUNTS,
+                    (scope, a, p) -> {
+                        MetricValue now = METRICS.get(base).computation().compute(Scope.OVERALL, a, p).stream().findFirst()
+                                .orElse(MetricValue.undefined(base, null, null, 0, "no rows", null));
+                        return List.of(ChangeFromApproved.of(base, now, a.approved()));
+                    }));
         }
         perGroup(LabelBalance.ID, (scope, a, p) -> LabelBalance.all(scope.id(), a.groups(scope)));
         METRICS.put(PredictionValidity.ID, new Definition(PredictionValidity.ID, Kind.DATASET, Source.VALIDITY,

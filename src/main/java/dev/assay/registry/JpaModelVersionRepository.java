@@ -39,4 +39,10 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
         return em.createQuery("select v from ModelVersion v order by v.modelName, v.createdAt desc, v.id desc",
                 ModelVersion.class).getResultList();
     }
+
+    @Override
+    public List<ModelVersion> ofModel(String model) {
+        return em.createQuery("select v from ModelVersion v where v.modelName = :model order by v.createdAt desc, v.id desc",
+                ModelVersion.class).setParameter("model", model).getResultList();
+    }
 }

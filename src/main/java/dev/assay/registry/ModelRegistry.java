@@ -67,6 +67,11 @@ public class ModelRegistry {
         return versions.all();
     }
 
+    /** The versions of one model, newest first. */
+    public List<ModelVersion> versionsOf(String model) {
+        return versions.ofModel(model);
+    }
+
     private static void checkName(String what, String name) {
         if (!NAME.matcher(name).matches()) {
             throw Problem.badRequest("The " + what + " name '" + name

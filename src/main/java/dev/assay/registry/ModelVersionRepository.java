@@ -13,4 +13,7 @@ public interface ModelVersionRepository {
 
     /** Every version, newest first within each model. */
     List<ModelVersion> all();
+
+    /** The versions of one model, newest first. */
+    List<ModelVersion> ofModel(String model);
 }

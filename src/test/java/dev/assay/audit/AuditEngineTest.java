@@ -132,4 +132,53 @@ class AuditEngineTest {
         assertEquals(Outcome.UNDEFINED, finding(o, "F").outcome());
         assertEquals(Decision.Verdict.WARN, o.decision().verdict());
     }
+
+    /**
+     * 50 labeled rows, 40 predicted right: accuracy 0.8. Against an approved version at 0.9 the change
+     * is -0.1 and the no-regression rule fails; without an approved version it is undefined and passes.
+     */
+    @Test
+    void accuracyAgainstTheLastApprovedVersion() throws Exception {
+        StringBuilder csv = new StringBuilder("y,p\n");
+        for (int i = 0; i < 50; i++) {
+            int y = i % 2;
+            csv.append(y).append(',').append(i < 40 ? y : 1 - y).append('\n');
+        }
+        Path parquet = dev.assay.metric.Tables.toParquet(dir, csv.toString(), "{'y': 'INTEGER', 'p': 'INTEGER'}");
+        ModelCard card = ModelCardParser.parseYaml("""
+                model: m
+                version: "2"
+                owner: o@example.com
+                task: binary-classification
+                positiveLabel: 1
+                favorableOutcome: 1
+                columns: {label: y, prediction: p}
+                """, "m", "2");
+        Policy policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("model-performance"));
+        Map<String, String> types = Map.of("y", "INTEGER", "p", "INTEGER");
+        DuckDb duckDb = DuckDb.withDefaults(dir);
+
+        AuditEngine.Outcome compared = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
+                .comparedWith(new dev.assay.metric.ApprovedValues("1", "audit-1", Map.of("accuracy", 0.9)))
+                .run(card, types, parquet, List.of(policy), List.of());
+        Finding change = compared.findings().stream().filter(f -> f.rule().equals("accuracy-no-regression")).findFirst().orElseThrow();
+        assertEquals(0.8 - 0.9, change.value(), 1e-12);
+        assertEquals(Outcome.FAIL, change.outcome());
+        assertEquals("version 1", change.reference());
+        assertEquals(0.8, compared.metrics().stream().filter(m -> m.metric().equals("accuracy") && m.scope() == null)
+                .findFirst().orElseThrow().value(), 1e-12, "the compared value is reported beside the change");
+        assertEquals(Decision.Verdict.FAIL, compared.decision().verdict());
+        assertEquals(List.of("accuracy-no-regression"), compared.decision().reasons());
+
+        AuditEngine.Outcome first = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
+                .run(card, types, parquet, List.of(policy), List.of("roc_auc_change_from_approved"));
+        Finding none = first.findings().stream().filter(f -> f.rule().equals("accuracy-no-regression")).findFirst().orElseThrow();
+        assertEquals(Outcome.UNDEFINED, none.outcome());
+        assertEquals(Outcome.PASS, none.effect());
+        assertEquals("no earlier version of this model is approved (gate PASS, or failures waived)", none.reason());
+        assertEquals(Decision.Verdict.PASS, first.decision().verdict());
+        MetricValue auc = first.metrics().stream().filter(m -> m.metric().equals("roc_auc_change_from_approved"))
+                .findFirst().orElseThrow();
+        assertNull(auc.value(), "requested without an approved version: undefined, never 0");
+    }
 }

@@ -37,6 +37,17 @@ class GateDecisionTest {
     }
 
     @Test
+    void approvedMeansPassedOrFailuresWaived() {
+        assertEquals(true, new GateService.Gate("PASS", "a", List.of(), List.of(), Set.of()).approved());
+        assertEquals(true, new GateService.Gate("WARN", "a", List.of("r"), List.of(), Set.of("r")).approved(),
+                "a failure lifted to WARN by a waiver");
+        assertEquals(false, new GateService.Gate("WARN", "a", List.of("w"), List.of(), Set.of()).approved(),
+                "a plain warning is accepted by no one");
+        assertEquals(false, new GateService.Gate("FAIL", "a", List.of("r"), List.of(), Set.of("r")).approved());
+        assertEquals(false, new GateService.Gate("NONE", null, List.of(), List.of(), Set.of()).approved());
+    }
+
+    @Test
     void waiverStatusFollowsTheClock() {
         Instant requested = Instant.parse("2026-11-01T00:00:00Z");
         Instant expires = Instant.parse("2026-12-01T00:00:00Z");

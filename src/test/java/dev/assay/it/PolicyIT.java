@@ -143,6 +143,55 @@ class PolicyIT {
         assertEquals(0.0, finding(findings, "label-range", "label").getJsonNumber("value").doubleValue(), 1e-12);
     }
 
+    /**
+     * model-performance compares a version with the model's last approved one: 1.0.0 passes at
+     * accuracy 0.9; 1.1.0 at 0.8 fails the no-regression rule by -0.1; 1.2.0 is compared with 1.0.0
+     * still, since 1.1.0 was not approved.
+     */
+    @Test
+    void performanceMustNotFallBehindTheLastApprovedVersion() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        JsonObject first = auditAtAccuracy(ci, "1.0.0", 0.9);
+        assertEquals("PASS", first.getString("decision"), first.toString());
+        JsonObject none = finding(first.getJsonArray("findings").getValuesAs(JsonObject.class), "accuracy-no-regression", null);
+        assertEquals("undefined", none.getString("outcome"));
+        assertTrue(first.getJsonObject("inputs").isNull("approvedVersion"));
+
+        JsonObject worse = auditAtAccuracy(ci, "1.1.0", 0.8);
+        assertEquals("FAIL", worse.getString("decision"), worse.toString());
+        assertEquals(List.of("accuracy-no-regression"), worse.getJsonArray("reasons").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        JsonObject change = finding(worse.getJsonArray("findings").getValuesAs(JsonObject.class), "accuracy-no-regression", null);
+        assertEquals(0.8 - 0.9, change.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("1.0.0", worse.getJsonObject("inputs").getJsonObject("approvedVersion").getString("version"));
+        assertEquals(first.getString("id"), worse.getJsonObject("inputs").getJsonObject("approvedVersion").getString("audit"));
+        JsonObject report = ci.get("/api/v1/audits/" + worse.getString("id") + "/report", "application/json").json();
+        assertEquals("1.0.0", report.getJsonObject("approvedVersion").getString("version"), "the report names its comparison");
+
+        JsonObject third = auditAtAccuracy(ci, "1.2.0", 0.89);
+        JsonObject againstFirst = finding(third.getJsonArray("findings").getValuesAs(JsonObject.class), "accuracy-no-regression", null);
+        assertEquals(0.89 - 0.9, againstFirst.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("PASS", third.getString("decision"), third.toString());
+    }
+
+    /** 100 rows (40 F, 60 M), each group predicted right at the given accuracy, audited with model-performance. */
+    private static JsonObject auditAtAccuracy(Api ci, String v, double accuracy) throws Exception {
+        String version = "/api/v1/models/regress-it/versions/" + v;
+        assertEquals(201, ci.send("PUT", version, "application/yaml", WalkingSkeletonIT.CARD_YAML.formatted("regress-it")
+                .replace("version: 1.0.0", "version: " + v).getBytes(StandardCharsets.UTF_8)).status());
+        StringBuilder csv = new StringBuilder("id,sex,hired,label\n");
+        for (int i = 0; i < 100; i++) {
+            boolean female = i < 40;
+            int inGroup = female ? i : i - 40;
+            boolean right = inGroup < Math.round((female ? 40 : 60) * accuracy);
+            int label = i % 2;
+            csv.append(i).append(female ? ",F," : ",M,").append(right ? label : 1 - label).append(',').append(label).append('\n');
+        }
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes()).status());
+        return ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"model-performance\"]}".getBytes()).json();
+    }
+
     private static JsonObject finding(List<JsonObject> findings, String rule, String scope) {
         return findings.stream().filter(f -> f.getString("rule").equals(rule)
                         && java.util.Objects.equals(scope, f.isNull("scope") ? null : f.getString("scope", null)))
