@@ -180,7 +180,7 @@ public final class AuditEngine {
                         .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
                 aggregates = aggregates.withDrift(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
             }
-            aggregates = aggregates.withApproved(approved);
+            aggregates = aggregates.withApproved(approved).withCard(card.document());
             aggregates = aggregates.withRoles(new DeclaredRoles(card.columns().protectedAttributes(), card.columns().sensitive(),
                     card.columns().quasiIdentifiers(), card.columns().features()));
             List<String> piiColumns = scopesReading(needs, MetricCatalogue.Source.PII).stream()

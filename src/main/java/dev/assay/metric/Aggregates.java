@@ -19,7 +19,8 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
                          Map<String, PiiPlan.PiiState> pii,
                          DeclaredRoles roles,
                          ValidityState validity,
-                         ApprovedValues approved) {
+                         ApprovedValues approved,
+                         jakarta.json.JsonObject card) {
 
     public Aggregates {
         columns = Map.copyOf(columns);
@@ -33,37 +34,42 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope) {
         this(byScope, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE,
-                ApprovedValues.NONE);
+                ApprovedValues.NONE, null);
     }
 
     public Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope, Map<Scope, Map<GroupKey, ScoreState>> scores,
                       Map<Scope, Map<GroupKey, RankState>> ranks, Map<Scope, Map<GroupKey, RegressionState>> regression) {
         this(byScope, scores, ranks, regression, Map.of(), null, Map.of(), Map.of(), DeclaredRoles.NONE, ValidityState.NONE,
-                ApprovedValues.NONE);
+                ApprovedValues.NONE, null);
     }
 
     public Aggregates withQuality(Map<String, ColumnState> c, DatasetState d) {
-        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii, roles, validity, approved);
+        return new Aggregates(byScope, scores, ranks, regression, c, d, drift, pii, roles, validity, approved, card);
     }
 
     public Aggregates withDrift(Map<String, DriftState> d) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii, roles, validity, approved);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, d, pii, roles, validity, approved, card);
     }
 
     public Aggregates withPii(Map<String, PiiPlan.PiiState> p) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p, roles, validity, approved);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, p, roles, validity, approved, card);
     }
 
     public Aggregates withRoles(DeclaredRoles r) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, r, validity, approved);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, r, validity, approved, card);
     }
 
     public Aggregates withValidity(ValidityState v) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, v, approved);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, v, approved, card);
     }
 
     public Aggregates withApproved(ApprovedValues a) {
-        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, validity, a);
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, validity, a, card);
+    }
+
+    /** The model card as submitted, for the documentation metrics. */
+    public Aggregates withCard(jakarta.json.JsonObject document) {
+        return new Aggregates(byScope, scores, ranks, regression, columns, dataset, drift, pii, roles, validity, approved, document);
     }
 
     public Map<GroupKey, RegressionState> regression(Scope scope) {
@@ -93,11 +99,11 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
     }
 
     public Aggregates withScores(Map<Scope, Map<GroupKey, ScoreState>> s) {
-        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii, roles, validity, approved);
+        return new Aggregates(byScope, s, ranks, regression, columns, dataset, drift, pii, roles, validity, approved, card);
     }
 
     public Aggregates withRanks(Map<Scope, Map<GroupKey, RankState>> r) {
-        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii, roles, validity, approved);
+        return new Aggregates(byScope, scores, r, regression, columns, dataset, drift, pii, roles, validity, approved, card);
     }
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums; not ranks). */

@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import dev.assay.metric.documentation.DocumentationCompleteness;
 import dev.assay.metric.drift.DriftMetrics;
 import dev.assay.metric.fairness.Disparities;
 import dev.assay.metric.fairness.GroupCount;
@@ -122,6 +123,8 @@ public final class MetricCatalogue {
                         return List.of(ChangeFromApproved.of(base, now, a.approved()));
                     }));
         }
+        METRICS.put(DocumentationCompleteness.ID, new Definition(DocumentationCompleteness.ID, Kind.DATASET, Source.COUNTS,
+                (scope, a, p) -> List.of(DocumentationCompleteness.of(a.card()))));
         perGroup(LabelBalance.ID, (scope, a, p) -> LabelBalance.all(scope.id(), a.groups(scope)));
         METRICS.put(PredictionValidity.ID, new Definition(PredictionValidity.ID, Kind.DATASET, Source.VALIDITY,
                 (scope, a, p) -> List.of(PredictionValidity.of(a.validity(), p.confidence()))));

@@ -16,7 +16,8 @@ public final class RuleEvaluator {
         for (MetricValue v : values) {
             Outcome outcome;
             String reason = null;
-            String note = null;
+            // What the metric says a reader must know (skipped groups, missing fields, compared values) stays with the finding.
+            String note = v.note();
             if (!v.isDefined()) {
                 outcome = Outcome.UNDEFINED;
                 reason = v.undefined();
@@ -28,8 +29,9 @@ public final class RuleEvaluator {
                 outcome = Outcome.PASS;
             } else if (rule.maxAdjustedP() != null && v.adjustedP() != null && v.adjustedP() >= rule.maxAdjustedP()) {
                 outcome = Outcome.PASS;
-                note = String.format(java.util.Locale.ROOT, "beyond the threshold but not statistically significant "
-                        + "(adjusted p %.4g, the rule requires below %s)", v.adjustedP(), rule.maxAdjustedP());
+                String significance = String.format(java.util.Locale.ROOT, "beyond the threshold but not statistically "
+                        + "significant (adjusted p %.4g, the rule requires below %s)", v.adjustedP(), rule.maxAdjustedP());
+                note = note == null ? significance : significance + "; " + note;
             } else {
                 outcome = Outcome.FAIL;
             }

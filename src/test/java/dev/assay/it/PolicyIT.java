@@ -48,7 +48,7 @@ class PolicyIT {
         assertEquals("DONE", biased.getString("status"), biased.toString());
         List<JsonObject> findings = biased.getJsonArray("findings").getValuesAs(JsonObject.class);
         for (String rule : List.of("ai-act-data-completeness", "ai-act-group-representation", "ai-act-bias-demographic-parity",
-                "ai-act-bias-equalized-odds", "ai-act-accuracy", "ai-act-accuracy-gap")) {
+                "ai-act-bias-equalized-odds", "ai-act-accuracy", "ai-act-accuracy-gap", "ai-act-annex-iv-documentation")) {
             assertTrue(findings.stream().anyMatch(f -> f.getString("rule").equals(rule)), rule + " in " + findings);
         }
         assertEquals("FAIL", biased.getString("decision"));
@@ -61,6 +61,21 @@ class PolicyIT {
                 .allMatch(f -> f.getString("outcome").equals("pass")), fairFindings.toString());
         JsonObject report = ci.get("/api/v1/audits/" + biased.getString("id") + "/report", "application/json").json();
         assertTrue(report.getJsonArray("policies").toString().contains("Regulation (EU) 2024/1689"), "every rule cites the Act");
+        assertEquals("pass", finding(findings, "ai-act-annex-iv-documentation", null).getString("outcome"),
+                "the demo card documents every Annex IV field");
+
+        // A high-risk card with no documentation beyond its columns: Annex IV blocks it.
+        String version = "/api/v1/models/ai-act-undocumented/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted("ai-act-undocumented").getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        JsonObject undocumented = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"eu-ai-act-high-risk\"]}".getBytes()).json();
+        assertEquals("FAIL", undocumented.getString("decision"));
+        JsonObject annex = finding(undocumented.getJsonArray("findings").getValuesAs(JsonObject.class),
+                "ai-act-annex-iv-documentation", null);
+        assertEquals(2.0 / 10, annex.getJsonNumber("value").doubleValue(), 1e-12, "owner and version only");
+        assertTrue(annex.getString("note").contains("intendedUse (Annex IV 1(a) intended purpose)"), annex.toString());
     }
 
     /**

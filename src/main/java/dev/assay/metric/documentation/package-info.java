@@ -1,0 +1,5 @@
+/**
+ * Metrics of the model's documentation rather than its data: whether the model card holds what the
+ * EU AI Act's Annex IV asks the technical documentation of a high-risk system to hold.
+ */
+package dev.assay.metric.documentation;
