@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -87,8 +88,12 @@ public class PolicyResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.BACKTEST_POLICY)
-    public JsonObject backtest(@PathParam("id") String id, String yaml) {
-        var candidate = yaml == null || yaml.isBlank() ? policies.latest(id).policy() : PolicyParser.parse(yaml);
+    public JsonObject backtest(@PathParam("id") String id, @QueryParam("version") String version, String yaml) {
+        // The pack sent inline, else the stored version asked for, else the latest stored one.
+        var candidate = yaml != null && !yaml.isBlank() ? PolicyParser.parse(yaml)
+                : version == null ? policies.latest(id).policy()
+                : policies.versions(id).stream().filter(p -> p.version().equals(version)).findFirst()
+                .orElseThrow(() -> Problem.notFound("No version " + version + " of policy '" + id + "'")).policy();
         if (!candidate.id().equals(id)) {
             throw Problem.invalid("The pack's id must equal the id in the path",
                     java.util.List.of(FieldError.at("/id", "is '" + candidate.id() + "', the path says '" + id + "'")));

@@ -363,6 +363,14 @@ class PolicyIT {
                 "nothing stored");
         assertEquals(403, Api.withRoles("ci-gate").send("POST", "/api/v1/policies/eeoc-four-fifths/backtest",
                 "application/yaml", candidate.getBytes()).status());
+        // A stored version by its number: the version the audit used changes nothing.
+        JsonObject stored = auditor.send("POST", "/api/v1/policies/eeoc-four-fifths/backtest?version=1.0.0", "application/yaml",
+                new byte[0]).json();
+        assertEquals("1.0.0", stored.getJsonObject("policy").getString("version"));
+        assertTrue(stored.getJsonArray("audits").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("model").equals("loan-approval")).noneMatch(a -> a.getBoolean("changed")), stored.toString());
+        assertEquals(404, auditor.send("POST", "/api/v1/policies/eeoc-four-fifths/backtest?version=7.7.7", "application/yaml",
+                new byte[0]).status());
     }
 
     @Test
