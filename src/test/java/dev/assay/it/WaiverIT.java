@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,19 @@ class WaiverIT {
         assertEquals("Accepted until the re-sample lands.", recorded.getJsonObject("decision").getString("comment"));
         assertTrue(recorded.getJsonObject("decision").getString("by").startsWith("token:it-"));
         assertEquals(2, report.getJsonArray("waivers").size(), "the pending self-request is recorded too");
+    }
+
+    /** The waiver endpoints are part of the published contract. */
+    @Test
+    void theOpenApiDocumentListsTheWaiverEndpoints() throws Exception {
+        Api.Reply doc = Api.anonymous().get("/openapi", "application/json");
+        assertEquals(200, doc.status(), doc.text());
+        var paths = doc.json().getJsonObject("paths");
+        for (String path : List.of("/api/v1/models/{model}/versions/{version}/waivers", "/api/v1/waivers/{id}",
+                "/api/v1/waivers/{id}/approve", "/api/v1/waivers/{id}/reject")) {
+            assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
+        }
+        assertTrue(paths.getJsonObject("/api/v1/waivers/{id}/approve").containsKey("post"));
     }
 
     @Test
