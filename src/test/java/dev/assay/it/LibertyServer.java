@@ -55,23 +55,52 @@ public final class LibertyServer implements BeforeAllCallback {
         synchronized (LibertyServer.class) {
             if (running == null) {
                 ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-                Handle handle = start();
-                store.put(LibertyServer.class.getName(), handle);
-                running = handle.running;
+                Handle started = start();
+                store.put(LibertyServer.class.getName(), started);
+                handle = started;
+                running = started.running;
             }
         }
+    }
+
+    private static volatile Handle handle;
+
+    /**
+     * Kills the server as a crash would (no shutdown, SIGKILL), runs {@code whileDown} (to change the
+     * database as a crash could have left it), and starts it again on the same data, port and settings.
+     */
+    public static void crashAndRestart(ThrowingRunnable whileDown) throws Exception {
+        Handle h = handle;
+        Path pidFile = h.wlp.resolve("usr/servers/.pid/assay.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no Liberty process " + pid));
+        process.destroyForcibly();
+        process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        whileDown.run();
+        Process start = server(h.wlp, h.env, "start");
+        if (start.waitFor() != 0) {
+            throw new IllegalStateException("server restart failed: see " + h.wlp.resolve("usr/servers/assay/logs"));
+        }
+        awaitReady(h.running.base().resolve("/health/ready"), Duration.ofSeconds(240));
+    }
+
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static final class Handle implements ExtensionContext.Store.CloseableResource {
         private final Path wlp;
         private final Running running;
         private final String pgDatabase;
+        private final Map<String, String> env;
 
-        Handle(Path wlp, Running running, String pgDatabase) {
+        Handle(Path wlp, Running running, String pgDatabase, Map<String, String> env) {
             // stopped after Liberty, in close()
             this.wlp = wlp;
             this.running = running;
             this.pgDatabase = pgDatabase;
+            this.env = Map.copyOf(env);
         }
 
         @Override
@@ -113,7 +142,7 @@ public final class LibertyServer implements BeforeAllCallback {
         env.put("ASSAY_ADMIN_PASSWORD", adminPassword);
         env.put("ASSAY_DEMO", "true");
         // AUTO_SERVER lets a test open the H2 file while the server has it, to tamper with rows directly.
-        String jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/assay") + ";LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+        String jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/assay") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
         String jdbcUser = "assay";
         env.put("ASSAY_DB_URL", jdbcUrl);
         String pgDatabase = null;
@@ -156,14 +185,14 @@ public final class LibertyServer implements BeforeAllCallback {
             throw new IllegalStateException("server start failed: see " + wlp.resolve("usr/servers/assay/logs"));
         }
         Running r = new Running(URI.create("http://localhost:" + port), adminPassword, dataDir, db, jdbcUrl, jdbcUser, keycloak);
-        Handle handle = new Handle(wlp, r, pgDatabase);
+        Handle started = new Handle(wlp, r, pgDatabase, env);
         try {
             awaitReady(r.base().resolve("/health/ready"), Duration.ofSeconds(240));
         } catch (RuntimeException | InterruptedException e) {
-            handle.close();
+            started.close();
             throw e;
         }
-        return handle;
+        return started;
     }
 
     private static Process server(Path wlp, Map<String, String> env, String... args) throws IOException {
