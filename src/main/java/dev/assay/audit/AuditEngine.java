@@ -11,6 +11,7 @@ import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
 import dev.assay.metric.DriftPlan;
+import dev.assay.metric.DriftState;
 import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.PiiPlan;
 import dev.assay.metric.QualityPlan;
@@ -178,11 +179,15 @@ public final class AuditEngine {
                 // Every column both datasets have but the id: drift_share and the adjustment need them all.
                 List<String> compared = columnTypes.keySet().stream().filter(baselineTypes::containsKey)
                         .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
-                aggregates = aggregates.withDrift(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
+                Map<String, DriftState> drift = new LinkedHashMap<>(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
+                defaults.driftTests().forEach((column, test) -> drift.computeIfPresent(column, (k, state) -> state.withTest(test)));
+                aggregates = aggregates.withDrift(drift);
             }
             aggregates = aggregates.withApproved(approved).withCard(card.document());
             aggregates = aggregates.withRoles(new DeclaredRoles(card.columns().protectedAttributes(), card.columns().sensitive(),
-                    card.columns().quasiIdentifiers(), card.columns().features()));
+                    card.columns().quasiIdentifiers(), card.columns().features(),
+                    Map.of("prediction", Optional.of(card.columns().prediction()), "score", card.columns().score(),
+                            "label", card.columns().label())));
             List<String> piiColumns = scopesReading(needs, MetricCatalogue.Source.PII).stream()
                     .filter(s -> s.attributes().size() == 1).map(s -> s.attributes().get(0)).toList();
             if (!piiColumns.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.assay.audit;
 import dev.assay.api.FieldError;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.Reference;
+import dev.assay.metric.drift.DriftMetrics;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,7 +18,8 @@ import java.util.List;
  * <pre>{ "confidence": 0.95, "minimumGroupSize": 30,
  *   "reference": "highest_rate" | "majority" | "overall" | {"group": "White"},
  *   "equalizedOdds": "worst_case" | "mean", "alpha": 2,
- *   "excludeBelowShare": 0.02, "scoringRate": "above_median" | "at_or_above_median" }</pre>
+ *   "excludeBelowShare": 0.02, "scoringRate": "above_median" | "at_or_above_median",
+ *   "driftTests": {"age": "ks" | "wasserstein" | "psi" | "chi_square" | "jensen_shannon"} }</pre>
  * Rules set their own minimum group size; these apply to the metrics an audit requests besides them.
  */
 public final class AuditParameters {
@@ -65,8 +67,22 @@ public final class AuditParameters {
             exclude = 0;
         }
         boolean strict = choice(json, "scoringRate", "above_median", "at_or_above_median", errors);
+        java.util.Map<String, String> driftTests = new java.util.TreeMap<>();
+        JsonValue tests = json.get("driftTests");
+        if (tests instanceof JsonObject byColumn) {
+            byColumn.forEach((column, test) -> {
+                if (test instanceof JsonString t && DriftMetrics.TESTS.contains(t.getString())) {
+                    driftTests.put(column, t.getString());
+                } else {
+                    errors.add(FieldError.at("/parameters/driftTests/" + column.replace("~", "~0").replace("/", "~1"),
+                            "must be one of " + String.join(", ", DriftMetrics.TESTS)));
+                }
+            });
+        } else if (tests != null) {
+            errors.add(FieldError.at("/parameters/driftTests", "must be an object: column name to test"));
+        }
         return new MetricParameters(confidence, (long) size, reference, worstCase, alpha, true, exclude, strict,
-                dev.assay.metric.ColumnExpectation.NONE);
+                dev.assay.metric.ColumnExpectation.NONE, driftTests);
     }
 
     public static JsonObject toJson(MetricParameters p) {
@@ -80,6 +96,12 @@ public final class AuditParameters {
         switch (p.reference().kind()) {
             case NAMED -> b.add("reference", Json.createObjectBuilder().add("group", p.reference().group()));
             default -> b.add("reference", p.reference().kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!p.driftTests().isEmpty()) {
+            // Only when chosen: requests without it keep the inputs hash they always had.
+            JsonObjectBuilder tests = Json.createObjectBuilder();
+            p.driftTests().forEach(tests::add);
+            b.add("driftTests", tests);
         }
         return b.build();
     }

@@ -13,7 +13,17 @@ package dev.assay.metric;
  * @param ks              KS statistic, numeric only (NaN otherwise)
  * @param wasserstein     Wasserstein-1 distance divided by the baseline's standard deviation, numeric only
  * @param evaluationCounts category counts, categorical only (aligned with baselineCounts)
+ * @param test            the drift test the audit asks for on this column, or null for Evidently's default
  */
 public record DriftState(boolean numeric, long evaluationRows, long baselineRows, double psi, double ks,
-                         double wasserstein, long[] evaluationCounts, long[] baselineCounts) {
+                         double wasserstein, long[] evaluationCounts, long[] baselineCounts, String test) {
+
+    public DriftState(boolean numeric, long evaluationRows, long baselineRows, double psi, double ks,
+                      double wasserstein, long[] evaluationCounts, long[] baselineCounts) {
+        this(numeric, evaluationRows, baselineRows, psi, ks, wasserstein, evaluationCounts, baselineCounts, null);
+    }
+
+    public DriftState withTest(String id) {
+        return new DriftState(numeric, evaluationRows, baselineRows, psi, ks, wasserstein, evaluationCounts, baselineCounts, id);
+    }
 }

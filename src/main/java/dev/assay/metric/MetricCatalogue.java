@@ -138,6 +138,8 @@ public final class MetricCatalogue {
                         : DriftMetrics.column(id, scope.id(), d, a.drift()));
             }));
         }
+        DriftMetrics.ROLE_IDS.forEach((id, role) -> METRICS.put(id, new Definition(id, Kind.DATASET, Source.DRIFT,
+                (scope, a, p) -> List.of(DriftMetrics.role(id, a.roles().outcome(role).orElse(null), a.drift())))));
         METRICS.put(DriftMetrics.DRIFT_SHARE, new Definition(DriftMetrics.DRIFT_SHARE, Kind.DATASET, Source.DRIFT,
                 (scope, a, p) -> List.of(DriftMetrics.share(a.drift()))));
         for (String id : List.of(SpecialCategories.SPECIAL_CATEGORY, SpecialCategories.UNDECLARED)) {

@@ -13,25 +13,31 @@ package dev.assay.metric;
  * @param strictMedian      NYC LL144's scoring rate counts scores strictly above the median (true) or at
  *                          or above it (false)
  * @param expectation       what a validity rule declares about a column's values (type, values, range, pattern)
+ * @param driftTests        the drift test chosen per column (Evidently's per-column stattest); absent columns get
+ *                          the default test
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
-                               ColumnExpectation expectation) {
+                               ColumnExpectation expectation, java.util.Map<String, String> driftTests) {
 
-    public static final MetricParameters DEFAULTS =
-            new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true, 0.0, true, ColumnExpectation.NONE);
+    public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
+            0.0, true, ColumnExpectation.NONE, java.util.Map.of());
+
+    public MetricParameters {
+        driftTests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(driftTests));
+    }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
-        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE);
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, java.util.Map.of());
     }
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation);
+                expectation, driftTests);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation);
+                expectation, driftTests);
     }
 }

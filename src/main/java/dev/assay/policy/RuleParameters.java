@@ -23,6 +23,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 p.favorableKnown(),
                 excludeBelowShare == null ? p.excludeBelowShare() : excludeBelowShare,
                 strictMedian == null ? p.strictMedian() : strictMedian,
-                expectation);
+                expectation,
+                p.driftTests());
     }
 }

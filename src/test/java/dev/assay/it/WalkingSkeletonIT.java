@@ -153,6 +153,26 @@ class WalkingSkeletonIT {
         JsonObject sexDrift = metrics.stream().filter(m -> m.getString("metric").equals("drift_detected")
                 && "sex".equals(m.getString("scope", null))).findFirst().orElseThrow();
         assertEquals(0, sexDrift.getJsonNumber("value").intValue(), "the sex mix did not move");
+
+        // A test chosen for a column, and the prediction, score and label drift reported apart.
+        Api.Reply chosen = ci.send("POST", version + "/audits?wait=60", "application/json", ("{\"dataset\":\"" + evaluation
+                + "\",\"baseline\":\"" + baseline + "\",\"parameters\":{\"driftTests\":{\"score\":\"psi\"}},"
+                + "\"metrics\":[\"prediction_drift\",\"score_drift\",\"label_drift\",\"population_stability_index\"]}").getBytes());
+        assertEquals(201, chosen.status(), chosen.text());
+        var byRole = chosen.json().getJsonArray("metrics").getValuesAs(JsonObject.class);
+        JsonObject score = byRole.stream().filter(m -> m.getString("metric").equals("score_drift")).findFirst().orElseThrow();
+        assertTrue(score.getString("note").startsWith("column 'score': population stability index"), score.toString());
+        double psi = byRole.stream().filter(m -> m.getString("metric").equals("population_stability_index")
+                && "score".equals(m.getString("scope", null))).findFirst().orElseThrow().getJsonNumber("value").doubleValue();
+        assertEquals(psi >= 0.1 ? 1 : 0, score.getJsonNumber("value").intValue(), "PSI " + psi + " against the 0.1 band");
+        assertTrue(byRole.stream().anyMatch(m -> m.getString("metric").equals("prediction_drift")
+                && m.getString("note").startsWith("column 'approved'")), byRole.toString());
+        assertTrue(byRole.stream().anyMatch(m -> m.getString("metric").equals("label_drift")
+                && m.getString("note").startsWith("column 'repaid'")), byRole.toString());
+        Api.Reply unknownTest = ci.send("POST", version + "/audits", "application/json", ("{\"dataset\":\"" + evaluation
+                + "\",\"baseline\":\"" + baseline + "\",\"parameters\":{\"driftTests\":{\"score\":\"t-test\"}}}").getBytes());
+        assertEquals(422, unknownTest.status(), unknownTest.text());
+        assertTrue(unknownTest.text().contains("/parameters/driftTests/score"), unknownTest.text());
     }
 
     private static JsonObject awaitGate(String version) throws Exception {

@@ -26,8 +26,15 @@ import java.util.Map;
  * most 1,000 baseline values, normalized Wasserstein (&ge; 0.1) above; chi-square (p &lt; 0.05) for categorical
  * columns with at most 1,000, Jensen-Shannon (&ge; 0.1) above or when chi-square is not valid; p-values adjusted
  * with Benjamini-Hochberg across the columns;</li>
- * <li>{@code drift_share}: drifted columns / compared columns.</li>
+ * <li>{@code drift_share}: drifted columns / compared columns;</li>
+ * <li>{@code prediction_drift}, {@code score_drift}, {@code label_drift}: the decision on the card's
+ * prediction, score and label column, reported apart from the features (Evidently's prediction and
+ * target drift).</li>
  * </ul>
+ * An audit may choose the test of a column ({@code driftTests}, as Evidently's per-column stattest):
+ * {@code ks} (adjusted p &lt; 0.05), {@code wasserstein} (&ge; 0.1), {@code psi} (&ge; 0.1),
+ * {@code chi_square} (adjusted p &lt; 0.05) or {@code jensen_shannon} (&ge; 0.1); a test that does not
+ * suit the column (KS on categories) falls back to the default, and the note says so.
  */
 public final class DriftMetrics {
 
@@ -40,6 +47,13 @@ public final class DriftMetrics {
     public static final String DRIFT_SHARE = "drift_share";
 
     public static final List<String> COLUMN_IDS = List.of(PSI, KS, WASSERSTEIN, CHI_SQUARE, JENSEN_SHANNON, DRIFT_DETECTED);
+
+    /** The role drift metrics, by the card role whose column they judge. */
+    public static final Map<String, String> ROLE_IDS = Map.of("prediction_drift", "prediction", "score_drift", "score",
+            "label_drift", "label");
+
+    /** The tests an audit may choose per column. */
+    public static final List<String> TESTS = List.of("ks", "wasserstein", "psi", "chi_square", "jensen_shannon");
 
     static final int SMALL = 1000;
 
@@ -74,6 +88,20 @@ public final class DriftMetrics {
         };
     }
 
+    /** The decision on the column a role names; undefined when the card names none or it was not compared. */
+    public static MetricValue role(String id, String column, Map<String, DriftState> all) {
+        if (column == null) {
+            return MetricValue.undefined(id, null, null, 0, "the model card names no " + ROLE_IDS.get(id) + " column", null);
+        }
+        if (!all.containsKey(column)) {
+            return MetricValue.undefined(id, null, null, 0, "needs a baseline dataset with the " + ROLE_IDS.get(id)
+                    + " column '" + column + "' (the audit's \"baseline\")", null);
+        }
+        MetricValue detected = column(DRIFT_DETECTED, column, all.get(column), all);
+        return new MetricValue(id, null, null, detected.value(), null, detected.n(), null, null, detected.test(),
+                detected.adjustedP(), "column '" + column + "': " + detected.note(), null);
+    }
+
     public static MetricValue share(Map<String, DriftState> all) {
         if (all.isEmpty()) {
             return MetricValue.undefined(DRIFT_SHARE, null, null, 0, "no column to compare (a baseline is needed)", null);
@@ -100,6 +128,37 @@ public final class DriftMetrics {
     }
 
     private static Detection detect(DriftState d) {
+        if (d.test() != null) {
+            Detection chosen = chosen(d);
+            if (chosen != null) {
+                return chosen;
+            }
+            Detection fallback = byDefault(d);
+            return new Detection(fallback.test() + " (" + d.test() + " does not suit a " + (d.numeric() ? "numeric" : "categorical")
+                    + " column)", fallback.statistic(), fallback.p(), null, fallback.drifted());
+        }
+        return byDefault(d);
+    }
+
+    /** The test the audit chose for the column, or null when it does not suit the column's kind. */
+    private static Detection chosen(DriftState d) {
+        return switch (d.test()) {
+            case "ks" -> d.numeric() ? new Detection("two-sample Kolmogorov-Smirnov", d.ks(), ksP(d), null, false) : null;
+            case "wasserstein" -> d.numeric()
+                    ? new Detection("normalized Wasserstein distance", d.wasserstein(), null, null, d.wasserstein() >= 0.1) : null;
+            case "psi" -> new Detection("population stability index", d.psi(), null, null, d.psi() >= 0.1);
+            case "chi_square" -> !d.numeric() && d.evaluationCounts().length >= 2 ? new Detection("chi-square",
+                    new ChiSquareTest().chiSquareDataSetsComparison(d.evaluationCounts(), d.baselineCounts()),
+                    new ChiSquareTest().chiSquareTestDataSetsComparison(d.evaluationCounts(), d.baselineCounts()), null, false)
+                    : null;
+            case "jensen_shannon" -> d.numeric() ? null : new Detection("Jensen-Shannon distance",
+                    jensenShannon(d.evaluationCounts(), d.baselineCounts()), null, null,
+                    jensenShannon(d.evaluationCounts(), d.baselineCounts()) >= 0.1);
+            default -> throw new IllegalArgumentException("unknown drift test " + d.test());
+        };
+    }
+
+    private static Detection byDefault(DriftState d) {
         if (d.numeric()) {
             if (d.baselineRows() <= SMALL) {
                 return new Detection("two-sample Kolmogorov-Smirnov", d.ks(), ksP(d), null, false);

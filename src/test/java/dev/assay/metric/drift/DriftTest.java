@@ -3,6 +3,7 @@ package dev.assay.metric.drift;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.DriftPlan;
 import dev.assay.metric.DriftState;
+import dev.assay.metric.MetricValue;
 import dev.assay.metric.Tables;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,34 @@ class DriftTest {
         assertEquals(0.0, same.get("x").psi(), 1e-12);
         assertEquals(0.0, same.get("x").wasserstein(), 1e-12);
         assertEquals(0.0, DriftMetrics.share(same).value(), 0);
+    }
+
+    /** A test chosen per column replaces the default; one that does not suit the column falls back, and says so. */
+    @Test
+    void aChosenTestPerColumnAndTheRoleDriftMetrics() throws Exception {
+        Random r = new Random(12);
+        double[] base = normal(r, 800, 0);
+        double[] shifted = normal(r, 800, 0.5);
+        String[] baseMix = mix(r, 800, 0.5, 0.3);
+        String[] newMix = mix(r, 800, 0.3, 0.3);
+        Map<String, DriftState> drift = new java.util.LinkedHashMap<>(compare(shifted, base, newMix, baseMix));
+        drift.computeIfPresent("x", (k, s) -> s.withTest("psi"));
+        drift.computeIfPresent("c", (k, s) -> s.withTest("ks"));
+        var detections = DriftMetrics.detections(drift);
+        DriftMetrics.Detection x = detections.get("x");
+        assertEquals("population stability index", x.test());
+        assertEquals(drift.get("x").psi(), x.statistic(), 0);
+        assertEquals(drift.get("x").psi() >= 0.1, x.drifted());
+        DriftMetrics.Detection c = detections.get("c");
+        assertEquals("chi-square (ks does not suit a categorical column)", c.test());
+        assertTrue(c.drifted());
+
+        // The card's prediction is column c: its decision is reported apart, with the column named.
+        MetricValue prediction = DriftMetrics.role("prediction_drift", "c", drift);
+        assertEquals(1.0, prediction.value(), 0);
+        assertTrue(prediction.note().startsWith("column 'c': chi-square"), prediction.note());
+        assertEquals(c.adjustedP(), prediction.adjustedP(), 0);
+        assertEquals("the model card names no score column", DriftMetrics.role("score_drift", null, drift).undefined());
+        assertTrue(DriftMetrics.role("label_drift", "y", drift).undefined().contains("baseline"));
     }
 }
