@@ -18,6 +18,7 @@ import dev.assay.metric.QualityPlan;
 import dev.assay.metric.RankPlan;
 import dev.assay.metric.ValidityPlan;
 import dev.assay.metric.ValidityState;
+import dev.assay.metric.privacy.LDiversity;
 import dev.assay.metric.quality.ColumnChecks;
 import dev.assay.metric.quality.PredictionValidity;
 import dev.assay.metric.fairness.ImpactRatio;
@@ -162,7 +163,9 @@ public final class AuditEngine {
                 List<String> columns = quality.stream().filter(s -> s.attributes().size() == 1)
                         .map(s -> s.attributes().get(0)).filter(columnTypes::containsKey).toList();
                 QualityPlan plan = new QualityPlan(columns, columnTypes, card.columns().quasiIdentifiers(), K);
-                aggregates = aggregates.withQuality(plan.columns(c, parquet), plan.dataset(c, parquet));
+                List<String> diverse = needs.stream().filter(n -> LDiversity.IDS.contains(n.metric()) && n.scope().attributes().size() == 1)
+                        .map(n -> n.scope().attributes().get(0)).distinct().toList();
+                aggregates = aggregates.withQuality(plan.columns(c, parquet), plan.dataset(c, parquet, diverse));
             }
             if (!scopesReading(needs, MetricCatalogue.Source.VALIDITY).isEmpty()) {
                 List<ValidityState.ColumnCheck> checks = needs.stream()
@@ -285,7 +288,7 @@ public final class AuditEngine {
     /**
      * "protected" means each protected attribute of the card; "intersection" the intersection of all
      * of them (NYC LL144's sex x race/ethnicity); "overall" the whole dataset; "columns" every column of the
-     * dataset, "named" every column the card names, "id", "label", "prediction", "score" the column of that
+     * dataset, "named" every column the card names, "sensitive" each sensitive column, "id", "label", "prediction", "score" the column of that
      * role; "a*b" an intersection by name.
      */
     static List<Scope> scopes(List<String> declared, ModelCard card, Map<String, String> columnTypes) {
@@ -302,6 +305,8 @@ public final class AuditEngine {
                 scopes.add(Scope.OVERALL);
             } else if (s.equals("columns")) {
                 columnTypes.keySet().forEach(column -> scopes.add(Scope.of(column)));
+            } else if (s.equals("sensitive")) {
+                card.columns().sensitive().forEach(column -> scopes.add(Scope.of(column)));
             } else if (s.equals("named")) {
                 card.columns().named().forEach(column -> scopes.add(Scope.of(column)));
             } else if (ROLE_SCOPES.containsKey(s)) {

@@ -14,6 +14,7 @@ import dev.assay.metric.fairness.UnknownCount;
 import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.metric.performance.ConfusionRates;
 import dev.assay.metric.performance.F1Score;
+import dev.assay.metric.privacy.LDiversity;
 import dev.assay.metric.privacy.PiiDetected;
 import dev.assay.metric.privacy.SpecialCategories;
 import dev.assay.metric.privacy.ReidentificationRisk;
@@ -98,6 +99,10 @@ public final class MetricCatalogue {
         for (String id : ReidentificationRisk.IDS) {
             METRICS.put(id, new Definition(id, Kind.DATASET, Source.QUALITY,
                     (scope, a, p) -> List.of(ReidentificationRisk.of(id, a.dataset()))));
+        }
+        for (String id : LDiversity.IDS) {
+            METRICS.put(id, new Definition(id, Kind.COLUMN, Source.QUALITY,
+                    (scope, a, p) -> List.of(LDiversity.of(id, scope.id(), a.dataset()))));
         }
         for (String id : QualityMetrics.COLUMN_IDS) {
             METRICS.put(id, new Definition(id, Kind.COLUMN, Source.QUALITY, (scope, a, p) -> {

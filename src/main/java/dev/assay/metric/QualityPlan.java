@@ -78,6 +78,33 @@ public final class QualityPlan {
         }
     }
 
+    /** The classes and diversity of each sensitive column within the quasi-identifier classes. */
+    public DatasetState dataset(Connection c, Path parquet, List<String> sensitive) throws SQLException {
+        DatasetState d = dataset(c, parquet);
+        if (quasiIdentifiers.isEmpty() || sensitive.isEmpty()) {
+            return d;
+        }
+        Map<String, DatasetState.Diversity> diversity = new LinkedHashMap<>();
+        String qi = String.join(", ", quasiIdentifiers.stream().map(Sql::identifier).toList());
+        for (String column : sensitive) {
+            if (!types.containsKey(column)) {
+                continue;
+            }
+            String s = Sql.identifier(column);
+            // Within each class: the distinct values and their entropy -sum p ln p, p = count / class total.
+            String sql = "WITH cells AS (SELECT " + qi + ", " + s + ", count(*) AS c" + from(parquet) + " WHERE " + s
+                    + " IS NOT NULL GROUP BY " + qi + ", " + s + "), shares AS (SELECT " + qi + ", CAST(c AS DOUBLE) / sum(c) OVER "
+                    + "(PARTITION BY " + qi + ") AS p FROM cells) SELECT count(*), min(d), min(h) FROM (SELECT " + qi
+                    + ", count(*) AS d, -sum(p * ln(p)) AS h FROM shares GROUP BY " + qi + ")";
+            try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
+                r.next();
+                diversity.put(column, new DatasetState.Diversity(r.getLong(1), r.getLong(2), r.getDouble(3)));
+            }
+        }
+        return new DatasetState(d.rows(), d.duplicateRows(), d.classes(), d.smallestClass(), d.rowsBelowK(), d.uniqueRows(),
+                d.k(), diversity);
+    }
+
     public DatasetState dataset(Connection c, Path parquet) throws SQLException {
         long rows;
         long distinctRows;

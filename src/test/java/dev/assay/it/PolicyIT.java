@@ -330,6 +330,19 @@ class PolicyIT {
         var findings = audit.getJsonArray("findings").getValuesAs(JsonObject.class);
         assertTrue(findings.stream().anyMatch(f -> f.getString("rule").equals("gdpr-k-anonymity")
                 && f.getJsonNumber("value").intValue() >= 5));
+        // l-diversity of the decision within the age x sex classes, against a count made here from the same rows.
+        java.util.Map<String, java.util.Set<String>> decisions = new java.util.HashMap<>();
+        List<String> header = List.of(dev.assay.demo.LoanApplications.HEADER.split(","));
+        data.toString().lines().skip(1).map(l -> l.split(",", -1)).forEach(f -> decisions.computeIfAbsent(
+                f[header.indexOf("age")] + "|" + f[header.indexOf("sex")], k -> new java.util.HashSet<>()).add(f[header.indexOf("approved")]));
+        JsonObject diverse = ci.send("POST", version + "/audits?wait=60", "application/json",
+                "{\"policies\":[\"gdpr-data-protection\"],\"metrics\":[\"l_diversity\"]}".getBytes()).json();
+        JsonObject l = diverse.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("metric").equals("l_diversity") && "approved".equals(m.getString("scope", null)))
+                .findFirst().orElseThrow();
+        assertEquals(decisions.values().stream().mapToInt(java.util.Set::size).min().orElseThrow(),
+                l.getJsonNumber("value").intValue());
+        assertEquals(decisions.size(), l.getInt("n"));
         // Declare nothing and race becomes an undeclared special category: the pack blocks.
         String undeclared = card.replace("model: gdpr-it", "model: gdpr-it-2").replace("  protected: [sex, race]", "  protected: [sex]");
         String v2 = "/api/v1/models/gdpr-it-2/versions/1.0.0";

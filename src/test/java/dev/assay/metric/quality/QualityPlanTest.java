@@ -6,6 +6,7 @@ import dev.assay.metric.ColumnState;
 import dev.assay.metric.DatasetState;
 import dev.assay.metric.QualityPlan;
 import dev.assay.metric.Tables;
+import dev.assay.metric.privacy.LDiversity;
 import dev.assay.metric.privacy.ReidentificationRisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +90,53 @@ class QualityPlanTest {
         assertEquals((double) classes.size() / rows, ReidentificationRisk.of("prosecutor_risk_avg", d).value(), 1e-12);
         assertEquals((double) unique / rows, ReidentificationRisk.of("sample_uniqueness", d).value(), 1e-12);
         assertEquals(1.0 / k, ReidentificationRisk.of("prosecutor_risk_max", d).value(), 1e-12);
+
+        // l-diversity of the salary class within the same classes, counted in Java from the file.
+        Map<String, Map<String, Integer>> salaries = new HashMap<>();
+        int salary = header.indexOf("salary-class");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(";", -1);
+            StringBuilder key = new StringBuilder();
+            for (String q : qi) {
+                key.append(f[header.indexOf(q)]).append('\u0001');
+            }
+            salaries.computeIfAbsent(key.toString(), x -> new HashMap<>()).merge(f[salary], 1, Integer::sum);
+        }
+        int fewest = salaries.values().stream().mapToInt(Map::size).min().orElseThrow();
+        double smallestEntropy = salaries.values().stream().mapToDouble(QualityPlanTest::entropy).min().orElseThrow();
+        DatasetState diverse;
+        try (Connection c = duckDb.open()) {
+            diverse = new QualityPlan(List.of(), types, qi, 5).dataset(c, parquet, List.of("salary-class"));
+        }
+        assertEquals(fewest, LDiversity.of("l_diversity", "salary-class", diverse).value(), 0);
+        assertEquals(Math.exp(smallestEntropy), LDiversity.of("entropy_l_diversity", "salary-class", diverse).value(), 1e-9);
+        assertEquals(salaries.size(), LDiversity.of("l_diversity", "salary-class", diverse).n());
+    }
+
+    private static double entropy(Map<String, Integer> counts) {
+        double total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return -counts.values().stream().mapToDouble(c -> c / total * Math.log(c / total)).sum();
+    }
+
+    @Test
+    void lDiversityByHand() throws Exception {
+        // Classes of a: 1 -> {x, x, y}; 2 -> {x, y, y, null}; 3 -> {z, w}.
+        Path parquet = Tables.toParquet(dir, "a,s\n1,x\n1,x\n1,y\n2,x\n2,y\n2,y\n2,\n3,z\n3,w\n", "{'a': 'INTEGER', 's': 'VARCHAR'}");
+        DatasetState d;
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            d = new QualityPlan(List.of(), Map.of("a", "INTEGER", "s", "VARCHAR"), List.of("a"), 5).dataset(c, parquet, List.of("s"));
+        }
+        assertEquals(2.0, LDiversity.of("l_diversity", "s", d).value(), 0);
+        double third = -(1.0 / 3 * Math.log(1.0 / 3) + 2.0 / 3 * Math.log(2.0 / 3));
+        assertEquals(Math.exp(third), LDiversity.of("entropy_l_diversity", "s", d).value(), 1e-12, "min(H(1/3, 2/3), ln 2)");
+        assertEquals(3, LDiversity.of("l_diversity", "s", d).n());
+        // One value per class: l = 1, the value is disclosed by the class; no quasi-identifiers: undefined.
+        Path same = Tables.toParquet(dir, "a,s\n1,x\n1,x\n2,y\n", "{'a': 'INTEGER', 's': 'VARCHAR'}");
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            assertEquals(1.0, LDiversity.of("entropy_l_diversity", "s", new QualityPlan(List.of(), Map.of("a", "INTEGER",
+                    "s", "VARCHAR"), List.of("a"), 5).dataset(c, same, List.of("s"))).value(), 1e-12);
+            assertNull(LDiversity.of("l_diversity", "s", new QualityPlan(List.of(), Map.of("a", "INTEGER",
+                    "s", "VARCHAR"), List.of(), 5).dataset(c, same, List.of("s"))).value());
+        }
     }
 }
