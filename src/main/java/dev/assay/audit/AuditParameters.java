@@ -82,7 +82,7 @@ public final class AuditParameters {
             errors.add(FieldError.at("/parameters/driftTests", "must be an object: column name to test"));
         }
         return new MetricParameters(confidence, (long) size, reference, worstCase, alpha, true, exclude, strict,
-                dev.assay.metric.ColumnExpectation.NONE, driftTests);
+                dev.assay.metric.ColumnExpectation.NONE, driftTests, List.of());
     }
 
     public static JsonObject toJson(MetricParameters p) {

@@ -148,11 +148,12 @@ public final class MetricCatalogue {
         METRICS.put(DriftMetrics.DRIFT_SHARE, new Definition(DriftMetrics.DRIFT_SHARE, Kind.DATASET, Source.DRIFT,
                 (scope, a, p) -> List.of(DriftMetrics.share(a.drift()))));
         for (String id : List.of(SpecialCategories.SPECIAL_CATEGORY, SpecialCategories.UNDECLARED)) {
-            METRICS.put(id, new Definition(id, Kind.COLUMN, Source.COUNTS,
-                    (scope, a, p) -> List.of(SpecialCategories.column(id, scope.id(), a.roles()))));
+            // Read the personal-data scan's sample, for the values of the categories.
+            METRICS.put(id, new Definition(id, Kind.COLUMN, Source.PII, (scope, a, p) -> List.of(
+                    SpecialCategories.column(id, scope.id(), a.roles(), a.pii().get(scope.attributes().get(0))))));
         }
         METRICS.put(SpecialCategories.PROHIBITED_FEATURE, new Definition(SpecialCategories.PROHIBITED_FEATURE, Kind.DATASET,
-                Source.COUNTS, (scope, a, p) -> List.of(SpecialCategories.prohibited(a.roles()))));
+                Source.COUNTS, (scope, a, p) -> List.of(SpecialCategories.prohibited(a.roles(), p.proxies()))));
         METRICS.put(PiiDetected.ID, new Definition(PiiDetected.ID, Kind.COLUMN, Source.PII,
                 (scope, a, p) -> List.of(PiiDetected.of(scope.id(), a.pii().get(scope.attributes().get(0))))));
         comparison(ImpactRatio.ID, (scope, a, p) -> ImpactRatio.all(scope.id(), a.groups(scope), p.minimumGroupSize(),

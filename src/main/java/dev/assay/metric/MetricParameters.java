@@ -15,29 +15,32 @@ package dev.assay.metric;
  * @param expectation       what a validity rule declares about a column's values (type, values, range, pattern)
  * @param driftTests        the drift test chosen per column (Evidently's per-column stattest); absent columns get
  *                          the default test
+ * @param proxies           columns a rule names as proxies of protected attributes (prohibited among the features)
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
-                               ColumnExpectation expectation, java.util.Map<String, String> driftTests) {
+                               ColumnExpectation expectation, java.util.Map<String, String> driftTests,
+                               java.util.List<String> proxies) {
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
-            0.0, true, ColumnExpectation.NONE, java.util.Map.of());
+            0.0, true, ColumnExpectation.NONE, java.util.Map.of(), java.util.List.of());
 
     public MetricParameters {
         driftTests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(driftTests));
+        proxies = java.util.List.copyOf(proxies);
     }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
-        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, java.util.Map.of());
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, java.util.Map.of(), java.util.List.of());
     }
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests);
+                expectation, driftTests, proxies);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests);
+                expectation, driftTests, proxies);
     }
 }

@@ -2,6 +2,7 @@ package dev.assay.metric;
 
 import dev.assay.infrastructure.Sql;
 import dev.assay.metric.privacy.PiiRecognizers;
+import dev.assay.metric.privacy.SpecialCategories;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Scans text and date columns for personal data: a repeatable reservoir sample of each column (10,000
- * values by default; the whole column when smaller) is run through the validating recognizers. Only
- * the counts per entity leave this class; the values are never kept.
+ * values by default; the whole column when smaller) is run through the validating recognizers and the
+ * special-category value dictionary. Only the counts leave this class; the values are never kept.
  */
 public final class PiiPlan {
 
@@ -26,8 +27,15 @@ public final class PiiPlan {
     private PiiPlan() {
     }
 
-    /** Entity counts per column: {@code sampled} non-null values, and how many each recognizer accepted. */
-    public record PiiState(long sampled, Map<String, Long> entities) {
+    /**
+     * Counts per column: {@code sampled} non-null values, how many each recognizer accepted, and how many
+     * are terms of each special category (GDPR Art. 9) of the value dictionary.
+     */
+    public record PiiState(long sampled, Map<String, Long> entities, Map<String, Long> categories) {
+
+        public PiiState(long sampled, Map<String, Long> entities) {
+            this(sampled, entities, Map.of());
+        }
     }
 
     public static boolean scannable(String type) {
@@ -45,15 +53,18 @@ public final class PiiPlan {
             String col = Sql.identifier(column);
             long sampled = 0;
             Map<String, Long> entities = new TreeMap<>();
+            Map<String, Long> categories = new TreeMap<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT CAST(" + col + " AS VARCHAR) FROM "
                     + "read_parquet(" + Sql.literal(parquet.toString()) + ") WHERE " + col + " IS NOT NULL"
                     + " USING SAMPLE reservoir(" + SAMPLE + " ROWS) REPEATABLE (42)")) {
                 while (r.next()) {
                     sampled++;
-                    PiiRecognizers.recognize(r.getString(1)).ifPresent(e -> entities.merge(e, 1L, Long::sum));
+                    String value = r.getString(1);
+                    PiiRecognizers.recognize(value).ifPresent(e -> entities.merge(e, 1L, Long::sum));
+                    SpecialCategories.valueCategory(value).ifPresent(k -> categories.merge(k, 1L, Long::sum));
                 }
             }
-            out.put(column, new PiiState(sampled, entities));
+            out.put(column, new PiiState(sampled, entities, categories));
         }
         return out;
     }

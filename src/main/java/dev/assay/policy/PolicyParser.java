@@ -159,12 +159,13 @@ public final class PolicyParser {
             reference = Reference.named(o.getString("group"));
         }
         if (!(r.get("parameters") instanceof JsonObject p)) {
-            return new RuleParameters(reference, null, null, null, null, null, ColumnExpectation.NONE);
+            return new RuleParameters(reference, null, null, null, null, null, ColumnExpectation.NONE, List.of());
         }
         return new RuleParameters(reference, number(p, "confidence"), number(p, "excludeBelowShare"),
                 p.containsKey("scoringRate") ? p.getString("scoringRate").equals("above_median") : null,
                 p.containsKey("equalizedOdds") ? p.getString("equalizedOdds").equals("worst_case") : null,
-                number(p, "alpha"), expectation(p));
+                number(p, "alpha"), expectation(p), p.get("proxies") instanceof JsonArray proxies
+                ? proxies.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of());
     }
 
     private static ColumnExpectation expectation(JsonObject p) {

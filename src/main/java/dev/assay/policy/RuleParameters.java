@@ -4,14 +4,18 @@ import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.Reference;
 
+import java.util.List;
+
 /**
  * What a rule sets about how its metric is computed; anything it leaves null keeps the audit's
  * setting. The rule's minimum group size always applies.
  */
 public record RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian,
-                             Boolean worstCase, Double alpha, ColumnExpectation expectation) {
+                             Boolean worstCase, Double alpha, ColumnExpectation expectation,
+                             List<String> proxies) {
 
-    public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null, ColumnExpectation.NONE);
+    public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null, ColumnExpectation.NONE,
+            List.of());
 
     public MetricParameters applyTo(MetricParameters p, long minimumGroupSize) {
         return new MetricParameters(
@@ -24,6 +28,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 excludeBelowShare == null ? p.excludeBelowShare() : excludeBelowShare,
                 strictMedian == null ? p.strictMedian() : strictMedian,
                 expectation,
-                p.driftTests());
+                p.driftTests(),
+                proxies);
     }
 }

@@ -343,6 +343,28 @@ class PolicyIT {
         assertEquals(decisions.values().stream().mapToInt(java.util.Set::size).min().orElseThrow(),
                 l.getJsonNumber("value").intValue());
         assertEquals(decisions.size(), l.getInt("n"));
+        // A pack naming income as a proxy of a protected attribute: the model uses it, so the rule fails.
+        String proxies = """
+                id: it-proxies
+                version: 1.0.0
+                title: Proxies
+                rules:
+                  - id: no-proxies
+                    metric: prohibited_feature
+                    scope: overall
+                    parameters: {proxies: [income, zip3]}
+                    threshold: {comparator: "<=", value: 0}
+                    severity: block
+                    cites: [{regulation: test}]
+                """;
+        assertEquals(201, Api.withRoles("admin").send("PUT", "/api/v1/policies/it-proxies", "application/yaml",
+                proxies.getBytes(StandardCharsets.UTF_8)).status());
+        JsonObject proxied = ci.send("POST", version + "/audits?wait=60", "application/json",
+                "{\"policies\":[\"it-proxies\"]}".getBytes()).json();
+        JsonObject prohibited = finding(proxied.getJsonArray("findings").getValuesAs(JsonObject.class), "no-proxies", null);
+        assertEquals(1.0, prohibited.getJsonNumber("value").doubleValue(), 0);
+        assertEquals("proxies of protected attributes used as features: income", prohibited.getString("note"));
+        assertEquals("FAIL", proxied.getString("decision"));
         // Declare nothing and race becomes an undeclared special category: the pack blocks.
         String undeclared = card.replace("model: gdpr-it", "model: gdpr-it-2").replace("  protected: [sex, race]", "  protected: [sex]");
         String v2 = "/api/v1/models/gdpr-it-2/versions/1.0.0";

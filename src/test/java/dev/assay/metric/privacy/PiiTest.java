@@ -79,6 +79,27 @@ class PiiTest {
         assertTrue(value(outcome, "decile_score").undefined().startsWith("not a text or date column"));
     }
 
+    /** A column whose name says nothing is recognized by its values, through the real scan. */
+    @Test
+    void specialCategoriesAreRecognizedFromValues() throws Exception {
+        Path parquet = Tables.toParquet(dir, "q7,x\nMuslim,1\nChristian,0\natheist,1\nnone,0\n", "{'q7': 'VARCHAR', 'x': 'INTEGER'}");
+        var card = ModelCardParser.parseYaml("""
+                model: m
+                version: "1"
+                owner: t@example.com
+                task: binary-classification
+                positiveLabel: 1
+                favorableOutcome: 1
+                columns:
+                  prediction: x
+                """, "m", "1");
+        var outcome = new AuditEngine(DuckDb.withDefaults(dir), MetricParameters.DEFAULTS).run(card,
+                Map.of("q7", "VARCHAR", "x", "INTEGER"), parquet, List.of(), List.of("undeclared_special_category"));
+        MetricValue q7 = outcome.metrics().stream().filter(m -> "q7".equals(m.scope())).findFirst().orElseThrow();
+        assertEquals(1.0, q7.value(), 0);
+        assertEquals("religious or philosophical beliefs (from its values: 3 of 4 sampled)", q7.note());
+    }
+
     private static MetricValue value(AuditEngine.Outcome o, String column) {
         return o.metrics().stream().filter(m -> m.metric().equals("pii_detected") && column.equals(m.scope())).findFirst().orElseThrow();
     }
