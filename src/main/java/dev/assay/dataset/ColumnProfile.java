@@ -18,13 +18,24 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
 
     /**
      * Mean, sample standard deviation (undefined, so null, with fewer than two values), extremes and
-     * exact quartiles (linear interpolation, numpy's default) of the non-null values. Quartiles are
-     * null for datasets over {@code ParquetIngest.EXACT_QUARTILE_ROWS} rows: not computed, never guessed.
+     * quartiles (linear interpolation, numpy's default) of the non-null values. The quartiles are exact
+     * up to {@code ParquetIngest.EXACT_QUARTILE_ROWS} rows; above, they are those of a repeatable
+     * pseudo-random sample of about {@code ParquetIngest.QUARTILE_SAMPLE_ROWS} rows, and
+     * {@code quartileSample} says the size aimed at (null when exact). Everything else is exact.
      */
-    public record Numeric(double mean, Double std, double min, Double p25, Double median, Double p75, double max) {
+    public record Numeric(double mean, Double std, double min, Double p25, Double median, Double p75, double max,
+                          Long quartileSample) {
+
+        public Numeric(double mean, Double std, double min, Double p25, Double median, Double p75, double max) {
+            this(mean, std, min, p25, median, p75, max, null);
+        }
 
         public boolean hasQuartiles() {
             return median != null;
+        }
+
+        public boolean sampledQuartiles() {
+            return quartileSample != null;
         }
     }
 
@@ -35,6 +46,9 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
                     .add("std", nullable(numeric.std()))
                     .add("min", numeric.min()).add("p25", nullable(numeric.p25())).add("median", nullable(numeric.median()))
                     .add("p75", nullable(numeric.p75())).add("max", numeric.max());
+            if (numeric.sampledQuartiles()) {
+                n.add("quartileSample", numeric.quartileSample());
+            }
             b.add("numeric", n);
         }
         return b.build();
@@ -45,7 +59,8 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
         if (o.get("numeric") instanceof JsonObject n) {
             numeric = new Numeric(n.getJsonNumber("mean").doubleValue(),
                     number(n.get("std")), n.getJsonNumber("min").doubleValue(),
-                    number(n.get("p25")), number(n.get("median")), number(n.get("p75")), n.getJsonNumber("max").doubleValue());
+                    number(n.get("p25")), number(n.get("median")), number(n.get("p75")), n.getJsonNumber("max").doubleValue(),
+                    n.get("quartileSample") instanceof JsonNumber sample ? sample.longValue() : null);
         }
         return new ColumnProfile(o.getString("name"), o.getString("type"), o.getJsonNumber("nulls").longValue(), numeric);
     }

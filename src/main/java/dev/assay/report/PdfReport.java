@@ -466,10 +466,17 @@ public final class PdfReport {
             if (c.get("numeric") instanceof JsonObject n) {
                 w.row(fonts.regular, 8, c.getString("name"), JsonValues.text(c.get("type"), "-"), JsonValues.text(c.get("nulls"), "-"), short4(n.get("mean")),
                         short4(n.get("std")), short4(n.get("min")) + " / " + (n.get("median") instanceof JsonNumber
-                                ? short4(n.get("median")) : "(not computed)") + " / " + short4(n.get("max")));
+                                ? short4(n.get("median")) + (n.containsKey("quartileSample") ? "*" : "") : "(none)") + " / " + short4(n.get("max")));
             } else {
                 w.row(fonts.regular, 8, c.getString("name"), JsonValues.text(c.get("type"), "-"), JsonValues.text(c.get("nulls"), "-"), "", "", "");
             }
+        }
+        if (columns.getValuesAs(JsonObject.class).stream().anyMatch(c -> c.get("numeric") instanceof JsonObject n
+                && n.containsKey("quartileSample"))) {
+            w.line(fonts.regular, 8, "* median of a repeatable random sample of " + columns.getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.get("numeric") instanceof JsonObject n && n.containsKey("quartileSample"))
+                    .map(c -> c.getJsonObject("numeric").getJsonNumber("quartileSample").toString()).findFirst().orElse("")
+                    + " rows; every other figure is exact");
         }
     }
 

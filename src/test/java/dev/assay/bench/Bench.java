@@ -183,8 +183,10 @@ public final class Bench {
                   protected: [sex, race, age_band]
                 """, "bench", "1");
         List<String> ids = List.copyOf(dev.assay.metric.MetricCatalogue.ids());
+        // A change from the approved version reads its base metric, whose scan may not be the counts one.
         var countIds = ids.stream().filter(id -> dev.assay.metric.MetricCatalogue.find(id).orElseThrow().source()
-                == dev.assay.metric.MetricCatalogue.Source.COUNTS).toList();
+                == dev.assay.metric.MetricCatalogue.Source.COUNTS
+                && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
         double everythingSeconds = timeAudit(card, types, parquet, duckDb, ids);
         double countsSeconds = timeAudit(card, types, parquet, duckDb, countIds);
         System.out.println();
@@ -201,6 +203,13 @@ public final class Bench {
 
     private static AuditEngine.Outcome lastOutcome;
 
+    /** What the column checks read from their rule, so that every metric id can be timed. */
+    private static final Map<String, String> DECLARATIONS = Map.of(
+            "type_validity", "\n    parameters: {type: string}",
+            "allowed_values", "\n    parameters: {allowedValues: [F, M, Asian, Black, Hispanic, White]}",
+            "value_range", "\n    parameters: {range: {min: 0, max: 1}}",
+            "pattern_match", "\n    parameters: {pattern: \"^[A-Z]\"}");
+
     /** Best of three audits with one warn rule per metric id over every attribute and pairwise intersection. */
     private static double timeAudit(dev.assay.registry.ModelCard card, Map<String, String> types, Path parquet, DuckDb duckDb,
                                     List<String> ids) throws Exception {
@@ -208,6 +217,7 @@ public final class Bench {
         for (String id : ids) {
             yaml.append("  - id: r-").append(id.replace('_', '-')).append("\n    metric: ").append(id)
                     .append("\n    scope: [sex, race, age_band, \"sex*race\", \"sex*age_band\", \"race*age_band\"]")
+                    .append(DECLARATIONS.getOrDefault(id, ""))
                     .append("\n    threshold: {comparator: \">=\", value: -1000000}\n    severity: warn\n");
         }
         var everything = PolicyParser.parse(yaml.toString());
