@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.report.SmallCells;
 import dev.assay.infrastructure.JsonValues;
 import dev.assay.api.FieldError;
 import dev.assay.api.Problem;
@@ -63,12 +64,8 @@ import java.util.Map;
 @SessionAuthenticated
 public class VersionPages {
 
-    /**
-     * Groups with fewer rows than this have their count and value suppressed on pages (shown as
-     * "fewer than 5"), the usual small-cell rule of statistical disclosure control; the signed
-     * report keeps exact numbers for auditors.
-     */
-    static final int SMALL_CELL = 5;
+    /** Groups with fewer rows than this have their count and value suppressed on pages (see {@link SmallCells}). */
+    static final int SMALL_CELL = SmallCells.K;
 
     @Inject
     ModelRegistry registry;
@@ -249,12 +246,11 @@ public class VersionPages {
 
     /** Findings with small groups' values removed, for charts. */
     private static List<JsonObject> suppressed(List<JsonObject> findings) {
-        return findings.stream().map(f -> small(f) ? Json.createObjectBuilder(f).add("value", JsonValue.NULL).remove("ci")
-                .add("undefined", "fewer than " + SMALL_CELL + " rows: the value is not shown here").build() : f).toList();
+        return SmallCells.suppress(findings);
     }
 
     private static boolean small(JsonObject f) {
-        return f.get("n") instanceof JsonNumber n && n.longValue() > 0 && n.longValue() < SMALL_CELL;
+        return SmallCells.small(f);
     }
 
     private static FindingRow row(JsonObject f) {

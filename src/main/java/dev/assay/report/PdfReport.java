@@ -57,7 +57,8 @@ public final class PdfReport {
             JsonObject dataset = report.getJsonObject("dataset");
             String decision = report.getString("decision");
             JsonObject audit = report.getJsonObject("audit");
-            List<JsonObject> findings = report.getJsonArray("findings").getValuesAs(JsonObject.class);
+            // A published table: small cells suppressed (the attached signed JSON keeps every value).
+            List<JsonObject> findings = SmallCells.suppress(report.getJsonArray("findings").getValuesAs(JsonObject.class));
             List<JsonObject> waivers = report.containsKey("waivers") ? report.getJsonArray("waivers").getValuesAs(JsonObject.class) : List.of();
             cover(w, fonts, report, model, audit, decision);
             w.newPage();
@@ -87,7 +88,7 @@ public final class PdfReport {
             w.gap(12);
             w.line(fonts.bold, 13, "Findings (" + report.getJsonArray("findings").size() + ")");
             w.row(fonts.bold, 8, "rule", "scope", "group", "value", "threshold", "outcome");
-            for (JsonObject f : report.getJsonArray("findings").getValuesAs(JsonObject.class)) {
+            for (JsonObject f : findings) {
                 w.row(fonts.regular, 8, f.getString("rule"), JsonValues.text(f.get("scope"), "-"), JsonValues.text(f.get("group"), "-"), number(f.get("value")),
                         f.getString("comparator") + " " + number(f.get("threshold")), f.getString("outcome").toUpperCase(Locale.ROOT));
                 if (f.containsKey("undefined")) {
@@ -515,6 +516,8 @@ public final class PdfReport {
         w.line(fonts.bold, 13, "Methods");
         w.line(fonts.regular, 9, "Metrics are named as in Fairlearn and AIF360; a rate with no rows to divide by is undefined, never 0.");
         w.line(fonts.regular, 9, "Groups smaller than the minimum group size are reported as undefined rather than judged.");
+        w.line(fonts.regular, 9, "Small-cell suppression: a value resting on fewer than " + SmallCells.K + " rows is not shown in");
+        w.line(fonts.regular, 9, "this document's tables and charts; the attached signed JSON keeps every exact value for auditors.");
         w.line(fonts.regular, 9, "Confidence intervals: Wilson for rates, Newcombe for differences, Katz for ratios; p-values are");
         w.line(fonts.regular, 9, "adjusted for multiple comparisons (Benjamini-Hochberg) where a rule asks for significance.");
         if (parameters != null) {
