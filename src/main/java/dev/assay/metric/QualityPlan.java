@@ -71,8 +71,9 @@ public final class QualityPlan {
     /** Values occurring exactly once (Deequ's uniqueness counts them). */
     private static long singletons(Connection c, Path parquet, String column) throws SQLException {
         String col = Sql.identifier(column);
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM (SELECT " + col
-                + ", count(*) AS c" + from(parquet) + " WHERE " + col + " IS NOT NULL GROUP BY " + col + ") WHERE c = 1")) {
+        // No alias beside the user's column: a column named like the alias would be taken for it.
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM (SELECT 1" + from(parquet)
+                + " WHERE " + col + " IS NOT NULL GROUP BY " + col + " HAVING count(*) = 1)")) {
             r.next();
             return r.getLong(1);
         }
@@ -85,17 +86,24 @@ public final class QualityPlan {
             return d;
         }
         Map<String, DatasetState.Diversity> diversity = new LinkedHashMap<>();
-        String qi = String.join(", ", quasiIdentifiers.stream().map(Sql::identifier).toList());
+        // The user's columns are renamed q0, q1, ... and v first, so that no column name can shadow an alias.
+        StringBuilder renamed = new StringBuilder();
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < quasiIdentifiers.size(); i++) {
+            renamed.append(Sql.identifier(quasiIdentifiers.get(i))).append(" AS q").append(i).append(", ");
+            keys.add("q" + i);
+        }
+        String qi = String.join(", ", keys);
         for (String column : sensitive) {
             if (!types.containsKey(column)) {
                 continue;
             }
             String s = Sql.identifier(column);
             // Within each class: the distinct values and their entropy -sum p ln p, p = count / class total.
-            String sql = "WITH cells AS (SELECT " + qi + ", " + s + ", count(*) AS c" + from(parquet) + " WHERE " + s
-                    + " IS NOT NULL GROUP BY " + qi + ", " + s + "), shares AS (SELECT " + qi + ", CAST(c AS DOUBLE) / sum(c) OVER "
-                    + "(PARTITION BY " + qi + ") AS p FROM cells) SELECT count(*), min(d), min(h) FROM (SELECT " + qi
-                    + ", count(*) AS d, -sum(p * ln(p)) AS h FROM shares GROUP BY " + qi + ")";
+            String sql = "WITH base AS (SELECT " + renamed + s + " AS v" + from(parquet) + " WHERE " + s + " IS NOT NULL), "
+                    + "cells AS (SELECT " + qi + ", v, count(*) AS c FROM base GROUP BY " + qi + ", v), "
+                    + "shares AS (SELECT " + qi + ", CAST(c AS DOUBLE) / sum(c) OVER (PARTITION BY " + qi + ") AS p FROM cells) "
+                    + "SELECT count(*), min(d), min(h) FROM (SELECT count(*) AS d, -sum(p * ln(p)) AS h FROM shares GROUP BY " + qi + ")";
             try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
                 r.next();
                 diversity.put(column, new DatasetState.Diversity(r.getLong(1), r.getLong(2), r.getDouble(3)));
@@ -118,9 +126,10 @@ public final class QualityPlan {
             return new DatasetState(rows, rows - distinctRows, 0, 0, 0, 0, k);
         }
         String qi = String.join(", ", quasiIdentifiers.stream().map(Sql::identifier).toList());
+        // The classes' sizes alone leave the inner query, so no column of the user's can shadow the alias.
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*), min(c), "
-                + "coalesce(sum(c) FILTER (WHERE c < " + k + "), 0), count(*) FILTER (WHERE c = 1) FROM (SELECT " + qi
-                + ", count(*) AS c" + from(parquet) + " GROUP BY " + qi + ")")) {
+                + "coalesce(sum(c) FILTER (WHERE c < " + k + "), 0), count(*) FILTER (WHERE c = 1) FROM (SELECT count(*) AS c"
+                + from(parquet) + " GROUP BY " + qi + ")")) {
             r.next();
             return new DatasetState(rows, rows - distinctRows, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), k);
         }

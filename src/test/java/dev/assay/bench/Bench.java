@@ -129,6 +129,83 @@ public final class Bench {
         Files.deleteIfExists(spooled);
 
         fairnessCatalogue(rows, dir, duckDb);
+        qualityAndDrift(rows, dir, duckDb);
+    }
+
+    /**
+     * Issue 4's figure: N rows of 20 columns against an N-row baseline drawn with another seed (one
+     * numeric column shifted): every data-quality metric of every column, drift on every column, and
+     * re-identification risk on 4 quasi-identifiers.
+     */
+    private static void qualityAndDrift(long rows, Path dir, DuckDb duckDb) throws Exception {
+        Path evaluation = dir.resolve("twenty-" + rows + "-a.parquet");
+        Path baseline = dir.resolve("twenty-" + rows + "-b.parquet");
+        long t = System.nanoTime();
+        try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
+            for (Path file : List.of(evaluation, baseline)) {
+                if (Files.exists(file)) {
+                    continue;
+                }
+                int salt = file == evaluation ? 1 : 2;
+                double shift = file == evaluation ? 0.3 : 0.0;
+                StringBuilder select = new StringBuilder("SELECT range AS id");
+                String u = "(hash(range, %d) %% 1000000) / 1000000.0";
+                select.append(", CASE WHEN ").append(u.formatted(salt * 10 + 1)).append(" < 0.5 THEN 'F' ELSE 'M' END AS sex")
+                        .append(", ['Asian', 'Black', 'Hispanic', 'Native American', 'White'][1 + CAST(floor(5 * ")
+                        .append(u.formatted(salt * 10 + 2)).append(") AS INTEGER)] AS race")
+                        .append(", 18 + CAST(floor(72 * ").append(u.formatted(salt * 10 + 3)).append(") AS INTEGER) AS age")
+                        .append(", 100 + CAST(floor(100 * ").append(u.formatted(salt * 10 + 4)).append(") AS INTEGER) AS zip3")
+                        .append(", round(").append(u.formatted(salt * 10 + 5)).append(", 3) AS score")
+                        .append(", CASE WHEN ").append(u.formatted(salt * 10 + 5)).append(" >= 0.5 THEN 1 ELSE 0 END AS prediction")
+                        .append(", CASE WHEN ").append(u.formatted(salt * 10 + 6)).append(" < 0.4 THEN 1 ELSE 0 END AS label");
+                for (int i = 1; i <= 6; i++) {
+                    select.append(", round(").append(i == 1 ? shift : 0).append(" + 10 * ").append(u.formatted(salt * 100 + i))
+                            .append(", 2) AS n").append(i);
+                }
+                for (int i = 1; i <= 6; i++) {
+                    select.append(", 'k' || CAST(floor(").append(3 * i).append(" * ").append(u.formatted(salt * 1000 + i))
+                            .append(") AS INTEGER) AS k").append(i);
+                }
+                s.execute("COPY (" + select + " FROM range(" + rows + ")) TO " + Sql.literal(file.toString()) + " (FORMAT parquet)");
+            }
+        }
+        double generated = seconds(t);
+        Map<String, String> types = types(duckDb, evaluation);
+        Map<String, String> baselineTypes = types(duckDb, baseline);
+        var card = benchCard("bench-quality", """
+                  id: id
+                  protected: [sex, race]
+                  quasiIdentifiers: [sex, race, age, zip3]
+                """);
+        List<String> quality = List.of("row_count", "duplicate_rows", "completeness", "distinct_count", "uniqueness", "minimum",
+                "maximum", "schema_conformance", "prediction_validity", "k_anonymity", "rows_below_k", "prosecutor_risk_max",
+                "prosecutor_risk_avg", "sample_uniqueness");
+        List<String> drift = List.of("population_stability_index", "ks_statistic", "wasserstein_distance", "chi_square",
+                "jensen_shannon_distance", "drift_detected", "drift_share");
+        AuditEngine engine = new AuditEngine(duckDb, MetricParameters.DEFAULTS);
+        resetPeaks();
+        double qualitySeconds = Double.MAX_VALUE;
+        double driftSeconds = Double.MAX_VALUE;
+        AuditEngine.Outcome outcome = null;
+        for (int i = 0; i < 2; i++) {
+            long q = System.nanoTime();
+            engine.run(card, types, evaluation, baseline, baselineTypes, List.of(), quality);
+            qualitySeconds = Math.min(qualitySeconds, seconds(q));
+            long d = System.nanoTime();
+            outcome = engine.run(card, types, evaluation, baseline, baselineTypes, List.of(), drift);
+            driftSeconds = Math.min(driftSeconds, seconds(d));
+        }
+        System.out.println();
+        System.out.println("Assay bench (data quality, drift, re-identification)");
+        System.out.printf(Locale.ROOT, "rows                 %,d x %d columns, and a %,d-row baseline (generated in %.1f s)%n",
+                rows, types.size(), rows, generated);
+        System.out.printf(Locale.ROOT, "quality + risk       %d ids on every column, k-anonymity on 4 quasi-identifiers: %.3f s%n",
+                quality.size(), qualitySeconds);
+        System.out.printf(Locale.ROOT, "drift                %d ids on %d columns against the baseline: %.3f s (%s)%n",
+                drift.size(), types.size() - 1, driftSeconds, outcome.metrics().stream()
+                        .filter(m -> m.metric().equals("drift_share")).findFirst().map(m -> m.note()).orElse(""));
+        System.out.printf(Locale.ROOT, "together             %.3f s (target < 3 s)%n", qualitySeconds + driftSeconds);
+        System.out.printf(Locale.ROOT, "peak heap            %.0f MB%n", peakHeapBytes() / 1e6);
     }
 
     /**
@@ -167,21 +244,10 @@ public final class Bench {
             Files.deleteIfExists(csv);
         }
         resetPeaks();
-        Map<String, String> types = new LinkedHashMap<>();
-        new ParquetIngest(duckDb).profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
-        var card = ModelCardParser.parseYaml("""
-                model: bench
-                version: "1"
-                owner: bench@example.com
-                task: binary-classification
-                positiveLabel: 1
-                favorableOutcome: 1
-                columns:
-                  label: label
-                  prediction: prediction
-                  score: score
+        Map<String, String> types = types(duckDb, parquet);
+        var card = benchCard("bench", """
                   protected: [sex, race, age_band]
-                """, "bench", "1");
+                """);
         List<String> ids = List.copyOf(dev.assay.metric.MetricCatalogue.ids());
         // A change from the approved version reads its base metric, whose scan may not be the counts one.
         var countIds = ids.stream().filter(id -> dev.assay.metric.MetricCatalogue.find(id).orElseThrow().source()
@@ -199,6 +265,29 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "counts-based metrics %d ids (rates, disparities, comparisons, indices; no score metrics): %.3f s%n",
                 countIds.size(), countsSeconds);
         System.out.printf(Locale.ROOT, "peak heap            %.0f MB%n", peakHeapBytes() / 1e6);
+    }
+
+    /** Column types as the profile reports them. */
+    private static Map<String, String> types(DuckDb duckDb, Path parquet) throws java.sql.SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        new ParquetIngest(duckDb).profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        return types;
+    }
+
+    /** A binary classifier's card over label, prediction and score columns, with the roles given. */
+    private static dev.assay.registry.ModelCard benchCard(String model, String roles) {
+        return ModelCardParser.parseYaml("""
+                model: %s
+                version: "1"
+                owner: bench@example.com
+                task: binary-classification
+                positiveLabel: 1
+                favorableOutcome: 1
+                columns:
+                  label: label
+                  prediction: prediction
+                  score: score
+                """.formatted(model) + roles, model, "1");
     }
 
     private static AuditEngine.Outcome lastOutcome;

@@ -118,6 +118,45 @@ class QualityPlanTest {
         return -counts.values().stream().mapToDouble(c -> c / total * Math.log(c / total)).sum();
     }
 
+    /** The edge cases: an all-null column, a constant column, a single row, and a dataset without rows. */
+    @Test
+    void emptyAllNullConstantAndSingleRow() throws Exception {
+        Map<String, String> types = Map.of("n", "INTEGER", "c", "VARCHAR", "x", "DOUBLE");
+        String columns = "{'n': 'INTEGER', 'c': 'VARCHAR', 'x': 'DOUBLE'}";
+        QualityPlan plan = new QualityPlan(List.of("n", "c", "x"), types, List.of("c"), 5);
+        // Three rows: n always null, c constant, x 1.5 / 2.5 / 2.5.
+        Path three = Tables.toParquet(dir, "n,c,x\n,k,1.5\n,k,2.5\n,k,2.5\n", columns);
+        Path one = Tables.toParquet(dir, "n,c,x\n7,k,3\n", columns);
+        Path none = Tables.toParquet(dir, "n,c,x\n", columns);
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            Map<String, ColumnState> t = plan.columns(c, three);
+            assertEquals(0.0, QualityMetrics.column("completeness", "n", t.get("n"), 0.95).value(), 0, "all null: complete in 0 of 3");
+            assertEquals(0.0, QualityMetrics.column("distinct_count", "n", t.get("n"), 0.95).value(), 0);
+            assertEquals(0.0, QualityMetrics.column("uniqueness", "n", t.get("n"), 0.95).value(), 0);
+            assertNull(QualityMetrics.column("minimum", "n", t.get("n"), 0.95).value(), "no values: undefined, not 0");
+            assertEquals(1.0, QualityMetrics.column("completeness", "c", t.get("c"), 0.95).value(), 0);
+            assertEquals(1.0, QualityMetrics.column("distinct_count", "c", t.get("c"), 0.95).value(), 0, "constant");
+            assertEquals(0.0, QualityMetrics.column("uniqueness", "c", t.get("c"), 0.95).value(), 0, "no value occurs once");
+            assertEquals(1.0 / 3, QualityMetrics.column("uniqueness", "x", t.get("x"), 0.95).value(), 1e-12);
+            assertEquals(1.5, QualityMetrics.column("minimum", "x", t.get("x"), 0.95).value(), 0);
+            DatasetState d = plan.dataset(c, three);
+            assertEquals(1.0, QualityMetrics.dataset("duplicate_rows", d).value(), 0, "(null, k, 2.5) twice");
+            assertEquals(3.0, ReidentificationRisk.of("k_anonymity", d).value(), 0, "one class: everyone shares c = k");
+
+            Map<String, ColumnState> o = plan.columns(c, one);
+            assertEquals(1.0, QualityMetrics.column("completeness", "n", o.get("n"), 0.95).value(), 0);
+            assertEquals(1.0, QualityMetrics.column("uniqueness", "n", o.get("n"), 0.95).value(), 0);
+            assertEquals(7.0, QualityMetrics.column("maximum", "n", o.get("n"), 0.95).value(), 0);
+            assertEquals(1.0, ReidentificationRisk.of("prosecutor_risk_max", plan.dataset(c, one)).value(), 0, "a single row is unique");
+
+            Map<String, ColumnState> e = plan.columns(c, none);
+            assertNull(QualityMetrics.column("completeness", "n", e.get("n"), 0.95).value(), "no rows: undefined, never 0");
+            assertEquals("the dataset has no rows", QualityMetrics.column("uniqueness", "c", e.get("c"), 0.95).undefined());
+            assertEquals(0.0, QualityMetrics.dataset("row_count", plan.dataset(c, none)).value(), 0);
+            assertNull(ReidentificationRisk.of("k_anonymity", plan.dataset(c, none)).value());
+        }
+    }
+
     @Test
     void lDiversityByHand() throws Exception {
         // Classes of a: 1 -> {x, x, y}; 2 -> {x, y, y, null}; 3 -> {z, w}.
@@ -130,6 +169,14 @@ class QualityPlanTest {
         double third = -(1.0 / 3 * Math.log(1.0 / 3) + 2.0 / 3 * Math.log(2.0 / 3));
         assertEquals(Math.exp(third), LDiversity.of("entropy_l_diversity", "s", d).value(), 1e-12, "min(H(1/3, 2/3), ln 2)");
         assertEquals(3, LDiversity.of("l_diversity", "s", d).n());
+        // Columns named like the plan's own aliases change nothing.
+        Path named = Tables.toParquet(dir, "c,p\n1,x\n1,x\n1,y\n2,x\n2,y\n2,y\n2,\n3,z\n3,w\n", "{'c': 'INTEGER', 'p': 'VARCHAR'}");
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            DatasetState aliased = new QualityPlan(List.of(), Map.of("c", "INTEGER", "p", "VARCHAR"), List.of("c"), 5)
+                    .dataset(c, named, List.of("p"));
+            assertEquals(Math.exp(third), LDiversity.of("entropy_l_diversity", "p", aliased).value(), 1e-12);
+            assertEquals(2.0, ReidentificationRisk.of("k_anonymity", aliased).value(), 0);
+        }
         // One value per class: l = 1, the value is disclosed by the class; no quasi-identifiers: undefined.
         Path same = Tables.toParquet(dir, "a,s\n1,x\n1,x\n2,y\n", "{'a': 'INTEGER', 's': 'VARCHAR'}");
         try (Connection c = DuckDb.withDefaults(dir).open()) {
