@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The data-quality and re-identification scans: per column, in one statement, non-null and distinct
- * counts (and min and max of numeric columns); per column, the values occurring exactly once; the
- * duplicate rows; and the quasi-identifier classes, aggregated in SQL so only their summary comes back.
+ * The data-quality and re-identification scans: per column, in one statement, non-null counts (and
+ * min and max of numeric columns); per column, one grouping for its distinct values and those occurring
+ * exactly once; the duplicate rows; and the quasi-identifier classes, aggregated in SQL so only their
+ * summary comes back.
  */
 public final class QualityPlan {
 
@@ -42,8 +43,7 @@ public final class QualityPlan {
         StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
         for (int i = 0; i < columns.size(); i++) {
             String col = Sql.identifier(columns.get(i));
-            sql.append(", count(").append(col).append(") AS nn").append(i)
-                    .append(", count(DISTINCT ").append(col).append(") AS d").append(i);
+            sql.append(", count(").append(col).append(") AS nn").append(i);
             if (ValueMatch.isNumeric(types.get(columns.get(i)))) {
                 sql.append(", min(CAST(").append(col).append(" AS DOUBLE)) AS lo").append(i)
                         .append(", max(CAST(").append(col).append(" AS DOUBLE)) AS hi").append(i);
@@ -62,20 +62,24 @@ public final class QualityPlan {
                     hi = r.getDouble("hi" + i);
                     hi = r.wasNull() ? null : hi;
                 }
-                out.put(name, new ColumnState(rows, r.getLong("nn" + i), r.getLong("d" + i), singletons(c, parquet, name), lo, hi));
+                long[] frequencies = frequencies(c, parquet, name);
+                out.put(name, new ColumnState(rows, r.getLong("nn" + i), frequencies[0], frequencies[1], lo, hi));
             }
         }
         return out;
     }
 
-    /** Values occurring exactly once (Deequ's uniqueness counts them). */
-    private static long singletons(Connection c, Path parquet, String column) throws SQLException {
+    /**
+     * The distinct non-null values of a column, and those occurring exactly once (Deequ's uniqueness
+     * counts them), from one grouping of the column: a separate count(DISTINCT) would group it twice.
+     */
+    private static long[] frequencies(Connection c, Path parquet, String column) throws SQLException {
         String col = Sql.identifier(column);
-        // No alias beside the user's column: a column named like the alias would be taken for it.
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM (SELECT 1" + from(parquet)
-                + " WHERE " + col + " IS NOT NULL GROUP BY " + col + " HAVING count(*) = 1)")) {
+        // Only the counts leave the inner query: a column named like the alias cannot be taken for it.
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE f = 1) "
+                + "FROM (SELECT count(*) AS f" + from(parquet) + " WHERE " + col + " IS NOT NULL GROUP BY " + col + ")")) {
             r.next();
-            return r.getLong(1);
+            return new long[] {r.getLong(1), r.getLong(2)};
         }
     }
 

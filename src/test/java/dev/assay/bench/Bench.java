@@ -197,8 +197,9 @@ public final class Bench {
         }
         System.out.println();
         System.out.println("Assay bench (data quality, drift, re-identification)");
-        System.out.printf(Locale.ROOT, "rows                 %,d x %d columns, and a %,d-row baseline (generated in %.1f s)%n",
-                rows, types.size(), rows, generated);
+        System.out.printf(Locale.ROOT, "rows                 %,d x %d columns, and a %,d-row baseline (%s)%n",
+                rows, types.size(), rows, generated < 0.5 ? "reused from target/bench" : String.format(Locale.ROOT,
+                        "generated in %.1f s", generated));
         System.out.printf(Locale.ROOT, "quality + risk       %d ids on every column, k-anonymity on 4 quasi-identifiers: %.3f s%n",
                 quality.size(), qualitySeconds);
         System.out.printf(Locale.ROOT, "drift                %d ids on %d columns against the baseline: %.3f s (%s)%n",
