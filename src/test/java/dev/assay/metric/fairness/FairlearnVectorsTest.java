@@ -90,4 +90,25 @@ class FairlearnVectorsTest {
         assertEquals(0.0, diff.value(), 0);
         assertEquals("skipped, false_positive_rate undefined: d", diff.note());
     }
+
+    /**
+     * The example of Fairlearn's MetricFrame docstring (fairlearn/metrics/_metric_frame.py): 10 rows,
+     * Female x5 then Male x5. Published: selection_rate Female 0.8, Male 0.4, difference 0.4, ratio 0.5,
+     * group max 0.8; accuracy Female 0.8, Male 0.6, difference 0.2, ratio 0.75, group min 0.6.
+     */
+    @Test
+    void metricFrameDocstringExample() throws Exception {
+        int[] yTrue = {1, 1, 1, 1, 1, 0, 0, 1, 1, 0};
+        int[] yPred = {0, 1, 1, 1, 1, 0, 0, 0, 1, 1};
+        String[] sex = {"Female", "Female", "Female", "Female", "Female", "Male", "Male", "Male", "Male", "Male"};
+        Map<GroupKey, GroupState> g = Tables.groups(dir, sex, yTrue, yPred);
+        assertEquals(0.8, group(compute("selection_rate", g), "Female").value(), 1e-12);
+        assertEquals(0.4, group(compute("selection_rate", g), "Male").value(), 1e-12);
+        assertEquals(0.4, only(compute("selection_rate_difference", g)).value(), 1e-12);
+        assertEquals(0.5, only(compute("selection_rate_ratio", g)).value(), 1e-12);
+        assertEquals(0.8, group(compute("accuracy", g), "Female").value(), 1e-12);
+        assertEquals(0.6, group(compute("accuracy", g), "Male").value(), 1e-12);
+        assertEquals(0.2, only(compute("accuracy_difference", g)).value(), 1e-12);
+        assertEquals(0.75, only(compute("accuracy_ratio", g)).value(), 1e-12);
+    }
 }
