@@ -6,6 +6,15 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDParentTreeValue;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
@@ -128,16 +137,38 @@ public final class PdfReport {
                 new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), false);
     }
 
-    /** Lines of text down A4 pages, a new page when one is full. */
+    /**
+     * Lines of text down A4 pages, a new page when one is full. The document is tagged as it is
+     * written (a structure tree of headings and paragraphs in reading order, charts as figures with a
+     * text alternative), so screen readers and text extraction follow the report as it reads.
+     */
     private static final class Writer {
         private final PDDocument doc;
         private final Fonts fonts;
+        private final PDStructureElement document;
+        /** Per page (its StructParents key), the structure element of each marked-content id. */
+        private final Map<Integer, org.apache.pdfbox.cos.COSArray> parents = new java.util.LinkedHashMap<>();
         private PDPageContentStream stream;
+        private PDPage page;
+        private int pages;
+        private int mcid;
+        private boolean inFigure;
         private float y;
 
         Writer(PDDocument doc, Fonts fonts) throws IOException {
             this.doc = doc;
             this.fonts = fonts;
+            PDStructureTreeRoot root = new PDStructureTreeRoot();
+            doc.getDocumentCatalog().setStructureTreeRoot(root);
+            document = new PDStructureElement(StandardStructureTypes.DOCUMENT, root);
+            root.appendKid(document);
+            PDMarkInfo mark = new PDMarkInfo();
+            mark.setMarked(true);
+            doc.getDocumentCatalog().setMarkInfo(mark);
+            doc.getDocumentCatalog().setLanguage("en");
+            PDViewerPreferences preferences = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+            preferences.setDisplayDocTitle(true);
+            doc.getDocumentCatalog().setViewerPreferences(preferences);
             newPage();
         }
 
@@ -145,10 +176,37 @@ public final class PdfReport {
             if (stream != null) {
                 stream.close();
             }
-            PDPage page = new PDPage(PDRectangle.A4);
+            page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
+            page.getCOSObject().setInt(COSName.STRUCT_PARENTS, pages);
+            parents.put(pages++, new org.apache.pdfbox.cos.COSArray());
+            mcid = 0;
             stream = new PDPageContentStream(doc, page);
             y = page.getMediaBox().getHeight() - MARGIN;
+        }
+
+        /** A new structure element of this page whose content is the next marked-content sequence. */
+        private int tag(String type, String alternative) {
+            PDStructureElement element = new PDStructureElement(type, document);
+            element.setPage(page);
+            if (alternative != null) {
+                element.setAlternateDescription(alternative);
+            }
+            element.appendKid(mcid);
+            document.appendKid(element);
+            parents.get(pages - 1).add(element);
+            return mcid++;
+        }
+
+        /** Starts a chart: everything drawn until {@link #endFigure()} is one figure, read as {@code alternative}. */
+        void beginFigure(String alternative) throws IOException {
+            stream.beginMarkedContent(COSName.getPDFName(StandardStructureTypes.Figure), tag(StandardStructureTypes.Figure, alternative));
+            inFigure = true;
+        }
+
+        void endFigure() throws IOException {
+            stream.endMarkedContent();
+            inFigure = false;
         }
 
         /** Reserves {@code height} points below the current line (a new page when they do not fit); returns the top. */
@@ -166,11 +224,18 @@ public final class PdfReport {
         }
 
         void text(PDFont font, float size, float x, float baseline, String text) throws IOException {
+            String type = size >= 13 ? StandardStructureTypes.H1 : StandardStructureTypes.P;
+            if (!inFigure) {
+                stream.beginMarkedContent(COSName.getPDFName(type), tag(type, null));
+            }
             stream.beginText();
             stream.setFont(font, size);
             stream.newLineAtOffset(x, baseline);
             stream.showText(printable(font, text));
             stream.endText();
+            if (!inFigure) {
+                stream.endMarkedContent();
+            }
         }
 
         /** Starts a new page unless the space from the page's foot up to {@code top} is still empty. */
@@ -264,6 +329,12 @@ public final class PdfReport {
 
         void close() throws IOException {
             stream.close();
+            PDNumberTreeNode parentTree = new PDNumberTreeNode(PDParentTreeValue.class);
+            Map<Integer, org.apache.pdfbox.pdmodel.common.COSObjectable> byPage = new java.util.LinkedHashMap<>(parents);
+            parentTree.setNumbers(byPage);
+            PDStructureTreeRoot root = doc.getDocumentCatalog().getStructureTreeRoot();
+            root.setParentTree(parentTree);
+            root.setParentTreeNextKey(pages);
         }
     }
 
@@ -365,6 +436,8 @@ public final class PdfReport {
         for (FindingChart chart : charts) {
             float rowHeight = 12;
             float top = w.take(rowHeight * chart.bars().size() + 30);
+            w.beginFigure(chart.title() + ": " + String.join("; ", chart.bars().stream().map(b -> (b.group() == null ? "-" : b.group())
+                    + " " + (b.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f", b.value()))).toList()));
             PDPageContentStream cs = w.stream();
             float labelWidth = 110;
             float x0 = MARGIN + labelWidth;
@@ -407,6 +480,7 @@ public final class PdfReport {
             cs.setLineDashPattern(new float[] {}, 0);
             cs.setStrokingColor(java.awt.Color.BLACK);
             w.text(fonts.regular, 7, tx + 2, top - 18, chart.comparator() + " " + String.format(Locale.ROOT, "%.2f", chart.threshold()));
+            w.endFigure();
             w.gap(6);
             if (chart.grid().isPresent()) {
                 heatMap(w, fonts, chart);
@@ -424,6 +498,7 @@ public final class PdfReport {
         float cellWidth = Math.min(70, (PDRectangle.A4.getWidth() - 2 * MARGIN - labelWidth) / grid.columns().size());
         float cellHeight = 14;
         float top = w.take(cellHeight * (grid.rows().size() + 1) + 24);
+        w.beginFigure(chart.title() + ": heat map of " + grid.rowAttribute() + " by " + grid.columnAttribute());
         PDPageContentStream cs = w.stream();
         w.text(fonts.bold, 9, MARGIN, top - 10, chart.title() + ": heat map (" + grid.rowAttribute() + " x " + grid.columnAttribute() + ")");
         float y = top - 26;
@@ -450,6 +525,7 @@ public final class PdfReport {
                 x += cellWidth;
             }
         }
+        w.endFigure();
         w.gap(6);
     }
 

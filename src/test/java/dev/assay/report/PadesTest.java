@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,6 +153,38 @@ class PadesTest {
         assertTrue(out.contains("Signature Validation: Signature is Valid."), out);
         assertTrue(out.contains("ETSI.CAdES.detached"), out);
         assertTrue(out.contains("Total document signed"), out);
+        // poppler's pdfinfo reads the document as tagged.
+        Process info = new ProcessBuilder("/usr/bin/pdfinfo", file.toString()).redirectErrorStream(true).start();
+        String infoOut = new String(info.getInputStream().readAllBytes());
+        assertTrue(info.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(infoOut.matches("(?s).*Tagged:\\s+yes.*"), infoOut);
+    }
+
+    /** Tagged: a structure tree in reading order (headings, paragraphs, figures with their text), the language, every page mapped. */
+    @Test
+    void thePdfIsTaggedInReadingOrder() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        try (PDDocument doc = Loader.loadPDF(signedPdf(keys))) {
+            var catalog = doc.getDocumentCatalog();
+            assertTrue(catalog.getMarkInfo().isMarked());
+            assertEquals("en", catalog.getLanguage());
+            assertTrue(catalog.getViewerPreferences().displayDocTitle());
+            var root = catalog.getStructureTreeRoot();
+            var document = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) root.getKids().get(0);
+            assertEquals("Document", document.getStructureType());
+            List<org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement> elements = document.getKids().stream()
+                    .map(k -> (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) k).toList();
+            assertEquals("H1", elements.get(0).getStructureType(), "the title comes first");
+            assertTrue(elements.stream().anyMatch(e -> e.getStructureType().equals("P")));
+            var figures = elements.stream().filter(e -> e.getStructureType().equals("Figure")).toList();
+            assertTrue(!figures.isEmpty(), "the charts are figures");
+            assertTrue(figures.stream().allMatch(f -> f.getAlternateDescription() != null && !f.getAlternateDescription().isBlank()));
+            assertTrue(figures.stream().anyMatch(f -> f.getAlternateDescription().contains("F 0.6000")), "a chart reads as its values");
+            assertEquals(doc.getNumberOfPages(), root.getParentTree().getNumbers().size(), "every page in the parent tree");
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                assertEquals(i, doc.getPage(i).getStructParents());
+            }
+        }
     }
 
     @Test
