@@ -26,10 +26,6 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
     public record Numeric(double mean, Double std, double min, Double p25, Double median, Double p75, double max,
                           Long quartileSample) {
 
-        public Numeric(double mean, Double std, double min, Double p25, Double median, Double p75, double max) {
-            this(mean, std, min, p25, median, p75, max, null);
-        }
-
         public boolean hasQuartiles() {
             return median != null;
         }

@@ -32,10 +32,6 @@ public final class PiiPlan {
      * are terms of each special category (GDPR Art. 9) of the value dictionary.
      */
     public record PiiState(long sampled, Map<String, Long> entities, Map<String, Long> categories) {
-
-        public PiiState(long sampled, Map<String, Long> entities) {
-            this(sampled, entities, Map.of());
-        }
     }
 
     public static boolean scannable(String type) {

@@ -108,10 +108,6 @@ public final class SpecialCategories {
                 .map(Map.Entry::getKey).findFirst();
     }
 
-    public static MetricValue column(String id, String column, DeclaredRoles roles) {
-        return column(id, column, roles, null);
-    }
-
     /** @param sample the column's sampled values as the personal-data scan counted them; null when not scanned */
     public static MetricValue column(String id, String column, DeclaredRoles roles, PiiPlan.PiiState sample) {
         boolean declaredSensitive = roles.sensitive().contains(column);
@@ -130,10 +126,6 @@ public final class SpecialCategories {
                     .withNote(special ? what : "no special category");
             default -> throw new IllegalArgumentException(id);
         };
-    }
-
-    public static MetricValue prohibited(DeclaredRoles roles) {
-        return prohibited(roles, List.of());
     }
 
     /** @param proxies columns the rule names as stand-ins for protected attributes */

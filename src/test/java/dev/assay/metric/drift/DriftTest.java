@@ -98,13 +98,22 @@ class DriftTest {
         return w;
     }
 
+    /** 800 baseline values from N(0, 1) and 800 from N(0.5, 1); a mix of A, B, C moved from (0.5, 0.3) to (0.3, 0.3). */
+    private record Samples(double[] base, double[] shifted, String[] baseMix, String[] newMix) {
+
+        static Samples drawn(long seed) {
+            Random r = new Random(seed);
+            return new Samples(normal(r, 800, 0), normal(r, 800, 0.5), mix(r, 800, 0.5, 0.3), mix(r, 800, 0.3, 0.3));
+        }
+    }
+
     @Test
     void aShiftedNormalAndAChangedMixAreDetectedAnIdenticalCopyIsNot() throws Exception {
-        Random r = new Random(11);
-        double[] base = normal(r, 800, 0);
-        double[] shifted = normal(r, 800, 0.5);
-        String[] baseMix = mix(r, 800, 0.5, 0.3);
-        String[] newMix = mix(r, 800, 0.3, 0.3);
+        Samples samples = Samples.drawn(11);
+        double[] base = samples.base();
+        double[] shifted = samples.shifted();
+        String[] baseMix = samples.baseMix();
+        String[] newMix = samples.newMix();
         Map<String, DriftState> drift = compare(shifted, base, newMix, baseMix);
         DriftState x = drift.get("x");
         assertEquals(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(shifted, base), x.ks(), 1e-12);
@@ -129,12 +138,9 @@ class DriftTest {
     /** A test chosen per column replaces the default; one that does not suit the column falls back, and says so. */
     @Test
     void aChosenTestPerColumnAndTheRoleDriftMetrics() throws Exception {
-        Random r = new Random(12);
-        double[] base = normal(r, 800, 0);
-        double[] shifted = normal(r, 800, 0.5);
-        String[] baseMix = mix(r, 800, 0.5, 0.3);
-        String[] newMix = mix(r, 800, 0.3, 0.3);
-        Map<String, DriftState> drift = new java.util.LinkedHashMap<>(compare(shifted, base, newMix, baseMix));
+        Samples samples = Samples.drawn(12);
+        Map<String, DriftState> drift = new java.util.LinkedHashMap<>(compare(samples.shifted(), samples.base(),
+                samples.newMix(), samples.baseMix()));
         drift.computeIfPresent("x", (k, s) -> s.withTest("psi"));
         drift.computeIfPresent("c", (k, s) -> s.withTest("ks"));
         var detections = DriftMetrics.detections(drift);

@@ -23,21 +23,21 @@ class SpecialCategoriesTest {
         assertEquals(Optional.empty(), SpecialCategories.category("income"));
         assertEquals(Optional.empty(), SpecialCategories.category("embrace"), "whole words only");
 
-        var race = SpecialCategories.column("special_category_data", "race", ROLES);
+        var race = SpecialCategories.column("special_category_data", "race", ROLES, null);
         assertEquals(1.0, race.value(), 0);
         assertTrue(race.note().endsWith("; declared in the model card"), race.note());
-        assertEquals(0.0, SpecialCategories.column("undeclared_special_category", "race", ROLES).value(), 0);
-        assertEquals(1.0, SpecialCategories.column("undeclared_special_category", "diagnosis", ROLES).value(), 0);
-        assertEquals(1.0, SpecialCategories.column("special_category_data", "notes", ROLES).value(), 0, "declared sensitive");
-        assertEquals(0.0, SpecialCategories.column("special_category_data", "income", ROLES).value(), 0);
+        assertEquals(0.0, SpecialCategories.column("undeclared_special_category", "race", ROLES, null).value(), 0);
+        assertEquals(1.0, SpecialCategories.column("undeclared_special_category", "diagnosis", ROLES, null).value(), 0);
+        assertEquals(1.0, SpecialCategories.column("special_category_data", "notes", ROLES, null).value(), 0, "declared sensitive");
+        assertEquals(0.0, SpecialCategories.column("special_category_data", "income", ROLES, null).value(), 0);
     }
 
     @Test
     void protectedAttributesUsedAsFeaturesAreCounted() {
-        var v = SpecialCategories.prohibited(ROLES);
+        var v = SpecialCategories.prohibited(ROLES, List.of());
         assertEquals(1.0, v.value(), 0);
         assertEquals("protected attribute(s) used as features: sex", v.note());
-        assertEquals(0.0, SpecialCategories.prohibited(new DeclaredRoles(List.of("sex"), List.of(), List.of(), List.of("income")))
+        assertEquals(0.0, SpecialCategories.prohibited(new DeclaredRoles(List.of("sex"), List.of(), List.of(), List.of("income")), List.of())
                 .value(), 0);
     }
 
