@@ -7,8 +7,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
@@ -69,9 +69,9 @@ public final class PadesSigner {
             SignatureOptions options = new SignatureOptions();
             options.setPreferredSignatureSize(16_384);
             int lastPage = document.getNumberOfPages() - 1;
-            options.setVisualSignature(visibleBlock(document.getPage(lastPage).getMediaBox(),
-                    new String[] {"Digitally signed (PAdES) by " + name, reason,
-                            "Signed " + signingTime.toInstant() + "  -  verify offline with the published keys"}));
+            ReportLayout layout = ReportLayout.standard();
+            options.setVisualSignature(visibleBlock(layout, document.getPage(lastPage).getMediaBox(), layout.lines("signatureBlock",
+                    Map.of("signer", name, "reason", reason, "time", signingTime.toInstant().toString()))));
             options.setPage(lastPage);
             document.addSignature(signature, content -> cms(content.readAllBytes(), key, certificate), options);
             document.saveIncremental(out);
@@ -85,8 +85,8 @@ public final class PadesSigner {
      * appearance drawn: PDFBox merges it into the signed document, so readers show the block and link
      * it to the signature.
      */
-    private static java.io.InputStream visibleBlock(PDRectangle pageBox, String[] lines) throws IOException {
-        PDRectangle rect = new PDRectangle(50, 40, pageBox.getWidth() - 100, 56);
+    private static java.io.InputStream visibleBlock(ReportLayout layout, PDRectangle pageBox, List<String> lines) throws IOException {
+        PDRectangle rect = new PDRectangle(layout.margin(), 40, pageBox.getWidth() - 2 * layout.margin(), 56);
         try (PDDocument template = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(pageBox);
             template.addPage(page);
@@ -99,6 +99,7 @@ public final class PadesSigner {
             form.getCOSObject().setDirect(true);
             form.getFields().add(field);
             widget.setRectangle(rect);
+            widget.setPrinted(true);
             widget.setPage(page);
             page.getAnnotations().add(widget);
 
@@ -112,16 +113,18 @@ public final class PadesSigner {
             appearance.setNormalAppearance(stream);
             widget.setAppearance(appearance);
             try (PDPageContentStream cs = new PDPageContentStream(template, stream)) {
+                cs.setStrokingColor(layout.color("signatureFrame"));
                 cs.setLineWidth(1);
                 cs.addRect(0.5f, 0.5f, rect.getWidth() - 1, rect.getHeight() - 1);
                 cs.stroke();
-                PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+                // Embedded like the report's own text: PDF/A forbids a font the file does not carry.
+                PDFont font = PDType0Font.load(template, new java.io.ByteArrayInputStream(layout.font(layout.style("small").font())), true);
                 float y = rect.getHeight() - 16;
                 for (String line : lines) {
                     cs.beginText();
-                    cs.setFont(font, 9);
+                    cs.setFont(font, layout.style("small").size());
                     cs.newLineAtOffset(8, y);
-                    cs.showText(ascii(line));
+                    cs.showText(TaggedPages.printable(font, line));
                     cs.endText();
                     y -= 14;
                 }
@@ -129,11 +132,6 @@ public final class PadesSigner {
             template.save(out);
             return new java.io.ByteArrayInputStream(out.toByteArray());
         }
-    }
-
-    /** Helvetica (WinAnsi) draws Latin-1 only; the signer name, decision and time are ASCII, this keeps it so. */
-    private static String ascii(String s) {
-        return s.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     static byte[] cms(byte[] content, PrivateKey key, X509Certificate certificate) throws IOException {

@@ -329,6 +329,8 @@ class WalkingSkeletonIT {
         Api.Reply pdf = ci.get("/api/v1/audits/" + id + "/report", "application/pdf");
         assertEquals(200, pdf.status(), pdf.text());
         assertEquals("application/pdf", pdf.contentType());
+        List<String> pdfA = dev.assay.report.VeraPdf.pdfA3aViolations(pdf.body());
+        assertTrue(pdfA.isEmpty(), "the served PDF is PDF/A-3a: " + pdfA);
         JsonObject pdfValid = Api.anonymous().send("POST", "/api/v1/verify", "application/pdf", pdf.body()).json();
         assertTrue(pdfValid.getBoolean("valid"), pdfValid.toString());
         assertEquals(kid, pdfValid.getString("keyId"));

@@ -31,20 +31,22 @@ class PadesTest {
              "assay":{"version":"test"},
              "dataset":{"id":"d-1","sha256":"%s","rows":100,"role":"evaluation"},
              "decision":"FAIL","reasons":["four-fifths-impact-ratio"],
-             "findings":[{"rule":"four-fifths-impact-ratio","scope":"sex","group":"F","value":0.6,"threshold":0.8,"comparator":">=",
+             "findings":[{"rule":"four-fifths-impact-ratio","scope":"sex","group":"F","value":0.6,"threshold":0.8,"comparator":">=","policy":"eeoc-four-fifths",
                           "outcome":"fail"},
-                         {"rule":"four-fifths-impact-ratio","scope":"race","group":"Zoë*李","value":null,"threshold":0.8,"comparator":">=",
+                         {"rule":"four-fifths-impact-ratio","scope":"race","group":"Zoë*李","value":null,"threshold":0.8,"comparator":">=","policy":"eeoc-four-fifths",
                           "outcome":"undefined","undefined":"insufficient data: 12 rows"},
-                         {"rule":"four-fifths-impact-ratio","scope":"sex*race","group":"F*A","value":0.7,"threshold":0.8,"comparator":">=",
+                         {"rule":"four-fifths-impact-ratio","scope":"sex*race","group":"F*A","value":0.7,"threshold":0.8,"comparator":">=","policy":"eeoc-four-fifths",
                           "outcome":"fail"},
-                         {"rule":"four-fifths-impact-ratio","scope":"sex*race","group":"M*A","value":1,"threshold":0.8,"comparator":">=",
+                         {"rule":"four-fifths-impact-ratio","scope":"sex*race","group":"M*A","value":1,"threshold":0.8,"comparator":">=","policy":"eeoc-four-fifths",
                           "outcome":"pass"}],
              "waivers":[{"id":"w-1","rule":"four-fifths-impact-ratio","status":"approved","requestedBy":"olive",
                          "requestedAt":"2026-11-20T10:00:00Z","expiresAt":"2026-12-20T10:00:00Z",
                          "justification":"The sample over-represents one branch; a re-sample is scheduled for December and will replace it.",
                          "decision":{"outcome":"approved","by":"ada","at":"2026-11-21T10:00:00Z","comment":"Until the re-sample."}}],
              "model":{"name":"hiring","version":"1.0.0","cardSha256":"%s"},
-             "policies":[{"id":"eeoc-four-fifths","version":"1.0.0","sha256":"%s","rules":[{"id":"four-fifths-impact-ratio",
+             "policies":[{"id":"eeoc-four-fifths","version":"1.0.0","sha256":"%s","rules":[{"id":"four-fifths-impact-ratio","metric":"impact_ratio",
+                          "description":"Each group's selection rate is at least four-fifths of the highest group's rate.",
+                          "comparator":">=","threshold":0.8,"upper":null,"significance":{"maxAdjustedP":0.05},
                           "cites":[{"regulation":"Uniform Guidelines","article":"29 CFR 1607.4(D)","url":null}]}]}],
              "signing":{"keyId":"k","algorithm":"ES256"}}
             """.formatted("a".repeat(64), "b".repeat(64), "c".repeat(64));
@@ -180,11 +182,26 @@ class PadesTest {
             assertTrue(!figures.isEmpty(), "the charts are figures");
             assertTrue(figures.stream().allMatch(f -> f.getAlternateDescription() != null && !f.getAlternateDescription().isBlank()));
             assertTrue(figures.stream().anyMatch(f -> f.getAlternateDescription().contains("F 0.6000")), "a chart reads as its values");
+            // The findings table is a table: a header row of six TH, then one TR of six TD per finding, and
+            // the undefined finding's reason as a row of one cell spanning the six columns.
+            var table = elements.stream().filter(e -> e.getStructureType().equals("Table")).findFirst().orElseThrow();
+            List<org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement> rows = table.getKids().stream()
+                    .map(k -> (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) k).toList();
+            assertTrue(rows.stream().allMatch(r -> r.getStructureType().equals("TR")));
+            assertEquals(List.of("TH", "TH", "TH", "TH", "TH", "TH"), cellTypes(rows.get(0)));
+            assertEquals(1 + 4 + 1, rows.size(), "header, four findings, one note");
+            assertEquals(List.of("TD", "TD", "TD", "TD", "TD", "TD"), cellTypes(rows.get(1)));
+            assertEquals(List.of("TD"), cellTypes(rows.get(3)), "the undefined reason under its finding");
             assertEquals(doc.getNumberOfPages(), root.getParentTree().getNumbers().size(), "every page in the parent tree");
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
                 assertEquals(i, doc.getPage(i).getStructParents());
             }
         }
+    }
+
+    private static List<String> cellTypes(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement row) {
+        return row.getKids().stream()
+                .map(k -> ((org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) k).getStructureType()).toList();
     }
 
     @Test
