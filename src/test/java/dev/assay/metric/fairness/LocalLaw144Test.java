@@ -89,6 +89,65 @@ class LocalLaw144Test {
         assertEquals(0.75, group(ScoringRate.rates("g", ties.scores(Scope.of("g")), false, 0.95), "X").value(), 0);
     }
 
+    /**
+     * The rule's own worked example (6 RCNY 5-301(d), the "culture fit" scoring AEDT): the published
+     * applicants, scoring rates and impact ratios for the sex categories and for the five race/ethnicity
+     * categories this workplace's copy of the rule shows. A table with exactly those counts above the
+     * full sample's median is built (Native American or Alaska Native and Two or More Races, which the
+     * copy cuts off, get counts that keep the totals equal to the sex table's and leave the reference
+     * unchanged), and Assay's figures, rounded as the rule prints them, must be the rule's.
+     */
+    @Test
+    void theRulesWorkedScoringExample() throws Exception {
+        record Category(String name, int applicants, int above) {
+        }
+        List<Category> races = List.of(new Category("Hispanic or Latino", 28, 18), new Category("White", 40, 15),
+                new Category("Black or African American", 32, 16), new Category("Native Hawaiian or Pacific Islander", 8, 5),
+                new Category("Asian", 24, 10), new Category("Native American or Alaska Native", 20, 11),
+                new Category("Two or More Races", 16, 9));
+        // The sex table: Male 92 applicants, 50 above the median; Female 76, 34 above. 84 of 168 above in all.
+        StringBuilder csv = new StringBuilder("sex,race,s\n");
+        int aboveSeen = 0;
+        int belowSeen = 0;
+        for (Category race : races) {
+            for (int i = 0; i < race.applicants(); i++) {
+                boolean above = i < race.above();
+                String sex = above ? (aboveSeen++ < 50 ? "Male" : "Female") : (belowSeen++ < 42 ? "Male" : "Female");
+                csv.append(sex).append(',').append(race.name()).append(',').append(above ? "0.9" : "0.1").append('\n');
+            }
+        }
+        Path out = dev.assay.metric.Tables.toParquet(dir, csv.toString(), "{'sex': 'VARCHAR', 'race': 'VARCHAR', 's': 'DOUBLE'}");
+        Outcomes outcomes = new Outcomes("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
+                Map.of("sex", "VARCHAR", "race", "VARCHAR", "s", "DOUBLE"));
+        Aggregates a;
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            a = new AggregationPlan(List.of(Scope.of("sex"), Scope.of("race")), outcomes, false, true,
+                    AggregationPlan.median(c, out, "s")).execute(c, out);
+        }
+        Map<String, String[]> published = new LinkedHashMap<>();  // applicants, scoring rate, impact ratio as the rule prints them
+        published.put("Male", new String[] {"92", "54.3", "1.00"});
+        published.put("Female", new String[] {"76", "44.7", "0.82"});
+        // The rule prints 64.2% for Hispanic or Latino; 18 of 28 is 64.29%, and no whole number of 28 is
+        // nearer 64.2% than 18, so the printed figure is the rule's own slip (every other rate is rounded).
+        published.put("Hispanic or Latino", new String[] {"28", "64.3", "1.00"});
+        published.put("White", new String[] {"40", "37.5", "0.58"});
+        published.put("Black or African American", new String[] {"32", "50.0", "0.78"});
+        published.put("Native Hawaiian or Pacific Islander", new String[] {"8", "62.5", "0.97"});
+        published.put("Asian", new String[] {"24", "41.7", "0.65"});
+        for (Map.Entry<String, String[]> row : published.entrySet()) {
+            String scope = row.getKey().equals("Male") || row.getKey().equals("Female") ? "sex" : "race";
+            MetricValue rate = group(ScoringRate.rates(scope, a.scores(Scope.of(scope)), true, 0.95), row.getKey());
+            MetricValue ratio = group(ScoringRate.impactRatios(scope, a.scores(Scope.of(scope)), true, 1, 0.95), row.getKey());
+            assertEquals(Long.parseLong(row.getValue()[0]), rate.n(), row.getKey());
+            assertEquals(row.getValue()[1], new java.math.BigDecimal(rate.value() * 100).setScale(1, java.math.RoundingMode.HALF_UP)
+                    .toPlainString(), row.getKey() + " scoring rate");
+            assertEquals(row.getValue()[2], new java.math.BigDecimal(ratio.value()).setScale(2, java.math.RoundingMode.HALF_UP)
+                    .toPlainString(), row.getKey() + " impact ratio");
+        }
+        assertEquals("Hispanic or Latino", group(ScoringRate.impactRatios("race", a.scores(Scope.of("race")), true, 1, 0.95), "White").reference());
+        assertEquals((34.0 / 76) / (50.0 / 92), group(ScoringRate.impactRatios("sex", a.scores(Scope.of("sex")), true, 1, 0.95), "Female").value(), 1e-12);
+    }
+
     private Aggregates scores(String[] groups, double[] scores) throws Exception {
         StringBuilder csv = new StringBuilder("g,s\n");
         for (int i = 0; i < groups.length; i++) {
