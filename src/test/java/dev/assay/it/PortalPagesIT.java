@@ -71,6 +71,19 @@ class PortalPagesIT {
         assertTrue(html.contains("/portal/audits/") && html.contains("/report.pdf"), "download links");
 
         assertEquals(403, get(owner, base.resolve("/portal/ledger")).statusCode());
+        // A browser (it asks for text/html) meets errors as portal pages with the same status; tools keep problem+json.
+        HttpResponse<String> forbidden = owner.send(java.net.http.HttpRequest.newBuilder(base.resolve("/portal/ledger"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forbidden.statusCode());
+        assertTrue(forbidden.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), forbidden.headers().toString());
+        assertTrue(forbidden.body().contains("<h1>Not allowed</h1>") && forbidden.body().contains("Back to the dashboard"), forbidden.body());
+        HttpResponse<String> missing = owner.send(java.net.http.HttpRequest.newBuilder(base.resolve("/portal/models/no-such-model/versions/9.9.9"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("<main id=\"main\">") && missing.body().contains("no-such-model"), missing.body());
+        HttpResponse<String> tool = get(owner, base.resolve("/portal/models/no-such-model/versions/9.9.9"));
+        assertEquals(404, tool.statusCode());
+        assertTrue(tool.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), tool.headers().toString());
         assertEquals(200, get(owner, base.resolve("/portal/waivers")).statusCode());
         // Deciding a waiver needs the auditor role, even with a valid CSRF token.
         HttpResponse<String> decide = post(owner, base.resolve("/portal/waivers/x/approve"), "comment=ok&csrf=" + csrf(html));
