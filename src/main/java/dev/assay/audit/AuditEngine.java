@@ -150,14 +150,15 @@ public final class AuditEngine {
                 .map(d -> d.kind() != MetricCatalogue.Kind.COLUMN).orElse(true)).map(Need::scope).distinct().toList();
         Outcomes outcomes = new Outcomes(card.columns().prediction(),
                 card.favorableOutcome(),
-                card.columns().label(), card.positiveLabel(), card.positivePrediction(), card.columns().score(), columnTypes);
+                card.columns().label(), card.positiveLabel(), card.positivePrediction(), card.columns().score(), columnTypes,
+                card.columns().weight());
         Aggregates aggregates;
         try (Connection c = duckDb.open()) {
             boolean regression = !scopesReading(needs, MetricCatalogue.Source.REGRESSION).isEmpty();
             boolean scores = !scopesReading(needs, MetricCatalogue.Source.SCORES).isEmpty() && outcomes.score().isPresent();
             boolean median = scores && needs.stream().anyMatch(n -> n.metric().startsWith("scoring_"));
             aggregates = new AggregationPlan(scopes, outcomes, regression, scores,
-                    median ? AggregationPlan.median(c, parquet, outcomes.score().get()) : Double.NaN).execute(c, parquet);
+                    median ? AggregationPlan.median(c, parquet, outcomes.score().get(), outcomes.weight()) : Double.NaN).execute(c, parquet);
             List<Scope> quality = scopesReading(needs, MetricCatalogue.Source.QUALITY);
             if (!quality.isEmpty()) {
                 List<String> columns = quality.stream().filter(s -> s.attributes().size() == 1)
@@ -237,6 +238,7 @@ public final class AuditEngine {
         columns.label().ifPresent(c -> add.accept(c, new ValidityPlan.NamedRole(c, "label", regression)));
         add.accept(columns.prediction(), new ValidityPlan.NamedRole(columns.prediction(), "prediction", regression));
         columns.score().ifPresent(c -> add.accept(c, new ValidityPlan.NamedRole(c, "score", true)));
+        columns.weight().ifPresent(c -> add.accept(c, new ValidityPlan.NamedRole(c, "weight", true)));
         columns.protectedAttributes().forEach(c -> add.accept(c, new ValidityPlan.NamedRole(c, "protected", false)));
         columns.quasiIdentifiers().forEach(c -> add.accept(c, new ValidityPlan.NamedRole(c, "quasi-identifier", false)));
         columns.sensitive().forEach(c -> add.accept(c, new ValidityPlan.NamedRole(c, "sensitive", false)));

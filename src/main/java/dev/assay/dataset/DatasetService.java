@@ -102,6 +102,15 @@ public class DatasetService {
                 }
             }
             ParquetIngest.Profile profile = ingest.profile(store.parquetFor(file.sha256()));
+            if (version.card().columns().weight().isPresent()) {
+                String weight = version.card().columns().weight().get();
+                String type = profile.columns().stream().filter(col -> col.name().equals(weight)).map(ColumnProfile::type)
+                        .findFirst().orElse(null);
+                FrequencyWeights.firstProblem(analytics.duckDb(), store.parquetFor(file.sha256()), weight, type, upload.format())
+                        .ifPresent(problem -> {
+                            throw Problem.invalid("The weights are not usable: " + problem.message(), List.of(problem));
+                        });
+            }
             Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
                     upload.format(), file.size(), profile.rows(), profile.columns(), caller.name(), clock.instant());
             datasets.add(dataset);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BinaryOperator;
 
@@ -66,8 +67,23 @@ public final class AggregationPlan {
 
     /** The median score of the whole dataset (NYC LL144's reference for scoring rates); NaN without scores. */
     public static double median(Connection connection, Path parquet, String scoreColumn) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT median(CAST("
-                + Sql.identifier(scoreColumn) + " AS DOUBLE)) FROM read_parquet(" + Sql.literal(parquet.toString()) + ")")) {
+        return median(connection, parquet, scoreColumn, Optional.empty());
+    }
+
+    /**
+     * The median of the scores, each row counted by its frequency weight: the median of the sample the
+     * weights stand for (positions (N+1) div 2 and N div 2 + 1 of the N weighted scores, averaged).
+     */
+    public static double median(Connection connection, Path parquet, String scoreColumn, Optional<String> weight) throws SQLException {
+        String score = "CAST(" + Sql.identifier(scoreColumn) + " AS DOUBLE)";
+        String sql = weight.isEmpty()
+                ? "SELECT median(" + score + ") FROM read_parquet(" + Sql.literal(parquet.toString()) + ")"
+                : "SELECT (min(s) FILTER (WHERE cum >= (total + 1) // 2) + min(s) FILTER (WHERE cum >= total // 2 + 1)) / 2"
+                + " FROM (SELECT s, sum(w) OVER (ORDER BY s ROWS UNBOUNDED PRECEDING) AS cum, sum(w) OVER () AS total"
+                + " FROM (SELECT " + score + " AS s, sum(CAST(" + Sql.identifier(weight.get()) + " AS BIGINT)) AS w FROM read_parquet("
+                + Sql.literal(parquet.toString()) + ") WHERE " + score + " IS NOT NULL GROUP BY 1 HAVING sum(CAST("
+                + Sql.identifier(weight.get()) + " AS BIGINT)) > 0))";
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             double m = r.getDouble(1);
             return r.wasNull() ? Double.NaN : m;
@@ -86,6 +102,9 @@ public final class AggregationPlan {
         List<String> inner = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
             inner.add("CAST(" + Sql.identifier(attributes.get(i)) + " AS VARCHAR) AS a" + i);
+        }
+        if (outcomes.weight().isPresent()) {
+            inner.add(outcomes.weightSql() + " AS w");
         }
         inner.add("(" + pred + " IS NOT NULL)::INT AS predicted");
         inner.add("coalesce((" + outcomes.favorableSql() + ")::INT, 0) AS fav");
@@ -138,35 +157,35 @@ public final class AggregationPlan {
             keys.add("bin");
         }
         List<String> aggregates = new ArrayList<>(keys);
-        aggregates.add("count(*) AS n_rows");
-        aggregates.add("sum(predicted) AS n_predicted");
-        aggregates.add("sum(fav) AS n_favorable");
+        aggregates.add(outcomes.rows() + " AS n_rows");
+        aggregates.add(outcomes.total("predicted") + " AS n_predicted");
+        aggregates.add(outcomes.total("fav") + " AS n_favorable");
         if (labeled) {
-            aggregates.add("sum(tp) AS n_tp");
-            aggregates.add("sum(fp) AS n_fp");
-            aggregates.add("sum(fn) AS n_fn");
-            aggregates.add("sum(tn) AS n_tn");
+            aggregates.add(outcomes.total("tp") + " AS n_tp");
+            aggregates.add(outcomes.total("fp") + " AS n_fp");
+            aggregates.add(outcomes.total("fn") + " AS n_fn");
+            aggregates.add(outcomes.total("tn") + " AS n_tn");
         }
         if (score != null) {
-            aggregates.add("count(s) AS n_scored");
-            aggregates.add("sum(s) AS score_sum");
+            aggregates.add(outcomes.total("(s IS NOT NULL)::INT") + " AS n_scored");
+            aggregates.add(outcomes.total("s") + " AS score_sum");
         }
         if (scores) {
-            aggregates.add("sum(sl) AS n_sl");
-            aggregates.add("sum(slp) AS n_pos");
-            aggregates.add("sum(s * sl) AS sl_score_sum");
-            aggregates.add("sum(brier) AS brier");
-            aggregates.add("sum(logloss) AS logloss");
-            aggregates.add("sum(above) AS above_median");
-            aggregates.add("sum(at_or_above) AS at_or_above_median");
+            aggregates.add(outcomes.total("sl") + " AS n_sl");
+            aggregates.add(outcomes.total("slp") + " AS n_pos");
+            aggregates.add(outcomes.total("s * sl") + " AS sl_score_sum");
+            aggregates.add(outcomes.total("brier") + " AS brier");
+            aggregates.add(outcomes.total("logloss") + " AS logloss");
+            aggregates.add(outcomes.total("above") + " AS above_median");
+            aggregates.add(outcomes.total("at_or_above") + " AS at_or_above_median");
         }
         if (regression) {
-            aggregates.add("sum(rb) AS r_n");
-            aggregates.add("sum(y) AS r_y");
-            aggregates.add("sum(y * y) AS r_yy");
-            aggregates.add("sum(yhat) AS r_p");
-            aggregates.add("sum(abs(y - yhat)) AS r_abs");
-            aggregates.add("sum((y - yhat) * (y - yhat)) AS r_sq");
+            aggregates.add(outcomes.total("rb") + " AS r_n");
+            aggregates.add(outcomes.total("y") + " AS r_y");
+            aggregates.add(outcomes.total("y * y") + " AS r_yy");
+            aggregates.add(outcomes.total("yhat") + " AS r_p");
+            aggregates.add(outcomes.total("abs(y - yhat)") + " AS r_abs");
+            aggregates.add(outcomes.total("(y - yhat) * (y - yhat)") + " AS r_sq");
         }
         return "SELECT " + String.join(", ", aggregates) + " FROM (SELECT " + String.join(", ", inner) + " FROM read_parquet("
                 + Sql.literal(parquet.toString()) + "))" + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param positivePrediction the prediction values counted as positive in confusion rates
  * @param score       the score column, if the model has one (mean_score)
  * @param columnTypes DuckDB type of every column of the dataset, by name
+ * @param weight      the frequency-weight column, if the card names one: every count becomes the sum
+ *                    of the rows' weights, exactly as if each row were repeated that many times
  */
 public record Outcomes(
         String prediction,
@@ -21,7 +23,30 @@ public record Outcomes(
         Optional<JsonValue> positiveLabel,
         java.util.List<JsonValue> positivePrediction,
         Optional<String> score,
-        Map<String, String> columnTypes) {
+        Map<String, String> columnTypes,
+        Optional<String> weight) {
+
+    /** Unweighted: every row counts once. */
+    public Outcomes(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
+                    Optional<JsonValue> positiveLabel, java.util.List<JsonValue> positivePrediction, Optional<String> score,
+                    Map<String, String> columnTypes) {
+        this(prediction, favorableOutcome, label, positiveLabel, positivePrediction, score, columnTypes, Optional.empty());
+    }
+
+    /** The row's weight as SQL: the weight column as a whole number, or 1. */
+    String weightSql() {
+        return weight.map(w -> "CAST(" + dev.assay.infrastructure.Sql.identifier(w) + " AS BIGINT)").orElse("1");
+    }
+
+    /** The total of {@code expression} over rows, each row counted by its weight. */
+    String total(String expression) {
+        return weight.isPresent() ? "sum((" + expression + ") * w)" : "sum(" + expression + ")";
+    }
+
+    /** The number of rows (weighted). */
+    String rows() {
+        return weight.isPresent() ? "sum(w)" : "count(*)";
+    }
 
     /** FALSE when the card names no favorable outcome (a regression model): selection rates are then undefined. */
     String favorableSql() {

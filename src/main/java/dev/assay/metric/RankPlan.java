@@ -48,8 +48,9 @@ public final class RankPlan {
             partition.add("g" + i);
             partition.add("k" + i);
         }
-        String cells = "SELECT " + cellColumns + score + " AS s, count(*) FILTER (WHERE " + outcomes.actualPositiveSql()
-                + ") AS p, count(*) FILTER (WHERE NOT (" + outcomes.actualPositiveSql() + ")) AS n FROM read_parquet("
+        String positives = count(" FILTER (WHERE " + outcomes.actualPositiveSql() + ")");
+        String negatives = count(" FILTER (WHERE NOT (" + outcomes.actualPositiveSql() + "))");
+        String cells = "SELECT " + cellColumns + score + " AS s, " + positives + " AS p, " + negatives + " AS n FROM read_parquet("
                 + Sql.literal(parquet.toString()) + ") WHERE " + score + " IS NOT NULL AND "
                 + Sql.identifier(outcomes.label().orElseThrow()) + " IS NOT NULL GROUP BY ALL";
         List<String> sets = new ArrayList<>();
@@ -66,6 +67,11 @@ public final class RankPlan {
         partition.forEach(k -> outerKeys.append(k).append(", "));
         return "SELECT " + outerKeys + "sum(p) AS pos, sum(n) AS neg, sum(p * (coalesce(below, 0) + n / 2.0)) AS u FROM ("
                 + "SELECT *, " + window + " AS below FROM (" + histogram + ")) GROUP BY ALL";
+    }
+
+    /** Rows matching {@code filter}, each counted by its frequency weight if the card names one (0, never NULL, when none match). */
+    private String count(String filter) {
+        return outcomes.weight().isPresent() ? "coalesce(sum(" + outcomes.weightSql() + ")" + filter + ", 0)" : "count(*)" + filter;
     }
 
     public Map<Scope, Map<GroupKey, RankState>> ranks(Connection connection, Path parquet) throws SQLException {

@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which columns of a dataset play which role, as the model card declares them. */
+/**
+ * Which columns of a dataset play which role, as the model card declares them.
+ *
+ * @param weight a frequency-weight column (each row stands for that many identical rows), if any
+ */
 public record ColumnRoles(
         Optional<String> id,
         Optional<String> label,
         String prediction,
         Optional<String> score,
+        Optional<String> weight,
         List<String> protectedAttributes,
         List<String> quasiIdentifiers,
         List<String> sensitive,
@@ -31,6 +36,7 @@ public record ColumnRoles(
         label.ifPresent(all::add);
         all.add(prediction);
         score.ifPresent(all::add);
+        weight.ifPresent(all::add);
         all.addAll(protectedAttributes);
         all.addAll(quasiIdentifiers);
         all.addAll(sensitive);

@@ -103,6 +103,7 @@ public final class ModelCardParser {
                     label,
                     prediction,
                     optionalString(columns, "score", "/columns/", errors),
+                    optionalString(columns, "weight", "/columns/", errors),
                     stringList(columns, "protected", errors),
                     stringList(columns, "quasiIdentifiers", errors),
                     stringList(columns, "sensitive", errors),
