@@ -1,8 +1,5 @@
 package dev.assay.audit;
 
-import dev.assay.dataset.CsvStructureCheck;
-import dev.assay.dataset.DatasetFormat;
-import dev.assay.dataset.ParquetIngest;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
@@ -17,8 +14,6 @@ import dev.assay.registry.ModelCardParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,23 +48,10 @@ class AuditEngineTest {
                 csv.append(sex).append(',').append(i < counts[1] ? "yes" : "no").append('\n');
             }
         });
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        Path file = dir.resolve("d.csv");
-        Files.write(file, bytes);
-        CsvStructureCheck check = new CsvStructureCheck();
-        check.update(bytes, 0, bytes.length);
-        check.finish();
-        DuckDb duckDb = DuckDb.withDefaults(dir);
-        ParquetIngest ingest = new ParquetIngest(duckDb);
-        ParquetIngest.Source source = new ParquetIngest.Source(file, DatasetFormat.CSV, check.delimiter());
-        Path parquet = dir.resolve("d.parquet");
-        Files.deleteIfExists(parquet);
-        ingest.writeParquet(source, parquet);
-        Map<String, String> types = new LinkedHashMap<>();
-        ingest.profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        IngestedCsv data = IngestedCsv.of(dir, csv.toString());
         ModelCard card = ModelCardParser.parseYaml(CARD, "m", "1");
         Policy policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"));
-        return new AuditEngine(duckDb, MetricParameters.DEFAULTS).run(card, types, parquet, List.of(policy), List.of());
+        return new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS).run(card, data.types(), data.parquet(), List.of(policy), List.of());
     }
 
     private static Finding finding(AuditEngine.Outcome o, String group) {

@@ -1,9 +1,5 @@
 package dev.assay.audit;
 
-import dev.assay.dataset.CsvStructureCheck;
-import dev.assay.dataset.DatasetFormat;
-import dev.assay.dataset.ParquetIngest;
-import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
@@ -16,8 +12,6 @@ import dev.assay.stats.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -132,23 +126,11 @@ class SampleWeightsTest {
     }
 
     private Map<String, MetricValue> audit(String csv, String weightLine, List<String> metrics) throws Exception {
-        Path sub = Files.createTempDirectory(dir, "audit");
-        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        Path file = sub.resolve("d.csv");
-        Files.write(file, bytes);
-        CsvStructureCheck check = new CsvStructureCheck();
-        check.update(bytes, 0, bytes.length);
-        check.finish();
-        DuckDb duckDb = DuckDb.withDefaults(sub);
-        ParquetIngest ingest = new ParquetIngest(duckDb);
-        Path parquet = sub.resolve("d.parquet");
-        ingest.writeParquet(new ParquetIngest.Source(file, DatasetFormat.CSV, check.delimiter()), parquet);
-        Map<String, String> types = new LinkedHashMap<>();
-        ingest.profile(parquet).columns().forEach(c -> types.put(c.name(), c.type()));
+        IngestedCsv data = IngestedCsv.of(dir, csv);
         ModelCard card = ModelCardParser.parseYaml(CARD.formatted(weightLine), "m", "1");
         Policy policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"));
-        AuditEngine.Outcome outcome = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
-                .run(card, types, parquet, null, Map.of(), List.of(policy), metrics);
+        AuditEngine.Outcome outcome = new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS)
+                .run(card, data.types(), data.parquet(), null, Map.of(), List.of(policy), metrics);
         Map<String, MetricValue> byKey = new LinkedHashMap<>();
         for (MetricValue v : outcome.metrics()) {
             byKey.put(v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.at(), v);
