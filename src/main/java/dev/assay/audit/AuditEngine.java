@@ -166,7 +166,8 @@ public final class AuditEngine {
                 QualityPlan plan = new QualityPlan(columns, columnTypes, card.columns().quasiIdentifiers(), K);
                 List<String> diverse = needs.stream().filter(n -> LDiversity.IDS.contains(n.metric()) && n.scope().attributes().size() == 1)
                         .map(n -> n.scope().attributes().get(0)).distinct().toList();
-                aggregates = aggregates.withQuality(plan.columns(c, parquet), plan.dataset(c, parquet, diverse));
+                Map<String, dev.assay.metric.ColumnState> columnStates = plan.columns(c, parquet);
+                aggregates = aggregates.withQuality(columnStates, plan.dataset(c, parquet, diverse, columnStates));
             }
             if (!scopesReading(needs, MetricCatalogue.Source.VALIDITY).isEmpty()) {
                 List<ValidityState.ColumnCheck> checks = needs.stream()

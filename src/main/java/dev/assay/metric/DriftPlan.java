@@ -32,22 +32,217 @@ public final class DriftPlan {
         return "read_parquet(" + Sql.literal(p.toString()) + ")";
     }
 
+    /**
+     * Numeric columns whose baseline holds at most this many distinct values are compared from
+     * histograms, exactly as the SQL path does it: every such column and every categorical one come
+     * from one grouped scan of each file. Columns with more keep the SQL path, which never moves rows
+     * into the JVM.
+     */
+    static final long HISTOGRAM_LIMIT = 100_000;
+    /** The grouped scan returns at most this many rows; an evaluation that spreads wider goes column by column. */
+    static final long GROUPED_ROWS_LIMIT = 2_000_000;
+
     public static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
                                                   Map<String, String> types) throws SQLException {
+        return compare(c, evaluation, baseline, columns, types, HISTOGRAM_LIMIT);
+    }
+
+    static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
+                                           Map<String, String> types, long histogramLimit) throws SQLException {
+        if (columns.isEmpty()) {
+            return Map.of();
+        }
+        long[] baselineDistinct = distinct(c, baseline, columns);
+        List<String> categorical = new ArrayList<>();
+        List<String> histogram = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            if (!ValueMatch.isNumeric(types.get(column)) || baselineDistinct[i] <= CATEGORICAL_MAX_DISTINCT) {
+                categorical.add(column);
+            } else if (baselineDistinct[i] <= histogramLimit) {
+                histogram.add(column);
+            }
+        }
+        Map<String, DriftState> grouped = grouped(c, evaluation, baseline, categorical, histogram);
+        if (grouped == null) {
+            grouped = new LinkedHashMap<>(categorical(c, evaluation, baseline, categorical));
+            for (String column : histogram) {
+                grouped.put(column, numeric(c, evaluation, baseline, Sql.identifier(column)));
+            }
+        }
         Map<String, DriftState> out = new LinkedHashMap<>();
         for (String column : columns) {
-            String col = Sql.identifier(column);
-            boolean numeric = ValueMatch.isNumeric(types.get(column)) && distinct(c, baseline, col) > CATEGORICAL_MAX_DISTINCT;
-            out.put(column, numeric ? numeric(c, evaluation, baseline, col) : categorical(c, evaluation, baseline, col));
+            out.put(column, grouped.containsKey(column) ? grouped.get(column) : numeric(c, evaluation, baseline, Sql.identifier(column)));
         }
         return out;
     }
 
-    private static long distinct(Connection c, Path p, String col) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(DISTINCT " + col + ") FROM " + read(p))) {
+    /** The number of distinct non-null values of each column, in one scan of the file. */
+    private static long[] distinct(Connection c, Path p, List<String> columns) throws SQLException {
+        String counts = String.join(", ", columns.stream().map(col -> "count(DISTINCT " + Sql.identifier(col) + ")").toList());
+        long[] out = new long[columns.size()];
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + counts + " FROM " + read(p))) {
             r.next();
-            return r.getLong(1);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = r.getLong(i + 1);
+            }
         }
+        return out;
+    }
+
+    /**
+     * Every categorical column's category counts and every histogram column's value counts, from one
+     * grouped scan of each file (a grouping set per column); null when the evaluation spreads over more
+     * than {@link #GROUPED_ROWS_LIMIT} values in all, and the caller goes column by column.
+     */
+    private static Map<String, DriftState> grouped(Connection c, Path evaluation, Path baseline, List<String> categorical,
+                                                   List<String> histogram) throws SQLException {
+        List<String> columns = new ArrayList<>(categorical);
+        columns.addAll(histogram);
+        Map<String, DriftState> out = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            return out;
+        }
+        List<Map<String, long[]>> categories = new ArrayList<>();
+        List<java.util.TreeMap<Double, long[]>> values = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            categories.add(new LinkedHashMap<>());
+            values.add(new java.util.TreeMap<>());
+        }
+        StringBuilder set = new StringBuilder("CASE");
+        StringBuilder text = new StringBuilder("CASE");
+        StringBuilder number = new StringBuilder("CASE");
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String col = Sql.identifier(columns.get(i));
+            String grouped = " WHEN GROUPING(" + col + ") = 0 THEN ";
+            set.append(grouped).append(i);
+            (i < categorical.size() ? text : number).append(grouped)
+                    .append(i < categorical.size() ? "CAST(" + col + " AS VARCHAR)" : "CAST(" + col + " AS DOUBLE)");
+            sets.add("(" + col + ")");
+        }
+        String vs = categorical.isEmpty() ? "CAST(NULL AS VARCHAR)" : text + " END";
+        String vd = histogram.isEmpty() ? "CAST(NULL AS DOUBLE)" : number + " END";
+        for (int side = 0; side < 2; side++) {
+            long rows = 0;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + set + " END AS k, " + vs + " AS vs, "
+                    + vd + " AS vd, count(*) FROM " + read(side == 0 ? evaluation : baseline) + " GROUP BY GROUPING SETS ("
+                    + String.join(", ", sets) + ") ORDER BY k, vs, vd LIMIT " + (GROUPED_ROWS_LIMIT + 1))) {
+                while (r.next()) {
+                    if (++rows > GROUPED_ROWS_LIMIT) {
+                        return null;
+                    }
+                    int k = r.getInt(1);
+                    long n = r.getLong(4);
+                    if (k < categorical.size()) {
+                        String category = r.getString(2);
+                        if (category != null) {
+                            categories.get(k).computeIfAbsent(category, key -> new long[2])[side] = n;
+                        }
+                    } else {
+                        double v = r.getDouble(3);
+                        if (!r.wasNull()) {
+                            values.get(k).computeIfAbsent(v, key -> new long[2])[side] = n;
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (i < categorical.size()) {
+                List<long[]> counts = new ArrayList<>(categories.get(i).values());
+                long[] e = counts.stream().mapToLong(v -> v[0]).toArray();
+                long[] b = counts.stream().mapToLong(v -> v[1]).toArray();
+                out.put(columns.get(i), new DriftState(false, sum(e), sum(b), psi(e, b), Double.NaN, Double.NaN, e, b));
+            } else {
+                List<double[]> rows = new ArrayList<>();
+                values.get(i).forEach((v, n) -> rows.add(new double[] {v, n[0], n[1]}));
+                out.put(columns.get(i), fromHistogram(rows));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The numeric comparison from the joint histogram (value ascending, count in the evaluation, count
+     * in the baseline): the baseline's deciles as DuckDB's quantile_cont computes them, its population
+     * standard deviation, both samples' bin counts, and the exact KS statistic and Wasserstein distance.
+     */
+    private static DriftState fromHistogram(List<double[]> rows) {
+        long te = 0;
+        long tb = 0;
+        for (double[] row : rows) {
+            te += (long) row[1];
+            tb += (long) row[2];
+        }
+        if (tb == 0) {
+            return new DriftState(true, te, 0, Double.NaN, Double.NaN, Double.NaN, null, null);
+        }
+        TreeSet<Double> distinctCuts = new TreeSet<>();
+        for (int k = 1; k <= 9; k++) {
+            distinctCuts.add(quantileCont(rows, tb, k / 10.0));
+        }
+        double[] cuts = distinctCuts.stream().mapToDouble(Double::doubleValue).toArray();
+        double mean = 0;
+        for (double[] row : rows) {
+            mean += row[2] * row[0];
+        }
+        mean /= tb;
+        double squares = 0;
+        for (double[] row : rows) {
+            squares += row[2] * (row[0] - mean) * (row[0] - mean);
+        }
+        double std = Math.sqrt(squares / tb);
+        long[] e = new long[cuts.length + 1];
+        long[] b = new long[cuts.length + 1];
+        double ks = 0;
+        double w1 = 0;
+        long ce = 0;
+        long cb = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            int bin = 0;
+            while (bin < cuts.length && !(row[0] < cuts[bin])) {
+                bin++;
+            }
+            e[bin] += (long) row[1];
+            b[bin] += (long) row[2];
+            ce += (long) row[1];
+            cb += (long) row[2];
+            double gap = Math.abs((double) ce / te - (double) cb / tb);
+            ks = Math.max(ks, gap);
+            if (i + 1 < rows.size()) {
+                w1 += gap * (rows.get(i + 1)[0] - row[0]);
+            }
+        }
+        if (te == 0) {
+            ks = Double.NaN;
+            w1 = Double.NaN;
+        }
+        double wasserstein = std > 0 ? w1 / std : (w1 == 0 ? 0 : Double.POSITIVE_INFINITY);
+        return new DriftState(true, te, tb, psi(e, b), ks, wasserstein, null, null);
+    }
+
+    /** quantile_cont of the baseline's values: position (n - 1) q, linear between the order statistics around it. */
+    private static double quantileCont(List<double[]> rows, long n, double q) {
+        double position = (n - 1) * q;
+        long lower = (long) Math.floor(position);
+        long upper = (long) Math.ceil(position);
+        double lo = orderStatistic(rows, lower);
+        double hi = lower == upper ? lo : orderStatistic(rows, upper);
+        return lo + (position - lower) * (hi - lo);
+    }
+
+    /** The k-th smallest baseline value (0-based), from the histogram's baseline counts. */
+    private static double orderStatistic(List<double[]> rows, long k) {
+        long seen = 0;
+        for (double[] row : rows) {
+            seen += (long) row[2];
+            if (seen > k) {
+                return row[0];
+            }
+        }
+        throw new IllegalArgumentException("no order statistic " + k);
     }
 
     private static DriftState numeric(Connection c, Path evaluation, Path baseline, String col) throws SQLException {
@@ -104,20 +299,46 @@ public final class DriftPlan {
         return counts;
     }
 
-    private static DriftState categorical(Connection c, Path evaluation, Path baseline, String col) throws SQLException {
-        Map<String, long[]> counts = new LinkedHashMap<>();
+    /**
+     * Category counts of every categorical column, in one scan of each file (a grouping set per column),
+     * in the order the evaluation's sorted categories and then the baseline's new ones come.
+     */
+    private static Map<String, DriftState> categorical(Connection c, Path evaluation, Path baseline, List<String> columns)
+            throws SQLException {
+        Map<String, DriftState> out = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            return out;
+        }
+        List<Map<String, long[]>> counts = new ArrayList<>();
+        columns.forEach(col -> counts.add(new LinkedHashMap<>()));
+        StringBuilder set = new StringBuilder("CASE");
+        StringBuilder value = new StringBuilder("CASE");
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String col = Sql.identifier(columns.get(i));
+            set.append(" WHEN GROUPING(").append(col).append(") = 0 THEN ").append(i);
+            value.append(" WHEN GROUPING(").append(col).append(") = 0 THEN CAST(").append(col).append(" AS VARCHAR)");
+            sets.add("(" + col + ")");
+        }
         for (int side = 0; side < 2; side++) {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT CAST(" + col + " AS VARCHAR), count(*) FROM "
-                    + read(side == 0 ? evaluation : baseline) + " WHERE " + col + " IS NOT NULL GROUP BY 1 ORDER BY 1")) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + set + " END AS k, " + value
+                    + " END AS v, count(*) FROM " + read(side == 0 ? evaluation : baseline) + " GROUP BY GROUPING SETS ("
+                    + String.join(", ", sets) + ") ORDER BY k, v")) {
                 while (r.next()) {
-                    counts.computeIfAbsent(r.getString(1), k -> new long[2])[side] = r.getLong(2);
+                    String category = r.getString(2);
+                    if (category != null) {
+                        counts.get(r.getInt(1)).computeIfAbsent(category, key -> new long[2])[side] = r.getLong(3);
+                    }
                 }
             }
         }
-        List<long[]> rows = new ArrayList<>(counts.values());
-        long[] e = rows.stream().mapToLong(v -> v[0]).toArray();
-        long[] b = rows.stream().mapToLong(v -> v[1]).toArray();
-        return new DriftState(false, sum(e), sum(b), psi(e, b), Double.NaN, Double.NaN, e, b);
+        for (int i = 0; i < columns.size(); i++) {
+            List<long[]> rows = new ArrayList<>(counts.get(i).values());
+            long[] e = rows.stream().mapToLong(v -> v[0]).toArray();
+            long[] b = rows.stream().mapToLong(v -> v[1]).toArray();
+            out.put(columns.get(i), new DriftState(false, sum(e), sum(b), psi(e, b), Double.NaN, Double.NaN, e, b));
+        }
+        return out;
     }
 
     /** PSI = sum over bins of (a - e) ln(a / e), shares with an epsilon for empty bins. */

@@ -65,6 +65,9 @@ public final class DriftMetrics {
     }
 
     public static MetricValue column(String id, String column, DriftState d, Map<String, DriftState> all) {
+        if (emptySide(d) != null) {
+            return MetricValue.undefined(id, column, null, d.evaluationRows(), emptySide(d), null);
+        }
         return switch (id) {
             case PSI -> Double.isNaN(d.psi()) ? MetricValue.undefined(id, column, null, d.evaluationRows(), "a side has no values", null)
                     : MetricValue.defined(id, column, null, d.psi(), null, d.evaluationRows(), null).withNote(band(d.psi()));
@@ -98,8 +101,9 @@ public final class DriftMetrics {
                     + " column '" + column + "' (the audit's \"baseline\")", null);
         }
         MetricValue detected = column(DRIFT_DETECTED, column, all.get(column), all);
-        return new MetricValue(id, null, null, detected.value(), null, detected.n(), null, null, detected.test(),
-                detected.adjustedP(), "column '" + column + "': " + detected.note(), null);
+        return new MetricValue(id, null, null, detected.value(), null, detected.n(), detected.undefined() == null ? null
+                : "column '" + column + "': " + detected.undefined(), null, detected.test(), detected.adjustedP(),
+                detected.note() == null ? null : "column '" + column + "': " + detected.note(), null);
     }
 
     public static MetricValue share(Map<String, DriftState> all) {
@@ -107,6 +111,9 @@ public final class DriftMetrics {
             return MetricValue.undefined(DRIFT_SHARE, null, null, 0, "no column to compare (a baseline is needed)", null);
         }
         Map<String, Detection> d = detections(all);
+        if (d.isEmpty()) {
+            return MetricValue.undefined(DRIFT_SHARE, null, null, 0, "no column has values on both sides", null);
+        }
         long drifted = d.values().stream().filter(Detection::drifted).count();
         return MetricValue.defined(DRIFT_SHARE, null, null, (double) drifted / d.size(), null, d.size(), null)
                 .withNote(drifted + " of " + d.size() + " columns drifted: " + String.join(", ",
@@ -116,7 +123,11 @@ public final class DriftMetrics {
     /** Every column's decision, p-values adjusted together across the columns. */
     public static Map<String, Detection> detections(Map<String, DriftState> all) {
         Map<String, Detection> raw = new LinkedHashMap<>();
-        all.forEach((column, d) -> raw.put(column, detect(d)));
+        all.forEach((column, d) -> {
+            if (emptySide(d) == null) {
+                raw.put(column, detect(d));
+            }
+        });
         List<String> tested = raw.entrySet().stream().filter(e -> e.getValue().p() != null).map(Map.Entry::getKey).toList();
         double[] adjusted = Tests.benjaminiHochberg(tested.stream().mapToDouble(c -> raw.get(c).p()).toArray());
         Map<String, Detection> out = new LinkedHashMap<>();
@@ -125,6 +136,13 @@ public final class DriftMetrics {
             out.put(column, i < 0 ? det : new Detection(det.test(), det.statistic(), det.p(), adjusted[i], adjusted[i] < 0.05));
         });
         return out;
+    }
+
+    /** Why a column cannot be compared (one side holds no value), or null when it can. */
+    private static String emptySide(DriftState d) {
+        return d.evaluationRows() == 0 && d.baselineRows() == 0 ? "neither dataset has a value in this column"
+                : d.evaluationRows() == 0 ? "the evaluation dataset has no value in this column"
+                : d.baselineRows() == 0 ? "the baseline has no value in this column" : null;
     }
 
     private static Detection detect(DriftState d) {

@@ -160,4 +160,28 @@ class DriftTest {
         assertEquals("the model card names no score column", DriftMetrics.role("score_drift", null, drift).undefined());
         assertTrue(DriftMetrics.role("label_drift", "y", drift).undefined().contains("baseline"));
     }
+
+    /** A column with no value on one side cannot be compared: every drift id says so, none reports a number. */
+    @Test
+    void aColumnWithNoValueOnOneSideIsUndefinedNotZero() throws Exception {
+        String columns = "{'x': 'DOUBLE', 'c': 'VARCHAR'}";
+        StringBuilder e = new StringBuilder("x,c\n");
+        StringBuilder b = new StringBuilder("x,c\n");
+        for (int i = 0; i < 50; i++) {
+            e.append(",").append("AB".charAt(i % 2)).append('\n');
+            b.append(i * 0.5).append(',').append("AB".charAt(i % 3 == 0 ? 0 : 1)).append('\n');
+        }
+        Map<String, DriftState> drift;
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            drift = DriftPlan.compare(c, Tables.toParquet(dir, e.toString(), columns), Tables.toParquet(dir, b.toString(), columns),
+                    List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
+        }
+        for (String id : List.of(DriftMetrics.PSI, DriftMetrics.KS, DriftMetrics.WASSERSTEIN, DriftMetrics.DRIFT_DETECTED)) {
+            MetricValue v = DriftMetrics.column(id, "x", drift.get("x"), drift);
+            assertEquals(null, v.value(), id);
+            assertEquals("the evaluation dataset has no value in this column", v.undefined(), id);
+        }
+        MetricValue share = DriftMetrics.share(drift);
+        assertEquals(1, share.n(), "only c is compared");
+    }
 }

@@ -26,6 +26,23 @@ class QualityPlanTest {
     @TempDir
     Path dir;
 
+    /** A column distinct on every row spares the DISTINCT over whole rows; the count is the one that scan gives. */
+    @Test
+    void duplicateRowsWithAndWithoutAKeyColumn() throws Exception {
+        Map<String, String> types = Map.of("id", "INTEGER", "b", "VARCHAR");
+        QualityPlan plan = new QualityPlan(List.of("id", "b"), types, List.of(), 5);
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            Path keyed = Tables.toParquet(dir, "id,b\n1,x\n2,x\n3,y\n", "{'id': 'INTEGER', 'b': 'VARCHAR'}");
+            Map<String, ColumnState> columns = plan.columns(c, keyed);
+            assertEquals(0.0, QualityMetrics.dataset("duplicate_rows", plan.dataset(c, keyed, List.of(), columns)).value(), 0);
+            assertEquals(0.0, QualityMetrics.dataset("duplicate_rows", plan.dataset(c, keyed)).value(), 0, "the full scan agrees");
+            // The id repeats (and one is missing): no column is a key, the whole rows are compared.
+            Path repeated = Tables.toParquet(dir, "id,b\n1,x\n1,x\n,y\n,y\n2,y\n", "{'id': 'INTEGER', 'b': 'VARCHAR'}");
+            assertEquals(2.0, QualityMetrics.dataset("duplicate_rows",
+                    plan.dataset(c, repeated, List.of(), plan.columns(c, repeated))).value(), 0);
+        }
+    }
+
     @Test
     void qualityAndRiskByHand() throws Exception {
         // Rows: (1, x), (2, y), (2, y), (null, z).

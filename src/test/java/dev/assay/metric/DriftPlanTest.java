@@ -1,0 +1,56 @@
+package dev.assay.metric;
+
+import dev.assay.infrastructure.DuckDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The drift scans' two ways to a numeric comparison, the joint histogram and SQL alone, give the same numbers. */
+class DriftPlanTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theHistogramAndTheSqlPathAgree() throws Exception {
+        Random r = new Random(5);
+        StringBuilder e = new StringBuilder("x,y,c\n");
+        StringBuilder b = new StringBuilder("x,y,c\n");
+        for (int i = 0; i < 3000; i++) {
+            // x: rounded, with ties and nulls; y: integers with a long tail; c: categories with a new one.
+            e.append(i % 17 == 0 ? "" : Math.round((0.4 + r.nextGaussian()) * 100) / 100.0).append(',')
+                    .append((int) Math.floor(Math.exp(r.nextDouble() * 6))).append(',').append("ABCD".charAt(r.nextInt(4))).append('\n');
+            b.append(Math.round(r.nextGaussian() * 100) / 100.0).append(',')
+                    .append((int) Math.floor(Math.exp(r.nextDouble() * 5.5))).append(',').append("ABC".charAt(r.nextInt(3))).append('\n');
+        }
+        String columns = "{'x': 'DOUBLE', 'y': 'BIGINT', 'c': 'VARCHAR'}";
+        Path ep = Tables.toParquet(dir, e.toString(), columns);
+        Path bp = Tables.toParquet(dir, b.toString(), columns);
+        Map<String, String> types = Map.of("x", "DOUBLE", "y", "BIGINT", "c", "VARCHAR");
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            Map<String, DriftState> histogram = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, Long.MAX_VALUE);
+            Map<String, DriftState> sql = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, 0);
+            for (String column : List.of("x", "y")) {
+                DriftState h = histogram.get(column);
+                DriftState s = sql.get(column);
+                assertEquals(s.numeric(), h.numeric(), column);
+                assertEquals(s.evaluationRows(), h.evaluationRows(), column);
+                assertEquals(s.baselineRows(), h.baselineRows(), column);
+                assertEquals(s.psi(), h.psi(), 1e-12, column + " psi: the same bins");
+                assertEquals(s.ks(), h.ks(), 1e-12, column + " ks");
+                assertEquals(s.wasserstein(), h.wasserstein(), 1e-9, column + " wasserstein");
+            }
+            assertEquals(3000 - (2999 / 17 + 1), histogram.get("x").evaluationRows(), "nulls are not values");
+            assertArrayEquals(sql.get("c").evaluationCounts(), histogram.get("c").evaluationCounts());
+            assertEquals(4, histogram.get("c").evaluationCounts().length, "the evaluation's new category D is compared too");
+        }
+    }
+}
