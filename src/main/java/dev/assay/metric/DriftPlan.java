@@ -44,11 +44,11 @@ public final class DriftPlan {
 
     public static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
                                                   Map<String, String> types) throws SQLException {
-        return compare(c, evaluation, baseline, columns, types, HISTOGRAM_LIMIT);
+        return compare(c, evaluation, baseline, columns, types, HISTOGRAM_LIMIT, GROUPED_ROWS_LIMIT);
     }
 
     static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
-                                           Map<String, String> types, long histogramLimit) throws SQLException {
+                                           Map<String, String> types, long histogramLimit, long groupedRowsLimit) throws SQLException {
         if (columns.isEmpty()) {
             return Map.of();
         }
@@ -63,9 +63,10 @@ public final class DriftPlan {
                 histogram.add(column);
             }
         }
-        Map<String, DriftState> grouped = grouped(c, evaluation, baseline, categorical, histogram);
+        Map<String, DriftState> grouped = grouped(c, evaluation, baseline, categorical, histogram, groupedRowsLimit);
         if (grouped == null) {
-            grouped = new LinkedHashMap<>(categorical(c, evaluation, baseline, categorical));
+            // The evaluation spreads too wide for histograms: categories without a limit, numbers by SQL alone.
+            grouped = new LinkedHashMap<>(grouped(c, evaluation, baseline, categorical, List.of(), Long.MAX_VALUE));
             for (String column : histogram) {
                 grouped.put(column, numeric(c, evaluation, baseline, Sql.identifier(column)));
             }
@@ -92,11 +93,12 @@ public final class DriftPlan {
 
     /**
      * Every categorical column's category counts and every histogram column's value counts, from one
-     * grouped scan of each file (a grouping set per column); null when the evaluation spreads over more
-     * than {@link #GROUPED_ROWS_LIMIT} values in all, and the caller goes column by column.
+     * grouped scan of each file (a grouping set per column), categories in the order the evaluation's
+     * sorted ones and then the baseline's new ones come; null when a file spreads over more than
+     * {@code limit} values in all, and the caller goes column by column.
      */
     private static Map<String, DriftState> grouped(Connection c, Path evaluation, Path baseline, List<String> categorical,
-                                                   List<String> histogram) throws SQLException {
+                                                   List<String> histogram, long limit) throws SQLException {
         List<String> columns = new ArrayList<>(categorical);
         columns.addAll(histogram);
         Map<String, DriftState> out = new LinkedHashMap<>();
@@ -127,9 +129,9 @@ public final class DriftPlan {
             long rows = 0;
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + set + " END AS k, " + vs + " AS vs, "
                     + vd + " AS vd, count(*) FROM " + read(side == 0 ? evaluation : baseline) + " GROUP BY GROUPING SETS ("
-                    + String.join(", ", sets) + ") ORDER BY k, vs, vd LIMIT " + (GROUPED_ROWS_LIMIT + 1))) {
+                    + String.join(", ", sets) + ") ORDER BY k, vs, vd" + (limit == Long.MAX_VALUE ? "" : " LIMIT " + (limit + 1)))) {
                 while (r.next()) {
-                    if (++rows > GROUPED_ROWS_LIMIT) {
+                    if (++rows > limit) {
                         return null;
                     }
                     int k = r.getInt(1);
@@ -297,48 +299,6 @@ public final class DriftPlan {
             }
         }
         return counts;
-    }
-
-    /**
-     * Category counts of every categorical column, in one scan of each file (a grouping set per column),
-     * in the order the evaluation's sorted categories and then the baseline's new ones come.
-     */
-    private static Map<String, DriftState> categorical(Connection c, Path evaluation, Path baseline, List<String> columns)
-            throws SQLException {
-        Map<String, DriftState> out = new LinkedHashMap<>();
-        if (columns.isEmpty()) {
-            return out;
-        }
-        List<Map<String, long[]>> counts = new ArrayList<>();
-        columns.forEach(col -> counts.add(new LinkedHashMap<>()));
-        StringBuilder set = new StringBuilder("CASE");
-        StringBuilder value = new StringBuilder("CASE");
-        List<String> sets = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            String col = Sql.identifier(columns.get(i));
-            set.append(" WHEN GROUPING(").append(col).append(") = 0 THEN ").append(i);
-            value.append(" WHEN GROUPING(").append(col).append(") = 0 THEN CAST(").append(col).append(" AS VARCHAR)");
-            sets.add("(" + col + ")");
-        }
-        for (int side = 0; side < 2; side++) {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + set + " END AS k, " + value
-                    + " END AS v, count(*) FROM " + read(side == 0 ? evaluation : baseline) + " GROUP BY GROUPING SETS ("
-                    + String.join(", ", sets) + ") ORDER BY k, v")) {
-                while (r.next()) {
-                    String category = r.getString(2);
-                    if (category != null) {
-                        counts.get(r.getInt(1)).computeIfAbsent(category, key -> new long[2])[side] = r.getLong(3);
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            List<long[]> rows = new ArrayList<>(counts.get(i).values());
-            long[] e = rows.stream().mapToLong(v -> v[0]).toArray();
-            long[] b = rows.stream().mapToLong(v -> v[1]).toArray();
-            out.put(columns.get(i), new DriftState(false, sum(e), sum(b), psi(e, b), Double.NaN, Double.NaN, e, b));
-        }
-        return out;
     }
 
     /** PSI = sum over bins of (a - e) ln(a / e), shares with an epsilon for empty bins. */

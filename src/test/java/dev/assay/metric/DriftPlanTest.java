@@ -36,8 +36,15 @@ class DriftPlanTest {
         Path bp = Tables.toParquet(dir, b.toString(), columns);
         Map<String, String> types = Map.of("x", "DOUBLE", "y", "BIGINT", "c", "VARCHAR");
         try (Connection c = DuckDb.withDefaults(dir).open()) {
-            Map<String, DriftState> histogram = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, Long.MAX_VALUE);
-            Map<String, DriftState> sql = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, 0);
+            Map<String, DriftState> histogram = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, Long.MAX_VALUE, Long.MAX_VALUE);
+            Map<String, DriftState> sql = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, 0, Long.MAX_VALUE);
+            // An evaluation spread wider than the grouped scan takes: categories alone, numbers by SQL.
+            Map<String, DriftState> wide = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, Long.MAX_VALUE, 10);
+            for (String column : List.of("x", "y", "c")) {
+                assertEquals(sql.get(column).psi(), wide.get(column).psi(), 0, column);
+                assertEquals(sql.get(column).ks(), wide.get(column).ks(), 0, column);
+            }
+            assertArrayEquals(sql.get("c").baselineCounts(), wide.get("c").baselineCounts());
             for (String column : List.of("x", "y")) {
                 DriftState h = histogram.get(column);
                 DriftState s = sql.get(column);
