@@ -127,9 +127,10 @@ public final class DriftPlan {
         String vd = histogram.isEmpty() ? "CAST(NULL AS DOUBLE)" : number + " END";
         for (int side = 0; side < 2; side++) {
             long rows = 0;
+            // Ordered by position: a user's column named k, vs or vd cannot be taken for the aliases.
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + set + " END AS k, " + vs + " AS vs, "
                     + vd + " AS vd, count(*) FROM " + read(side == 0 ? evaluation : baseline) + " GROUP BY GROUPING SETS ("
-                    + String.join(", ", sets) + ") ORDER BY k, vs, vd" + (limit == Long.MAX_VALUE ? "" : " LIMIT " + (limit + 1)))) {
+                    + String.join(", ", sets) + ") ORDER BY 1, 2, 3" + (limit == Long.MAX_VALUE ? "" : " LIMIT " + (limit + 1)))) {
                 while (r.next()) {
                     if (++rows > limit) {
                         return null;

@@ -22,8 +22,8 @@ class DriftPlanTest {
     @Test
     void theHistogramAndTheSqlPathAgree() throws Exception {
         Random r = new Random(5);
-        StringBuilder e = new StringBuilder("x,y,c\n");
-        StringBuilder b = new StringBuilder("x,y,c\n");
+        StringBuilder e = new StringBuilder("x,vd,k\n");
+        StringBuilder b = new StringBuilder("x,vd,k\n");
         for (int i = 0; i < 3000; i++) {
             // x: rounded, with ties and nulls; y: integers with a long tail; c: categories with a new one.
             e.append(i % 17 == 0 ? "" : Math.round((0.4 + r.nextGaussian()) * 100) / 100.0).append(',')
@@ -31,21 +31,22 @@ class DriftPlanTest {
             b.append(Math.round(r.nextGaussian() * 100) / 100.0).append(',')
                     .append((int) Math.floor(Math.exp(r.nextDouble() * 5.5))).append(',').append("ABC".charAt(r.nextInt(3))).append('\n');
         }
-        String columns = "{'x': 'DOUBLE', 'y': 'BIGINT', 'c': 'VARCHAR'}";
+        // Columns named like the grouped scan's aliases (vd, k): they must not be taken for them.
+        String columns = "{'x': 'DOUBLE', 'vd': 'BIGINT', 'k': 'VARCHAR'}";
         Path ep = Tables.toParquet(dir, e.toString(), columns);
         Path bp = Tables.toParquet(dir, b.toString(), columns);
-        Map<String, String> types = Map.of("x", "DOUBLE", "y", "BIGINT", "c", "VARCHAR");
+        Map<String, String> types = Map.of("x", "DOUBLE", "vd", "BIGINT", "k", "VARCHAR");
         try (Connection c = DuckDb.withDefaults(dir).open()) {
-            Map<String, DriftState> histogram = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, Long.MAX_VALUE, Long.MAX_VALUE);
-            Map<String, DriftState> sql = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, 0, Long.MAX_VALUE);
+            Map<String, DriftState> histogram = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, Long.MAX_VALUE, Long.MAX_VALUE);
+            Map<String, DriftState> sql = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, 0, Long.MAX_VALUE);
             // An evaluation spread wider than the grouped scan takes: categories alone, numbers by SQL.
-            Map<String, DriftState> wide = DriftPlan.compare(c, ep, bp, List.of("x", "y", "c"), types, Long.MAX_VALUE, 10);
-            for (String column : List.of("x", "y", "c")) {
+            Map<String, DriftState> wide = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, Long.MAX_VALUE, 10);
+            for (String column : List.of("x", "vd", "k")) {
                 assertEquals(sql.get(column).psi(), wide.get(column).psi(), 0, column);
                 assertEquals(sql.get(column).ks(), wide.get(column).ks(), 0, column);
             }
-            assertArrayEquals(sql.get("c").baselineCounts(), wide.get("c").baselineCounts());
-            for (String column : List.of("x", "y")) {
+            assertArrayEquals(sql.get("k").baselineCounts(), wide.get("k").baselineCounts());
+            for (String column : List.of("x", "vd")) {
                 DriftState h = histogram.get(column);
                 DriftState s = sql.get(column);
                 assertEquals(s.numeric(), h.numeric(), column);
@@ -56,8 +57,8 @@ class DriftPlanTest {
                 assertEquals(s.wasserstein(), h.wasserstein(), 1e-9, column + " wasserstein");
             }
             assertEquals(3000 - (2999 / 17 + 1), histogram.get("x").evaluationRows(), "nulls are not values");
-            assertArrayEquals(sql.get("c").evaluationCounts(), histogram.get("c").evaluationCounts());
-            assertEquals(4, histogram.get("c").evaluationCounts().length, "the evaluation's new category D is compared too");
+            assertArrayEquals(sql.get("k").evaluationCounts(), histogram.get("k").evaluationCounts());
+            assertEquals(4, histogram.get("k").evaluationCounts().length, "the evaluation's new category D is compared too");
         }
     }
 }
