@@ -159,6 +159,18 @@ public final class AuditEngine {
             boolean median = scores && needs.stream().anyMatch(n -> n.metric().startsWith("scoring_"));
             aggregates = new AggregationPlan(scopes, outcomes, regression, scores,
                     median ? AggregationPlan.median(c, parquet, outcomes.score().get(), outcomes.weight()) : Double.NaN).execute(c, parquet);
+            // Drift first: its grouped scan of the evaluation counts the values the quality checks need too.
+            Map<String, dev.assay.metric.ValueFrequencies> counted = Map.of();
+            if (baseline != null && !scopesReading(needs, MetricCatalogue.Source.DRIFT).isEmpty()) {
+                // Every column both datasets have but the id: drift_share and the adjustment need them all.
+                List<String> compared = columnTypes.keySet().stream().filter(baselineTypes::containsKey)
+                        .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
+                DriftPlan.Comparison comparison = DriftPlan.compareAll(c, parquet, baseline, compared, columnTypes);
+                Map<String, DriftState> drift = new LinkedHashMap<>(comparison.states());
+                defaults.driftTests().forEach((column, test) -> drift.computeIfPresent(column, (k, state) -> state.withTest(test)));
+                aggregates = aggregates.withDrift(drift);
+                counted = comparison.evaluationFrequencies();
+            }
             List<Scope> quality = scopesReading(needs, MetricCatalogue.Source.QUALITY);
             if (!quality.isEmpty()) {
                 List<String> columns = quality.stream().filter(s -> s.attributes().size() == 1)
@@ -166,7 +178,7 @@ public final class AuditEngine {
                 QualityPlan plan = new QualityPlan(columns, columnTypes, card.columns().quasiIdentifiers(), K);
                 List<String> diverse = needs.stream().filter(n -> LDiversity.IDS.contains(n.metric()) && n.scope().attributes().size() == 1)
                         .map(n -> n.scope().attributes().get(0)).distinct().toList();
-                Map<String, dev.assay.metric.ColumnState> columnStates = plan.columns(c, parquet);
+                Map<String, dev.assay.metric.ColumnState> columnStates = plan.columns(c, parquet, counted);
                 aggregates = aggregates.withQuality(columnStates, plan.dataset(c, parquet, diverse, columnStates));
             }
             if (!scopesReading(needs, MetricCatalogue.Source.VALIDITY).isEmpty()) {
@@ -179,14 +191,6 @@ public final class AuditEngine {
                 aggregates = aggregates.withValidity(new ValidityPlan(checks, namedRoles(card), outcomes, predictions,
                         card.task() == ModelCard.Task.REGRESSION)
                         .execute(c, parquet));
-            }
-            if (baseline != null && !scopesReading(needs, MetricCatalogue.Source.DRIFT).isEmpty()) {
-                // Every column both datasets have but the id: drift_share and the adjustment need them all.
-                List<String> compared = columnTypes.keySet().stream().filter(baselineTypes::containsKey)
-                        .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
-                Map<String, DriftState> drift = new LinkedHashMap<>(DriftPlan.compare(c, parquet, baseline, compared, columnTypes));
-                defaults.driftTests().forEach((column, test) -> drift.computeIfPresent(column, (k, state) -> state.withTest(test)));
-                aggregates = aggregates.withDrift(drift);
             }
             aggregates = aggregates.withApproved(approved).withCard(card.document());
             aggregates = aggregates.withRoles(new DeclaredRoles(card.columns().protectedAttributes(), card.columns().sensitive(),

@@ -6,6 +6,7 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.policy.Policy;
 import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportJson;
+import dev.assay.report.SmallCells;
 import dev.assay.waiver.WaiverService;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -92,10 +93,11 @@ public final class AuditReport {
                 .add("rounding", rounding == null ? JsonValue.NULL : rounding.toJson())
                 .add("decision", outcome.decision().verdict().name())
                 .add("reasons", Json.createArrayBuilder(outcome.decision().reasons()))
+                // Published, so small cells suppressed (rules judged the exact values already).
                 .add("findings", ReportJson.array(outcome.findings().stream().map(ReportJson::finding)
-                        .map(f -> rounding == null ? f : rounding.annotate(f)).toList()))
+                        .map(f -> rounding == null ? f : rounding.annotate(f)).map(SmallCells::suppress).toList()))
                 .add("metrics", ReportJson.array(outcome.metrics().stream().map(ReportJson::metric)
-                        .map(m -> rounding == null ? m : rounding.annotate(m)).toList()))
+                        .map(m -> rounding == null ? m : rounding.annotate(m)).map(SmallCells::suppress).toList()))
                 .add("waivers", waivers(waivers))
                 .add("signing", Json.createObjectBuilder().add("keyId", keyId).add("algorithm", "ES256"));
         JsonObject pinned = Json.createReader(new java.io.StringReader(run.requestJson())).readObject();

@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.infrastructure.Sql;
 
 import java.nio.file.Path;
@@ -42,15 +43,34 @@ public final class DriftPlan {
     /** The grouped scan returns at most this many rows; an evaluation that spreads wider goes column by column. */
     static final long GROUPED_ROWS_LIMIT = 2_000_000;
 
+    /**
+     * The comparison of every column, and what the grouped scan learned of the evaluation on the way:
+     * each grouped column's distinct non-null values and those occurring once, which the quality
+     * checks need and so do not count again.
+     */
+    public record Comparison(Map<String, DriftState> states, Map<String, ValueFrequencies> evaluationFrequencies) {
+    }
+
     public static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
                                                   Map<String, String> types) throws SQLException {
-        return compare(c, evaluation, baseline, columns, types, HISTOGRAM_LIMIT, GROUPED_ROWS_LIMIT);
+        return compareAll(c, evaluation, baseline, columns, types).states();
+    }
+
+    public static Comparison compareAll(Connection c, Path evaluation, Path baseline, List<String> columns,
+                                        Map<String, String> types) throws SQLException {
+        return compareAll(c, evaluation, baseline, columns, types, HISTOGRAM_LIMIT, GROUPED_ROWS_LIMIT);
     }
 
     static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
                                            Map<String, String> types, long histogramLimit, long groupedRowsLimit) throws SQLException {
+        return compareAll(c, evaluation, baseline, columns, types, histogramLimit, groupedRowsLimit).states();
+    }
+
+    static Comparison compareAll(Connection c, Path evaluation, Path baseline, List<String> columns,
+                                 Map<String, String> types, long histogramLimit, long groupedRowsLimit) throws SQLException {
+        Map<String, ValueFrequencies> frequencies = new LinkedHashMap<>();
         if (columns.isEmpty()) {
-            return Map.of();
+            return new Comparison(Map.of(), frequencies);
         }
         long[] baselineDistinct = distinct(c, baseline, columns);
         List<String> categorical = new ArrayList<>();
@@ -63,19 +83,21 @@ public final class DriftPlan {
                 histogram.add(column);
             }
         }
-        Map<String, DriftState> grouped = grouped(c, evaluation, baseline, categorical, histogram, groupedRowsLimit);
+        Map<String, DriftState> grouped = grouped(c, evaluation, baseline, categorical, histogram, groupedRowsLimit, frequencies);
         if (grouped == null) {
             // The evaluation spreads too wide for histograms: categories without a limit, numbers by SQL alone.
-            grouped = new LinkedHashMap<>(grouped(c, evaluation, baseline, categorical, List.of(), Long.MAX_VALUE));
+            frequencies.clear();
+            grouped = new LinkedHashMap<>(grouped(c, evaluation, baseline, categorical, List.of(), Long.MAX_VALUE, frequencies));
             for (String column : histogram) {
                 grouped.put(column, numeric(c, evaluation, baseline, Sql.identifier(column)));
             }
         }
+        histogram.stream().filter(column -> ColumnTypes.is(types.get(column), "DECIMAL")).forEach(frequencies::remove);
         Map<String, DriftState> out = new LinkedHashMap<>();
         for (String column : columns) {
             out.put(column, grouped.containsKey(column) ? grouped.get(column) : numeric(c, evaluation, baseline, Sql.identifier(column)));
         }
-        return out;
+        return new Comparison(out, frequencies);
     }
 
     /** The number of distinct non-null values of each column, in one scan of the file. */
@@ -95,10 +117,12 @@ public final class DriftPlan {
      * Every categorical column's category counts and every histogram column's value counts, from one
      * grouped scan of each file (a grouping set per column), categories in the order the evaluation's
      * sorted ones and then the baseline's new ones come; null when a file spreads over more than
-     * {@code limit} values in all, and the caller goes column by column.
+     * {@code limit} values in all, and the caller goes column by column. Each grouped column's
+     * evaluation frequencies go into {@code frequencies}.
      */
     private static Map<String, DriftState> grouped(Connection c, Path evaluation, Path baseline, List<String> categorical,
-                                                   List<String> histogram, long limit) throws SQLException {
+                                                   List<String> histogram, long limit, Map<String, ValueFrequencies> frequencies)
+            throws SQLException {
         List<String> columns = new ArrayList<>(categorical);
         columns.addAll(histogram);
         Map<String, DriftState> out = new LinkedHashMap<>();
@@ -140,18 +164,27 @@ public final class DriftPlan {
                     if (k < categorical.size()) {
                         String category = r.getString(2);
                         if (category != null) {
-                            categories.get(k).computeIfAbsent(category, key -> new long[2])[side] = n;
+                            categories.get(k).computeIfAbsent(category, key -> new long[2])[side] += n;
                         }
                     } else {
                         double v = r.getDouble(3);
                         if (!r.wasNull()) {
-                            values.get(k).computeIfAbsent(v, key -> new long[2])[side] = n;
+                            values.get(k).computeIfAbsent(v, key -> new long[2])[side] += n;
                         }
                     }
                 }
             }
         }
         for (int i = 0; i < columns.size(); i++) {
+            java.util.Collection<long[]> spread = i < categorical.size() ? categories.get(i).values() : values.get(i).values();
+            // A histogram counts the values as doubles: the counts are the column's own only when no two of
+            // its values can share a double (integers under 2^53; decimals are not counted this way).
+            boolean exact = i < categorical.size() || !values.get(i).isEmpty()
+                    && Math.max(Math.abs(values.get(i).firstKey()), Math.abs(values.get(i).lastKey())) < 0x1p53;
+            if (exact) {
+                frequencies.put(columns.get(i), new ValueFrequencies(spread.stream().filter(n -> n[0] > 0).count(),
+                        spread.stream().filter(n -> n[0] == 1).count()));
+            }
             if (i < categorical.size()) {
                 List<long[]> counts = new ArrayList<>(categories.get(i).values());
                 long[] e = counts.stream().mapToLong(v -> v[0]).toArray();

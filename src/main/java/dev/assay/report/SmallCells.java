@@ -8,9 +8,11 @@ import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
- * The small-cell rule of statistical disclosure control, for every published table (portal pages and
- * the PDF): a value resting on fewer than {@link #K} rows is not shown, and the table says so. The
- * signed JSON report, the evidence auditors verify, keeps every exact value.
+ * The small-cell rule of statistical disclosure control, for everything Assay publishes (the signed
+ * report and so the API's audit results, the PDF, portal pages): a group's value resting on fewer than
+ * {@link #K} rows is not shown, and the entry says so. Rules judge the exact values before the report
+ * is written, so a decision never depends on what is shown; whole-dataset and per-column values are
+ * not group cells and stay.
  */
 public final class SmallCells {
 
@@ -23,13 +25,24 @@ public final class SmallCells {
     private SmallCells() {
     }
 
-    public static boolean small(JsonObject finding) {
-        return finding.get("n") instanceof JsonNumber n && n.longValue() > 0 && n.longValue() < K;
+    /** A group's entry (finding or metric value) resting on 1 to K - 1 rows. */
+    public static boolean small(JsonObject entry) {
+        return entry.get("group") instanceof jakarta.json.JsonString && entry.get("n") instanceof JsonNumber n
+                && n.longValue() > 0 && n.longValue() < K;
     }
 
-    /** The findings with small cells' values and intervals removed, and the reason in their place. */
-    public static List<JsonObject> suppress(List<JsonObject> findings) {
-        return findings.stream().map(f -> small(f) ? Json.createObjectBuilder(f).add("value", JsonValue.NULL).remove("ci")
-                .remove("reported").add("undefined", SUPPRESSED).build() : f).toList();
+    /**
+     * The entry with a small cell's value, interval, rounded value, test and note (notes quote values)
+     * taken out, and the reason in their place.
+     */
+    public static JsonObject suppress(JsonObject entry) {
+        return small(entry) && !SUPPRESSED.equals(entry.getString("undefined", null))
+                ? Json.createObjectBuilder(entry).add("value", JsonValue.NULL).add("ci", JsonValue.NULL).remove("reported")
+                .remove("test").remove("note").add("undefined", SUPPRESSED).build()
+                : entry;
+    }
+
+    public static List<JsonObject> suppress(List<JsonObject> entries) {
+        return entries.stream().map(SmallCells::suppress).toList();
     }
 }

@@ -197,8 +197,16 @@ public final class Bench {
         resetPeaks();
         double qualitySeconds = Double.MAX_VALUE;
         double driftSeconds = Double.MAX_VALUE;
+        double togetherSeconds = Double.MAX_VALUE;
+        List<String> all = new java.util.ArrayList<>(quality);
+        all.addAll(drift);
         AuditEngine.Outcome outcome = null;
         for (int i = 0; i < 2; i++) {
+            // The workload as one audit (as the data-quality-baseline pack asks for it): the scans
+            // are planned together, so what one counts another need not count again.
+            long all0 = System.nanoTime();
+            engine.run(card, types, evaluation, baseline, baselineTypes, List.of(), all);
+            togetherSeconds = Math.min(togetherSeconds, seconds(all0));
             long q = System.nanoTime();
             engine.run(card, types, evaluation, baseline, baselineTypes, List.of(), quality);
             qualitySeconds = Math.min(qualitySeconds, seconds(q));
@@ -216,7 +224,8 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "drift                %d ids on %d columns against the baseline: %.3f s (%s)%n",
                 drift.size(), types.size() - 1, driftSeconds, outcome.metrics().stream()
                         .filter(m -> m.metric().equals("drift_share")).findFirst().map(m -> m.note()).orElse(""));
-        System.out.printf(Locale.ROOT, "together             %.3f s (target < 3 s)%n", qualitySeconds + driftSeconds);
+        System.out.printf(Locale.ROOT, "together             %.3f s in one audit (target < 3 s); %.3f s as two audits%n",
+                togetherSeconds, qualitySeconds + driftSeconds);
         System.out.printf(Locale.ROOT, "peak heap            %.0f MB%n", peakHeapBytes() / 1e6);
     }
 

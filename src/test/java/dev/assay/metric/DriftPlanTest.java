@@ -61,4 +61,33 @@ class DriftPlanTest {
             assertEquals(4, histogram.get("k").evaluationCounts().length, "the evaluation's new category D is compared too");
         }
     }
+
+    /** The frequencies the grouped scan hands to the quality checks are the ones those checks count themselves. */
+    @Test
+    void theEvaluationFrequenciesAreTheQualityChecksOwn() throws Exception {
+        StringBuilder e = new StringBuilder("x,vd,k,big\n");
+        StringBuilder b = new StringBuilder("x,vd,k,big\n");
+        long base = 1L << 60;
+        for (int i = 0; i < 400; i++) {
+            // big: integers beyond 2^53, distinct, that share doubles in pairs; vd: each value once or twice.
+            e.append(i % 9 == 0 ? "" : String.valueOf((i % 37) / 4.0)).append(',').append(i / 2 + (i % 5 == 0 ? 1000 : 0)).append(',')
+                    .append(i % 7 == 0 ? "" : "k" + (i % 6)).append(',').append(base + i).append('\n');
+            b.append((i % 41) / 4.0).append(',').append(i).append(',').append("k" + (i % 5)).append(',').append(base + 2 * i).append('\n');
+        }
+        String columns = "{'x': 'DOUBLE', 'vd': 'BIGINT', 'k': 'VARCHAR', 'big': 'BIGINT'}";
+        Path ep = Tables.toParquet(dir, e.toString(), columns);
+        Path bp = Tables.toParquet(dir, b.toString(), columns);
+        Map<String, String> types = Map.of("x", "DOUBLE", "vd", "BIGINT", "k", "VARCHAR", "big", "BIGINT");
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            DriftPlan.Comparison comparison = DriftPlan.compareAll(c, ep, bp, List.of("x", "vd", "k", "big"), types);
+            Map<String, ColumnState> own = new QualityPlan(List.of("x", "vd", "k", "big"), types, List.of(), 5).columns(c, ep);
+            for (String column : List.of("x", "vd", "k")) {
+                ValueFrequencies f = comparison.evaluationFrequencies().get(column);
+                assertEquals(own.get(column).distinct(), f.distinct(), column + " distinct");
+                assertEquals(own.get(column).singletons(), f.singletons(), column + " singletons");
+            }
+            assertEquals(false, comparison.evaluationFrequencies().containsKey("big"), "values past 2^53 are counted by the column itself");
+            assertEquals(400, own.get("big").distinct());
+        }
+    }
 }
