@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,9 +23,7 @@ class CrashRecoveryIT {
     @Test
     void auditsInFlightFinishExactlyOnceAfterACrash() throws Exception {
         Api ci = Api.withRoles("ci-gate");
-        String version = "/api/v1/models/crash-it/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("crash-it").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "crash-it");
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
         byte[] request = "{\"policies\":[\"eeoc-four-fifths\", \"data-quality-baseline\"]}".getBytes();
 

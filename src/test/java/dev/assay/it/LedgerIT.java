@@ -83,9 +83,7 @@ class LedgerIT {
         Api admin = Api.withRoles("admin");
         Api ci = Api.withRoles("ci-gate");
         String revoking = admin.send("POST", "/api/v1/keys/rotate", "application/json", new byte[0]).json().getString("keyId");
-        String version = "/api/v1/models/revoke-it/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("revoke-it").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "revoke-it");
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv",
                 WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
         String audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).json().getString("id");

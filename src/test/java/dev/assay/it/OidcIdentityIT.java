@@ -97,9 +97,7 @@ class OidcIdentityIT {
     @Test
     void ciServiceAccountUsesClientCredentialsAndIsRecordedAsTheActor() throws Exception {
         Api ci = Api.anonymous().withAuthorization("Bearer " + Api.ciServiceAccountToken());
-        String version = "/api/v1/models/oidc-ci/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("oidc-ci").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "oidc-ci");
         assertEquals(200, ci.get(version + "/gate").status());
         // ci-gate may not manage policies or read the ledger.
         assertEquals(403, ci.get("/api/v1/ledger").status());

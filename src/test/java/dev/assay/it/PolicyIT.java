@@ -65,9 +65,7 @@ class PolicyIT {
                 "the demo card documents every Annex IV field");
 
         // A high-risk card with no documentation beyond its columns: Annex IV blocks it.
-        String version = "/api/v1/models/ai-act-undocumented/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("ai-act-undocumented").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "ai-act-undocumented");
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
         JsonObject undocumented = ci.send("POST", version + "/audits?wait=120", "application/json",
                 "{\"policies\":[\"eu-ai-act-high-risk\"]}".getBytes()).json();
@@ -131,9 +129,7 @@ class PolicyIT {
         assertEquals(201, Api.withRoles("admin").send("PUT", "/api/v1/policies/it-validity", "application/yaml",
                 checks.getBytes(StandardCharsets.UTF_8)).status());
         // 100 rows: id 5 twice (the last row), one prediction of 2, sex missing in 10 rows and "X" in one.
-        String version = "/api/v1/models/dq-dirty/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("dq-dirty").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "dq-dirty");
         StringBuilder csv = new StringBuilder("id,sex,hired,label\n");
         for (int i = 1; i <= 100; i++) {
             String sex = i <= 10 ? "" : i == 11 ? "X" : i % 2 == 0 ? "F" : "M";
@@ -292,9 +288,7 @@ class PolicyIT {
 
         // F hired 17 of 40 (0.425), M 30 of 60 (0.5): a ratio of 0.85 passes four-fifths and fails the stricter pack.
         Api ci = Api.withRoles("ci-gate");
-        String version = "/api/v1/models/extends-it/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("extends-it").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "extends-it");
         StringBuilder csv = new StringBuilder("id,sex,hired,label\n");
         for (int i = 0; i < 100; i++) {
             boolean female = i < 40;

@@ -78,9 +78,7 @@ class PortalBrowserIT {
 
     private static String failingVersion(String model) throws Exception {
         Api ci = Api.anonymous().withAuthorization("Bearer " + Api.ciServiceAccountToken());
-        String version = "/api/v1/models/" + model + "/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted(model).getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, model);
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
         assertEquals(201, ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).status());
         assertEquals("FAIL", ci.get(version + "/gate").json().getString("decision"));

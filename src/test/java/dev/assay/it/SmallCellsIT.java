@@ -21,9 +21,7 @@ class SmallCellsIT {
     @Test
     void aGroupOfThreeShowsNoValueInTheApiOrTheSignedReport() throws Exception {
         Api ci = Api.withRoles("ci-gate");
-        String version = "/api/v1/models/small-cells-it/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("small-cells-it").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "small-cells-it");
         StringBuilder csv = new StringBuilder(WalkingSkeletonIT.csv());
         csv.append("101,X,1,1\r\n102,X,0,1\r\n103,X,0,0\r\n");
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)).status());

@@ -22,9 +22,7 @@ class WaiverIT {
         Api owner = Api.withRoles("model-owner");
         Api auditor = Api.withRoles("auditor");
         Api ownerAndAuditor = Api.withRoles("model-owner", "auditor");
-        String version = "/api/v1/models/waiver-it/versions/1.0.0";
-        assertEquals(201, ci.send("PUT", version, "application/yaml",
-                WalkingSkeletonIT.CARD_YAML.formatted("waiver-it").getBytes(StandardCharsets.UTF_8)).status());
+        String version = WalkingSkeletonIT.register(ci, "waiver-it");
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv",
                 WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
         assertEquals(201, ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).status());

@@ -75,6 +75,11 @@ class WalkingSkeletonIT {
     }
 
     private static String register(String model) throws Exception {
+        return register(ci, model);
+    }
+
+    /** Registers version 1.0.0 of {@code model} with this test's card (expects 201); returns the version's path. */
+    static String register(Api ci, String model) throws Exception {
         Api.Reply r = ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.0", "application/yaml",
                 CARD_YAML.formatted(model).getBytes(StandardCharsets.UTF_8));
         assertEquals(201, r.status(), r.text());
