@@ -165,7 +165,7 @@ public final class AuditEngine {
                 // Every column both datasets have but the id: drift_share and the adjustment need them all.
                 List<String> compared = columnTypes.keySet().stream().filter(baselineTypes::containsKey)
                         .filter(col -> card.columns().id().map(id -> !id.equals(col)).orElse(true)).toList();
-                DriftPlan.Comparison comparison = DriftPlan.compareAll(c, parquet, baseline, compared, columnTypes);
+                DriftPlan.Comparison comparison = DriftPlan.compareAll(c, parquet, baseline, compared, columnTypes, baselineTypes);
                 Map<String, DriftState> drift = new LinkedHashMap<>(comparison.states());
                 defaults.driftTests().forEach((column, test) -> drift.computeIfPresent(column, (k, state) -> state.withTest(test)));
                 aggregates = aggregates.withDrift(drift);

@@ -7,13 +7,15 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 /**
- * One column of a stored dataset: its name (as stored), DuckDB type, number of nulls, and for a
- * numeric column with values its summary (null otherwise).
+ * One column of a stored dataset: its name (as stored), DuckDB type, number of missing values, of
+ * which {@code nonFinite} were written in the upload as NaN or an infinity (they are missing in the
+ * stored dataset: see {@link MissingValues}), and for a numeric column with values its summary (null
+ * otherwise).
  */
-public record ColumnProfile(String name, String type, long nulls, Numeric numeric) {
+public record ColumnProfile(String name, String type, long nulls, long nonFinite, Numeric numeric) {
 
     public ColumnProfile(String name, String type, long nulls) {
-        this(name, type, nulls, null);
+        this(name, type, nulls, 0, null);
     }
 
     /**
@@ -36,7 +38,8 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("type", type).add("nulls", nulls);
+        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("type", type).add("nulls", nulls)
+                .add("nonFinite", nonFinite);
         if (numeric != null) {
             JsonObjectBuilder n = Json.createObjectBuilder().add("mean", numeric.mean())
                     .add("std", nullable(numeric.std()))
@@ -58,7 +61,10 @@ public record ColumnProfile(String name, String type, long nulls, Numeric numeri
                     number(n.get("p25")), number(n.get("median")), number(n.get("p75")), n.getJsonNumber("max").doubleValue(),
                     n.get("quartileSample") instanceof JsonNumber sample ? sample.longValue() : null);
         }
-        return new ColumnProfile(o.getString("name"), o.getString("type"), o.getJsonNumber("nulls").longValue(), numeric);
+        // Profiles stored before non-finite values were counted have no such field: none were removed then.
+        long nonFinite = o.get("nonFinite") instanceof JsonNumber count ? count.longValue() : 0;
+        return new ColumnProfile(o.getString("name"), o.getString("type"), o.getJsonNumber("nulls").longValue(), nonFinite,
+                numeric);
     }
 
     private static JsonValue nullable(Double v) {

@@ -19,6 +19,20 @@ public enum DatasetFormat {
         return mediaType;
     }
 
+    /**
+     * The line of the upload that holds row {@code row} (0-based, as DuckDB's file_row_number counts):
+     * after the header in CSV, from the first line in JSON Lines; null for Parquet, which has no lines
+     * (say "row" instead). A CSV field that spans lines shifts later lines; CsvStructureCheck counts
+     * physical lines and so reports those exactly.
+     */
+    public Long lineOf(long row) {
+        return switch (this) {
+            case CSV -> row + 2;
+            case JSON_LINES -> row + 1;
+            case PARQUET -> null;
+        };
+    }
+
     /** Also accepts the common aliases application/jsonl, application/json-lines and application/x-parquet. */
     public static Optional<DatasetFormat> fromMediaType(String contentType) {
         if (contentType == null) {

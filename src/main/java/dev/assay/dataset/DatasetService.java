@@ -19,9 +19,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -86,8 +89,8 @@ public class DatasetService {
                 });
             }
             ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
-            ParquetIngest.Source source = new ParquetIngest.Source(spooled, upload.format(),
-                    csv == null ? ',' : csv.delimiter());
+            ParquetIngest.Source source = ingest.sniffDecimalSeparator(new ParquetIngest.Source(spooled, upload.format(),
+                    csv == null ? ',' : csv.delimiter()));
             // For CSV the header is already known; DuckDB is asked only when a name the card uses is not
             // in it verbatim (DuckDB renames duplicate headers: score, score_1).
             List<String> names = csv != null && csv.header().containsAll(version.card().columns().named())
@@ -101,15 +104,26 @@ public class DatasetService {
                     publishedSha = file.sha256();
                 }
             }
-            ParquetIngest.Profile profile = ingest.profile(store.parquetFor(file.sha256()));
+            Path stored = store.parquetFor(file.sha256());
+            ParquetIngest.Profile profile = ingest.profile(stored);
+            Map<String, String> types = new LinkedHashMap<>();
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            profile.columns().forEach(col -> {
+                positions.put(col.name(), types.size());
+                types.put(col.name(), col.type());
+            });
+            List<FieldError> problems = new ArrayList<>();
+            try (Connection c = analytics.duckDb().open()) {
+                problems.addAll(RoleChecks.problems(c, stored, version.card(), types, positions, upload.format()));
+            }
             if (version.card().columns().weight().isPresent()) {
                 String weight = version.card().columns().weight().get();
-                String type = profile.columns().stream().filter(col -> col.name().equals(weight)).map(ColumnProfile::type)
-                        .findFirst().orElse(null);
-                FrequencyWeights.firstProblem(analytics.duckDb(), store.parquetFor(file.sha256()), weight, type, upload.format())
-                        .ifPresent(problem -> {
-                            throw Problem.invalid("The weights are not usable: " + problem.message(), List.of(problem));
-                        });
+                FrequencyWeights.firstProblem(analytics.duckDb(), stored, weight, types.get(weight), upload.format())
+                        .ifPresent(problems::add);
+            }
+            if (!problems.isEmpty()) {
+                throw Problem.invalid("The file does not hold what the model card says of its columns: "
+                        + String.join("; ", problems.stream().map(FieldError::message).toList()), problems);
             }
             Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
                     upload.format(), file.size(), profile.rows(), profile.columns(), caller.name(), clock.instant());

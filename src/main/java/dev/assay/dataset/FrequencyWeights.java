@@ -42,11 +42,9 @@ final class FrequencyWeights {
             String problem = r.getBoolean(3) ? "has no weight" : r.getBoolean(4) ? "has a negative weight (" + r.getString(2) + ")"
                     : "has weight " + r.getString(2) + ", not a whole number (Assay takes frequency weights)";
             String message = "column '" + column + "' (the card's columns.weight): this row " + problem;
-            return Optional.of(switch (format) {
-                case CSV -> FieldError.atLine(row + 2, null, message);
-                case JSON_LINES -> FieldError.atLine(row + 1, null, message);
-                case PARQUET -> FieldError.at("/columns/weight", "row " + (row + 1) + ": " + message);
-            });
+            Long line = format.lineOf(row);
+            return Optional.of(line != null ? FieldError.atLine(line, null, message)
+                    : FieldError.at("/columns/weight", "row " + (row + 1) + ": " + message));
         }
     }
 }

@@ -32,8 +32,15 @@ public final class ParquetIngest {
         this.duckDb = duckDb;
     }
 
-    /** How to read one spooled upload. {@code delimiter} matters for CSV only. */
-    public record Source(Path file, DatasetFormat format, char delimiter) {
+    /**
+     * How to read one spooled upload. {@code delimiter} matters for CSV only; {@code decimalComma}
+     * reads {@code 0,25} as a number (see {@link #sniffDecimalSeparator}).
+     */
+    public record Source(Path file, DatasetFormat format, char delimiter, boolean decimalComma) {
+
+        public Source(Path file, DatasetFormat format, char delimiter) {
+            this(file, format, delimiter, false);
+        }
 
         String reader(boolean fullTypeScan) {
             String path = Sql.literal(file.toString());
@@ -42,12 +49,30 @@ public final class ParquetIngest {
                         // DuckDB's default line limit (2 MB) is kept: raising it slows every read by a
                         // third, and fields are already bounded to 1 MiB by CsvStructureCheck.
                         + ", quote = '\"', escape = '\"', strict_mode = true, encoding = 'utf-8'"
+                        + (decimalComma ? ", decimal_separator = ','" : "")
                         + (fullTypeScan ? ", sample_size = -1" : "") + ")";
                 case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited'"
                         + (fullTypeScan ? ", sample_size = -1" : "") + ")";
                 case PARQUET -> "read_parquet(" + path + ")";
             };
         }
+    }
+
+    /**
+     * The same source, read with a decimal comma when that is how its numbers are written: a CSV
+     * whose delimiter is not a comma (Excel and LibreOffice in most of Europe write {@code ;} and
+     * {@code 0,25}) is read both ways, and the reading that finds more numeric columns wins (a tie
+     * keeps the decimal point). A comma-delimited file cannot carry unquoted decimal commas, and a
+     * quoted {@code "0,25"} there stays text.
+     */
+    public Source sniffDecimalSeparator(Source source) throws IngestException {
+        if (source.format() != DatasetFormat.CSV || source.delimiter() == ',' || source.decimalComma()) {
+            return source;
+        }
+        Source comma = new Source(source.file(), source.format(), source.delimiter(), true);
+        long point = describe(source).stream().filter(c -> ColumnTypes.isNumeric(c.type())).count();
+        long decimal = describe(comma).stream().filter(c -> ColumnTypes.isNumeric(c.type())).count();
+        return decimal > point ? comma : source;
     }
 
     /** The columns DuckDB sees in the upload, in file order (duplicate names get _1, _2, ...). */
@@ -68,23 +93,40 @@ public final class ParquetIngest {
     }
 
     /**
-     * Writes the upload as Parquet to {@code target} (which must not exist). Types are first inferred
+     * Writes the upload as Parquet to {@code target} (which must not exist), with its values made
+     * canonical by {@link MissingValues}: non-finite numbers (NaN, +-Infinity) and their spellings
+     * in text columns become missing (null), and each column's count of them is kept in the file's
+     * key-value metadata for the profile ({@link ColumnProfile#nonFinite()}). Types are first inferred
      * from a sample; when a later value does not fit, the whole file is scanned for types instead.
      */
     public void writeParquet(Source source, Path target) throws IngestException {
+        Path raw = target.resolveSibling(target.getFileName() + ".raw");
         try {
-            copy(source, target, false);
-        } catch (SQLException first) {
-            if (!CONVERSION.matcher(String.valueOf(first.getMessage())).find()) {
-                throw translate(first, source.format());
-            }
             try {
-                Files.deleteIfExists(target);
-                copy(source, target, true);
-            } catch (SQLException second) {
-                throw translate(second, source.format());
-            } catch (java.io.IOException io) {
-                throw new IngestException("cannot write the dataset store: " + io.getMessage(), null, null);
+                copy(source, raw, false);
+            } catch (SQLException first) {
+                if (!CONVERSION.matcher(String.valueOf(first.getMessage())).find()) {
+                    throw translate(first, source.format());
+                }
+                try {
+                    Files.deleteIfExists(raw);
+                    copy(source, raw, true);
+                } catch (SQLException second) {
+                    throw translate(second, source.format());
+                }
+            }
+            try (Connection c = duckDb.open()) {
+                MissingValues.canonicalize(c, raw, target);
+            } catch (SQLException e) {
+                throw translate(e, source.format());
+            }
+        } catch (java.io.IOException io) {
+            throw new IngestException("cannot write the dataset store: " + io.getMessage(), null, null);
+        } finally {
+            try {
+                Files.deleteIfExists(raw);
+            } catch (java.io.IOException ignored) {
+                // scratch files are also swept at start-up
             }
         }
     }
@@ -116,6 +158,7 @@ public final class ParquetIngest {
                     columns.add(new ColumnProfile(r.getString("column_name"), r.getString("column_type"), 0));
                 }
             }
+            Map<String, Long> nonFinite = MissingValues.counted(c, parquet);
             // One scan: nulls of every column, and for numeric columns mean, sample std, extremes, quartiles.
             // Exact quartiles hold every value of a column in memory and cost a sort; beyond
             // EXACT_QUARTILE_ROWS rows they come from about QUARTILE_SAMPLE_ROWS rows picked by a hash of
@@ -132,7 +175,7 @@ public final class ParquetIngest {
                 String col = Sql.identifier(columns.get(i).name());
                 sql.append(", count(*) - count(").append(col).append(") AS nulls").append(i);
                 if (ColumnTypes.isNumeric(columns.get(i).type())) {
-                    // NaN and infinities (Parquet and CSV both carry them) are left out of the summary.
+                    // No NaN or infinity is left at ingest (MissingValues); the guard stays for files stored before.
                     String x = "CASE WHEN isfinite(CAST(" + col + " AS DOUBLE)) THEN CAST(" + col + " AS DOUBLE) END";
                     sql.append(", avg(").append(x).append(") AS mean").append(i)
                             .append(", stddev_samp(").append(x).append(") AS std").append(i)
@@ -160,7 +203,8 @@ public final class ParquetIngest {
                                     exact ? null : QUARTILE_SAMPLE_ROWS);
                         }
                     }
-                    profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong("nulls" + i), numeric));
+                    profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong("nulls" + i),
+                            nonFinite.getOrDefault(column.name(), 0L), numeric));
                 }
                 return new Profile(r.getLong("n"), profiled);
             }

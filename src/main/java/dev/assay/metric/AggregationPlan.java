@@ -1,6 +1,7 @@
 package dev.assay.metric;
 
 import dev.assay.infrastructure.Sql;
+import dev.assay.infrastructure.ValueMatch;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -116,7 +117,7 @@ public final class AggregationPlan {
         boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
         List<String> inner = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
-            inner.add("CAST(" + Sql.identifier(attributes.get(i)) + " AS VARCHAR) AS a" + i);
+            inner.add(ValueMatch.groupSql(attributes.get(i), outcomes.columnTypes().get(attributes.get(i))) + " AS a" + i);
         }
         if (outcomes.weight().isPresent()) {
             inner.add(outcomes.weightSql() + " AS w");

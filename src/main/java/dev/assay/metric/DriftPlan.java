@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import dev.assay.infrastructure.ValueMatch;
 import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.infrastructure.Sql;
 
@@ -51,23 +52,30 @@ public final class DriftPlan {
     public record Comparison(Map<String, DriftState> states, Map<String, ValueFrequencies> evaluationFrequencies) {
     }
 
+    /**
+     * @param types         the evaluation's column types
+     * @param baselineTypes the baseline's: a category is compared by its meaning, so 1, 1.0, "1" and true
+     *                      in two differently typed files are one category ({@link ValueMatch#categorySql})
+     */
     public static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
-                                                  Map<String, String> types) throws SQLException {
-        return compareAll(c, evaluation, baseline, columns, types).states();
+                                                  Map<String, String> types, Map<String, String> baselineTypes) throws SQLException {
+        return compareAll(c, evaluation, baseline, columns, types, baselineTypes).states();
     }
 
     public static Comparison compareAll(Connection c, Path evaluation, Path baseline, List<String> columns,
-                                        Map<String, String> types) throws SQLException {
-        return compareAll(c, evaluation, baseline, columns, types, HISTOGRAM_LIMIT, GROUPED_ROWS_LIMIT);
+                                        Map<String, String> types, Map<String, String> baselineTypes) throws SQLException {
+        return compareAll(c, evaluation, baseline, columns, types, baselineTypes, HISTOGRAM_LIMIT, GROUPED_ROWS_LIMIT);
     }
 
     static Map<String, DriftState> compare(Connection c, Path evaluation, Path baseline, List<String> columns,
-                                           Map<String, String> types, long histogramLimit, long groupedRowsLimit) throws SQLException {
-        return compareAll(c, evaluation, baseline, columns, types, histogramLimit, groupedRowsLimit).states();
+                                           Map<String, String> types, Map<String, String> baselineTypes, long histogramLimit,
+                                           long groupedRowsLimit) throws SQLException {
+        return compareAll(c, evaluation, baseline, columns, types, baselineTypes, histogramLimit, groupedRowsLimit).states();
     }
 
     static Comparison compareAll(Connection c, Path evaluation, Path baseline, List<String> columns,
-                                 Map<String, String> types, long histogramLimit, long groupedRowsLimit) throws SQLException {
+                                 Map<String, String> types, Map<String, String> baselineTypes, long histogramLimit,
+                                 long groupedRowsLimit) throws SQLException {
         Map<String, ValueFrequencies> frequencies = new LinkedHashMap<>();
         if (columns.isEmpty()) {
             return new Comparison(Map.of(), frequencies);
@@ -83,11 +91,14 @@ public final class DriftPlan {
                 histogram.add(column);
             }
         }
-        Map<String, DriftState> grouped = grouped(c, evaluation, baseline, categorical, histogram, groupedRowsLimit, frequencies);
+        List<Map<String, String>> sideTypes = List.of(types, baselineTypes);
+        Map<String, DriftState> grouped = grouped(c, evaluation, baseline, sideTypes, categorical, histogram, groupedRowsLimit,
+                frequencies);
         if (grouped == null) {
             // The evaluation spreads too wide for histograms: categories without a limit, numbers by SQL alone.
             frequencies.clear();
-            grouped = new LinkedHashMap<>(grouped(c, evaluation, baseline, categorical, List.of(), Long.MAX_VALUE, frequencies));
+            grouped = new LinkedHashMap<>(grouped(c, evaluation, baseline, sideTypes, categorical, List.of(), Long.MAX_VALUE,
+                    frequencies));
             for (String column : histogram) {
                 grouped.put(column, numeric(c, evaluation, baseline, Sql.identifier(column)));
             }
@@ -120,8 +131,9 @@ public final class DriftPlan {
      * {@code limit} values in all, and the caller goes column by column. Each grouped column's
      * evaluation frequencies go into {@code frequencies}.
      */
-    private static Map<String, DriftState> grouped(Connection c, Path evaluation, Path baseline, List<String> categorical,
-                                                   List<String> histogram, long limit, Map<String, ValueFrequencies> frequencies)
+    private static Map<String, DriftState> grouped(Connection c, Path evaluation, Path baseline, List<Map<String, String>> sideTypes,
+                                                   List<String> categorical, List<String> histogram, long limit,
+                                                   Map<String, ValueFrequencies> frequencies)
             throws SQLException {
         List<String> columns = new ArrayList<>(categorical);
         columns.addAll(histogram);
@@ -135,21 +147,23 @@ public final class DriftPlan {
             categories.add(new LinkedHashMap<>());
             values.add(new java.util.TreeMap<>());
         }
-        StringBuilder set = new StringBuilder("CASE");
-        StringBuilder text = new StringBuilder("CASE");
-        StringBuilder number = new StringBuilder("CASE");
-        List<String> sets = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            String col = Sql.identifier(columns.get(i));
-            String grouped = " WHEN GROUPING(" + col + ") = 0 THEN ";
-            set.append(grouped).append(i);
-            (i < categorical.size() ? text : number).append(grouped)
-                    .append(i < categorical.size() ? "CAST(" + col + " AS VARCHAR)" : "CAST(" + col + " AS DOUBLE)");
-            sets.add("(" + col + ")");
-        }
-        String vs = categorical.isEmpty() ? "CAST(NULL AS VARCHAR)" : text + " END";
-        String vd = histogram.isEmpty() ? "CAST(NULL AS DOUBLE)" : number + " END";
         for (int side = 0; side < 2; side++) {
+            // Each side's categories in canonical text by its own types: 1 in one file is 1.0 in the other.
+            StringBuilder set = new StringBuilder("CASE");
+            StringBuilder text = new StringBuilder("CASE");
+            StringBuilder number = new StringBuilder("CASE");
+            List<String> sets = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String col = Sql.identifier(columns.get(i));
+                String grouped = " WHEN GROUPING(" + col + ") = 0 THEN ";
+                set.append(grouped).append(i);
+                (i < categorical.size() ? text : number).append(grouped)
+                        .append(i < categorical.size() ? ValueMatch.categorySql(columns.get(i), sideTypes.get(side).get(columns.get(i)))
+                                : "CAST(" + col + " AS DOUBLE)");
+                sets.add("(" + col + ")");
+            }
+            String vs = categorical.isEmpty() ? "CAST(NULL AS VARCHAR)" : text + " END";
+            String vd = histogram.isEmpty() ? "CAST(NULL AS DOUBLE)" : number + " END";
             long rows = 0;
             // Ordered by position: a user's column named k, vs or vd cannot be taken for the aliases.
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + set + " END AS k, " + vs + " AS vs, "

@@ -20,6 +20,31 @@ public record MetricValue(String metric, String scope, String group, Double valu
                           String undefined, String reference, Tests.Result test, Double adjustedP, String note,
                           String at) {
 
+    /**
+     * A value is never NaN or infinite: whatever formula produced one (0/0, a log of 0, a ratio to a
+     * zero rate) did so because the value is undefined for this data, and it is reported as such with
+     * the reason, never as a number that would abort the report's JSON or pass a threshold unseen.
+     * An interval with a non-finite end is dropped for the same reason.
+     */
+    public MetricValue {
+        if (value != null && !Double.isFinite(value)) {
+            undefined = undefined != null ? undefined : "the computation gave " + value + " (not a finite number) for this data";
+            value = null;
+            ci = null;
+        }
+        if (ci != null && !(Double.isFinite(ci.lower()) && Double.isFinite(ci.upper()))) {
+            ci = null;
+        }
+        if (adjustedP != null && !Double.isFinite(adjustedP)) {
+            adjustedP = null;
+        }
+        // A test's statistic may be infinite (Fisher's odds ratio with an empty cell) and is reported as
+        // null then; a p-value that is not a probability means there was no test.
+        if (test != null && !Double.isFinite(test.pValue())) {
+            test = null;
+        }
+    }
+
     public static MetricValue defined(String metric, String scope, String group, double value, Interval ci, long n,
                                       String reference) {
         return new MetricValue(metric, scope, group, value, ci, n, null, reference, null, null, null, null);

@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import dev.assay.infrastructure.ValueMatch;
 import jakarta.json.JsonValue;
 
 import java.util.Map;

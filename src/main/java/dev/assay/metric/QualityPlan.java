@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import dev.assay.infrastructure.ValueMatch;
 import dev.assay.infrastructure.Sql;
 
 import java.nio.file.Path;

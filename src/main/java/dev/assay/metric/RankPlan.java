@@ -1,6 +1,7 @@
 package dev.assay.metric;
 
 import dev.assay.infrastructure.Sql;
+import dev.assay.infrastructure.ValueMatch;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ public final class RankPlan {
         StringBuilder keys = new StringBuilder();
         List<String> partition = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
-            cellColumns.append("CAST(").append(Sql.identifier(attributes.get(i))).append(" AS VARCHAR) AS a").append(i).append(", ");
+            cellColumns.append(ValueMatch.groupSql(attributes.get(i), outcomes.columnTypes().get(attributes.get(i)))).append(" AS a").append(i).append(", ");
             keys.append("GROUPING(a").append(i).append(") AS g").append(i).append(", a").append(i).append(" AS k").append(i).append(", ");
             partition.add("g" + i);
             partition.add("k" + i);

@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import dev.assay.infrastructure.ValueMatch;
 import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.infrastructure.Sql;
 import dev.assay.metric.ValidityState.CheckCount;

@@ -41,7 +41,7 @@ public final class ReportJson {
         if (v.test() != null) {
             b.add("test", Json.createObjectBuilder()
                     .add("name", v.test().test())
-                    .add("statistic", Double.isNaN(v.test().statistic()) ? JsonValue.NULL : Json.createValue(v.test().statistic()))
+                    .add("statistic", !Double.isFinite(v.test().statistic()) ? JsonValue.NULL : Json.createValue(v.test().statistic()))
                     .add("p", v.test().pValue())
                     .add("pAdjusted", v.adjustedP() == null ? JsonValue.NULL : Json.createValue(v.adjustedP())));
         }

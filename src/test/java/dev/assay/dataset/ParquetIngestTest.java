@@ -35,11 +35,75 @@ class ParquetIngestTest {
             assertEquals(java.util.Optional.empty(), check.finish());
             delimiter = check.delimiter();
         }
-        ParquetIngest.Source src = new ParquetIngest.Source(source, format, delimiter);
+        ParquetIngest.Source src = ingest().sniffDecimalSeparator(new ParquetIngest.Source(source, format, delimiter));
         assertTrue(ingest().describe(src).size() > 0);
         Path parquet = dir.resolve(name + ".parquet");
         ingest().writeParquet(src, parquet);
         return ingest().profile(parquet);
+    }
+
+    private static ColumnProfile column(ParquetIngest.Profile p, String name) {
+        return p.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** NaN and infinities, as pandas, R and Excel write them, are missing in the stored file and counted. */
+    @Test
+    void nonFiniteValuesBecomeMissingAndAreCounted() throws Exception {
+        String csv = "x,label,name\n1.5,1,a\nNaN,0,NaN\ninf,NaN,b\n-Infinity,1, nan \n2.5,0,c\n";
+        ParquetIngest.Profile p = roundTrip("nan.csv", csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals(List.of(3L, 1L, 2L), List.of(column(p, "x").nulls(), column(p, "label").nulls(), column(p, "name").nulls()));
+        assertEquals(List.of(3L, 1L, 2L), List.of(column(p, "x").nonFinite(), column(p, "label").nonFinite(),
+                column(p, "name").nonFinite()));
+        assertEquals(2.0, column(p, "x").numeric().mean(), 1e-12);
+        assertEquals(1.5, column(p, "x").numeric().min(), 0);
+        assertEquals(2.5, column(p, "x").numeric().max(), 0);
+        try (Connection c = DuckDb.withDefaults(dir).open(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FILTER (WHERE NOT isfinite(x)), count(*) FILTER (WHERE NOT isfinite(label)),"
+                     + " count(*) FILTER (WHERE lower(trim(name)) = 'nan') FROM read_parquet("
+                     + Sql.literal(dir.resolve("nan.csv.parquet").toString()) + ")")) {
+            r.next();
+            assertEquals(List.of(0L, 0L, 0L), List.of(r.getLong(1), r.getLong(2), r.getLong(3)));
+        }
+    }
+
+    @Test
+    void nonFiniteValuesInJsonLinesAndParquetToo() throws Exception {
+        // JSON: a NaN literal, and a column mixing numbers with the string "NaN" (typed JSON by DuckDB): numbers.
+        String jsonl = "{\"s\": 0.5, \"t\": 1}\n{\"s\": NaN, \"t\": \"NaN\"}\n{\"s\": Infinity, \"t\": 2.5}\n";
+        ParquetIngest.Profile j = roundTrip("nan.jsonl", jsonl.getBytes(StandardCharsets.UTF_8), DatasetFormat.JSON_LINES);
+        assertEquals(2L, column(j, "s").nonFinite());
+        assertEquals(1L, column(j, "t").nonFinite());
+        assertEquals("DOUBLE", column(j, "t").type());
+        assertEquals(1.75, column(j, "t").numeric().mean(), 1e-12);
+
+        Path parquet = dir.resolve("nan-source.parquet");
+        try (Connection c = DuckDb.withDefaults(dir).open(); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES (1.0::DOUBLE), ('NaN'::DOUBLE), ('-inf'::DOUBLE), (3.0::DOUBLE)) t(v)) TO "
+                    + Sql.literal(parquet.toString()) + " (FORMAT parquet)");
+        }
+        ParquetIngest.Profile q = roundTrip("nan-copy.parquet", Files.readAllBytes(parquet), DatasetFormat.PARQUET);
+        assertEquals(2L, column(q, "v").nonFinite());
+        assertEquals(2L, column(q, "v").nulls());
+        assertEquals(2.0, column(q, "v").numeric().mean(), 1e-12);
+    }
+
+    /** A ;-delimited export from a European spreadsheet writes 0,25: a number. */
+    @Test
+    void decimalCommasOfSemicolonFilesAreNumbers() throws Exception {
+        String csv = "id;score;group\n1;0,25;A\n2;1,5;B\n3;NaN;A\n";
+        ParquetIngest.Profile p = roundTrip("comma.csv", csv.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals("DOUBLE", column(p, "score").type());
+        assertEquals(0.875, column(p, "score").numeric().mean(), 1e-12);
+        assertEquals(1L, column(p, "score").nonFinite());
+        // The same delimiter with decimal points keeps them.
+        String points = "id;score;group\n1;0.25;A\n2;1.5;B\n";
+        ParquetIngest.Profile q = roundTrip("point.csv", points.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals("DOUBLE", column(q, "score").type());
+        assertEquals(0.875, column(q, "score").numeric().mean(), 1e-12);
+        // In a comma-delimited file a quoted "0,25" is text (the card's roles decide whether that is refused).
+        String quoted = "id,score\n1,\"0,25\"\n2,\"1,5\"\n";
+        ParquetIngest.Profile r = roundTrip("quoted.csv", quoted.getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals("VARCHAR", column(r, "score").type());
     }
 
     @Test

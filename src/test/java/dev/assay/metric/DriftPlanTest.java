@@ -37,10 +37,10 @@ class DriftPlanTest {
         Path bp = Tables.toParquet(dir, b.toString(), columns);
         Map<String, String> types = Map.of("x", "DOUBLE", "vd", "BIGINT", "k", "VARCHAR");
         try (Connection c = DuckDb.withDefaults(dir).open()) {
-            Map<String, DriftState> histogram = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, Long.MAX_VALUE, Long.MAX_VALUE);
-            Map<String, DriftState> sql = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, 0, Long.MAX_VALUE);
+            Map<String, DriftState> histogram = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, types, Long.MAX_VALUE, Long.MAX_VALUE);
+            Map<String, DriftState> sql = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, types, 0, Long.MAX_VALUE);
             // An evaluation spread wider than the grouped scan takes: categories alone, numbers by SQL.
-            Map<String, DriftState> wide = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, Long.MAX_VALUE, 10);
+            Map<String, DriftState> wide = DriftPlan.compare(c, ep, bp, List.of("x", "vd", "k"), types, types, Long.MAX_VALUE, 10);
             for (String column : List.of("x", "vd", "k")) {
                 assertEquals(sql.get(column).psi(), wide.get(column).psi(), 0, column);
                 assertEquals(sql.get(column).ks(), wide.get(column).ks(), 0, column);
@@ -79,7 +79,7 @@ class DriftPlanTest {
         Path bp = Tables.toParquet(dir, b.toString(), columns);
         Map<String, String> types = Map.of("x", "DOUBLE", "vd", "BIGINT", "k", "VARCHAR", "big", "BIGINT");
         try (Connection c = DuckDb.withDefaults(dir).open()) {
-            DriftPlan.Comparison comparison = DriftPlan.compareAll(c, ep, bp, List.of("x", "vd", "k", "big"), types);
+            DriftPlan.Comparison comparison = DriftPlan.compareAll(c, ep, bp, List.of("x", "vd", "k", "big"), types, types);
             Map<String, ColumnState> own = new QualityPlan(List.of("x", "vd", "k", "big"), types, List.of(), 5).columns(c, ep);
             for (String column : List.of("x", "vd", "k")) {
                 ValueFrequencies f = comparison.evaluationFrequencies().get(column);

@@ -75,6 +75,9 @@ public final class DriftMetrics {
                     : MetricValue.defined(id, column, null, d.ks(), null, d.evaluationRows(), null)
                     .withTest(new Tests.Result("two-sample Kolmogorov-Smirnov", d.ks(), ksP(d)));
             case WASSERSTEIN -> !d.numeric() ? MetricValue.undefined(id, column, null, d.evaluationRows(), "not a numeric column", null)
+                    : Double.isInfinite(d.wasserstein())
+                    ? MetricValue.undefined(id, column, null, d.evaluationRows(), "the baseline's values are all equal (standard "
+                            + "deviation 0) and the evaluation's are not: the normalized distance is unbounded", null)
                     : MetricValue.defined(id, column, null, d.wasserstein(), null, d.evaluationRows(), null);
             case CHI_SQUARE -> chiSquare(column, d);
             case JENSEN_SHANNON -> d.numeric() ? MetricValue.undefined(id, column, null, d.evaluationRows(), "not a categorical column", null)

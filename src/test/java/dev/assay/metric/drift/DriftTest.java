@@ -52,7 +52,7 @@ class DriftTest {
         Path ep = Tables.toParquet(dir, e.toString(), columns);
         Path bp = Tables.toParquet(dir, b.toString(), columns);
         try (Connection c = DuckDb.withDefaults(dir).open()) {
-            return DriftPlan.compare(c, ep, bp, List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
+            return DriftPlan.compare(c, ep, bp, List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
         }
     }
 
@@ -174,7 +174,7 @@ class DriftTest {
         Map<String, DriftState> drift;
         try (Connection c = DuckDb.withDefaults(dir).open()) {
             drift = DriftPlan.compare(c, Tables.toParquet(dir, e.toString(), columns), Tables.toParquet(dir, b.toString(), columns),
-                    List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
+                    List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
         }
         for (String id : List.of(DriftMetrics.PSI, DriftMetrics.KS, DriftMetrics.WASSERSTEIN, DriftMetrics.DRIFT_DETECTED)) {
             MetricValue v = DriftMetrics.column(id, "x", drift.get("x"), drift);

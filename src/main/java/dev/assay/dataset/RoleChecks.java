@@ -1,0 +1,131 @@
+package dev.assay.dataset;
+
+import dev.assay.api.FieldError;
+import dev.assay.infrastructure.ColumnTypes;
+import dev.assay.infrastructure.Sql;
+import dev.assay.infrastructure.ValueMatch;
+import dev.assay.registry.ModelCard;
+import jakarta.json.JsonValue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the model card says of a stored dataset's columns, checked when it arrives, so that an audit
+ * never finds out later (and then ends in ERROR for every policy, even one that needs no such column):
+ *
+ * <ul>
+ *   <li>A column whose role needs numbers (the score; the label and prediction of a regression model)
+ *       holds numbers: a column with any other value is refused, naming the card field, the column
+ *       and the first line that is not a number. (Decimal commas of a {@code ;}-delimited file are
+ *       numbers already: {@link ParquetIngest#sniffDecimalSeparator}. Weights: {@link FrequencyWeights}.)</li>
+ *   <li>Each value the card compares a column with ({@code positiveLabel} with the label,
+ *       {@code favorableOutcome} and each {@code positivePrediction} with the prediction) matches at
+ *       least one row, by meaning ({@link ValueMatch}): {@code positiveLabel: true} over 0/1 labels
+ *       matches the 1s. A value that matches no row is refused with the values the column holds,
+ *       never counted as a selection rate of 0. A column with no value at all (labels not yet known)
+ *       has nothing to match and passes.</li>
+ * </ul>
+ *
+ * Every problem is reported at once.
+ */
+final class RoleChecks {
+
+    /** How many of a column's values a refusal lists. */
+    static final int VALUES_SHOWN = 20;
+
+    private RoleChecks() {
+    }
+
+    static List<FieldError> problems(Connection c, Path parquet, ModelCard card, Map<String, String> types,
+                                     Map<String, Integer> positions, DatasetFormat format) throws SQLException {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> numeric = new LinkedHashMap<>();
+        card.columns().score().ifPresent(s -> numeric.put("/columns/score", s));
+        if (card.task() == ModelCard.Task.REGRESSION) {
+            card.columns().label().ifPresent(l -> numeric.put("/columns/label", l));
+            numeric.put("/columns/prediction", card.columns().prediction());
+        }
+        for (Map.Entry<String, String> role : numeric.entrySet()) {
+            notNumbers(c, parquet, role.getKey(), role.getValue(), types.get(role.getValue()),
+                    positions.get(role.getValue()), format).ifPresent(errors::add);
+        }
+        if (card.task() != ModelCard.Task.REGRESSION) {
+            card.columns().label().ifPresent(label -> card.positiveLabel().ifPresent(v ->
+                    unmatched(c, parquet, "/positiveLabel", label, types.get(label), v, errors)));
+            String prediction = card.columns().prediction();
+            card.favorableOutcome().ifPresent(v -> unmatched(c, parquet, "/favorableOutcome", prediction, types.get(prediction), v,
+                    errors));
+            List<JsonValue> positive = card.positivePrediction();
+            // Without positivePrediction the card's positiveLabel is the positive prediction too: name that field.
+            boolean stated = card.document().containsKey("positivePrediction");
+            for (int i = 0; i < positive.size(); i++) {
+                unmatched(c, parquet, stated ? "/positivePrediction/" + i : "/positiveLabel", prediction, types.get(prediction),
+                        positive.get(i), errors);
+            }
+        }
+        return errors;
+    }
+
+    private static java.util.Optional<FieldError> notNumbers(Connection c, Path parquet, String field, String column, String type,
+                                                             Integer position, DatasetFormat format) throws SQLException {
+        if (ColumnTypes.isNumeric(type)) {
+            return java.util.Optional.empty();
+        }
+        String col = Sql.identifier(column);
+        String sql = "SELECT file_row_number, CAST(" + col + " AS VARCHAR) FROM read_parquet(" + Sql.literal(parquet.toString())
+                + ", file_row_number = true) WHERE " + col + " IS NOT NULL AND TRY_CAST(trim(CAST(" + col + " AS VARCHAR)) AS DOUBLE) IS NULL"
+                + " ORDER BY file_row_number LIMIT 1";
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            if (!r.next()) {
+                // Every value is a number written as text (JSON strings): still refused, the type is the file's claim.
+                return java.util.Optional.of(new FieldError(field, null, null, "column '" + column + "' (the card's "
+                        + field.substring(1).replace('/', '.') + ") must hold numbers; the file types it " + type));
+            }
+            long row = r.getLong(1);
+            String value = r.getString(2);
+            Long line = format.lineOf(row);
+            String where = line != null ? "line " + line : "row " + (row + 1);
+            return java.util.Optional.of(new FieldError(field, line, line != null && position != null ? (long) position + 1 : null,
+                    "column '" + column + "' (the card's " + field.substring(1).replace('/', '.') + ") must hold numbers; " + where
+                            + " holds " + Sql.literal(abbreviate(value))));
+        }
+    }
+
+    private static void unmatched(Connection c, Path parquet, String field, String column, String type, JsonValue value,
+                                  List<FieldError> errors) {
+        String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
+        String col = Sql.identifier(column);
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(" + col + "), count(*) FILTER (WHERE "
+                + ValueMatch.equalsSql(column, type, value) + ") FROM " + file)) {
+            r.next();
+            if (r.getLong(1) == 0 || r.getLong(2) > 0) {
+                return;
+            }
+            List<String> seen = new ArrayList<>();
+            try (ResultSet v = s.executeQuery("SELECT DISTINCT CAST(" + col + " AS VARCHAR) AS v FROM " + file + " WHERE " + col
+                    + " IS NOT NULL ORDER BY v LIMIT " + (VALUES_SHOWN + 1))) {
+                while (v.next()) {
+                    seen.add(abbreviate(v.getString(1)));
+                }
+            }
+            String listed = String.join(", ", seen.subList(0, Math.min(seen.size(), VALUES_SHOWN)))
+                    + (seen.size() > VALUES_SHOWN ? ", ..." : "");
+            errors.add(FieldError.at(field, "the card's " + field.substring(1).replace('/', '.') + " (" + value
+                    + ") matches no row of column '" + column + "' (" + type + "); its values: " + listed));
+        } catch (SQLException e) {
+            throw new IllegalStateException("checking the card's " + field + " against column " + column + " failed", e);
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+    }
+}
