@@ -134,7 +134,8 @@ public final class Tests {
         if (n <= 0 || m <= 0 || !(d >= 0 && d <= 1)) {
             return Optional.empty();
         }
-        double p = Math.max(n, m) <= KS_EXACT_MAX ? kolmogorovSmirnovExactP(d, n, m) : kolmogorovSmirnovAsymptoticP(d, n, m);
+        // Above 10,000 values a side N = round(nm / (n + m)) is at least 1, so the asymptotic value exists.
+        double p = Math.max(n, m) <= KS_EXACT_MAX ? kolmogorovSmirnovExactP(d, n, m) : kolmogorovSmirnovAsymptoticP(d, n, m).orElseThrow();
         return Optional.of(new Result("two-sample Kolmogorov-Smirnov", d, p));
     }
 
@@ -144,8 +145,13 @@ public final class Tests {
      * |x/m - y/n| = d (Hodges 1958, the "inside" method), computed as 1 - share directly (Viehmann 2021,
      * arXiv:2102.08037) so that small p-values keep their digits. O(n m) time, O(min(n, m)) memory.
      * Complete separation (d = 1) gives 2 / C(n+m, n); d = 0 gives 1.
+     *
+     * @throws IllegalArgumentException when a sample is empty or d is outside [0, 1]
      */
     public static double kolmogorovSmirnovExactP(double d, long n, long m) {
+        if (n <= 0 || m <= 0 || !(d >= 0 && d <= 1)) {
+            throw new IllegalArgumentException("needs n, m > 0 and d in [0, 1]: " + n + ", " + m + ", " + d);
+        }
         long small = Math.min(n, m);
         long large = Math.max(n, m);
         long g = ArithmeticUtils.gcd(small, large);
@@ -190,15 +196,18 @@ public final class Tests {
      * Kolmogorov distribution's survival function at d for N = round(n m / (n + m)) values
      * ({@code kstwo.sf(d, N)}), from Commons Math's CDF of D_N (Marsaglia-Tsang-Wang below 141 values,
      * Pelz-Good above). Absolute error under 1e-9 against SciPy (the test's vectors); as 1 - CDF it has no
-     * relative precision below about 1e-15. NaN when N rounds to 0 (n = m = 1), which the exact method
-     * covers: {@link #kolmogorovSmirnov} uses this one only above 10,000 values.
+     * relative precision below about 1e-15. Undefined when N rounds to 0 (n = m = 1: SciPy says NaN), a
+     * case the exact method covers: {@link #kolmogorovSmirnov} uses this one only above 10,000 values.
      */
-    public static double kolmogorovSmirnovAsymptoticP(double d, long n, long m) {
+    public static Optional<Double> kolmogorovSmirnovAsymptoticP(double d, long n, long m) {
+        if (n <= 0 || m <= 0 || !(d >= 0 && d <= 1)) {
+            return Optional.empty();
+        }
         long effective = (long) Math.rint((double) n * m / (n + m)); // half to even, as NumPy's round
         if (effective < 1) {
-            return Double.NaN;
+            return Optional.empty();
         }
-        return Math.min(1, Math.max(0, 1 - new KolmogorovSmirnovTest().cdf(d, (int) Math.min(Integer.MAX_VALUE, effective))));
+        return Optional.of(Math.min(1, Math.max(0, 1 - new KolmogorovSmirnovTest().cdf(d, (int) Math.min(Integer.MAX_VALUE, effective)))));
     }
 
     private static long ceilDiv(long a, long b) {
