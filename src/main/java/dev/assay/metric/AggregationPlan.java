@@ -133,6 +133,11 @@ public final class AggregationPlan {
             inner.add("(" + known + " AND NOT " + ap + " AND " + pp + ")::INT AS fp");
             inner.add("(" + known + " AND " + ap + " AND NOT " + pp + ")::INT AS fn");
             inner.add("(" + known + " AND NOT " + ap + " AND NOT " + pp + ")::INT AS tn");
+            // AIF360's benefit counts, by the favorable outcome (not the positive class): b = 2 and b = 0.
+            String pf = "coalesce((" + outcomes.favorableSql() + "), FALSE)";
+            String lf = "coalesce((" + outcomes.labelFavorableSql() + "), FALSE)";
+            inner.add("(" + known + " AND " + pf + " AND NOT " + lf + ")::INT AS b2");
+            inner.add("(" + known + " AND NOT " + pf + " AND " + lf + ")::INT AS b0");
         }
         String score = outcomes.score().map(c -> "CAST(" + Sql.identifier(c) + " AS DOUBLE)").orElse(null);
         if (score != null) {
@@ -183,6 +188,8 @@ public final class AggregationPlan {
             aggregates.add(outcomes.total("fp") + " AS n_fp");
             aggregates.add(outcomes.total("fn") + " AS n_fn");
             aggregates.add(outcomes.total("tn") + " AS n_tn");
+            aggregates.add(outcomes.total("b2") + " AS n_b2");
+            aggregates.add(outcomes.total("b0") + " AS n_b0");
         }
         if (score != null) {
             aggregates.add(outcomes.total("(s IS NOT NULL)::INT") + " AS n_scored");
@@ -224,7 +231,8 @@ public final class AggregationPlan {
                 GroupState g = new GroupState(r.getLong("n_rows"), r.getLong("n_predicted"), r.getLong("n_favorable"),
                         labeled ? r.getLong("n_tp") : 0, labeled ? r.getLong("n_fp") : 0,
                         labeled ? r.getLong("n_fn") : 0, labeled ? r.getLong("n_tn") : 0,
-                        scored ? r.getLong("n_scored") : 0, scored ? r.getDouble("score_sum") : 0.0);
+                        scored ? r.getLong("n_scored") : 0, scored ? r.getDouble("score_sum") : 0.0,
+                        labeled ? r.getLong("n_b2") : 0, labeled ? r.getLong("n_b0") : 0);
                 rollUp(counts, cell, g, GroupState::merge);
                 if (regression) {
                     rollUp(sums, cell, new RegressionState(r.getLong("r_n"), r.getDouble("r_y"), r.getDouble("r_yy"),

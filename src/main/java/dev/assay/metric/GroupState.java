@@ -13,20 +13,30 @@ package dev.assay.metric;
  * @param tn        label negative, prediction negative
  * @param scored    rows with a score (not null)
  * @param scoreSum  the sum of those scores
+ * @param unearnedFavorable rows with label and prediction whose prediction is the favorable outcome and whose
+ *                  label is not (AIF360's benefit b = 2); see {@link Outcomes#labelFavorableSql()}
+ * @param deniedFavorable rows with label and prediction whose label is the favorable outcome and whose
+ *                  prediction is not (benefit b = 0); every other such row has b = 1
  */
 public record GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn,
-                         long scored, double scoreSum) {
+                         long scored, double scoreSum, long unearnedFavorable, long deniedFavorable) {
 
     public static final GroupState EMPTY = new GroupState(0, 0, 0, 0, 0, 0, 0);
 
-    /** A group without scores. */
+    /** A group without scores, and every benefit 1 (no favorable prediction that differs from its label). */
     public GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn) {
-        this(rows, predicted, favorable, tp, fp, fn, tn, 0, 0.0);
+        this(rows, predicted, favorable, tp, fp, fn, tn, 0, 0.0, 0, 0);
     }
 
     public GroupState merge(GroupState o) {
         return new GroupState(rows + o.rows, predicted + o.predicted, favorable + o.favorable,
-                tp + o.tp, fp + o.fp, fn + o.fn, tn + o.tn, scored + o.scored, scoreSum + o.scoreSum);
+                tp + o.tp, fp + o.fp, fn + o.fn, tn + o.tn, scored + o.scored, scoreSum + o.scoreSum,
+                unearnedFavorable + o.unearnedFavorable, deniedFavorable + o.deniedFavorable);
+    }
+
+    /** The sum of AIF360's benefits b = [prediction favorable] - [label favorable] + 1 over the labeled rows. */
+    public long benefitSum() {
+        return labeled() - deniedFavorable + unearnedFavorable;
     }
 
     /** Rows whose label is the positive class (among rows with label and prediction). */

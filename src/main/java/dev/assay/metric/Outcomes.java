@@ -69,6 +69,28 @@ public record Outcomes(
                 .map(v -> "(" + ValueMatch.equalsSql(prediction, columnTypes.get(prediction), v) + ")").toList());
     }
 
+    /**
+     * Is the label the favorable outcome, for AIF360's benefit b = [prediction favorable] - [label favorable]
+     * + 1 (Speicher et al. 2018), whose favorable_label is one value for labels and predictions alike. Where
+     * the model predicts in the label's terms (positivePrediction is just the positive label, the default),
+     * that is the label equal to the card's favorableOutcome, AIF360's definition; the favorable outcome may
+     * be the negative class (no default, no re-offence). Where the card translates predictions into the
+     * label's classes (positivePrediction lists other values, as COMPAS's score_text against two_year_recid),
+     * the favorable outcome has the class its prediction value is translated to: the positive class when
+     * favorableOutcome is among positivePrediction, the other class otherwise (COMPAS: "Low" is not among
+     * [Medium, High], so a label 0, no re-offence, is favorable). FALSE without a favorable outcome.
+     */
+    String labelFavorableSql() {
+        if (favorableOutcome.isEmpty() || label.isEmpty() || positiveLabel.isEmpty()) {
+            return "FALSE";
+        }
+        if (positivePrediction.equals(java.util.List.of(positiveLabel.get()))) {
+            String l = label.get();
+            return ValueMatch.equalsSql(l, columnTypes.get(l), favorableOutcome.get());
+        }
+        return positivePrediction.contains(favorableOutcome.get()) ? actualPositiveSql() : "NOT (" + actualPositiveSql() + ")";
+    }
+
     String actualPositiveSql() {
         String l = label.orElseThrow();
         return ValueMatch.equalsSql(l, columnTypes.get(l), positiveLabel.orElseThrow());

@@ -110,7 +110,8 @@ class AggregationPlanTest {
             long fp = both && r.label() == 0 && r.prediction() == 1 ? 1 : 0;
             long fn = both && r.label() == 1 && r.prediction() == 0 ? 1 : 0;
             long tn = both && r.label() == 0 && r.prediction() == 0 ? 1 : 0;
-            out.merge(new GroupKey(key), new GroupState(1, predicted ? 1 : 0, favorable ? 1 : 0, tp, fp, fn, tn),
+            // Favorable outcome and positive label are both 1 here: b = 2 on a false positive, 0 on a false negative.
+            out.merge(new GroupKey(key), new GroupState(1, predicted ? 1 : 0, favorable ? 1 : 0, tp, fp, fn, tn, 0, 0.0, fp, fn),
                     GroupState::merge);
         }
         return out;

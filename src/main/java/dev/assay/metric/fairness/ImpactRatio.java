@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>The reference is the group with the highest rate among the groups with at least
  * {@code minimumGroupSize} predictions: a group of three with a 100% rate must not become the yard
- * stick for everyone else. Rows whose attribute is unknown (null) form no group here.
+ * stick for everyone else. Rows whose attribute is unknown (null) form no group here. The reference's own
+ * ratio is exactly 1, with no interval and no test (the same sample on both sides).
  *
  * <p>NYC LL144 (6 RCNY 5-301) lets an auditor exclude categories with less than 2% of the data from
  * the impact ratio calculation: with {@code excludeBelowShare} set, such a category gets no ratio
@@ -75,23 +76,24 @@ public final class ImpactRatio {
                 if (ref.favorable() == 0) {
                     values.add(MetricValue.undefined(ID, scope, group, s.predicted(),
                             "the highest selection rate is 0, so no ratio exists", refId));
+                } else if (group.equals(refId)) {
+                    // The same sample on both sides: exactly 1, and no interval or test (they assume two independent samples).
+                    values.add(MetricValue.defined(ID, scope, group, 1.0, null, s.predicted(), refId).withNote("the reference group"));
                 } else {
                     double ratio = ((double) s.favorable() / s.predicted()) / ((double) ref.favorable() / ref.predicted());
                     MetricValue v = MetricValue.defined(ID, scope, group, ratio,
                             Proportions.katzRatio(s.favorable(), s.predicted(), ref.favorable(), ref.predicted(), confidence)
                                     .orElse(null),
                             s.predicted(), refId);
-                    if (!group.equals(refId)) {
-                        v = Tests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
-                                .map(v::withTest).orElse(v);
-                        double refRate = (double) ref.favorable() / ref.predicted();
-                        MetricValue tested = v;
-                        v = Power.detectableRatio(s.predicted(), ref.predicted(), refRate, 0.05, 0.8)
-                                .map(r -> tested.withNote(String.format(java.util.Locale.ROOT,
-                                        "power: with these group sizes a ratio of %.3f or lower is detected with 80%% power"
-                                                + " (two-sided, 5%%)", r)))
-                                .orElse(v);
-                    }
+                    v = Tests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
+                            .map(v::withTest).orElse(v);
+                    double refRate = (double) ref.favorable() / ref.predicted();
+                    MetricValue tested = v;
+                    v = Power.detectableRatio(s.predicted(), ref.predicted(), refRate, 0.05, 0.8)
+                            .map(r -> tested.withNote(String.format(java.util.Locale.ROOT,
+                                    "power: with these group sizes a ratio of %.3f or lower is detected with 80%% power"
+                                            + " (two-sided, 5%%)", r)))
+                            .orElse(v);
                     values.add(v);
                 }
             }

@@ -7,9 +7,14 @@ import dev.assay.metric.MetricValue;
 import java.util.Map;
 
 /**
- * AIF360's inequality indices of individual "benefits" b = prediction - label + 1 (Speicher et al.
- * 2018), computed from counts: b is 0 for a false negative, 2 for a false positive and 1 otherwise,
- * so three counts describe the whole distribution.
+ * AIF360's inequality indices of individual "benefits" b = [prediction favorable] - [label favorable] + 1
+ * (Speicher et al. 2018; AIF360 ClassificationMetric.generalized_entropy_index, whose y_pred and y_true are
+ * 1 where they equal favorable_label), computed from counts: b is 2 where the favorable outcome was
+ * predicted but not observed, 0 where it was observed but not predicted, 1 otherwise, so three counts
+ * describe the whole distribution. The benefit follows the card's favorable outcome, not its positive
+ * class: where the favorable outcome is the negative class (no default, no re-offence) a false negative of
+ * the positive class is the unearned benefit (see {@code Outcomes.labelFavorableSql} for the label's side).
+ * Rows count when both their label and prediction are known.
  * <ul>
  * <li>{@code generalized_entropy_index} (alpha != 0, 1): sum((b/mu)^alpha - 1) / (n alpha (alpha - 1));</li>
  * <li>{@code theil_index} (alpha = 1): sum((b/mu) ln(b/mu)) / n, with 0 ln 0 = 0;</li>
@@ -30,15 +35,15 @@ public final class InequalityIndices {
     /** Over every row with a label and a prediction. */
     public static MetricValue individual(String id, String scope, GroupState all, double alpha) {
         long n = all.labeled();
-        long twos = all.fp();
-        long ones = all.tp() + all.tn();
-        long zeros = all.fn();
+        long twos = all.unearnedFavorable();
+        long zeros = all.deniedFavorable();
+        long ones = n - twos - zeros;
         if (n == 0) {
             return MetricValue.undefined(id, scope, null, 0, "no rows with both a label and a prediction", null);
         }
         double mu = (ones + 2.0 * twos) / n;
         if (mu == 0) {
-            return MetricValue.undefined(id, scope, null, n, "every benefit is 0 (all false negatives)", null);
+            return MetricValue.undefined(id, scope, null, n, "every benefit is 0 (the favorable outcome observed and never predicted)", null);
         }
         double a = id.equals(THEIL_INDEX) ? 1 : alpha;
         double[] values = {0, 1, 2};
@@ -58,7 +63,7 @@ public final class InequalityIndices {
         double benefit = 0;
         for (GroupState g : groups.values()) {
             n += g.labeled();
-            benefit += g.tp() + g.tn() + 2.0 * g.fp();
+            benefit += g.benefitSum();
         }
         if (n == 0 || benefit == 0) {
             return MetricValue.undefined(id, scope, null, n, "no benefit to compare", null);
@@ -69,7 +74,7 @@ public final class InequalityIndices {
         int i = 0;
         for (GroupState g : groups.values()) {
             counts[i] = g.labeled();
-            values[i] = g.labeled() == 0 ? 0 : (g.tp() + g.tn() + 2.0 * g.fp()) / g.labeled();
+            values[i] = g.labeled() == 0 ? 0 : (double) g.benefitSum() / g.labeled();
             i++;
         }
         Double gei = gei(values, counts, mu, n, alpha);

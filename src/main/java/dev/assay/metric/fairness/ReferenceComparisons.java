@@ -27,6 +27,10 @@ import java.util.Optional;
  * </ul>
  * SR counts the favorable outcome; TPR, FPR, PPV, FOR count the positive label. AIF360 takes both
  * from one "favorable label"; Assay keeps them apart, as the model card does.
+ *
+ * <p>The reference group against itself is exactly 0 (differences) or 1 (ratios), with no interval and no
+ * test: it is the same sample, not two independent ones, so a Katz or Newcombe interval and a test (p = 1)
+ * would be wrong, and the test would also count as a comparison in the run's Benjamini-Hochberg family.
  */
 public final class ReferenceComparisons {
 
@@ -63,6 +67,9 @@ public final class ReferenceComparisons {
 
     static MetricValue compare(String id, String scope, String group, GroupState g, String refId, GroupState ref,
                                double confidence) {
+        if (group.equals(refId) && (id.equals(STATISTICAL_PARITY_DIFFERENCE) || id.equals(DISPARATE_IMPACT))) {
+            return itself(id, scope, group, g, refId);
+        }
         return switch (id) {
             case STATISTICAL_PARITY_DIFFERENCE, DISPARATE_IMPACT -> selection(id, scope, group, g, refId, ref, confidence);
             case AVERAGE_ODDS_DIFFERENCE -> halfSum(id, scope, group, g, refId, ref,
@@ -73,6 +80,22 @@ public final class ReferenceComparisons {
                     ConfusionRates.POSITIVE_PREDICTIVE_VALUE, ConfusionRates.FALSE_OMISSION_RATE, false);
             default -> throw new IllegalArgumentException(id);
         };
+    }
+
+    /**
+     * The reference against itself, for the selection comparisons: 1 (ratio) or 0 (difference), where its
+     * selection rate is defined. (The half sums of the odds and predictive values need no case: the same
+     * rate minus itself is exactly 0, and they carry no interval or test.)
+     */
+    private static MetricValue itself(String id, String scope, String group, GroupState g, String refId) {
+        if (g.predicted() == 0) {
+            return MetricValue.undefined(id, scope, group, 0, "no rows with a prediction", refId);
+        }
+        if (id.equals(DISPARATE_IMPACT) && g.favorable() == 0) {
+            return MetricValue.undefined(id, scope, group, g.predicted(), "the reference group's selection rate is 0", refId);
+        }
+        return MetricValue.defined(id, scope, group, id.equals(DISPARATE_IMPACT) ? 1.0 : 0.0, null, g.predicted(), refId)
+                .withNote("the reference group");
     }
 
     private static MetricValue selection(String id, String scope, String group, GroupState g, String refId,

@@ -13,7 +13,9 @@ import java.util.List;
  * <li>{@code duplicate_rows}: rows identical to an earlier row (rows - distinct rows);</li>
  * <li>{@code completeness}: non-null values / rows of a column (Deequ's Completeness), Wilson interval;</li>
  * <li>{@code distinct_count}: distinct non-null values of a column (Deequ's CountDistinct);</li>
- * <li>{@code uniqueness}: values occurring exactly once / rows (Deequ's Uniqueness): 1 for a key;</li>
+ * <li>{@code uniqueness}: values occurring exactly once / non-null values (Deequ's Uniqueness since Deequ 1.1,
+ * awslabs/deequ#180: its frequency analyzers count only the rows where the column is not null): 1 for a key,
+ * whatever its nulls (completeness judges those); undefined when the column holds no value;</li>
  * <li>{@code minimum}, {@code maximum}: of a numeric column (undefined otherwise, or when all null).</li>
  * </ul>
  * Column values have the column name as scope and no group.
@@ -50,7 +52,8 @@ public final class QualityMetrics {
             case DISTINCT_COUNT -> MetricValue.defined(id, column, null, c.distinct(), null, c.nonNull(), null);
             case UNIQUENESS -> c.rows() == 0
                     ? MetricValue.undefined(id, column, null, 0, "the dataset has no rows", null)
-                    : MetricValue.defined(id, column, null, (double) c.singletons() / c.rows(), null, c.rows(), null);
+                    : c.nonNull() == 0 ? MetricValue.undefined(id, column, null, 0, "the column holds no value (all null)", null)
+                    : MetricValue.defined(id, column, null, (double) c.singletons() / c.nonNull(), null, c.nonNull(), null);
             case MINIMUM, MAXIMUM -> {
                 Double v = id.equals(MINIMUM) ? c.min() : c.max();
                 yield v == null ? MetricValue.undefined(id, column, null, c.nonNull(),

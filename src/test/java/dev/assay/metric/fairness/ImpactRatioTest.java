@@ -88,4 +88,23 @@ class ImpactRatioTest {
         assertNull(none.value());
         assertNull(none.ci());
     }
+
+    /** The reference against itself: exactly 1, no interval, no test (so no p-value joins the BH family). */
+    @Test
+    void theReferenceGroupsRatioToItselfIsExactlyOneWithoutInterval() {
+        Map<GroupKey, GroupState> groups = new LinkedHashMap<>();
+        // 1/3 of 3000: a rate whose quotient by itself must still be exactly 1, not 0.9999999999999999.
+        groups.put(key("A"), state(1000, 3000));
+        groups.put(key("B"), state(700, 3000));
+        MetricValue a = find(ImpactRatio.all("race", groups, 30, 0.95), "A");
+        assertEquals("A", a.reference());
+        assertEquals(1.0, a.value(), 0);
+        assertNull(a.ci());
+        assertNull(a.test());
+        assertEquals(3000, a.n());
+        MetricValue b = find(ImpactRatio.all("race", groups, 30, 0.95), "B");
+        assertEquals(0.7, b.value(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertNotNull(b.ci(), "another group keeps its Katz interval");
+        org.junit.jupiter.api.Assertions.assertNotNull(b.test(), "and its test");
+    }
 }

@@ -71,4 +71,21 @@ class ReferenceComparisonsTest {
         assertNull(v.value());
         assertEquals("no reference group qualifies (highest_rate)", v.undefined());
     }
+
+    /** The reference (a, rate 0.75) against itself: 1 and 0 exactly, no interval, no test; every comparison alike. */
+    @Test
+    void theReferenceAgainstItselfIsExactWithoutIntervalOrTest() {
+        MetricValue di = group(compute("disparate_impact", Reference.HIGHEST_RATE, 1), "a");
+        assertEquals("a", di.reference());
+        assertEquals(1.0, di.value(), 0);
+        assertNull(di.ci());
+        assertNull(di.test());
+        for (String id : ReferenceComparisons.IDS) {
+            MetricValue v = group(compute(id, Reference.named("b"), 1), "b");
+            assertEquals(id.equals("disparate_impact") ? 1.0 : 0.0, v.value(), 0, id);
+            assertNull(v.ci(), id);
+            assertNull(v.test(), id);
+        }
+        assertNotNull(group(compute("disparate_impact", Reference.named("b"), 1), "a").ci(), "other groups keep theirs");
+    }
 }

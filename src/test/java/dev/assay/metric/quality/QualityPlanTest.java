@@ -4,6 +4,7 @@ import dev.assay.infrastructure.DuckDb;
 import dev.assay.it.SharedData;
 import dev.assay.metric.ColumnState;
 import dev.assay.metric.DatasetState;
+import dev.assay.metric.MetricValue;
 import dev.assay.metric.QualityPlan;
 import dev.assay.metric.Tables;
 import dev.assay.metric.privacy.LDiversity;
@@ -56,7 +57,10 @@ class QualityPlanTest {
         }
         assertEquals(0.75, QualityMetrics.column("completeness", "a", columns.get("a"), 0.95).value(), 1e-12);
         assertEquals(2.0, QualityMetrics.column("distinct_count", "a", columns.get("a"), 0.95).value(), 0);
-        assertEquals(0.25, QualityMetrics.column("uniqueness", "a", columns.get("a"), 0.95).value(), 1e-12);
+        // Deequ 1.1+ (awslabs/deequ#180): over the non-null values. a = 1, 2, 2, null: 1 of 3 values occurs once.
+        assertEquals(1.0 / 3, QualityMetrics.column("uniqueness", "a", columns.get("a"), 0.95).value(), 1e-12);
+        assertEquals(3, QualityMetrics.column("uniqueness", "a", columns.get("a"), 0.95).n());
+        // b = x, y, y, z, no null: x and z of 4.
         assertEquals(0.5, QualityMetrics.column("uniqueness", "b", columns.get("b"), 0.95).value(), 1e-12);
         assertEquals(1.0, QualityMetrics.column("minimum", "a", columns.get("a"), 0.95).value(), 0);
         assertEquals(2.0, QualityMetrics.column("maximum", "a", columns.get("a"), 0.95).value(), 0);
@@ -149,7 +153,8 @@ class QualityPlanTest {
             Map<String, ColumnState> t = plan.columns(c, three);
             assertEquals(0.0, QualityMetrics.column("completeness", "n", t.get("n"), 0.95).value(), 0, "all null: complete in 0 of 3");
             assertEquals(0.0, QualityMetrics.column("distinct_count", "n", t.get("n"), 0.95).value(), 0);
-            assertEquals(0.0, QualityMetrics.column("uniqueness", "n", t.get("n"), 0.95).value(), 0);
+            assertNull(QualityMetrics.column("uniqueness", "n", t.get("n"), 0.95).value(), "no value: undefined, not 0");
+            assertEquals("the column holds no value (all null)", QualityMetrics.column("uniqueness", "n", t.get("n"), 0.95).undefined());
             assertNull(QualityMetrics.column("minimum", "n", t.get("n"), 0.95).value(), "no values: undefined, not 0");
             assertEquals(1.0, QualityMetrics.column("completeness", "c", t.get("c"), 0.95).value(), 0);
             assertEquals(1.0, QualityMetrics.column("distinct_count", "c", t.get("c"), 0.95).value(), 0, "constant");
@@ -201,6 +206,20 @@ class QualityPlanTest {
                     "s", "VARCHAR"), List.of("a"), 5).dataset(c, same, List.of("s"))).value(), 1e-12);
             assertNull(LDiversity.of("l_diversity", "s", new QualityPlan(List.of(), Map.of("a", "INTEGER",
                     "s", "VARCHAR"), List.of(), 5).dataset(c, same, List.of("s"))).value());
+        }
+    }
+
+    /** A key with nulls is still a key (Deequ 1.1+): 1, 2, 3 and two nulls give uniqueness 1 over 3 values. */
+    @Test
+    void uniquenessIgnoresNullsAsDeequ() throws Exception {
+        Path parquet = Tables.toParquet(dir, "id\n1\n\n2\n\n3\n", "{'id': 'INTEGER'}");
+        QualityPlan plan = new QualityPlan(List.of("id"), Map.of("id", "INTEGER"), List.of(), 5);
+        try (Connection c = DuckDb.withDefaults(dir).open()) {
+            ColumnState id = plan.columns(c, parquet).get("id");
+            MetricValue u = QualityMetrics.column("uniqueness", "id", id, 0.95);
+            assertEquals(1.0, u.value(), 0);
+            assertEquals(3, u.n());
+            assertEquals(0.6, QualityMetrics.column("completeness", "id", id, 0.95).value(), 1e-12, "the nulls show here");
         }
     }
 }
