@@ -93,9 +93,19 @@ final class Engine {
 
     /** Every value the engine computed, by metric|scope|group|at. */
     static Map<String, MetricValue> audit(Ingested data, boolean weighted, List<String> metrics, Ingested baseline) throws Exception {
-        AuditEngine.Outcome outcome = new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS)
-                .run(card(weighted), data.types(), data.parquet(), baseline == null ? null : baseline.parquet(),
-                        baseline == null ? Map.of() : baseline.types(), List.of(), metrics);
+        AuditEngine.Outcome outcome;
+        try {
+            outcome = new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS)
+                    .run(card(weighted), data.types(), data.parquet(), baseline == null ? null : baseline.parquet(),
+                            baseline == null ? Map.of() : baseline.types(), List.of(), metrics);
+        } catch (java.sql.SQLException | RuntimeException failed) {
+            if (!DifferentialProperties.SURVEY) {
+                throw failed;
+            }
+            Survey.record("engine error", 0, data.types() + "\n" + Files.readString(data.parquet().resolveSibling("d.csv")),
+                    List.of("error|" + failed.getMessage().lines().findFirst().orElse("")));
+            return null;
+        }
         Map<String, MetricValue> byKey = new LinkedHashMap<>();
         for (MetricValue v : outcome.metrics()) {
             byKey.put(Expected.key(v.metric(), v.scope(), v.group(), v.at()), v);

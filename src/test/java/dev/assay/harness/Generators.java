@@ -87,6 +87,13 @@ public final class Generators {
                 .as(c -> new Table.Row(c.get(0), c.get(1), c.get(2), c.get(3), Integer.parseInt(c.get(4)), c.get(5), c.get(6), c.get(7)));
     }
 
+    /** An evaluation table and its baseline, written alike (no mixed columns), unweighted; 20-60 rows each. */
+    public static Arbitrary<Table[]> driftPairs(boolean nonFinite) {
+        return shapes(nonFinite).filter(s -> s.label() != Style.MIXED && s.prediction() != Style.MIXED)
+                .flatMap(s -> Combinators.combine(rows(s).list().ofMinSize(0).ofMaxSize(60), rows(s).list().ofMinSize(1).ofMaxSize(60))
+                        .as((a, b) -> new Table[] {new Table(false, a), new Table(false, b)}));
+    }
+
     /** Tables, non-finite values included or not. */
     public static Arbitrary<Table> tables(boolean nonFinite) {
         return shapes(nonFinite).flatMap(s -> rows(s).list().ofMinSize(0).ofMaxSize(s.maxRows())

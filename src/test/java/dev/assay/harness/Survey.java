@@ -14,7 +14,7 @@ final class Survey {
     private Survey() {
     }
 
-    static synchronized void record(String property, Table t, java.util.List<String> mismatches) {
+    static synchronized void record(String property, int size, String shown, java.util.List<String> mismatches) {
         for (String m : mismatches) {
             String metric = Expected.metricOf(m);
             String kind = m.contains("not expected") ? "unexpected value" : m.contains("gave no value") ? "missing value"
@@ -22,8 +22,8 @@ final class Survey {
                     : m.contains("gave undefined") ? "undefined, expected defined" : "value or n differs";
             String key = property + " | " + metric + " | " + kind;
             String[] old = SMALLEST.get(key);
-            if (old == null || t.rows().size() < Integer.parseInt(old[0])) {
-                SMALLEST.put(key, new String[] {String.valueOf(t.rows().size()), m, t.toString()});
+            if (old == null || size < Integer.parseInt(old[0])) {
+                SMALLEST.put(key, new String[] {String.valueOf(size), m, shown});
             }
         }
     }
