@@ -45,7 +45,7 @@ class DriftVectorsTest {
         Path ep = Tables.toParquet(dir, e, "{'x': 'DOUBLE'}");
         Path bp = Tables.toParquet(dir, b, "{'x': 'DOUBLE'}");
         try (Connection c = DuckDb.withDefaults(dir).open()) {
-            return DriftPlan.compare(c, ep, bp, List.of("x"), Map.of("x", "DOUBLE")).get("x");
+            return DriftPlan.compare(c, ep, bp, List.of("x"), Map.of("x", "DOUBLE"), Map.of("x", "DOUBLE")).get("x");
         }
     }
 
