@@ -77,6 +77,30 @@ class PiiTest {
         }
     }
 
+    /** The audit's phone regions reach the scan: national London numbers are phone numbers only with GB named. */
+    @Test
+    void theAuditsPhoneRegionsReachTheScan() throws Exception {
+        Path parquet = Tables.toParquet(dir, "contact,x\n020 7946 0018,1\n020 7946 0019,0\n+44 20 7946 0020,1\n",
+                "{'contact': 'VARCHAR', 'x': 'INTEGER'}");
+        var card = ModelCardParser.parseYaml("""
+                model: m
+                version: "1"
+                owner: t@example.com
+                task: binary-classification
+                positiveLabel: 1
+                favorableOutcome: 1
+                columns:
+                  prediction: x
+                """, "m", "1");
+        Map<String, String> types = Map.of("contact", "VARCHAR", "x", "INTEGER");
+        var us = new AuditEngine(DuckDb.withDefaults(dir), MetricParameters.DEFAULTS).run(card, types, parquet, List.of(),
+                List.of("pii_detected"));
+        assertEquals("PHONE_NUMBER in 33.3% of 3 sampled values", value(us, "contact").note(), "only the + number");
+        var gb = new AuditEngine(DuckDb.withDefaults(dir), MetricParameters.DEFAULTS.withPhoneRegions(List.of("GB"))).run(card,
+                types, parquet, List.of(), List.of("pii_detected"));
+        assertEquals("PHONE_NUMBER in 100.0% of 3 sampled values; flagged", value(gb, "contact").note());
+    }
+
     /**
      * COMPAS holds real people's names and birth dates. Assay flags {@code dob} (dates of birth). It
      * does not flag {@code name}, {@code first} or {@code last}: its recognizers are patterns with
