@@ -76,6 +76,10 @@ public final class PaymentCards {
      */
     public static final Pattern SHAPE = Pattern.compile("\\d{12,19}|\\d{4,6}([ .-])(\\d{4,6}\\1)*\\d{1,13}");
 
+    /** All ranges at once: one digit pattern, one Luhn check, for the many values that are no card. */
+    private static final CreditCardValidator ANY = new CreditCardValidator(RANGES.stream().map(IssuerRange::range)
+            .toArray(CreditCardRange[]::new));
+
     private static final List<Network> NETWORKS = RANGES.stream()
             .map(r -> new Network(r.network(), new CreditCardValidator(new CreditCardRange[] {r.range()}))).toList();
 
@@ -108,12 +112,12 @@ public final class PaymentCards {
 
     /** Whether a value printed like a card number is one: length, issuer range and Luhn check digit. */
     public static boolean valid(String value) {
-        return network(value).isPresent();
+        return claims(value) && ANY.isValid(digits(value));
     }
 
     /** The network whose range and length a card number (separators allowed) falls in, its Luhn check digit right. */
     public static Optional<String> network(String value) {
-        if (!claims(value)) {
+        if (!valid(value)) {
             return Optional.empty();
         }
         String digits = digits(value);
