@@ -47,12 +47,6 @@ public record PiiRecognizers(List<Recognizer> precedence) {
      * Both are given the value without surrounding white space.
      */
     public record Recognizer(String entity, Predicate<String> claims, Predicate<String> valid) {
-
-        /** Whether the value is of this kind: claimed and valid. */
-        public boolean matches(String value) {
-            String v = value.strip();
-            return claims.test(v) && valid.test(v);
-        }
     }
 
     /**

@@ -35,6 +35,8 @@ class PiiRecognizersTest {
         assertEquals(Optional.of("Visa"), PaymentCards.network("4111 1111 1111 1111 003"), "19 digits as 4-4-4-4-3");
         assertEquals(Optional.of("Mastercard"), PaymentCards.network("5555 5555 5555 4444"));
         assertEquals(Optional.of("Mastercard"), PaymentCards.network("2223 0000 4841 0010"), "2-series");
+        assertEquals(Optional.of("Mastercard"), PaymentCards.network("2221 0000 0000 0009"), "2-series, first");
+        assertEquals(Optional.of("Mastercard"), PaymentCards.network("2720 9900 0000 0007"), "2-series, last (272099)");
         assertEquals(Optional.of("American Express"), PaymentCards.network("3782 822463 10005"), "4-6-5");
         assertEquals(Optional.of("American Express"), PaymentCards.network("371449635398431"));
         assertEquals(Optional.of("Discover"), PaymentCards.network("6011 1111 1111 1117"));
@@ -56,6 +58,8 @@ class PiiRecognizersTest {
         assertEquals(Optional.empty(), PaymentCards.network("3782822463100003"), "Luhn holds, Amex has 15 digits");
         assertEquals(Optional.empty(), PaymentCards.network("5555555555554444000"), "Luhn holds, Mastercard has 16 digits");
         assertEquals(Optional.empty(), PaymentCards.network("2721 0000 0000 0004"), "Luhn holds, past Mastercard's 2720");
+        assertEquals(Optional.empty(), PaymentCards.network("2220 9900 0000 0002"), "Luhn holds, before Mastercard's 2221");
+        assertEquals(Optional.empty(), PaymentCards.network("2205 0000 0000 0009"), "Luhn holds, past Mir's 2204");
         assertEquals(Optional.empty(), PaymentCards.network("4111 1111-1111 1111"), "one separator kind");
         assertEquals(Optional.empty(), PaymentCards.network("41 1111 1111 1111 11"), "a first group of 2");
         assertEquals(Optional.empty(), PaymentCards.network("000123456789"), "zero-padded product code");
