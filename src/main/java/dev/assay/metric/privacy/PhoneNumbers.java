@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * (48250.75 is a valid number in Estonia), and a person writing a dialling prefix writes it as + or grouped.</li>
  * </ul>
  * Epoch milliseconds (13 bare digits) and other long bare digit runs are claimed by {@link PaymentCards} first
- * (see {@link PiiRecognizers#precedence()}); no plan has a valid 13-digit national number starting 1 in any case.
+ * (see {@link PiiRecognizers#precedence()}); 1700000000000 is, besides, a valid number in no region's plan.
  *
  * @param regions regions whose national formats are read, ISO 3166-1 alpha-2 (upper or lower case)
  * @throws IllegalArgumentException for a region libphonenumber has no plan for
