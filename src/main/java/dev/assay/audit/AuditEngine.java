@@ -200,7 +200,8 @@ public final class AuditEngine {
             List<String> piiColumns = scopesReading(needs, MetricCatalogue.Source.PII).stream()
                     .filter(s -> s.attributes().size() == 1).map(s -> s.attributes().get(0)).toList();
             if (!piiColumns.isEmpty()) {
-                aggregates = aggregates.withPii(PiiPlan.scan(c, parquet, piiColumns, columnTypes));
+                aggregates = aggregates.withPii(PiiPlan.scan(c, parquet, piiColumns, columnTypes,
+                        dev.assay.metric.privacy.PiiRecognizers.forPhoneRegions(defaults.phoneRegions())));
             }
             List<Scope> ranked = scopesReading(needs, MetricCatalogue.Source.RANKS);
             if (!ranked.isEmpty() && outcomes.score().isPresent() && outcomes.label().isPresent()

@@ -4,6 +4,7 @@ import dev.assay.api.FieldError;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.Reference;
 import dev.assay.metric.drift.DriftMetrics;
+import dev.assay.metric.privacy.PhoneNumbers;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,8 +20,12 @@ import java.util.List;
  *   "reference": "highest_rate" | "majority" | "overall" | {"group": "White"},
  *   "equalizedOdds": "worst_case" | "mean", "alpha": 2,
  *   "excludeBelowShare": 0.02, "scoringRate": "above_median" | "at_or_above_median",
- *   "driftTests": {"age": "ks" | "wasserstein" | "psi" | "chi_square" | "jensen_shannon"} }</pre>
+ *   "driftTests": {"age": "ks" | "wasserstein" | "psi" | "chi_square" | "jensen_shannon"},
+ *   "phoneRegions": ["US", "GB"] }</pre>
  * Rules set their own minimum group size; these apply to the metrics an audit requests besides them.
+ * {@code phoneRegions} (ISO 3166-1 alpha-2 codes with a numbering plan in libphonenumber) are the regions whose
+ * national phone formats the personal-data scan reads, for every rule of the audit; numbers written with + are
+ * read for every country whatever it says (see {@link dev.assay.metric.privacy.PhoneNumbers}).
  */
 public final class AuditParameters {
 
@@ -81,8 +86,28 @@ public final class AuditParameters {
         } else if (tests != null) {
             errors.add(FieldError.at("/parameters/driftTests", "must be an object: column name to test"));
         }
+        List<String> phoneRegions = phoneRegions(json.get("phoneRegions"), p.phoneRegions(), errors);
         return new MetricParameters(confidence, (long) size, reference, worstCase, alpha, true, exclude, strict,
-                dev.assay.metric.ColumnExpectation.NONE, driftTests, List.of());
+                dev.assay.metric.ColumnExpectation.NONE, driftTests, List.of(), phoneRegions);
+    }
+
+    /** A non-empty array of region codes libphonenumber has a plan for, upper-cased; the fallback and an error otherwise. */
+    private static List<String> phoneRegions(JsonValue v, List<String> fallback, List<FieldError> errors) {
+        if (v == null) {
+            return fallback;
+        }
+        String problem = "must be a non-empty array of ISO 3166-1 alpha-2 region codes, e.g. [\"US\", \"GB\"]";
+        if (!(v instanceof jakarta.json.JsonArray array) || array.isEmpty()
+                || !array.stream().allMatch(JsonString.class::isInstance)) {
+            errors.add(FieldError.at("/parameters/phoneRegions", problem));
+            return fallback;
+        }
+        try {
+            return new PhoneNumbers(array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()).regions();
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.at("/parameters/phoneRegions", e.getMessage()));
+            return fallback;
+        }
     }
 
     public static JsonObject toJson(MetricParameters p) {
@@ -102,6 +127,10 @@ public final class AuditParameters {
             JsonObjectBuilder tests = Json.createObjectBuilder();
             p.driftTests().forEach(tests::add);
             b.add("driftTests", tests);
+        }
+        if (!p.phoneRegions().equals(PhoneNumbers.DEFAULT_REGIONS)) {
+            // Only when chosen, as driftTests.
+            b.add("phoneRegions", Json.createArrayBuilder(p.phoneRegions()));
         }
         return b.build();
     }

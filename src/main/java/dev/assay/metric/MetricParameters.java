@@ -16,31 +16,42 @@ package dev.assay.metric;
  * @param driftTests        the drift test chosen per column (Evidently's per-column stattest); absent columns get
  *                          the default test
  * @param proxies           columns a rule names as proxies of protected attributes (prohibited among the features)
+ * @param phoneRegions      regions whose national phone number formats the personal-data scan reads (ISO 3166-1
+ *                          alpha-2; numbers written with + are read for every country): see
+ *                          {@link dev.assay.metric.privacy.PhoneNumbers}
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, java.util.Map<String, String> driftTests,
-                               java.util.List<String> proxies) {
+                               java.util.List<String> proxies, java.util.List<String> phoneRegions) {
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
-            0.0, true, ColumnExpectation.NONE, java.util.Map.of(), java.util.List.of());
+            0.0, true, ColumnExpectation.NONE, java.util.Map.of(), java.util.List.of(),
+            dev.assay.metric.privacy.PhoneNumbers.DEFAULT_REGIONS);
 
     public MetricParameters {
         driftTests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(driftTests));
         proxies = java.util.List.copyOf(proxies);
+        phoneRegions = java.util.List.copyOf(phoneRegions);
     }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
-        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, java.util.Map.of(), java.util.List.of());
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, java.util.Map.of(),
+                java.util.List.of(), dev.assay.metric.privacy.PhoneNumbers.DEFAULT_REGIONS);
     }
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies);
+                expectation, driftTests, proxies, phoneRegions);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies);
+                expectation, driftTests, proxies, phoneRegions);
+    }
+
+    public MetricParameters withPhoneRegions(java.util.List<String> regions) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
+                strictMedian, expectation, driftTests, proxies, regions);
     }
 }

@@ -39,8 +39,18 @@ public final class PiiPlan {
         return t.equals("VARCHAR") || t.startsWith("DATE") || t.startsWith("TIMESTAMP");
     }
 
+    /** {@link #scan(Connection, Path, List, Map, PiiRecognizers)} with {@link PiiRecognizers#DEFAULT}. */
     public static Map<String, PiiState> scan(Connection c, Path parquet, List<String> columns, Map<String, String> types)
             throws SQLException {
+        return scan(c, parquet, columns, types, PiiRecognizers.DEFAULT);
+    }
+
+    /**
+     * Counts the scannable ones of {@code columns} (text, date, timestamp); the others are left out.
+     * Recognition is all in Java: DuckDB only draws the sample, so every count is a validated value.
+     */
+    public static Map<String, PiiState> scan(Connection c, Path parquet, List<String> columns, Map<String, String> types,
+                                             PiiRecognizers recognizers) throws SQLException {
         Map<String, PiiState> out = new LinkedHashMap<>();
         for (String column : columns) {
             if (!scannable(types.get(column))) {
@@ -56,7 +66,7 @@ public final class PiiPlan {
                 while (r.next()) {
                     sampled++;
                     String value = r.getString(1);
-                    PiiRecognizers.recognize(value).ifPresent(e -> entities.merge(e, 1L, Long::sum));
+                    recognizers.recognize(value).ifPresent(e -> entities.merge(e, 1L, Long::sum));
                     SpecialCategories.valueCategory(value).ifPresent(k -> categories.merge(k, 1L, Long::sum));
                 }
             }

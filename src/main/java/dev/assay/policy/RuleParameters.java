@@ -29,6 +29,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 strictMedian == null ? p.strictMedian() : strictMedian,
                 expectation,
                 p.driftTests(),
-                proxies);
+                proxies,
+                p.phoneRegions());
     }
 }

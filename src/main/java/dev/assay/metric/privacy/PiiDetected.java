@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code pii_detected}: for a text or date column, the share of sampled values recognized as the most
- * frequent kind of personal data (e-mail, phone, US SSN, payment card, IBAN, IP address, date); the
+ * frequent kind of personal data (e-mail, phone, US SSN, payment card, IBAN, IP address, date: each value
+ * validated by {@link PiiRecognizers}, in the regions of the audit's {@code phoneRegions}); the
  * kind and the share are reported, never a value. A column is flagged ("flagged" in the note) when the
  * share reaches one half. Dates are reported as DATE_OF_BIRTH when the column's name says so.
  */
