@@ -229,7 +229,7 @@ public final class AuditEngine {
             }
         }
         Map<String, MetricValue> unique = new LinkedHashMap<>();
-        computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group(), v)));
+        computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.at(), v)));
         return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
     }
 

@@ -35,6 +35,8 @@ import java.util.Map;
  *       writes these for missing values of object columns ({@code astype(str)}, {@code na_rep}).</li>
  *   <li>JSON Lines columns that mix types (DuckDB types them JSON): numbers with non-finite spellings
  *       become DOUBLE; any other mix becomes the text of each scalar.</li>
+ *   <li>A DATE or TIMESTAMP column holding nothing but infinities: DuckDB's CSV sniffer reads a column
+ *       of {@code inf} as the infinite date; it is a numeric column with no value.</li>
  * </ul>
  *
  * How many values of each column were non-finite is kept in the Parquet file's key-value metadata
@@ -73,6 +75,10 @@ public final class MissingValues {
             switch (column[1]) {
                 case "DOUBLE", "FLOAT", "REAL" -> counts.add("count(*) FILTER (WHERE NOT isfinite(" + col + "))");
                 case "VARCHAR" -> counts.add("count(*) FILTER (WHERE " + spelledNonFinite(col) + ")");
+                case "DATE", "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> {
+                    counts.add("count(*) FILTER (WHERE isinf(" + col + "))");
+                    counts.add("count(" + col + ")");
+                }
                 case "JSON" -> {
                     counts.add("count(*) FILTER (WHERE json_type(" + col + ") = 'VARCHAR' AND "
                             + spelledNonFinite("json_extract_string(" + col + ", '$')") + ")");
@@ -104,6 +110,14 @@ public final class MissingValues {
                             if (n > 0) {
                                 nonFinite.put(column[0], n);
                                 replaced.add("CASE WHEN NOT " + spelledNonFinite(col) + " THEN " + col + " END AS " + col);
+                            }
+                        }
+                        case "DATE", "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> {
+                            long n = r.getLong(k++);
+                            long values = r.getLong(k++);
+                            if (n > 0 && n == values) {
+                                nonFinite.put(column[0], n);
+                                replaced.add("CAST(NULL AS DOUBLE) AS " + col);
                             }
                         }
                         case "JSON" -> {

@@ -138,6 +138,9 @@ public final class AggregationPlan {
             String lf = "coalesce((" + outcomes.labelFavorableSql() + "), FALSE)";
             inner.add("(" + known + " AND " + pf + " AND NOT " + lf + ")::INT AS b2");
             inner.add("(" + known + " AND NOT " + pf + " AND " + lf + ")::INT AS b0");
+            // The label's own counts, with or without a prediction: the base rate needs no prediction.
+            inner.add("(" + label + " IS NOT NULL)::INT AS lab");
+            inner.add("coalesce((" + label + " IS NOT NULL AND " + ap + ")::INT, 0) AS labp");
         }
         String score = outcomes.score().map(c -> "CAST(" + Sql.identifier(c) + " AS DOUBLE)").orElse(null);
         if (score != null) {
@@ -190,6 +193,8 @@ public final class AggregationPlan {
             aggregates.add(outcomes.total("tn") + " AS n_tn");
             aggregates.add(outcomes.total("b2") + " AS n_b2");
             aggregates.add(outcomes.total("b0") + " AS n_b0");
+            aggregates.add(outcomes.total("lab") + " AS n_lab");
+            aggregates.add(outcomes.total("labp") + " AS n_labp");
         }
         if (score != null) {
             aggregates.add(outcomes.total("(s IS NOT NULL)::INT") + " AS n_scored");
@@ -232,7 +237,8 @@ public final class AggregationPlan {
                         labeled ? r.getLong("n_tp") : 0, labeled ? r.getLong("n_fp") : 0,
                         labeled ? r.getLong("n_fn") : 0, labeled ? r.getLong("n_tn") : 0,
                         scored ? r.getLong("n_scored") : 0, scored ? r.getDouble("score_sum") : 0.0,
-                        labeled ? r.getLong("n_b2") : 0, labeled ? r.getLong("n_b0") : 0);
+                        labeled ? r.getLong("n_b2") : 0, labeled ? r.getLong("n_b0") : 0,
+                        labeled ? r.getLong("n_lab") : 0, labeled ? r.getLong("n_labp") : 0);
                 rollUp(counts, cell, g, GroupState::merge);
                 if (regression) {
                     rollUp(sums, cell, new RegressionState(r.getLong("r_n"), r.getDouble("r_y"), r.getDouble("r_yy"),
@@ -247,14 +253,20 @@ public final class AggregationPlan {
             }
         }
         counts.forEach((scope, groups) -> {
+            if (scope.attributes().isEmpty()) {
+                // An empty dataset still has its whole: count 0, every rate undefined (never no value at all).
+                groups.putIfAbsent(new GroupKey(List.of()), GroupState.EMPTY);
+            }
             if (scope.attributes().size() > 1) {
                 fillEmptyIntersections(scope, groups);
-                if (regression) {
-                    groups.keySet().forEach(k -> sums.get(scope).putIfAbsent(k, RegressionState.EMPTY));
-                }
-                if (scores) {
-                    groups.keySet().forEach(k -> scoreStates.get(scope).putIfAbsent(k, ScoreState.empty()));
-                }
+            }
+            // A group none of whose rows has a score (or a label and prediction) is still a group: its
+            // score and regression values are undefined, not missing.
+            if (regression) {
+                groups.keySet().forEach(k -> sums.get(scope).putIfAbsent(k, RegressionState.EMPTY));
+            }
+            if (scores) {
+                groups.keySet().forEach(k -> scoreStates.get(scope).putIfAbsent(k, ScoreState.empty()));
             }
         });
         return new Aggregates(counts, scoreStates, Map.of(), sums);

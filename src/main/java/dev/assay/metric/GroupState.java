@@ -17,11 +17,21 @@ package dev.assay.metric;
  *                  label is not (AIF360's benefit b = 2); see {@link Outcomes#labelFavorableSql()}
  * @param deniedFavorable rows with label and prediction whose label is the favorable outcome and whose
  *                  prediction is not (benefit b = 0); every other such row has b = 1
+ * @param labels    rows with a label (with or without a prediction): the base rate's denominator
+ * @param labelPositives rows whose label is the positive class (with or without a prediction)
  */
 public record GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn,
-                         long scored, double scoreSum, long unearnedFavorable, long deniedFavorable) {
+                         long scored, double scoreSum, long unearnedFavorable, long deniedFavorable,
+                         long labels, long labelPositives) {
 
     public static final GroupState EMPTY = new GroupState(0, 0, 0, 0, 0, 0, 0);
+
+    /** Every labeled row has a prediction: the label's counts are the confusion matrix's. */
+    public GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn,
+                      long scored, double scoreSum, long unearnedFavorable, long deniedFavorable) {
+        this(rows, predicted, favorable, tp, fp, fn, tn, scored, scoreSum, unearnedFavorable, deniedFavorable,
+                tp + fp + fn + tn, tp + fn);
+    }
 
     /** A group without scores, and every benefit 1 (no favorable prediction that differs from its label). */
     public GroupState(long rows, long predicted, long favorable, long tp, long fp, long fn, long tn) {
@@ -31,7 +41,8 @@ public record GroupState(long rows, long predicted, long favorable, long tp, lon
     public GroupState merge(GroupState o) {
         return new GroupState(rows + o.rows, predicted + o.predicted, favorable + o.favorable,
                 tp + o.tp, fp + o.fp, fn + o.fn, tn + o.tn, scored + o.scored, scoreSum + o.scoreSum,
-                unearnedFavorable + o.unearnedFavorable, deniedFavorable + o.deniedFavorable);
+                unearnedFavorable + o.unearnedFavorable, deniedFavorable + o.deniedFavorable,
+                labels + o.labels, labelPositives + o.labelPositives);
     }
 
     /** The sum of AIF360's benefits b = [prediction favorable] - [label favorable] + 1 over the labeled rows. */
@@ -42,6 +53,11 @@ public record GroupState(long rows, long predicted, long favorable, long tp, lon
     /** Rows whose label is the positive class (among rows with label and prediction). */
     public long actualPositives() {
         return tp + fn;
+    }
+
+    /** Rows whose label is not the positive class, with or without a prediction. */
+    public long labelNegatives() {
+        return labels - labelPositives;
     }
 
     public long actualNegatives() {

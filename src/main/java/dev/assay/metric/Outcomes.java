@@ -41,12 +41,14 @@ public record Outcomes(
 
     /** The total of {@code expression} over rows, each row counted by its weight. */
     String total(String expression) {
-        return weight.isPresent() ? "sum((" + expression + ") * w)" : "sum(" + expression + ")";
+        // coalesce: a sum over no value is SQL NULL, which JDBC's getDouble turns into 0 silently but
+        // getDouble of a NULL double sum into NaN; an empty total is 0 in every state.
+        return "coalesce(" + (weight.isPresent() ? "sum((" + expression + ") * w)" : "sum(" + expression + ")") + ", 0)";
     }
 
     /** The number of rows (weighted). */
     String rows() {
-        return weight.isPresent() ? "sum(w)" : "count(*)";
+        return weight.isPresent() ? "coalesce(sum(w), 0)" : "count(*)";
     }
 
     /** FALSE when the card names no favorable outcome (a regression model): selection rates are then undefined. */

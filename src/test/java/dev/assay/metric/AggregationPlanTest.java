@@ -111,8 +111,11 @@ class AggregationPlanTest {
             long fn = both && r.label() == 1 && r.prediction() == 0 ? 1 : 0;
             long tn = both && r.label() == 0 && r.prediction() == 0 ? 1 : 0;
             // Favorable outcome and positive label are both 1 here: b = 2 on a false positive, 0 on a false negative.
-            out.merge(new GroupKey(key), new GroupState(1, predicted ? 1 : 0, favorable ? 1 : 0, tp, fp, fn, tn, 0, 0.0, fp, fn),
-                    GroupState::merge);
+            // The label's own counts take every labeled row, with a prediction or not.
+            long labels = r.label() != null ? 1 : 0;
+            long labelPositives = r.label() != null && r.label() == 1 ? 1 : 0;
+            out.merge(new GroupKey(key), new GroupState(1, predicted ? 1 : 0, favorable ? 1 : 0, tp, fp, fn, tn, 0, 0.0, fp, fn,
+                    labels, labelPositives), GroupState::merge);
         }
         return out;
     }

@@ -18,11 +18,10 @@ import java.util.function.ToLongFunction;
  * the rate undefined, with the reason, never 0.
  */
 public enum ConfusionRates implements GroupRate {
-    BASE_RATE("base_rate", GroupState::actualPositives, GroupState::labeled,
-            "no rows with both a label and a prediction"),
+    /** Over every labeled row, predicted or not (AIF360's base_rate is a property of the labels alone). */
+    BASE_RATE("base_rate", GroupState::labelPositives, GroupState::labels, "no rows with a label"),
     /** The base rate under its data-quality name (issue checklists speak of label prevalence). */
-    LABEL_PREVALENCE("label_prevalence", GroupState::actualPositives, GroupState::labeled,
-            "no rows with both a label and a prediction"),
+    LABEL_PREVALENCE("label_prevalence", GroupState::labelPositives, GroupState::labels, "no rows with a label"),
     TRUE_POSITIVE_RATE("true_positive_rate", GroupState::tp, GroupState::actualPositives, "no rows labeled positive"),
     FALSE_POSITIVE_RATE("false_positive_rate", GroupState::fp, GroupState::actualNegatives, "no rows labeled negative"),
     FALSE_NEGATIVE_RATE("false_negative_rate", GroupState::fn, GroupState::actualPositives, "no rows labeled positive"),

@@ -24,10 +24,10 @@ public final class LabelBalance {
     }
 
     public static MetricValue of(String scope, String group, GroupState s) {
-        long positive = s.actualPositives();
-        long negative = s.actualNegatives();
+        long positive = s.labelPositives();
+        long negative = s.labelNegatives();
         if (positive + negative == 0) {
-            return MetricValue.undefined(ID, scope, group, 0, "no rows with both a label and a prediction", null);
+            return MetricValue.undefined(ID, scope, group, 0, "no rows with a label", null);
         }
         return MetricValue.defined(ID, scope, group, (double) Math.min(positive, negative) / Math.max(positive, negative),
                 null, positive + negative, null);

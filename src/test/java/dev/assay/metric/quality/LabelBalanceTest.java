@@ -29,6 +29,6 @@ class LabelBalanceTest {
         assertEquals(1.0, LabelBalance.of(null, null, new GroupState(4, 4, 2, 1, 1, 1, 1)).value(), 0);
         MetricValue none = LabelBalance.of(null, null, new GroupState(2, 0, 0, 0, 0, 0, 0));
         assertNull(none.value());
-        assertEquals("no rows with both a label and a prediction", none.undefined());
+        assertEquals("no rows with a label", none.undefined());
     }
 }
