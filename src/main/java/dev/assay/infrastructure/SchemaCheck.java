@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -195,7 +196,9 @@ public final class SchemaCheck {
             }
             case "type" -> {
                 if (args.length == 2) {
-                    List<String> expected = Arrays.stream(String.valueOf(args[1]).split(" or ")).map(SchemaCheck::article).toList();
+                    // One type ("number"), several ("[string, null]"), or those of alternatives ("string or array").
+                    List<String> expected = Arrays.stream(String.valueOf(args[1]).replaceAll("^\\[|\\]$", "").split(" or |, "))
+                            .map(String::strip).distinct().map(SchemaCheck::article).toList();
                     return FieldError.at(v.at(), "must be " + String.join(" or ", expected) + ", not " + article(String.valueOf(args[0])));
                 }
             }
@@ -227,8 +230,13 @@ public final class SchemaCheck {
         if (names.isEmpty()) {
             return "";
         }
-        String closest = names.stream().min(Comparator.comparingInt(n -> distance(n.toLowerCase(), unknown.toLowerCase())))
-                .filter(n -> distance(n.toLowerCase(), unknown.toLowerCase()) <= Math.max(1, unknown.length() / 3)).orElse(null);
+        // A typo (a few letters off) or a shortening ("user" for "username").
+        String u = unknown.toLowerCase(Locale.ROOT);
+        String closest = names.stream().min(Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), u)))
+                .filter(n -> distance(n.toLowerCase(Locale.ROOT), u) <= Math.max(1, u.length() / 3)).orElse(null);
+        if (closest == null && u.length() >= 3) {
+            closest = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith(u)).findFirst().orElse(null);
+        }
         return (closest == null ? "" : " (did you mean '" + closest + "'?)") + "; known here: " + String.join(", ", names);
     }
 
