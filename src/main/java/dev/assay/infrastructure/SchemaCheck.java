@@ -68,16 +68,21 @@ public final class SchemaCheck {
 
     /** One violation as the validator reports it, before it is said as a {@link FieldError}. */
     private record Violation(String keyword, String evaluationPath, String at, String property, Object[] arguments,
-                             String message, String schemaLocation) {
+                             String message, String schemaLocation, boolean structured) {
 
         static Violation of(Error e) {
             return new Violation(e.getKeyword(), String.valueOf(e.getEvaluationPath()), pointer(e.getInstanceLocation()),
                     e.getProperty(), e.getArguments() == null ? new Object[0] : e.getArguments(), e.getMessage(),
-                    String.valueOf(e.getSchemaLocation()));
+                    String.valueOf(e.getSchemaLocation()), e.getInstanceNode() != null && e.getInstanceNode().isContainer());
         }
 
         boolean isTypeAt(String pointer) {
             return "type".equals(keyword) && at.equals(pointer) && arguments.length == 2;
+        }
+
+        /** Refuses the value at {@code pointer} for its kind: a wrong type, or an object or list where names are listed. */
+        boolean refusesKindAt(String pointer) {
+            return isTypeAt(pointer) || ("enum".equals(keyword) || "const".equals(keyword)) && at.equals(pointer) && structured;
         }
     }
 
@@ -136,12 +141,13 @@ public final class SchemaCheck {
                 branches.values().forEach(b -> types.add(String.valueOf(b.get(0).arguments()[1])));
                 Violation first = branches.values().iterator().next().get(0);
                 added.add(new Violation("type", choice, at, null,
-                        new Object[] {first.arguments()[0], String.join(" or ", types)}, first.message(), first.schemaLocation()));
+                        new Object[] {first.arguments()[0], String.join(" or ", types)}, first.message(), first.schemaLocation(),
+                        first.structured()));
                 continue;
             }
-            // The closest alternative: one that takes the value's type, then the fewest errors, then the first.
+            // The closest alternative: one that takes the value's kind, then the fewest errors, then the first.
             List<Violation> best = branches.values().stream().min(Comparator
-                    .comparingInt((List<Violation> b) -> b.stream().anyMatch(v -> v.isTypeAt(at)) ? 1 : 0)
+                    .comparingInt((List<Violation> b) -> b.stream().anyMatch(v -> v.refusesKindAt(at)) ? 1 : 0)
                     .thenComparingInt(List::size)).orElseThrow();
             branches.values().stream().filter(b -> b != best).forEach(dropped::addAll);
         }
