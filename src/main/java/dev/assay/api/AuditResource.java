@@ -5,6 +5,7 @@ import dev.assay.audit.AuditRequest;
 import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.policy.Decision;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
@@ -35,6 +36,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
+    /** The body of an audit request: unknown keys and wrong types are errors, never ignored. */
+    private static final SchemaCheck SCHEMA = SchemaCheck.load("policies/schema/audit-request.schema.json");
+
     /** The longest a client may hold a request open waiting for an audit. */
     private static final int MAX_WAIT_SECONDS = 300;
 
@@ -58,20 +62,12 @@ public class AuditResource {
                           @QueryParam("wait") Integer wait, String body, @Context SecurityContext security)
             throws InterruptedException {
         ModelVersion v = registry.get(model, version);
-        JsonObject json = JsonBodies.object(body);
-        List<FieldError> errors = new ArrayList<>();
-        JsonValue parameters = json.get("parameters");
-        if (parameters != null && !(parameters instanceof JsonObject)) {
-            errors.add(FieldError.at("/parameters", "must be an object"));
-        }
-        AuditRequest request = new AuditRequest(JsonBodies.stringList(json, "policies", errors),
-                JsonBodies.optionalString(json, "dataset", errors), JsonBodies.optionalString(json, "baseline", errors),
-                JsonBodies.stringList(json, "metrics", errors),
-                AuditParameters.parse(parameters instanceof JsonObject o ? o : null, errors),
-                dev.assay.report.Rounding.parse(json.get("rounding"), errors));
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
-        }
+        Parsed parsed = parse(body);
+        // Unknown policies and metrics, a dataset the version lacks: in the same answer as the rest.
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        errors.addAll(audits.problems(v, parsed.request()));
+        parsed.body().check("The audit request", errors);
+        AuditRequest request = parsed.request();
         if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
             throw Problem.badRequest("Query parameter 'wait' must be 0 to " + MAX_WAIT_SECONDS + " seconds");
         }
@@ -83,6 +79,34 @@ public class AuditResource {
         boolean ended = run.status() == AuditRun.Status.DONE || run.status() == AuditRun.Status.ERROR;
         return Response.status(ended ? 201 : 202).location(location)
                 .entity(Views.audit(run, audits.result(run.id()).orElse(null), progress.of(run))).build();
+    }
+
+    /** An audit request as read: the body with its schema's errors, the request, and what reading it found. */
+    record Parsed(JsonBodies.Body body, AuditRequest request, List<FieldError> errors) {
+
+        Parsed {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * Reads an audit request's body without judging what it names: wrong keys, types and values are
+     * in {@link Parsed#errors} and the body's schema errors; {@code body().check} says them all.
+     */
+    static Parsed parse(String body) {
+        JsonBodies.Body checked = JsonBodies.object(body, SCHEMA);
+        JsonObject json = checked.json();
+        List<FieldError> errors = new ArrayList<>();
+        JsonValue parameters = json.get("parameters");
+        if (parameters != null && !(parameters instanceof JsonObject)) {
+            errors.add(FieldError.at("/parameters", "must be an object"));
+        }
+        AuditRequest request = new AuditRequest(JsonBodies.stringList(json, "policies", errors),
+                JsonBodies.optionalString(json, "dataset", errors), JsonBodies.optionalString(json, "baseline", errors),
+                JsonBodies.stringList(json, "metrics", errors),
+                AuditParameters.parse(parameters instanceof JsonObject o ? o : null, errors),
+                dev.assay.report.Rounding.parse(json.get("rounding"), errors));
+        return new Parsed(checked, request, errors);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package dev.assay.api;
 
+import dev.assay.infrastructure.SchemaCheck;
+import dev.assay.infrastructure.YamlPositions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -10,9 +12,14 @@ import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Request bodies parsed with errors that say where: JSON syntax by line and column, fields by pointer. */
+/**
+ * Request bodies parsed with errors that say where: JSON syntax by line and column, fields by pointer
+ * and, since JSON text is YAML too, by the line and column of the value (of the key, for an unknown one).
+ */
 final class JsonBodies {
 
     private JsonBodies() {
@@ -33,6 +40,52 @@ final class JsonBodies {
                     e.getLocation().getLineNumber(), e.getLocation().getColumnNumber(), e.getMessage())));
         } catch (JsonException e) {
             throw Problem.invalid("The body is not valid JSON", List.of(FieldError.at("", e.getMessage())));
+        }
+    }
+
+    /**
+     * A request body checked against its JSON Schema (policies/schema/): unknown keys, wrong types and
+     * missing fields as errors by pointer; the resource adds what the schema cannot say with
+     * {@link Body#check}, so the client hears of every mistake in one answer.
+     */
+    static Body object(String body, SchemaCheck schema) {
+        JsonObject json = object(body);
+        return new Body(json, body == null ? "" : body, schema.validate(json));
+    }
+
+    /** A parsed body, its text (to place errors on lines) and its schema's errors. */
+    record Body(JsonObject json, String text, List<FieldError> schemaErrors) {
+
+        Body {
+            schemaErrors = List.copyOf(schemaErrors);
+        }
+
+        /**
+         * Answers 422 when the schema or {@code more} found anything: one error per place (the
+         * schema's, when both speak of the same value or of one inside it; and none of {@code more}
+         * about the items of a list the schema found a bad item in, whose indices may have shifted),
+         * each with its line and column in the body. {@code what} names the body ("The audit request").
+         */
+        void check(String what, List<FieldError> more) {
+            List<FieldError> errors = new ArrayList<>(schemaErrors);
+            Set<String> lists = new HashSet<>();
+            schemaErrors.stream().map(FieldError::pointer).filter(p -> p != null && isItem(p)).forEach(p -> lists.add(parent(p)));
+            more.stream().filter(e -> e.pointer() == null || schemaErrors.stream().noneMatch(s -> s.pointer() != null
+                            && (e.pointer().equals(s.pointer()) || e.pointer().startsWith(s.pointer() + "/")))
+                            && !(isItem(e.pointer()) && lists.contains(parent(e.pointer()))))
+                    .distinct().forEach(errors::add);
+            if (!errors.isEmpty()) {
+                throw Problem.invalid(what + " has " + errors.size() + " problem(s)",
+                        SchemaCheck.placed(errors, YamlPositions.of(text)));
+            }
+        }
+
+        private static boolean isItem(String pointer) {
+            return pointer.substring(pointer.lastIndexOf('/') + 1).matches("\\d+");
+        }
+
+        private static String parent(String pointer) {
+            return pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.report.ReportService;
 import dev.assay.report.SigningKeys;
 import dev.assay.security.Permission;
@@ -25,6 +26,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyResource {
 
+    /** The body of a revocation: unknown keys and wrong types are errors, never ignored. */
+    private static final SchemaCheck REVOCATION = SchemaCheck.load("policies/schema/key-revocation.schema.json");
+
     @Inject
     ReportService reports;
 
@@ -48,13 +52,15 @@ public class KeyResource {
     @Path("keys/{kid}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ROTATE_KEYS)
-    public JsonObject revoke(@PathParam("kid") String kid, JsonObject body, @Context SecurityContext security) {
-        String reason = body == null || !body.containsKey("reason") || body.isNull("reason")
-                || !(body.get("reason") instanceof JsonString s) ? "" : s.getString().strip();
+    public JsonObject revoke(@PathParam("kid") String kid, String text, @Context SecurityContext security) {
+        JsonBodies.Body checked = JsonBodies.object(text, REVOCATION);
+        JsonObject body = checked.json();
+        String reason = body.get("reason") instanceof JsonString s ? s.getString().strip() : "";
+        List<FieldError> errors = new java.util.ArrayList<>();
         if (reason.length() < 10 || reason.length() > 1000) {
-            throw Problem.invalid("Say why the key is revoked", List.of(
-                    FieldError.at("/reason", "must be a string of 10 to 1000 characters")));
+            errors.add(FieldError.at("/reason", "must be a string of 10 to 1000 characters"));
         }
+        checked.check("The revocation (say why the key is revoked)", errors);
         return switch (reports.revoke(kid, reason, security.getUserPrincipal().getName())) {
             case UNKNOWN_KEY -> throw Problem.notFound("No published key with id " + kid);
             case CURRENT_KEY -> throw Problem.conflict("Key " + kid + " is the current signing key: rotate first, then revoke it");

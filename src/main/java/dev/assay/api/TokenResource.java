@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.security.AccountService;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
@@ -33,6 +34,9 @@ public class TokenResource {
     @Inject
     AccountService accounts;
 
+    /** Its body: unknown keys and wrong types are errors, never ignored. */
+    private static final SchemaCheck SCHEMA = SchemaCheck.load("policies/schema/token-request.schema.json");
+
     /** Body: {"name", "roles": [...], "expiresInDays"?}. The secret is in the answer, once. */
     @POST
     @Path("tokens")
@@ -40,7 +44,8 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.CREATE_TOKEN)
     public Response create(String body, @Context SecurityContext security) {
-        JsonObject request = JsonBodies.object(body);
+        JsonBodies.Body checked = JsonBodies.object(body, SCHEMA);
+        JsonObject request = checked.json();
         List<FieldError> errors = new ArrayList<>();
         String name = JsonBodies.optionalString(request, "name", errors);
         if (name == null || name.isBlank() || name.length() > 200) {
@@ -55,9 +60,7 @@ public class TokenResource {
                 expiresAt = dev.assay.infrastructure.Clocks.UTC_MICROS.instant().plus(Duration.ofDays(days.longValue()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The token request has " + errors.size() + " problem(s)", errors);
-        }
+        checked.check("The token request", errors);
         Caller caller = (Caller) security.getUserPrincipal();
         AccountService.IssuedToken issued = accounts.issueToken(caller, name, roles, expiresAt);
         var answer = Json.createObjectBuilder()

@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.security.AccountService;
 import dev.assay.security.Caller;
 import dev.assay.security.Identity;
@@ -32,6 +33,9 @@ import java.util.regex.Pattern;
 @Path("api/v1")
 public class UserResource {
 
+    /** The body of a new account: unknown keys and wrong types are errors, never ignored. */
+    private static final SchemaCheck SCHEMA = SchemaCheck.load("policies/schema/user-request.schema.json");
+
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
 
     @Inject
@@ -48,7 +52,8 @@ public class UserResource {
     @Requires(Permission.MANAGE_USERS)
     public Response create(String body, @Context SecurityContext security) {
         requireLocalMode();
-        JsonObject request = JsonBodies.object(body);
+        JsonBodies.Body checked = JsonBodies.object(body, SCHEMA);
+        JsonObject request = checked.json();
         List<FieldError> errors = new ArrayList<>();
         String username = JsonBodies.optionalString(request, "username", errors);
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -59,9 +64,7 @@ public class UserResource {
             errors.add(FieldError.at("/password", "must have at least 12 characters (or leave it out to have one generated)"));
         }
         EnumSet<Role> roles = JsonBodies.roles(request, "roles", errors);
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The user has " + errors.size() + " problem(s)", errors);
-        }
+        checked.check("The user", errors);
         AccountService.CreatedUser created;
         try {
             created = accounts.createUser((Caller) security.getUserPrincipal(), username, roles, password);

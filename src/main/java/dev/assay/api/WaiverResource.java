@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.audit.GateService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
@@ -45,6 +46,10 @@ public class WaiverResource {
     @Inject
     WaiverService waivers;
 
+    /** The bodies: unknown keys and wrong types are errors, never ignored. */
+    private static final SchemaCheck REQUEST = SchemaCheck.load("policies/schema/waiver-request.schema.json");
+    private static final SchemaCheck DECISION = SchemaCheck.load("policies/schema/waiver-decision.schema.json");
+
     /** Body: {"rule", "justification", "expiresAt" (ISO instant) or "expiresInDays"}. */
     @POST
     @Path("models/{model}/versions/{version}/waivers")
@@ -53,7 +58,8 @@ public class WaiverResource {
     public Response request(@PathParam("model") String model, @PathParam("version") String version, String body,
                             @Context SecurityContext security) {
         ModelVersion v = registry.get(model, version);
-        JsonObject json = JsonBodies.object(body);
+        JsonBodies.Body checked = JsonBodies.object(body, REQUEST);
+        JsonObject json = checked.json();
         List<FieldError> errors = new ArrayList<>();
         String rule = JsonBodies.optionalString(json, "rule", errors);
         String justification = JsonBodies.optionalString(json, "justification", errors);
@@ -65,14 +71,17 @@ public class WaiverResource {
             } catch (DateTimeParseException e) {
                 errors.add(FieldError.at("/expiresAt", "must be an ISO-8601 instant such as 2026-12-31T00:00:00Z"));
             }
-        } else if (json.get("expiresInDays") instanceof JsonNumber days && days.isIntegral()) {
+        } else if (json.get("expiresInDays") instanceof JsonNumber days && days.isIntegral() && days.longValue() > 0
+                && days.longValue() <= 90) {
             expiresAt = Instant.now().plus(Duration.ofDays(days.longValue()));
         }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The waiver request has " + errors.size() + " problem(s)", errors);
-        }
-        WaiverService.View w = waivers.request(v, rule, justification, expiresAt, gates.of(v).failingRules(),
-                (Caller) security.getUserPrincipal());
+        var failing = gates.of(v).failingRules();
+        // What the service would refuse (a rule that does not fail, a short justification), in the same answer.
+        boolean daysRefused = expiresAt == null && json.containsKey("expiresInDays");
+        WaiverService.problems(rule, justification, expiresAt, failing, Instant.now()).stream()
+                .filter(e -> !(daysRefused && "/expiresAt".equals(e.pointer()))).forEach(errors::add);
+        checked.check("The waiver request", errors);
+        WaiverService.View w = waivers.request(v, rule, justification, expiresAt, failing, (Caller) security.getUserPrincipal());
         return Response.created(URI.create("/api/v1/waivers/" + w.waiver().id())).entity(Views.waiver(w)).build();
     }
 
@@ -110,12 +119,10 @@ public class WaiverResource {
     }
 
     private JsonObject decide(String id, WaiverDecision.Outcome outcome, String body, SecurityContext security) {
-        JsonObject json = JsonBodies.object(body);
+        JsonBodies.Body checked = JsonBodies.object(body, DECISION);
         List<FieldError> errors = new ArrayList<>();
-        String comment = JsonBodies.optionalString(json, "comment", errors);
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The decision has a problem", errors);
-        }
+        String comment = JsonBodies.optionalString(checked.json(), "comment", errors);
+        checked.check("The decision", errors);
         return Views.waiver(waivers.decide(id, outcome, comment, (Caller) security.getUserPrincipal()));
     }
 }

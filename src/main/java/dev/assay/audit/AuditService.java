@@ -85,33 +85,15 @@ public class AuditService {
 
     /** Creates (or finds, for the same inputs) the audit and queues it. */
     public AuditRun start(ModelVersion version, AuditRequest request, Caller caller) {
-        List<FieldError> errors = new ArrayList<>();
-        Dataset dataset = resolveDataset(version, request.dataset(), errors);
-        Dataset baseline = null;
-        if (request.baseline() != null) {
-            baseline = datasets.ofVersion(version.id()).stream().filter(d -> d.id().equals(request.baseline()))
-                    .findFirst().orElse(null);
-            if (baseline == null) {
-                errors.add(FieldError.at("/baseline", "no dataset " + request.baseline() + " belongs to this version"));
-            }
-        }
-        List<String> policyIds = request.policies().isEmpty() ? DEFAULT_POLICIES : request.policies();
-        List<StoredPolicy> pinned = new ArrayList<>();
-        for (int i = 0; i < policyIds.size(); i++) {
-            try {
-                pinned.add(policies.latest(policyIds.get(i)));
-            } catch (Problem notFound) {
-                errors.add(FieldError.at("/policies/" + i, "no policy '" + policyIds.get(i) + "'"));
-            }
-        }
-        for (int i = 0; i < request.metrics().size(); i++) {
-            if (MetricCatalogue.find(request.metrics().get(i)).isEmpty()) {
-                errors.add(FieldError.at("/metrics/" + i, "unknown metric '" + request.metrics().get(i) + "'"));
-            }
-        }
+        List<FieldError> errors = problems(version, request);
         if (!errors.isEmpty()) {
             throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
         }
+        Dataset dataset = resolveDataset(version, request.dataset(), new ArrayList<>());
+        Dataset baseline = request.baseline() == null ? null : datasets.ofVersion(version.id()).stream()
+                .filter(d -> d.id().equals(request.baseline())).findFirst().orElseThrow();
+        List<String> policyIds = request.policies().isEmpty() ? DEFAULT_POLICIES : request.policies();
+        List<StoredPolicy> pinned = policyIds.stream().map(policies::latest).toList();
         var pinnedBuilder = Json.createObjectBuilder()
                 .add("modelVersion", version.id())
                 .add("modelCard", version.cardSha256())
@@ -142,6 +124,31 @@ public class AuditService {
                 clock.instant()));
         submit(run.id());
         return run;
+    }
+
+    /**
+     * What the request names that this version or Assay does not have: the dataset, the baseline,
+     * policies, metric ids; each by its pointer. Empty when the request can start.
+     */
+    public List<FieldError> problems(ModelVersion version, AuditRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        resolveDataset(version, request.dataset(), errors);
+        if (request.baseline() != null && datasets.ofVersion(version.id()).stream().noneMatch(d -> d.id().equals(request.baseline()))) {
+            errors.add(FieldError.at("/baseline", "no dataset " + request.baseline() + " belongs to this version"));
+        }
+        for (int i = 0; i < request.policies().size(); i++) {
+            try {
+                policies.latest(request.policies().get(i));
+            } catch (Problem notFound) {
+                errors.add(FieldError.at("/policies/" + i, "no policy '" + request.policies().get(i) + "'"));
+            }
+        }
+        for (int i = 0; i < request.metrics().size(); i++) {
+            if (MetricCatalogue.find(request.metrics().get(i)).isEmpty()) {
+                errors.add(FieldError.at("/metrics/" + i, "unknown metric '" + request.metrics().get(i) + "'"));
+            }
+        }
+        return errors;
     }
 
     /** An approved version and the audit its gate rests on. */

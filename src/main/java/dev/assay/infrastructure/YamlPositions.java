@@ -10,6 +10,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,21 +38,56 @@ public final class YamlPositions {
         }
     }
 
+    /** The line and column of the value a pointer names, or of its nearest existing parent. */
     public Optional<long[]> locate(String pointer) {
         if (root == null) {
             return Optional.empty();
         }
         Node node = root;
-        if (pointer != null && !pointer.isEmpty()) {
-            for (String raw : pointer.substring(1).split("/", -1)) {
-                String token = raw.replace("~1", "/").replace("~0", "~");
-                Node next = child(node, token);
-                if (next == null) {
-                    break;
-                }
-                node = next;
+        for (String token : tokens(pointer)) {
+            Node next = child(node, token);
+            if (next == null) {
+                break;
+            }
+            node = next;
+        }
+        return mark(node);
+    }
+
+    /**
+     * The line and column of the key a pointer's last token names in its mapping (where a misspelt
+     * key is written), or, when there is no such key, of what {@link #locate} finds.
+     */
+    public Optional<long[]> locateKey(String pointer) {
+        List<String> tokens = tokens(pointer);
+        if (root == null || tokens.isEmpty()) {
+            return locate(pointer);
+        }
+        Node node = root;
+        for (String token : tokens.subList(0, tokens.size() - 1)) {
+            node = child(node, token);
+            if (node == null) {
+                return locate(pointer);
             }
         }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode key && key.getValue().equals(tokens.get(tokens.size() - 1))) {
+                    return mark(key);
+                }
+            }
+        }
+        return locate(pointer);
+    }
+
+    private static List<String> tokens(String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(pointer.substring(1).split("/", -1)).map(raw -> raw.replace("~1", "/").replace("~0", "~")).toList();
+    }
+
+    private static Optional<long[]> mark(Node node) {
         return node.getStartMark().map(m -> new long[] {m.getLine() + 1L, m.getColumn() + 1L});
     }
 

@@ -64,10 +64,23 @@ public class PolicyCatalog {
         jakarta.json.JsonValue json = dev.assay.infrastructure.Yaml.readJson(yaml, "The policy");
         String resolved = null;
         Policy policy;
-        if (json instanceof jakarta.json.JsonObject pack && pack.get("extends") instanceof jakarta.json.JsonString parent) {
-            StoredPolicy base = policies.latest(parent.getString()).orElseThrow(() -> Problem.invalid("No pack to extend",
-                    List.of(dev.assay.api.FieldError.at("/extends", "no stored policy '" + parent.getString() + "'"))));
-            PolicyParser.checkShape(pack, yaml);
+        if (json instanceof jakarta.json.JsonObject pack && pack.containsKey("extends")) {
+            // Every mistake of the extending document at once: its shape, the meaning of what it adds
+            // and overrides, a pack to extend that is not stored, overrides of rules it does not have.
+            List<dev.assay.api.FieldError> errors = new java.util.ArrayList<>(PolicyParser.problemsOfExtension(pack));
+            StoredPolicy base = null;
+            if (pack.get("extends") instanceof jakarta.json.JsonString parent) {
+                base = policies.latest(parent.getString()).orElse(null);
+                if (base == null) {
+                    errors.add(dev.assay.api.FieldError.at("/extends", "no stored policy '" + parent.getString() + "'"));
+                } else {
+                    errors.addAll(PolicyInheritance.unknownOverrides(pack, base));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw Problem.invalid("The policy has " + errors.size() + " problem(s)",
+                        dev.assay.infrastructure.SchemaCheck.placed(errors, dev.assay.infrastructure.YamlPositions.of(yaml)));
+            }
             jakarta.json.JsonObject merged = PolicyInheritance.resolve(pack, base);
             Policy parsed = PolicyParser.parse(merged, null);
             policy = new Policy(parsed.id(), parsed.version(), parsed.title(), parsed.description(), parsed.rules(),

@@ -2,6 +2,7 @@ package dev.assay.policy;
 
 import dev.assay.api.FieldError;
 import dev.assay.api.Problem;
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.infrastructure.Yaml;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -28,9 +29,7 @@ public final class PolicyInheritance {
     }
 
     public static JsonObject resolve(JsonObject child, StoredPolicy parent) {
-        JsonObject base = parent.resolvedJson() != null
-                ? Json.createReader(new StringReader(parent.resolvedJson())).readObject()
-                : (JsonObject) Yaml.readJson(parent.yaml(), "The extended policy");
+        JsonObject base = base(parent);
         JsonObject overrides = child.containsKey("overrides") ? child.getJsonObject("overrides") : JsonValue.EMPTY_JSON_OBJECT;
         Set<String> known = new LinkedHashSet<>();
         JsonArrayBuilder rules = Json.createArrayBuilder();
@@ -47,9 +46,7 @@ public final class PolicyInheritance {
                 rules.add(rule);
             }
         }
-        List<FieldError> errors = new ArrayList<>();
-        overrides.keySet().stream().filter(id -> !known.contains(id)).forEach(id -> errors.add(FieldError.at(
-                "/overrides/" + id, "pack '" + parent.policyId() + "' has no rule '" + id + "'; its rules: " + String.join(", ", known))));
+        List<FieldError> errors = unknownOverrides(child, parent);
         if (!errors.isEmpty()) {
             throw Problem.invalid("The overrides name rules the extended pack does not have", errors);
         }
@@ -63,5 +60,24 @@ public final class PolicyInheritance {
                 .add("description", child.getString("description", base.getString("description", "")))
                 .add("rules", rules);
         return out.build();
+    }
+
+    /** The overrides that name no rule of the extended pack, each by its pointer. */
+    public static List<FieldError> unknownOverrides(JsonObject child, StoredPolicy parent) {
+        Set<String> known = new LinkedHashSet<>();
+        base(parent).getJsonArray("rules").getValuesAs(JsonObject.class).forEach(r -> known.add(r.getString("id")));
+        List<FieldError> errors = new ArrayList<>();
+        if (child.get("overrides") instanceof JsonObject overrides) {
+            overrides.keySet().stream().filter(id -> !known.contains(id)).forEach(id -> errors.add(FieldError.at(
+                    "/overrides/" + SchemaCheck.escape(id), "pack '" + parent.policyId() + "' has no rule '" + id
+                            + "'; its rules: " + String.join(", ", known))));
+        }
+        return errors;
+    }
+
+    private static JsonObject base(StoredPolicy parent) {
+        return parent.resolvedJson() != null
+                ? Json.createReader(new StringReader(parent.resolvedJson())).readObject()
+                : (JsonObject) Yaml.readJson(parent.yaml(), "The extended policy");
     }
 }

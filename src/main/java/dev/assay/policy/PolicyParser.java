@@ -6,6 +6,7 @@ import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Yaml;
 import dev.assay.infrastructure.YamlPositions;
 import dev.assay.infrastructure.RegexSyntax;
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.MetricCatalogue;
 import dev.assay.metric.quality.ColumnChecks;
@@ -24,10 +25,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses and checks a policy pack in three passes, reporting every mistake of a pass at once, each
- * with its JSON pointer and its line and column in the YAML: YAML syntax; the JSON Schema
- * (policies/schema/policy-pack.schema.json); then meaning (known metric ids, unique rule ids, sane
- * thresholds).
+ * Parses and checks a policy pack, reporting every mistake at once, each with its JSON pointer and its
+ * line and column in the YAML: the JSON Schema (policies/schema/policy-pack.schema.json) and meaning
+ * (known metric ids, unique rule ids, sane bands and ranges, the declarations column checks need,
+ * RE2 patterns) are checked together, so a pack with a misspelt key and an unknown metric hears of
+ * both in one answer. Only YAML syntax stops earlier: without a tree there is nothing to check.
  */
 public final class PolicyParser {
 
@@ -43,13 +45,26 @@ public final class PolicyParser {
         return parse(json, yaml);
     }
 
-    /** Checks a document's shape against the schema alone, errors placed in its YAML. */
-    public static void checkShape(JsonValue json, String yaml) {
-        List<FieldError> errors = PolicySchema.validate(json.toString());
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The policy does not follow the policy schema (" + errors.size() + " problem(s))",
-                    placed(errors, YamlPositions.of(yaml)));
+    /**
+     * Every mistake of a document that extends another: the schema's, and the meaning of the rules it
+     * adds and the fields it overrides (metric ids, bands, ranges, patterns) as far as they can be
+     * judged without the pack it extends; by pointer (the caller places them with the others).
+     */
+    public static List<FieldError> problemsOfExtension(JsonValue json) {
+        List<FieldError> errors = new ArrayList<>(PolicySchema.validate(json));
+        if (json instanceof JsonObject pack) {
+            if (pack.get("rules") instanceof JsonArray rules) {
+                meaning(rules, "/rules", errors);
+            }
+            if (pack.get("overrides") instanceof JsonObject overrides) {
+                overrides.forEach((id, fields) -> {
+                    if (fields instanceof JsonObject f) {
+                        ruleMeaning(f, "/overrides/" + SchemaCheck.escape(id), false, errors);
+                    }
+                });
+            }
         }
+        return distinct(errors);
     }
 
     /**
@@ -57,53 +72,92 @@ public final class PolicyParser {
      * column), or null for a resolved pack, whose pointers name no place in any one text.
      */
     public static Policy parse(JsonValue json, String yaml) {
-        YamlPositions positions = YamlPositions.of(yaml == null ? "" : yaml);
-        List<FieldError> schemaErrors = PolicySchema.validate(json.toString());
-        if (schemaErrors.isEmpty() && json instanceof JsonObject o && !o.containsKey("rules")) {
-            schemaErrors = List.of(FieldError.at("/rules", "is required (only a pack that extends another may leave it out)"));
+        List<FieldError> errors = new ArrayList<>(PolicySchema.validate(json));
+        if (errors.isEmpty() && json instanceof JsonObject o && !o.containsKey("rules")) {
+            errors.add(FieldError.at("/rules", "is required (only a pack that extends another may leave it out)"));
         }
-        if (!schemaErrors.isEmpty()) {
-            throw Problem.invalid("The policy does not follow the policy schema (" + schemaErrors.size() + " problem(s))",
-                    placed(schemaErrors, positions));
-        }
-        JsonObject pack = (JsonObject) json;
-        List<FieldError> errors = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        JsonArray array = pack.getJsonArray("rules");
-        for (int i = 0; i < array.size(); i++) {
-            Rule rule = rule(array.getJsonObject(i), "/rules/" + i, errors);
-            if (!ids.add(rule.id())) {
-                errors.add(FieldError.at("/rules/" + i + "/id", "rule id '" + rule.id() + "' is used twice in this pack"));
-            }
-            rules.add(rule);
+        if (json instanceof JsonObject pack && pack.get("rules") instanceof JsonArray rules) {
+            meaning(rules, "/rules", errors);
         }
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The policy has " + errors.size() + " problem(s)", placed(errors, positions));
+            throw Problem.invalid("The policy has " + distinct(errors).size() + " problem(s)",
+                    SchemaCheck.placed(distinct(errors), YamlPositions.of(yaml == null ? "" : yaml)));
         }
+        // The shape is right and means something: the typed rules can be read without further checks.
+        JsonObject pack = (JsonObject) json;
+        List<Rule> rules = pack.getJsonArray("rules").getValuesAs(JsonObject.class).stream().map(PolicyParser::rule).toList();
         return new Policy(pack.getString("id"), pack.getString("version"), pack.getString("title"),
                 pack.getString("description", ""), rules, CanonicalJson.sha256(pack), yaml);
     }
 
-    /** The errors with the line and column their pointers land on. */
-    private static List<FieldError> placed(List<FieldError> errors, YamlPositions positions) {
-        return errors.stream().map(e -> positions.locate(e.pointer())
-                .map(p -> new FieldError(e.pointer(), p[0], p[1], e.message())).orElse(e)).toList();
+    private static List<FieldError> distinct(List<FieldError> errors) {
+        return List.copyOf(new LinkedHashSet<>(errors));
     }
 
-    private static Rule rule(JsonObject r, String at, List<FieldError> errors) {
-        String metric = r.getString("metric");
-        if (MetricCatalogue.find(metric).isEmpty()) {
+    /**
+     * What the schema cannot say, for every rule whatever else is wrong with the pack: each check reads
+     * only values of the type it needs, so a rule the schema refuses is judged as far as it can be.
+     */
+    private static void meaning(JsonArray rules, String at, List<FieldError> errors) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) instanceof JsonObject r) {
+                if (r.get("id") instanceof JsonString id && !ids.add(id.getString())) {
+                    errors.add(FieldError.at(at + "/" + i + "/id", "rule id '" + id.getString() + "' is used twice in this pack"));
+                }
+                ruleMeaning(r, at + "/" + i, true, errors);
+            }
+        }
+    }
+
+    /** {@code whole}: a complete rule (so a column check's missing declaration is an error), not an override. */
+    private static void ruleMeaning(JsonObject r, String at, boolean whole, List<FieldError> errors) {
+        String metric = r.get("metric") instanceof JsonString m ? m.getString() : null;
+        if (metric != null && !metric.isEmpty() && MetricCatalogue.find(metric).isEmpty()) {
             errors.add(FieldError.at(at + "/metric", "unknown metric '" + metric
                     + "'; the README's metric reference lists every metric id"));
         }
+        if (r.get("threshold") instanceof JsonObject t && t.get("between") instanceof JsonArray band && band.size() == 2
+                && band.get(0) instanceof JsonNumber lo && band.get(1) instanceof JsonNumber hi
+                && lo.doubleValue() > hi.doubleValue()) {
+            errors.add(FieldError.at(at + "/threshold/between", "the lower bound " + lo.doubleValue()
+                    + " is above the upper bound " + hi.doubleValue()));
+        }
+        JsonObject p = r.get("parameters") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        ColumnExpectation e = looseExpectation(p);
+        if (whole && metric != null && MetricCatalogue.find(metric).isPresent()) {
+            // A declaration that is there but of the wrong type is the schema's error, not a missing one.
+            ColumnChecks.missingParameter(metric, e).filter(missing -> !p.containsKey(missing)).ifPresent(missing ->
+                    errors.add(FieldError.at(at + "/parameters", "metric '" + metric + "' needs parameters." + missing)));
+        }
+        if (e.minimum() != null && e.maximum() != null && e.minimum() > e.maximum()) {
+            errors.add(FieldError.at(at + "/parameters/range", "min " + e.minimum() + " is above max " + e.maximum()));
+        }
+        if (e.pattern() != null && !e.pattern().isEmpty()) {
+            RegexSyntax.error(e.pattern()).ifPresent(why -> errors.add(FieldError.at(at + "/parameters/pattern",
+                    "not a regular expression DuckDB (RE2 syntax) accepts: " + why)));
+        }
+    }
+
+    /** The column declaration as far as its values have the right types (the schema names the others). */
+    private static ColumnExpectation looseExpectation(JsonObject p) {
+        JsonObject range = p.get("range") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        return new ColumnExpectation(
+                p.get("type") instanceof JsonString t ? ColumnExpectation.DeclaredType.byId(t.getString()).orElse(null) : null,
+                p.get("allowedValues") instanceof JsonArray values ? values : List.of(),
+                number(range, "min"), number(range, "max"), p.get("pattern") instanceof JsonString s ? s.getString() : null);
+    }
+
+    /** A rule the schema and {@link #meaning} have passed. */
+    private static Rule rule(JsonObject r) {
+        String metric = r.getString("metric");
         List<String> scope = new ArrayList<>();
         if (r.get("scope") instanceof JsonString s) {
             scope.add(s.getString());
         } else {
             r.getJsonArray("scope").getValuesAs(JsonString.class).forEach(s -> scope.add(s.getString()));
         }
-        Threshold threshold = threshold(r.getJsonObject("threshold"), at + "/threshold", errors);
+        Threshold threshold = threshold(r.getJsonObject("threshold"));
         Rule.Severity severity = Rule.Severity.valueOf(r.getString("severity").toUpperCase(Locale.ROOT));
         Outcome onUndefined = Outcome.valueOf(r.getString("undefined", "warn").toUpperCase(Locale.ROOT));
         long minimumGroupSize = r.containsKey("minimumGroupSize") ? r.getJsonNumber("minimumGroupSize").longValue() : 30;
@@ -125,25 +179,16 @@ public final class PolicyParser {
             }
         }
         RuleParameters parameters = parameters(r);
-        checkExpectation(metric, parameters.expectation(), at, errors);
         return new Rule(r.getString("id"), r.getString("description", ""), metric, scope, threshold, severity,
                 minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP, tasks, tiers);
     }
 
-    private static Threshold threshold(JsonObject t, String at, List<FieldError> errors) {
+    private static Threshold threshold(JsonObject t) {
         if (t.get("between") instanceof JsonArray band) {
-            double lower = band.getJsonNumber(0).doubleValue();
-            double upper = band.getJsonNumber(1).doubleValue();
-            if (lower > upper) {
-                errors.add(FieldError.at(at + "/between", "the lower bound " + lower + " is above the upper bound " + upper));
-            }
-            return Threshold.between(lower, upper);
+            return Threshold.between(band.getJsonNumber(0).doubleValue(), band.getJsonNumber(1).doubleValue());
         }
-        double value = t.getJsonNumber("value").doubleValue();
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            errors.add(FieldError.at(at + "/value", "must be a finite number"));
-        }
-        return new Threshold(Threshold.Comparator.bySymbol(t.getString("comparator")).orElseThrow(), value);
+        return new Threshold(Threshold.Comparator.bySymbol(t.getString("comparator")).orElseThrow(),
+                t.getJsonNumber("value").doubleValue());
     }
 
     private static RuleParameters parameters(JsonObject r) {
@@ -174,19 +219,6 @@ public final class PolicyParser {
                 p.containsKey("type") ? ColumnExpectation.DeclaredType.byId(p.getString("type")).orElseThrow() : null,
                 p.get("allowedValues") instanceof JsonArray values ? values : List.of(),
                 number(range, "min"), number(range, "max"), p.getString("pattern", null));
-    }
-
-    /** The declaration each validity metric reads, with the parameter that holds it. */
-    private static void checkExpectation(String metric, ColumnExpectation e, String at, List<FieldError> errors) {
-        ColumnChecks.missingParameter(metric, e).ifPresent(missing ->
-                errors.add(FieldError.at(at + "/parameters", "metric '" + metric + "' needs parameters." + missing)));
-        if (e.minimum() != null && e.maximum() != null && e.minimum() > e.maximum()) {
-            errors.add(FieldError.at(at + "/parameters/range", "min " + e.minimum() + " is above max " + e.maximum()));
-        }
-        if (e.pattern() != null) {
-            RegexSyntax.error(e.pattern()).ifPresent(why -> errors.add(FieldError.at(at + "/parameters/pattern",
-                    "not a regular expression DuckDB (RE2 syntax) accepts: " + why)));
-        }
     }
 
     private static Double number(JsonObject o, String key) {

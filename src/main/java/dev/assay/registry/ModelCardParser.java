@@ -2,7 +2,9 @@ package dev.assay.registry;
 
 import dev.assay.api.FieldError;
 import dev.assay.api.Problem;
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.infrastructure.Yaml;
+import dev.assay.infrastructure.YamlPositions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -18,10 +20,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads a model card from JSON or YAML and checks it, reporting every mistake at once. */
+/**
+ * Reads a model card from JSON or YAML and checks it, reporting every mistake at once: the card's JSON
+ * Schema (policies/schema/model-card.schema.json: unknown keys anywhere, wrong types, missing fields)
+ * and what a schema cannot say (the path's model and version, a favorable outcome for a classifier,
+ * a positive label beside a label column), each with its JSON pointer and, for YAML and JSON text,
+ * the line and column of the value (of the key, for an unknown one).
+ */
 public final class ModelCardParser {
 
     private static final Set<String> RISK_TIERS = Set.of("minimal", "limited", "high");
+
+    private static final SchemaCheck SCHEMA = SchemaCheck.load("policies/schema/model-card.schema.json");
 
     private ModelCardParser() {
     }
@@ -37,13 +47,39 @@ public final class ModelCardParser {
         } catch (JsonException e) {
             throw Problem.invalid("The model card is not valid JSON", List.of(FieldError.at("", e.getMessage())));
         }
-        return fromJson(value, model, version);
+        // JSON text is YAML too, so the same positions place its errors.
+        return checked(value, text, model, version);
     }
 
     public static ModelCard parseYaml(String text, String model, String version) {
-        return fromJson(Yaml.readJson(text, "The model card"), model, version);
+        return checked(Yaml.readJson(text, "The model card"), text, model, version);
     }
 
+    /**
+     * A card submitted now: the schema's errors and the parser's, one per place (the schema's when
+     * both speak of the same value), in the order of the text.
+     */
+    private static ModelCard checked(JsonValue value, String text, String model, String version) {
+        List<FieldError> errors = new ArrayList<>(SCHEMA.validate(value));
+        ModelCard card = null;
+        try {
+            card = fromJson(value, model, version);
+        } catch (Problem p) {
+            Set<String> said = new java.util.HashSet<>();
+            errors.forEach(e -> said.add(e.pointer()));
+            p.errors().stream().filter(e -> !said.contains(e.pointer())).forEach(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The model card has " + errors.size() + " problem(s)",
+                    SchemaCheck.placed(errors, YamlPositions.of(text)));
+        }
+        return card;
+    }
+
+    /**
+     * The card of a document, checked for what Assay computes with but not against the schema: stored
+     * cards are read again with it, and a card stored before a key became an error must still load.
+     */
     static ModelCard fromJson(JsonValue value, String model, String version) {
         if (!(value instanceof JsonObject card)) {
             throw Problem.invalid("The model card must be an object", List.of(FieldError.at("", "expected an object")));

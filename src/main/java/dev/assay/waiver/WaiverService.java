@@ -46,6 +46,25 @@ public class WaiverService {
     public View request(ModelVersion version, String rule, String justification, Instant expiresAt, Set<String> failingRules,
                         Caller caller) {
         Instant now = clock.instant();
+        List<FieldError> errors = problems(rule, justification, expiresAt, failingRules, now);
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The waiver request has " + errors.size() + " problem(s)", errors);
+        }
+        Waiver w = new Waiver(UUID.randomUUID().toString(), version.id(), rule, justification.strip(), expiresAt,
+                caller.name(), now);
+        waivers.add(w);
+        ledger.append("waiver.requested", w.id(), caller.name(), Json.createObjectBuilder()
+                .add("modelVersion", version.id()).add("rule", rule).add("justification", w.justification())
+                .add("expiresAt", expiresAt.toString()).build());
+        return new View(w, null, WaiverStatus.of(w, null, now));
+    }
+
+    /**
+     * What makes a waiver request unacceptable at {@code now}, each by its pointer: no rule, or one
+     * that does not fail; a justification that says nothing; an expiry not in the next 90 days.
+     */
+    public static List<FieldError> problems(String rule, String justification, Instant expiresAt, Set<String> failingRules,
+                                            Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (rule == null || rule.isBlank()) {
             errors.add(FieldError.at("/rule", "is required"));
@@ -65,16 +84,7 @@ public class WaiverService {
         } else if (expiresAt.isAfter(now.plus(MAX_DURATION))) {
             errors.add(FieldError.at("/expiresAt", "must be at most 90 days from now"));
         }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The waiver request has " + errors.size() + " problem(s)", errors);
-        }
-        Waiver w = new Waiver(UUID.randomUUID().toString(), version.id(), rule, justification.strip(), expiresAt,
-                caller.name(), now);
-        waivers.add(w);
-        ledger.append("waiver.requested", w.id(), caller.name(), Json.createObjectBuilder()
-                .add("modelVersion", version.id()).add("rule", rule).add("justification", w.justification())
-                .add("expiresAt", expiresAt.toString()).build());
-        return new View(w, null, WaiverStatus.of(w, null, now));
+        return errors;
     }
 
     @Transactional

@@ -172,4 +172,77 @@ class BadInputIT {
         assertEquals(422, syntax.status());
         assertEquals(1, syntax.json().getJsonArray("errors").getJsonObject(0).getInt("line"));
     }
+
+    private static List<JsonObject> errors(Api.Reply r) {
+        return r.json().getJsonArray("errors").getValuesAs(JsonObject.class);
+    }
+
+    private static JsonObject error(Api.Reply r, String pointer) {
+        return errors(r).stream().filter(e -> pointer.equals(e.getString("pointer", null))).findFirst()
+                .orElseThrow(() -> new AssertionError("no error at " + pointer + ": " + r.text()));
+    }
+
+    /** Unknown keys anywhere in a card, and wrong types: one 422 naming each with its line and column; nothing registered. */
+    @Test
+    void cardWithUnknownKeysAndWrongTypes() throws Exception {
+        String card = WalkingSkeletonIT.CARD_YAML.formatted("bad-card-it").replace("riskTier: high\n", "riskTier: high\nowners: [x]\n")
+                + "  protect: [race]\n  features: income\n";
+        Api.Reply r = ci.send("PUT", "/api/v1/models/bad-card-it/versions/1.0.0", "application/yaml", card.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, r.status(), r.text());
+        assertTrue(r.contentType().startsWith("application/problem+json"));
+        assertEquals(3, errors(r).size(), r.text());
+        JsonObject owners = error(r, "/owners");
+        assertEquals(6, owners.getInt("line"));
+        assertEquals(1, owners.getInt("column"));
+        assertTrue(owners.getString("message").startsWith("unknown property 'owners' (did you mean 'owner'?)"), r.text());
+        assertEquals(14, error(r, "/columns/protect").getInt("line"));
+        assertEquals(3, error(r, "/columns/protect").getInt("column"));
+        assertEquals("must be an array or null, not a string", error(r, "/columns/features").getString("message"));
+        assertEquals(404, ci.get("/api/v1/models/bad-card-it/versions/1.0.0").status(), "nothing registered");
+    }
+
+    /** A key the audit request does not know (rounding inside parameters, a misspelt policies) is a 422, never ignored. */
+    @Test
+    void auditRequestWithUnknownKeysAndWrongTypes() throws Exception {
+        Api.Reply r = ci.send("POST", VERSION + "/audits", "application/json", """
+                {"polices": ["eeoc-four-fifths"],
+                 "parameters": {"rounding": {"decimals": 2}, "confidence": "0.95"},
+                 "metrics": ["no_such_metric"]}
+                """.getBytes());
+        assertEquals(422, r.status(), r.text());
+        JsonObject polices = error(r, "/polices");
+        assertEquals(1, polices.getInt("line"));
+        assertEquals(2, polices.getInt("column"));
+        assertTrue(polices.getString("message").contains("did you mean 'policies'"), r.text());
+        assertTrue(error(r, "/parameters/rounding").getString("message").startsWith("unknown property 'rounding'"), r.text());
+        assertEquals("must be a number, not a string", error(r, "/parameters/confidence").getString("message"));
+        assertEquals(3, error(r, "/metrics/0").getInt("line"), "the request's other errors in the same answer");
+    }
+
+    /** A pack with a schema error and an unknown metric hears of both at once, each with line and column. */
+    @Test
+    void packWithASchemaErrorAndAnUnknownMetric() throws Exception {
+        String pack = """
+                id: bad-input-pack
+                version: 1.0.0
+                title: Both errors
+                rules:
+                  - id: r1
+                    metric: impact_rate
+                    scope: protected
+                    threshold: {comparator: ">=", value: 0.8}
+                    severty: block
+                """;
+        Api.Reply r = ci.send("POST", "/api/v1/policies/validate", "application/yaml", pack.getBytes());
+        assertEquals(200, r.status(), r.text());
+        assertEquals(false, r.json().getBoolean("valid"));
+        JsonObject metric = error(r, "/rules/0/metric");
+        assertEquals(6, metric.getInt("line"));
+        assertEquals(13, metric.getInt("column"));
+        JsonObject typo = error(r, "/rules/0/severty");
+        assertEquals(9, typo.getInt("line"));
+        assertEquals(5, typo.getInt("column"));
+        assertEquals(5, error(r, "/rules/0/severity").getInt("line"));
+        assertEquals(3, errors(r).size(), r.text());
+    }
 }

@@ -184,4 +184,86 @@ class PolicyParserTest {
                 "id: checks\nversion: 1.0.0\ntitle: Checks\nrules:\n  - id: fine"));
         assertEquals(4, ok.rules().get(0).parameters().expectation().allowedValues().size());
     }
+
+    /** Each error as "pointer line:column message". */
+    private static List<String> errors(List<FieldError> errors) {
+        return errors.stream().map(e -> e.pointer() + " " + e.line() + ":" + e.column() + " " + e.message()).toList();
+    }
+
+    private static final String RULE_KEYS = "id, description, metric, scope, reference, threshold, severity, minimumGroupSize, "
+            + "undefined, significance, when, parameters, cites";
+
+    @Test
+    void aSchemaErrorAndAnUnknownMetricComeInOneAnswerEachWithLineAndColumn() {
+        String yaml = """
+                id: hiring
+                version: 1.0.0
+                title: Hiring
+                rules:
+                  - id: r1
+                    metric: impact_rate
+                    scope: protected
+                    threshold: {comparator: ">=", value: 0.8}
+                    severty: block
+                    parameters: {pattern: "(?=x)", confidence: "0.95"}
+                  - id: r2
+                    metric: pattern_match
+                    scope: [zip]
+                    threshold: {comparator: "=>", value: 0.9}
+                    severity: warn
+                """;
+        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        assertEquals("The policy has 7 problem(s)", p.getMessage());
+        assertEquals(List.of(
+                "/rules/0/severity 5:5 is required",
+                "/rules/0/metric 6:13 unknown metric 'impact_rate'; the README's metric reference lists every metric id",
+                "/rules/0/severty 9:5 unknown property 'severty' (did you mean 'severity'?); known here: " + RULE_KEYS,
+                "/rules/0/parameters/pattern 10:27 not a regular expression DuckDB (RE2 syntax) accepts: invalid perl operator: (?=",
+                "/rules/0/parameters/confidence 10:48 must be a number, not a string",
+                "/rules/1/parameters 11:5 metric 'pattern_match' needs parameters.pattern",
+                "/rules/1/threshold/comparator 14:29 must be one of \">=\", \">\", \"<=\", \"<\""), errors(p.errors()));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeForEveryAlternativeIsSaidOnce() {
+        String yaml = """
+                id: hiring
+                version: 1.0.0
+                title: Hiring
+                rules:
+                  - {id: r1, metric: impact_ratio, scope: 3, threshold: [0.8], severity: block, reference: {group: 1}}
+                """;
+        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        assertEquals(List.of(
+                "/rules/0/scope 5:43 must be a string or an array, not an integer",
+                "/rules/0/threshold 5:57 must be an object, not an array",
+                "/rules/0/reference/group 5:100 must be a string, not an integer"), errors(p.errors()));
+    }
+
+    @Test
+    void anExtendingPacksOverridesAreJudgedAsFarAsTheyCanBeWithoutItsParent() {
+        String yaml = """
+                id: strict
+                version: 1.0.0
+                title: Stricter
+                extends: eeoc-four-fifths
+                overrides:
+                  four-fifths-impact-ratio:
+                    metric: impact_ration
+                    threshold: {between: [0.9, 0.8]}
+                    severity: fatal
+                    treshold: {comparator: ">=", value: 0.9}
+                """;
+        var json = dev.assay.infrastructure.Yaml.readJson(yaml, "The policy");
+        assertEquals(List.of(
+                "/overrides/four-fifths-impact-ratio/metric 7:13 unknown metric 'impact_ration'; the README's metric "
+                        + "reference lists every metric id",
+                "/overrides/four-fifths-impact-ratio/threshold/between 8:26 the lower bound 0.9 is above the upper bound 0.8",
+                "/overrides/four-fifths-impact-ratio/severity 9:15 must be one of \"block\", \"warn\"",
+                "/overrides/four-fifths-impact-ratio/treshold 10:5 unknown property 'treshold' (did you mean 'threshold'?); "
+                        + "known here: description, metric, scope, reference, threshold, severity, minimumGroupSize, undefined, "
+                        + "significance, when, parameters, cites"),
+                errors(dev.assay.infrastructure.SchemaCheck.placed(PolicyParser.problemsOfExtension(json),
+                        dev.assay.infrastructure.YamlPositions.of(yaml))));
+    }
 }

@@ -95,4 +95,97 @@ class ModelCardParserTest {
         Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseYaml(bomb.toString(), "a", "1"));
         assertEquals(422, p.status());
     }
+
+    /** Each error as "pointer line:column message". */
+    private static List<String> errors(Problem p) {
+        return p.errors().stream().map(e -> e.pointer() + " " + e.line() + ":" + e.column() + " " + e.message()).toList();
+    }
+
+    private static final String TOP_LEVEL = "model, version, owner, task, riskTier, positiveLabel, favorableOutcome, "
+            + "positivePrediction, intendedUse, trainingData, humanOversight, evaluationData, performanceMetrics, limitations, "
+            + "riskManagement, postMarketMonitoring, columns";
+
+    @Test
+    void unknownKeysAnywhereAndWrongTypesAreNamedWithLineAndColumnAllAtOnce() {
+        String yaml = """
+                model: credit-risk
+                version: 1.4.0
+                owner: risk-ml@example.com
+                task: binary-classification
+                riskTier: high
+                positiveLabel: 1
+                favorableOutcome: [1]
+                owners: [a@example.com]
+                columns:
+                  id: applicant_id
+                  label: defaulted
+                  prediction: approved
+                  protected: sex
+                  protect: [race]
+                """;
+        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
+        assertEquals(422, p.status());
+        assertEquals("The model card has 4 problem(s)", p.getMessage());
+        assertEquals(List.of(
+                "/favorableOutcome 7:19 must be a string or a number or a boolean or null, not an array",
+                "/owners 8:1 unknown property 'owners' (did you mean 'owner'?); known here: " + TOP_LEVEL,
+                "/columns/protected 13:14 must be an array or null, not a string",
+                "/columns/protect 14:3 unknown property 'protect' (did you mean 'protected'?); known here: id, label, "
+                        + "prediction, score, weight, protected, quasiIdentifiers, sensitive, features"), errors(p));
+    }
+
+    @Test
+    void aJsonCardsErrorsHaveLinesToo() {
+        String json = """
+                {"model": "credit-risk", "version": "1.4.0", "owner": "risk-ml@example.com",
+                 "task": "binary-classification", "favorableOutcome": 1, "positiveLabel": 1,
+                 "columns": {"prediction": "approved", "label": "defaulted", "timestamp": "at"},
+                 "rounding": 2}
+                """;
+        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseJson(json, "credit-risk", "1.4.0"));
+        assertEquals(List.of(
+                "/columns/timestamp 3:62 unknown property 'timestamp'; known here: id, label, prediction, score, weight, "
+                        + "protected, quasiIdentifiers, sensitive, features",
+                "/rounding 4:2 unknown property 'rounding'; known here: " + TOP_LEVEL), errors(p));
+    }
+
+    @Test
+    void theSchemasErrorAndTheParsersAreOnePerPlace() {
+        String yaml = YAML.replace("model: credit-risk            # comments do not change the card", "model: other")
+                .replace("task: binary-classification", "task: ranking");
+        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
+        assertEquals(List.of("/model 1:8 must equal the model in the path, 'credit-risk'",
+                "/task 4:7 must be one of \"binary-classification\", \"score\", \"regression\""), errors(p));
+    }
+
+    /** The README's card, the demo's, and the shapes the tests register: all accepted as they are. */
+    @Test
+    void everyCardTheReadmeTheDemoAndTheTestsUseIsAccepted() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("\n", readme.indexOf("$B/api/v1/models/compas/versions/2016 <<'EOF'")) + 1;
+        String compas = readme.substring(start, readme.indexOf("\nEOF\n", start) + 1);
+        ModelCard card = ModelCardParser.parseYaml(compas, "compas", "2016");
+        assertEquals(List.of(Json.createValue("Medium"), Json.createValue("High")), card.positivePrediction());
+        ModelCardParser.parseYaml(dev.assay.demo.DemoSeeder.card("1.0.0"), "loan-approval", "1.0.0");
+        ModelCardParser.parseYaml(YAML + """
+                  score: score
+                  weight: w
+                  quasiIdentifiers: [zip3, age, sex]
+                  sensitive: [diagnosis]
+                  features: [income, age, zip3]
+                positivePrediction: 1
+                trainingData: {source: "bureau", period: "2020-2024"}
+                performanceMetrics: [accuracy, roc_auc]
+                """, "credit-risk", "1.4.0");
+        ModelCardParser.parseYaml("model: m\nversion: 2.0\nowner: o@example.com\ntask: score\nriskTier: null\n"
+                + "columns: {prediction: p, score: null}\n", "m", "2.0");
+    }
+
+    /** A card stored before a key became an error still loads: stored versions never change. */
+    @Test
+    void aStoredCardWithAKeyNowRefusedStillLoads() {
+        var stored = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(JSON)).readObject())
+                .add("notes", "kept from an earlier release").build();
+        assertEquals("credit-risk", ModelCardParser.fromJson(stored, "credit-risk", "1.4.0").model());
+    }
 }
