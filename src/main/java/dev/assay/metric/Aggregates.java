@@ -94,6 +94,16 @@ public record Aggregates(Map<Scope, Map<GroupKey, GroupState>> byScope,
         return ranks.getOrDefault(scope, Map.of());
     }
 
+    /** Whether score states were computed for the scope (they may still hold no group: an empty dataset). */
+    public boolean hasScores(Scope scope) {
+        return scores.containsKey(scope);
+    }
+
+    /** Whether ranks were computed for the scope. */
+    public boolean hasRanks(Scope scope) {
+        return ranks.containsKey(scope);
+    }
+
     public GroupState overall() {
         return groups(Scope.OVERALL).values().stream().findFirst().orElse(GroupState.EMPTY);
     }

@@ -83,7 +83,12 @@ public final class MetricCatalogue {
         for (String id : ScoreMetrics.IDS) {
             fromScores(id, Source.SCORES, (scope, a, p) -> ScoreMetrics.all(id, scope.id(), a.scores(scope), p.confidence()));
         }
-        fromScores(RocAuc.ID, Source.RANKS, (scope, a, p) -> RocAuc.all(scope.id(), a.ranks(scope), p.confidence()));
+        fromScores(RocAuc.ID, Source.RANKS, (scope, a, p) -> {
+            // A group none of whose rows has a score and a label has no ranks: its AUC is undefined, not absent.
+            Map<GroupKey, RankState> ranks = new java.util.LinkedHashMap<>(a.ranks(scope));
+            a.groups(scope).keySet().forEach(k -> ranks.putIfAbsent(k, RankState.EMPTY));
+            return RocAuc.all(scope.id(), ranks, p.confidence());
+        });
         for (String id : RegressionMetrics.PER_GROUP) {
             METRICS.put(id, new Definition(id, Kind.PER_GROUP, Source.REGRESSION, (scope, a, p) -> a.regression(scope).isEmpty()
                     ? List.of(MetricValue.undefined(id, scope.id(), null, 0, "needs a numeric label and prediction", null))
@@ -214,7 +219,7 @@ public final class MetricCatalogue {
     /** A score metric: undefined, with the reason, when the audit has no score sums for the scope. */
     private static void fromScores(String id, Source source, GroupMetric m) {
         METRICS.put(id, new Definition(id, Kind.PER_GROUP, source, (scope, a, p) -> {
-            boolean missing = source == Source.SCORES ? a.scores(scope).isEmpty() : a.ranks(scope).isEmpty();
+            boolean missing = source == Source.SCORES ? !a.hasScores(scope) : !a.hasRanks(scope);
             return missing ? List.of(MetricValue.undefined(id, scope.id(), null, 0,
                     source == Source.SCORES ? "needs a score column in the model card"
                             : "needs a score column and a label in the model card", null)) : m.compute(scope, a, p);

@@ -5,4 +5,7 @@ package dev.assay.metric;
  * statistic (ties counted one half), computed in SQL from the group's score histogram.
  */
 public record RankState(long positives, long negatives, double u) {
+
+    /** No ranked row: no positive, no negative. */
+    public static final RankState EMPTY = new RankState(0, 0, 0);
 }

@@ -99,7 +99,7 @@ final class Engine {
                     .run(card(weighted), data.types(), data.parquet(), baseline == null ? null : baseline.parquet(),
                             baseline == null ? Map.of() : baseline.types(), List.of(), metrics);
         } catch (java.sql.SQLException | RuntimeException failed) {
-            if (!DifferentialProperties.SURVEY) {
+            if (!DifferentialPropertiesTest.SURVEY) {
                 throw failed;
             }
             Survey.record("engine error", 0, data.types() + "\n" + Files.readString(data.parquet().resolveSibling("d.csv")),

@@ -78,10 +78,15 @@ final class RefQuality {
             long nonNull = values.stream().filter(Objects::nonNull).count();
             if (rows == 0) {
                 e.undefined("completeness", c, null);
-                e.undefined("uniqueness", c, null);
             } else {
                 e.defined("completeness", c, null, (double) nonNull / rows, rows, RATE);
-                e.defined("uniqueness", c, null, (double) frequency.values().stream().filter(f -> f == 1).count() / rows, rows, RATE);
+            }
+            // Deequ since 1.1: values occurring once over the non-null values; undefined without any.
+            if (nonNull == 0) {
+                e.undefined("uniqueness", c, null);
+            } else {
+                e.defined("uniqueness", c, null, (double) frequency.values().stream().filter(f -> f == 1).count() / nonNull, nonNull,
+                        RATE);
             }
             e.defined("distinct_count", c, null, frequency.size(), nonNull, COUNT);
             Double min = null;

@@ -77,9 +77,12 @@ public record Table(boolean weighted, List<Row> rows) {
         }
     }
 
-    /** A text cell: null when empty. */
+    /** A text cell: null when empty or spelled as a non-finite number (NaN, inf, -Infinity...: missing everywhere). */
     public static String text(String cell) {
-        return cell.isEmpty() ? null : cell;
+        String t = cell.trim().toLowerCase(Locale.ROOT);
+        boolean nonFinite = java.util.Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity")
+                .contains(t);
+        return cell.isEmpty() || nonFinite ? null : cell;
     }
 
     @Override

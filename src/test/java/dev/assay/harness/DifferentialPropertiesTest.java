@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The differential harness: generated tables through the real ingest and engine on DuckDB, against
  * plain row-by-row reference implementations (Ref* in this package), family by family.
  */
-class DifferentialProperties {
+class DifferentialPropertiesTest {
 
     private static Path dir;
 
