@@ -21,6 +21,7 @@ import dev.assay.metric.ValidityState;
 import dev.assay.metric.privacy.LDiversity;
 import dev.assay.metric.quality.ColumnChecks;
 import dev.assay.metric.quality.PredictionValidity;
+import dev.assay.metric.fairness.MeanScore;
 import dev.assay.metric.fairness.ImpactRatio;
 import dev.assay.metric.fairness.SelectionRate;
 import dev.assay.policy.Decision;
@@ -148,9 +149,11 @@ public final class AuditEngine {
         // 2. One scan for all group scopes (column scopes belong to the quality scans).
         List<Scope> scopes = needs.stream().filter(n -> MetricCatalogue.find(n.metric())
                 .map(d -> d.kind() != MetricCatalogue.Kind.COLUMN).orElse(true)).map(Need::scope).distinct().toList();
+        // The score column is read only when a metric needs it: an audit never reads a column none of its metrics uses.
+        Optional<String> score = needs.stream().anyMatch(n -> readsScore(n.metric())) ? card.columns().score() : Optional.empty();
         Outcomes outcomes = new Outcomes(card.columns().prediction(),
                 card.favorableOutcome(),
-                card.columns().label(), card.positiveLabel(), card.positivePrediction(), card.columns().score(), columnTypes,
+                card.columns().label(), card.positiveLabel(), card.positivePrediction(), score, columnTypes,
                 card.columns().weight());
         Aggregates aggregates;
         try (Connection c = duckDb.open()) {
@@ -231,6 +234,13 @@ public final class AuditEngine {
         Map<String, MetricValue> unique = new LinkedHashMap<>();
         computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.at(), v)));
         return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
+    }
+
+    /** Whether the metric reads the score column: score and rank metrics, the mean score, validity checks. */
+    static boolean readsScore(String metric) {
+        MetricCatalogue.Source source = MetricCatalogue.find(metric).map(MetricCatalogue.Definition::source).orElse(null);
+        return source == MetricCatalogue.Source.SCORES || source == MetricCatalogue.Source.RANKS
+                || source == MetricCatalogue.Source.VALIDITY || metric.startsWith(MeanScore.ID) || metric.startsWith("scoring_");
     }
 
     /** Every column the card names with its role; a column in two roles is listed once, needing numbers if either does. */

@@ -135,6 +135,20 @@ class RealWorldFilesTest {
         assertTrue(mean.undefined() != null && !mean.undefined().isBlank(), mean.toString());
     }
 
+    /**
+     * An audit reads only the columns its metrics need: a score column the file holds as text (as
+     * stored before scores were typed at upload) does not stop an audit that needs no score.
+     */
+    @Test
+    void anAuditReadsNoColumnItsMetricsDoNotNeed() throws Exception {
+        String card = CARD.replace("  protected: [g]", "  score: s\n  protected: [g]");
+        String csv = "g,y,p,s\nA,1,1,high\nA,0,0,low\nB,1,1,high\nB,0,1,low\n";
+        AuditEngine.Outcome o = audit(card, csv, List.of("selection_rate", "accuracy"));
+        assertEquals(0.5, value(o, "selection_rate", "g", "A").value(), 1e-12);
+        assertEquals(1.0, value(o, "selection_rate", "g", "B").value(), 1e-12);
+        assertEquals(0.75, value(o, "accuracy", "overall", null).value(), 1e-12);
+    }
+
     private static void rows(StringBuilder csv, String g, String y, String p, int n) {
         for (int i = 0; i < n; i++) {
             csv.append(g).append(',').append(y).append(',').append(p).append('\n');
