@@ -37,6 +37,11 @@ public record ColumnProfile(String name, String type, long nulls, long nonFinite
         }
     }
 
+    /** The missing values as a reader sees them: "12", or "12 (4 NaN or infinite)" when the upload wrote some so. */
+    public String missingText() {
+        return nonFinite == 0 ? Long.toString(nulls) : nulls + " (" + nonFinite + " NaN or infinite)";
+    }
+
     public JsonObject toJson() {
         JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("type", type).add("nulls", nulls)
                 .add("nonFinite", nonFinite);

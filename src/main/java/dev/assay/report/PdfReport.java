@@ -312,6 +312,12 @@ public final class PdfReport {
         w.gap(6);
     }
 
+    /** A column's missing values; those the upload wrote as NaN or an infinity are named (reports before 2026-12 have no count). */
+    private static String missing(JsonObject column) {
+        String nulls = JsonValues.text(column.get("nulls"), "-");
+        return column.get("nonFinite") instanceof JsonNumber n && n.longValue() > 0 ? nulls + " (" + n.longValue() + " NaN/inf)" : nulls;
+    }
+
     private static void profile(TaggedPages w, JsonObject dataset) throws IOException {
         if (!(dataset.get("columns") instanceof JsonArray columns)) {
             return;
@@ -324,11 +330,11 @@ public final class PdfReport {
         w.table("profile");
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
             if (c.get("numeric") instanceof JsonObject n) {
-                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), JsonValues.text(c.get("nulls"), "-"), short4(n.get("mean")),
+                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), missing(c), short4(n.get("mean")),
                         short4(n.get("std")), short4(n.get("min")) + " / " + (n.get("median") instanceof JsonNumber
                                 ? short4(n.get("median")) + (n.containsKey("quartileSample") ? "*" : "") : "(none)") + " / " + short4(n.get("max")));
             } else {
-                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), JsonValues.text(c.get("nulls"), "-"), "", "", "");
+                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), missing(c), "", "", "");
             }
         }
         if (columns.getValuesAs(JsonObject.class).stream().anyMatch(c -> c.get("numeric") instanceof JsonObject n
