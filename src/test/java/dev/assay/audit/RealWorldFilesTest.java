@@ -149,6 +149,35 @@ class RealWorldFilesTest {
         assertEquals(0.75, value(o, "accuracy", "overall", null).value(), 1e-12);
     }
 
+    /**
+     * The same categories typed differently in two files (integers against floats written by pandas
+     * because of a NaN, booleans against 0/1, numeric text against numbers) are the same categories:
+     * no drift at all between these two files.
+     */
+    @Test
+    void categoriesTypedDifferentlyInTwoFilesAreTheSame() throws Exception {
+        StringBuilder evaluation = new StringBuilder("g,y,p,code,flag,level\n");
+        StringBuilder baseline = new StringBuilder("g,y,p,code,flag,level\n");
+        for (int i = 0; i < 40; i++) {
+            evaluation.append(i % 2 == 0 ? "A" : "B").append(',').append(i % 3 == 0 ? 1 : 0).append(',').append(i % 2).append(',')
+                    .append(i % 4).append(',').append(i % 5 == 0 ? "true" : "false").append(',').append(i % 3).append('\n');
+            baseline.append(i % 2 == 0 ? "A" : "B").append(',').append(i % 3 == 0 ? "1.0" : "0.0").append(',').append(i % 2).append(',')
+                    .append(i % 4).append(".0,").append(i % 5 == 0 ? 1 : 0).append(',').append('"').append(i % 3).append(" \"\n");
+        }
+        baseline.append("A,NaN,1,NaN,,x\n");
+        IngestedCsv e = IngestedCsv.of(dir, evaluation.toString());
+        IngestedCsv b = IngestedCsv.of(dir, baseline.toString());
+        assertEquals("BOOLEAN", e.types().get("flag"));
+        assertEquals("DOUBLE", b.types().get("y"));
+        ModelCard card = ModelCardParser.parseYaml(CARD, "m", "1");
+        AuditEngine.Outcome o = new AuditEngine(e.duckDb(), MetricParameters.DEFAULTS)
+                .run(card, e.types(), e.parquet(), b.parquet(), b.types(), List.of(), List.of("population_stability_index", "chi_square"));
+        for (String column : List.of("y", "code", "flag")) {
+            MetricValue psi = o.metrics().stream().filter(m -> m.metric().equals("population_stability_index") && column.equals(m.scope())).findFirst().orElseThrow();
+            assertEquals(0.0, psi.value(), 1e-12, column);
+        }
+    }
+
     private static void rows(StringBuilder csv, String g, String y, String p, int n) {
         for (int i = 0; i < n; i++) {
             csv.append(g).append(',').append(y).append(',').append(p).append('\n');
