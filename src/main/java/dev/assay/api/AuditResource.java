@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.failure.FieldError;
 import dev.assay.audit.AuditParameters;
 import dev.assay.audit.AuditRequest;
 import dev.assay.audit.AuditRun;

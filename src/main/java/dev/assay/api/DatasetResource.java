@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.failure.FieldError;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetFormat;
 import dev.assay.dataset.DatasetService;

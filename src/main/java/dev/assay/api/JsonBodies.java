@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.infrastructure.YamlPositions;
 import jakarta.json.Json;

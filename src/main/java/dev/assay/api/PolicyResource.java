@@ -1,5 +1,7 @@
 package dev.assay.api;
 
+import dev.assay.failure.Failure;
+import dev.assay.failure.FieldError;
 import dev.assay.policy.PolicyCatalog;
 import dev.assay.policy.PolicyParser;
 import dev.assay.policy.StoredPolicy;
@@ -69,9 +71,11 @@ public class PolicyResource {
             var policy = PolicyParser.parse(yaml == null ? "" : yaml);
             return Json.createObjectBuilder().add("valid", true).add("id", policy.id()).add("version", policy.version())
                     .add("sha256", policy.sha256()).add("errors", JsonValue.EMPTY_JSON_ARRAY).build();
-        } catch (Problem p) {
+        } catch (Failure failure) {
+            // A verdict, not a failed call: the same errors the store would answer, inside a 200.
+            Problem p = Problem.of(failure);
             JsonArrayBuilder errors = Json.createArrayBuilder();
-            p.errors().forEach(e -> errors.add(e.toJson()));
+            p.errors().forEach(e -> errors.add(Problem.json(e)));
             if (p.errors().isEmpty()) {
                 errors.add(Json.createObjectBuilder().add("message", p.getMessage()));
             }

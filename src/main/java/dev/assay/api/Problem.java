@@ -1,5 +1,13 @@
 package dev.assay.api;
 
+import dev.assay.failure.Conflict;
+import dev.assay.failure.Failure;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
+import dev.assay.failure.Malformed;
+import dev.assay.failure.NotFound;
+import dev.assay.failure.NotPermitted;
+import dev.assay.failure.TooLarge;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -10,7 +18,10 @@ import java.util.List;
 
 /**
  * A failure the client caused or must know about, answered as RFC 9457 problem+json. Validation
- * problems carry {@link FieldError}s that point at a JSON pointer, or at a line and column.
+ * problems carry {@link FieldError}s that point at a JSON pointer, or at a line and column. Domain
+ * code throws a transport-free {@link Failure}; {@link #of(Failure)} is the one place that gives each
+ * kind its status, type and title. Resources throw a Problem directly only for what is HTTP's own
+ * (a missing multipart part, an unsupported media type).
  */
 public class Problem extends RuntimeException {
 
@@ -71,6 +82,31 @@ public class Problem extends RuntimeException {
         return new Problem(413, "too-large", "Content too large", detail, List.of());
     }
 
+    /** The answer to a domain failure: the status, type and title the API has always given that kind. */
+    public static Problem of(Failure failure) {
+        String detail = failure.detail();
+        if (failure instanceof InvalidInput invalid) {
+            return invalid(detail, invalid.errors());
+        }
+        if (failure instanceof NotFound) {
+            return notFound(detail);
+        }
+        if (failure instanceof Conflict) {
+            return conflict(detail);
+        }
+        if (failure instanceof TooLarge) {
+            return tooLarge(detail);
+        }
+        if (failure instanceof Malformed) {
+            return badRequest(detail);
+        }
+        if (failure instanceof NotPermitted) {
+            return forbidden(detail);
+        }
+        // Failure is sealed and ProblemTest answers each permitted kind, so a new kind fails there first.
+        throw new IllegalStateException("no answer for " + failure.getClass().getName(), failure);
+    }
+
     public int status() {
         return status;
     }
@@ -87,10 +123,25 @@ public class Problem extends RuntimeException {
                 .add("detail", getMessage() == null ? title : getMessage());
         if (!errors.isEmpty()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
-            errors.forEach(e -> array.add(e.toJson()));
+            errors.forEach(e -> array.add(json(e)));
             b.add("errors", array);
         }
         return b.build();
+    }
+
+    /** One error as the API writes it: pointer, line, column (those known) and message, in that order. */
+    public static JsonObject json(FieldError e) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (e.pointer() != null) {
+            b.add("pointer", e.pointer());
+        }
+        if (e.line() != null) {
+            b.add("line", e.line());
+        }
+        if (e.column() != null) {
+            b.add("column", e.column());
+        }
+        return b.add("message", e.message()).build();
     }
 
     public Response toResponse() {

@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.failure.Failure;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
@@ -10,10 +11,14 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every exception leaves the API as problem+json; unexpected ones are logged, never echoed. */
+/**
+ * Every exception leaves the API as problem+json; unexpected ones are logged, never echoed. Domain
+ * {@link Failure}s get their status here, through {@link Problem#of(Failure)}.
+ */
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
@@ -21,11 +26,35 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /**
+     * The problem an exception is or carries as a cause: a container may wrap what a service threw
+     * (a transaction the failure rolled back, say), and the caller must still hear the failure.
+     */
+    static Optional<Problem> carried(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Problem p) {
+                return Optional.of(p);
+            }
+            if (cause instanceof Failure f) {
+                return Optional.of(Problem.of(f));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Provider
     public static class ProblemMapper implements ExceptionMapper<Problem> {
         @Override
         public Response toResponse(Problem problem) {
             return problem.toResponse();
+        }
+    }
+
+    @Provider
+    public static class FailureMapper implements ExceptionMapper<Failure> {
+        @Override
+        public Response toResponse(Failure failure) {
+            return Problem.of(failure).toResponse();
         }
     }
 
@@ -55,12 +84,9 @@ public final class ProblemMappers {
     public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            Throwable cause = e;
-            while (cause != null) {
-                if (cause instanceof Problem p) {
-                    return p.toResponse();
-                }
-                cause = cause.getCause();
+            Optional<Problem> carried = carried(e);
+            if (carried.isPresent()) {
+                return carried.get().toResponse();
             }
             LOG.log(Level.SEVERE, "Unexpected failure", e);
             return new Problem(500, "internal", "Internal error",

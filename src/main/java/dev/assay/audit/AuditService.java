@@ -1,7 +1,9 @@
 package dev.assay.audit;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.Conflict;
+import dev.assay.failure.InvalidInput;
+import dev.assay.failure.NotFound;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
@@ -87,7 +89,7 @@ public class AuditService {
     public AuditRun start(ModelVersion version, AuditRequest request, Caller caller) {
         List<FieldError> errors = problems(version, request);
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The audit request has " + errors.size() + " problem(s)", errors);
+            throw new InvalidInput("The audit request has " + errors.size() + " problem(s)", errors);
         }
         Dataset dataset = resolveDataset(version, request.dataset(), new ArrayList<>());
         Dataset baseline = request.baseline() == null ? null : datasets.ofVersion(version.id()).stream()
@@ -137,9 +139,7 @@ public class AuditService {
             errors.add(FieldError.at("/baseline", "no dataset " + request.baseline() + " belongs to this version"));
         }
         for (int i = 0; i < request.policies().size(); i++) {
-            try {
-                policies.latest(request.policies().get(i));
-            } catch (Problem notFound) {
+            if (policies.findLatest(request.policies().get(i)).isEmpty()) {
                 errors.add(FieldError.at("/policies/" + i, "no policy '" + request.policies().get(i) + "'"));
             }
         }
@@ -216,7 +216,7 @@ public class AuditService {
     }
 
     public AuditRun get(String id) {
-        return audits.find(id).orElseThrow(() -> Problem.notFound("No audit " + id));
+        return audits.find(id).orElseThrow(() -> new NotFound("No audit " + id));
     }
 
     public Optional<AuditResult> result(String id) {
@@ -226,7 +226,7 @@ public class AuditService {
     /** The result of a finished audit; 404 for no such audit, 409 while it has no report. */
     public AuditResult finished(String id) {
         AuditRun run = get(id);
-        return audits.result(id).orElseThrow(() -> Problem.conflict(
+        return audits.result(id).orElseThrow(() -> new Conflict(
                 "Audit " + id + " has no report: its status is " + run.status()));
     }
 

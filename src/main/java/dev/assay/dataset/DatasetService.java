@@ -1,7 +1,10 @@
 package dev.assay.dataset;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
+import dev.assay.failure.Malformed;
+import dev.assay.failure.NotFound;
+import dev.assay.failure.TooLarge;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.registry.ModelCard;
@@ -80,11 +83,11 @@ public class DatasetService {
                     ? new CsvStructureCheck(CsvStructureCheck.DEFAULT_MAX_FIELD_BYTES, upload.delimiter()) : null;
             Spool.Spooled file = spool(upload.body(), spooled, csv);
             if (file.size() == 0) {
-                throw Problem.invalid("The uploaded file is empty", List.of(FieldError.atLine(1, null, "no bytes received")));
+                throw new InvalidInput("The uploaded file is empty", List.of(FieldError.atLine(1, null, "no bytes received")));
             }
             if (csv != null) {
                 csv.finish().ifPresent(v -> {
-                    throw Problem.invalid("The file is not well-formed CSV: " + v.message() + " (line " + v.line() + ")",
+                    throw new InvalidInput("The file is not well-formed CSV: " + v.message() + " (line " + v.line() + ")",
                             List.of(FieldError.atLine(v.line(), v.field(), v.message())));
                 });
             }
@@ -122,7 +125,7 @@ public class DatasetService {
                         .ifPresent(problems::add);
             }
             if (!problems.isEmpty()) {
-                throw Problem.invalid("The file does not hold what the model card says of its columns: "
+                throw new InvalidInput("The file does not hold what the model card says of its columns: "
                         + String.join("; ", problems.stream().map(FieldError::message).toList()), problems);
             }
             Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
@@ -134,13 +137,13 @@ public class DatasetService {
             publishedSha = null;
             return dataset;
         } catch (IngestException e) {
-            throw Problem.invalid("The file cannot be read: " + e.getMessage(),
+            throw new InvalidInput("The file cannot be read: " + e.getMessage(),
                     List.of(e.line() == null ? FieldError.at("", e.getMessage())
                             : FieldError.atLine(e.line(), e.column(), e.getMessage())));
         } catch (Spool.TooLarge e) {
-            throw Problem.tooLarge(e.getMessage());
+            throw new TooLarge(e.getMessage());
         } catch (IOException e) {
-            throw Problem.badRequest("The upload could not be read to its end: " + e.getMessage());
+            throw new Malformed("The upload could not be read to its end: " + e.getMessage());
         } catch (SQLException e) {
             throw new IllegalStateException("profiling a stored dataset failed", e);
         } finally {
@@ -167,14 +170,14 @@ public class DatasetService {
         if (!missing.isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
             missing.forEach(m -> errors.add(FieldError.at("/columns", "column '" + m + "' named by the model card is not in the file")));
-            throw Problem.invalid("The file lacks column(s) the model card names: " + String.join(", ", missing)
+            throw new InvalidInput("The file lacks column(s) the model card names: " + String.join(", ", missing)
                     + ". Columns in the file: " + String.join(", ", columns),
                     errors);
         }
     }
 
     public Dataset get(String id) {
-        return datasets.find(id).orElseThrow(() -> Problem.notFound("No dataset " + id));
+        return datasets.find(id).orElseThrow(() -> new NotFound("No dataset " + id));
     }
 
     public List<Dataset> ofVersion(String modelVersionId) {

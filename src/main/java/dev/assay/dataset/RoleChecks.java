@@ -1,6 +1,6 @@
 package dev.assay.dataset;
 
-import dev.assay.api.FieldError;
+import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;

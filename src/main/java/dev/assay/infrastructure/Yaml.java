@@ -1,7 +1,7 @@
 package dev.assay.infrastructure;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
 import jakarta.json.JsonValue;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -67,13 +67,13 @@ public final class Yaml {
             tree = load(text);
         } catch (YamlEngineException e) {
             long[] pos = position(e).orElse(new long[] {1, 1});
-            throw Problem.invalid(what + " is not valid YAML",
+            throw new InvalidInput(what + " is not valid YAML",
                     List.of(FieldError.atLine(pos[0], pos[1], e.getMessage().lines().findFirst().orElse("syntax error"))));
         }
         try {
             return JsonTrees.toJson(tree);
         } catch (IllegalArgumentException e) {
-            throw Problem.invalid(what + " holds a value JSON cannot", List.of(FieldError.at("", e.getMessage())));
+            throw new InvalidInput(what + " holds a value JSON cannot", List.of(FieldError.at("", e.getMessage())));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.assay.policy;
 
-import dev.assay.api.Problem;
+import dev.assay.failure.Conflict;
+import dev.assay.failure.InvalidInput;
+import dev.assay.failure.NotFound;
 import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** The policy packs Assay knows: built-in ones (policies/ in the repository) and stored ones. */
 @ApplicationScoped
@@ -67,18 +70,18 @@ public class PolicyCatalog {
         if (json instanceof jakarta.json.JsonObject pack && pack.containsKey("extends")) {
             // Every mistake of the extending document at once: its shape, the meaning of what it adds
             // and overrides, a pack to extend that is not stored, overrides of rules it does not have.
-            List<dev.assay.api.FieldError> errors = new java.util.ArrayList<>(PolicyParser.problemsOfExtension(pack));
+            List<dev.assay.failure.FieldError> errors = new java.util.ArrayList<>(PolicyParser.problemsOfExtension(pack));
             StoredPolicy base = null;
             if (pack.get("extends") instanceof jakarta.json.JsonString parent) {
                 base = policies.latest(parent.getString()).orElse(null);
                 if (base == null) {
-                    errors.add(dev.assay.api.FieldError.at("/extends", "no stored policy '" + parent.getString() + "'"));
+                    errors.add(dev.assay.failure.FieldError.at("/extends", "no stored policy '" + parent.getString() + "'"));
                 } else {
                     errors.addAll(PolicyInheritance.unknownOverrides(pack, base));
                 }
             }
             if (!errors.isEmpty()) {
-                throw Problem.invalid("The policy has " + errors.size() + " problem(s)",
+                throw new InvalidInput("The policy has " + errors.size() + " problem(s)",
                         dev.assay.infrastructure.SchemaCheck.placed(errors, dev.assay.infrastructure.YamlPositions.of(yaml)));
             }
             jakarta.json.JsonObject merged = PolicyInheritance.resolve(pack, base);
@@ -90,15 +93,15 @@ public class PolicyCatalog {
             policy = PolicyParser.parse(json, yaml);
         }
         if (!policy.id().equals(id)) {
-            throw Problem.invalid("The pack's id must equal the id in the path",
-                    List.of(dev.assay.api.FieldError.at("/id", "is '" + policy.id() + "', the path says '" + id + "'")));
+            throw new InvalidInput("The pack's id must equal the id in the path",
+                    List.of(dev.assay.failure.FieldError.at("/id", "is '" + policy.id() + "', the path says '" + id + "'")));
         }
         var existing = policies.bySha(policy.sha256());
         if (existing.isPresent()) {
             return new Stored(existing.get(), false);
         }
         if (policies.versions(id).stream().anyMatch(p -> p.version().equals(policy.version()))) {
-            throw Problem.conflict("Version " + policy.version() + " of policy '" + id
+            throw new Conflict("Version " + policy.version() + " of policy '" + id
                     + "' is stored with other content; packs are immutable, give the change a new version");
         }
         StoredPolicy stored = new StoredPolicy(policy, resolved, false, storedBy, clock.instant());
@@ -115,18 +118,23 @@ public class PolicyCatalog {
     public List<StoredPolicy> versions(String id) {
         List<StoredPolicy> all = policies.versions(id);
         if (all.isEmpty()) {
-            throw Problem.notFound("No policy '" + id + "'");
+            throw new NotFound("No policy '" + id + "'");
         }
         return all;
     }
 
-    /** The newest version of a pack, by id. */
+    /** The newest version of a pack, by id: for a caller who asked for this pack. */
     public StoredPolicy latest(String id) {
-        return policies.latest(id).orElseThrow(() -> Problem.notFound("No policy '" + id + "'"));
+        return findLatest(id).orElseThrow(() -> new NotFound("No policy '" + id + "'"));
+    }
+
+    /** The newest version of a pack, if one is stored: for a caller who only wonders whether it is. */
+    public Optional<StoredPolicy> findLatest(String id) {
+        return policies.latest(id);
     }
 
     public StoredPolicy bySha(String sha256) {
-        return policies.bySha(sha256).orElseThrow(() -> Problem.notFound("No policy version " + sha256));
+        return policies.bySha(sha256).orElseThrow(() -> new NotFound("No policy version " + sha256));
     }
 
     public List<StoredPolicy> all() {

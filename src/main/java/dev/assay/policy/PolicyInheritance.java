@@ -1,7 +1,7 @@
 package dev.assay.policy;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.infrastructure.Yaml;
 import jakarta.json.Json;
@@ -48,7 +48,7 @@ public final class PolicyInheritance {
         }
         List<FieldError> errors = unknownOverrides(child, parent);
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The overrides name rules the extended pack does not have", errors);
+            throw new InvalidInput("The overrides name rules the extended pack does not have", errors);
         }
         if (child.get("rules") instanceof JsonArray own) {
             own.forEach(rules::add);

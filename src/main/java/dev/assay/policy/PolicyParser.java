@@ -1,7 +1,7 @@
 package dev.assay.policy;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Yaml;
 import dev.assay.infrastructure.YamlPositions;
@@ -39,7 +39,7 @@ public final class PolicyParser {
     public static Policy parse(String yaml) {
         JsonValue json = Yaml.readJson(yaml, "The policy");
         if (json instanceof JsonObject o && o.containsKey("extends")) {
-            throw Problem.invalid("This pack extends another; it is resolved when stored",
+            throw new InvalidInput("This pack extends another; it is resolved when stored",
                     List.of(FieldError.at("/extends", "a pack that extends another is checked by PUT /api/v1/policies/{id}")));
         }
         return parse(json, yaml);
@@ -80,7 +80,7 @@ public final class PolicyParser {
             meaning(rules, "/rules", errors);
         }
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The policy has " + distinct(errors).size() + " problem(s)",
+            throw new InvalidInput("The policy has " + distinct(errors).size() + " problem(s)",
                     SchemaCheck.placed(distinct(errors), YamlPositions.of(yaml == null ? "" : yaml)));
         }
         // The shape is right and means something: the typed rules can be read without further checks.

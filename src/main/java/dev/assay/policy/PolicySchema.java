@@ -1,6 +1,6 @@
 package dev.assay.policy;
 
-import dev.assay.api.FieldError;
+import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.SchemaCheck;
 import jakarta.json.JsonValue;
 

@@ -2,8 +2,9 @@ package dev.assay.portal;
 
 import dev.assay.report.SmallCells;
 import dev.assay.infrastructure.JsonValues;
-import dev.assay.api.FieldError;
+import dev.assay.failure.FieldError;
 import dev.assay.api.Problem;
+import dev.assay.failure.Failure;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
@@ -160,7 +161,8 @@ public class VersionPages {
         }
         try {
             waivers.request(v, rule, justification, expiresAt, gates.of(v).failingRules(), (Caller) security.getUserPrincipal());
-        } catch (Problem p) {
+        } catch (Failure failure) {
+            Problem p = Problem.of(failure);
             return Page.html(p.status(), templates.render("version", model(v,
                     p.errors().isEmpty() ? List.of(FieldError.at("/", p.getMessage())) : p.errors(), justification)));
         }

@@ -1,6 +1,7 @@
 package dev.assay.portal;
 
 import dev.assay.api.Problem;
+import dev.assay.failure.Failure;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
 import dev.assay.security.Caller;
@@ -81,7 +82,8 @@ public class WaiverPages {
     private Response decide(String id, WaiverDecision.Outcome outcome, String comment, Caller caller) {
         try {
             waivers.decide(id, outcome, comment, caller);
-        } catch (Problem p) {
+        } catch (Failure failure) {
+            Problem p = Problem.of(failure);
             return Page.html(p.status(), templates.render("waivers", model(caller, p.getMessage())));
         }
         return Response.seeOther(URI.create("/portal/waivers#waiver-" + id)).build();

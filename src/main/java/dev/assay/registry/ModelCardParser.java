@@ -1,7 +1,7 @@
 package dev.assay.registry;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.infrastructure.Yaml;
 import dev.assay.infrastructure.YamlPositions;
@@ -42,10 +42,10 @@ public final class ModelCardParser {
             value = Json.createReader(new StringReader(text)).readValue();
         } catch (JsonParsingException e) {
             var loc = e.getLocation();
-            throw Problem.invalid("The model card is not valid JSON",
+            throw new InvalidInput("The model card is not valid JSON",
                     List.of(FieldError.atLine(loc.getLineNumber(), loc.getColumnNumber(), e.getMessage())));
         } catch (JsonException e) {
-            throw Problem.invalid("The model card is not valid JSON", List.of(FieldError.at("", e.getMessage())));
+            throw new InvalidInput("The model card is not valid JSON", List.of(FieldError.at("", e.getMessage())));
         }
         // JSON text is YAML too, so the same positions place its errors.
         return checked(value, text, model, version);
@@ -64,13 +64,13 @@ public final class ModelCardParser {
         ModelCard card = null;
         try {
             card = fromJson(value, model, version);
-        } catch (Problem p) {
+        } catch (InvalidInput p) {
             Set<String> said = new java.util.HashSet<>();
             errors.forEach(e -> said.add(e.pointer()));
             p.errors().stream().filter(e -> !said.contains(e.pointer())).forEach(errors::add);
         }
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The model card has " + errors.size() + " problem(s)",
+            throw new InvalidInput("The model card has " + errors.size() + " problem(s)",
                     SchemaCheck.placed(errors, YamlPositions.of(text)));
         }
         return card;
@@ -82,7 +82,7 @@ public final class ModelCardParser {
      */
     static ModelCard fromJson(JsonValue value, String model, String version) {
         if (!(value instanceof JsonObject card)) {
-            throw Problem.invalid("The model card must be an object", List.of(FieldError.at("", "expected an object")));
+            throw new InvalidInput("The model card must be an object", List.of(FieldError.at("", "expected an object")));
         }
         List<FieldError> errors = new ArrayList<>();
         String cardModel = requiredString(card, "model", errors);
@@ -146,7 +146,7 @@ public final class ModelCardParser {
                     stringList(columns, "features", errors));
         }
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The model card has " + errors.size() + " problem(s)", errors);
+            throw new InvalidInput("The model card has " + errors.size() + " problem(s)", errors);
         }
         return new ModelCard(cardModel, cardVersion, owner, task, riskTier, positiveLabel, favorableOutcome,
                 positivePrediction, roles, card);

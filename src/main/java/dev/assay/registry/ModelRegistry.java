@@ -1,6 +1,8 @@
 package dev.assay.registry;
 
-import dev.assay.api.Problem;
+import dev.assay.failure.Conflict;
+import dev.assay.failure.Malformed;
+import dev.assay.failure.NotFound;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.security.Caller;
 import dev.assay.ledger.Ledger;
@@ -43,7 +45,7 @@ public class ModelRegistry {
             if (existing.get().cardSha256().equals(sha)) {
                 return new Registration(existing.get(), false);
             }
-            throw Problem.conflict("Version " + card.version() + " of " + card.model()
+            throw new Conflict("Version " + card.version() + " of " + card.model()
                     + " exists with a different model card; versions are immutable, register a new version");
         }
         ModelVersion v = new ModelVersion(UUID.randomUUID().toString(), card.model(), card.version(), canonical, sha,
@@ -56,11 +58,11 @@ public class ModelRegistry {
 
     public ModelVersion get(String model, String version) {
         return versions.find(model, version).orElseThrow(
-                () -> Problem.notFound("No version " + version + " of model " + model));
+                () -> new NotFound("No version " + version + " of model " + model));
     }
 
     public ModelVersion byId(String id) {
-        return versions.findById(id).orElseThrow(() -> Problem.notFound("No model version " + id));
+        return versions.findById(id).orElseThrow(() -> new NotFound("No model version " + id));
     }
 
     public List<ModelVersion> all() {
@@ -74,7 +76,7 @@ public class ModelRegistry {
 
     private static void checkName(String what, String name) {
         if (!NAME.matcher(name).matches()) {
-            throw Problem.badRequest("The " + what + " name '" + name
+            throw new Malformed("The " + what + " name '" + name
                     + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
     }

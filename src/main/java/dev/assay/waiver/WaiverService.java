@@ -1,7 +1,10 @@
 package dev.assay.waiver;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.Conflict;
+import dev.assay.failure.InvalidInput;
+import dev.assay.failure.NotFound;
+import dev.assay.failure.NotPermitted;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.registry.ModelVersion;
 import dev.assay.security.Caller;
@@ -48,7 +51,7 @@ public class WaiverService {
         Instant now = clock.instant();
         List<FieldError> errors = problems(rule, justification, expiresAt, failingRules, now);
         if (!errors.isEmpty()) {
-            throw Problem.invalid("The waiver request has " + errors.size() + " problem(s)", errors);
+            throw new InvalidInput("The waiver request has " + errors.size() + " problem(s)", errors);
         }
         Waiver w = new Waiver(UUID.randomUUID().toString(), version.id(), rule, justification.strip(), expiresAt,
                 caller.name(), now);
@@ -89,17 +92,17 @@ public class WaiverService {
 
     @Transactional
     public View decide(String id, WaiverDecision.Outcome outcome, String comment, Caller caller) {
-        Waiver w = waivers.find(id).orElseThrow(() -> Problem.notFound("No waiver " + id));
+        Waiver w = waivers.find(id).orElseThrow(() -> new NotFound("No waiver " + id));
         if (w.requestedBy().equals(caller.name())) {
-            throw Problem.forbidden("Four eyes: a waiver is approved or rejected by someone other than its requester");
+            throw new NotPermitted("Four eyes: a waiver is approved or rejected by someone other than its requester");
         }
         Instant now = clock.instant();
         WaiverStatus status = WaiverStatus.of(w, waivers.decision(id).orElse(null), now);
         if (status != WaiverStatus.PENDING) {
-            throw Problem.conflict("Waiver " + id + " is " + status.id() + "; only a pending waiver can be decided");
+            throw new Conflict("Waiver " + id + " is " + status.id() + "; only a pending waiver can be decided");
         }
         if (comment == null || comment.isBlank() || comment.length() > 4000) {
-            throw Problem.invalid("A decision needs a comment", List.of(FieldError.at("/comment", "is required (1-4000 characters)")));
+            throw new InvalidInput("A decision needs a comment", List.of(FieldError.at("/comment", "is required (1-4000 characters)")));
         }
         WaiverDecision d = new WaiverDecision(id, outcome, caller.name(), comment.strip(), now);
         waivers.decide(d);
@@ -109,7 +112,7 @@ public class WaiverService {
     }
 
     public View get(String id) {
-        Waiver w = waivers.find(id).orElseThrow(() -> Problem.notFound("No waiver " + id));
+        Waiver w = waivers.find(id).orElseThrow(() -> new NotFound("No waiver " + id));
         WaiverDecision d = waivers.decision(id).orElse(null);
         return new View(w, d, WaiverStatus.of(w, d, clock.instant()));
     }

@@ -1,6 +1,6 @@
 package dev.assay.audit;
 
-import dev.assay.api.FieldError;
+import dev.assay.failure.FieldError;
 import dev.assay.metric.MetricParameters;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

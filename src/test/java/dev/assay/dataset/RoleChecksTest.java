@@ -1,6 +1,6 @@
 package dev.assay.dataset;
 
-import dev.assay.api.FieldError;
+import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelCardParser;

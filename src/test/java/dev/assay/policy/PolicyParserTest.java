@@ -1,7 +1,7 @@
 package dev.assay.policy;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -56,7 +56,7 @@ class PolicyParserTest {
                     threshold: {comparator: "=~", value: 1}
                     severity: fatal
                 """;
-        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
         List<String> pointers = p.errors().stream().map(FieldError::pointer).toList();
         assertTrue(pointers.containsAll(List.of("/id", "/version", "/title", "/rules/0/threshold/comparator",
                 "/rules/0/severity")), pointers.toString());
@@ -71,7 +71,7 @@ class PolicyParserTest {
     @Test
     void aTypoInAPropertyNameIsCaught() {
         String yaml = PolicyCatalog.readBuiltIn("eeoc-four-fifths").replace("    severity: block", "    severty: block");
-        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
         assertTrue(p.errors().stream().anyMatch(e -> e.message().contains("severty")), p.errors().toString());
         assertTrue(p.errors().stream().allMatch(e -> e.line() != null), "every error has a line");
     }
@@ -79,7 +79,7 @@ class PolicyParserTest {
     @Test
     void aCitationLinkMustBeAWebAddress() {
         String yaml = PolicyCatalog.readBuiltIn("eeoc-four-fifths").replaceFirst("url: https://", "url: javascript://");
-        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
         FieldError url = p.errors().stream().filter(e -> e.pointer().endsWith("/url")).findFirst().orElseThrow(() ->
                 new AssertionError(p.errors().toString()));
         assertTrue(url.line() != null && url.message().contains("https?"), url.toString());
@@ -103,7 +103,7 @@ class PolicyParserTest {
                     threshold: {comparator: ">=", value: 0.8}
                     severity: block
                 """;
-        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
         FieldError metric = p.errors().stream().filter(e -> "/rules/0/metric".equals(e.pointer())).findFirst().orElseThrow();
         assertEquals(6L, metric.line());
         assertTrue(metric.message().contains("no_such_metric"));
@@ -173,7 +173,7 @@ class PolicyParserTest {
                     threshold: {comparator: ">=", value: 1}
                     severity: block
                 """;
-        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
         List<String> messages = p.errors().stream().map(e -> e.pointer() + " " + e.message()).toList();
         assertEquals(3, messages.size(), messages.toString());
         assertTrue(messages.get(0).startsWith("/rules/0/parameters metric 'type_validity' needs parameters.type"), messages.get(0));
@@ -212,7 +212,7 @@ class PolicyParserTest {
                     threshold: {comparator: "=>", value: 0.9}
                     severity: warn
                 """;
-        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
         assertEquals("The policy has 7 problem(s)", p.getMessage());
         assertEquals(List.of(
                 "/rules/0/severity 5:5 is required",
@@ -233,7 +233,7 @@ class PolicyParserTest {
                 rules:
                   - {id: r1, metric: impact_ratio, scope: 3, threshold: [0.8], severity: block, reference: {group: 1}}
                 """;
-        Problem p = assertThrows(Problem.class, () -> PolicyParser.parse(yaml));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
         assertEquals(List.of(
                 "/rules/0/scope 5:43 must be a string or an array, not an integer",
                 "/rules/0/threshold 5:57 must be an object, not an array",

@@ -1,7 +1,7 @@
 package dev.assay.registry;
 
-import dev.assay.api.FieldError;
-import dev.assay.api.Problem;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
 import dev.assay.infrastructure.CanonicalJson;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,8 @@ class ModelCardParserTest {
                 {"model": "other", "version": "1.4.0", "task": "ranking", "riskTier": "extreme",
                  "columns": {"protected": "sex"}}
                 """;
-        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseJson(bad, "credit-risk", "1.4.0"));
-        assertEquals(422, p.status());
+        InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseJson(bad, "credit-risk", "1.4.0"));
+        // The type is the verdict: InvalidInput is what the API answers with 422 (api.ProblemTest).
         List<String> pointers = p.errors().stream().map(FieldError::pointer).toList();
         assertTrue(pointers.containsAll(List.of("/model", "/owner", "/task", "/riskTier", "/columns/prediction",
                 "/columns/protected")), pointers.toString());
@@ -62,7 +62,7 @@ class ModelCardParserTest {
 
     @Test
     void invalidYamlNamesLineAndColumn() {
-        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseYaml("model: a\n  version: [1,\n", "a", "1"));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml("model: a\n  version: [1,\n", "a", "1"));
         FieldError e = p.errors().get(0);
         assertTrue(e.line() != null && e.line() >= 1 && e.column() != null, e.toString());
     }
@@ -70,13 +70,13 @@ class ModelCardParserTest {
     @Test
     void hostileYamlIsRefusedQuickly() {
         long start = System.nanoTime();
-        // Unknown tags, deep nesting, a huge scalar: each a clear 422, never a hang or an out-of-memory error.
-        assertEquals(422, assertThrows(Problem.class,
-                () -> ModelCardParser.parseYaml("model: !!javax.script.ScriptEngineManager [x]\n", "a", "1")).status());
+        // Unknown tags, deep nesting, a huge scalar: each a clear 422 (InvalidInput), never a hang or an out-of-memory error.
+        assertThrows(InvalidInput.class,
+                () -> ModelCardParser.parseYaml("model: !!javax.script.ScriptEngineManager [x]\n", "a", "1"));
         String deep = "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
-        assertEquals(422, assertThrows(Problem.class, () -> ModelCardParser.parseYaml(deep, "a", "1")).status());
+        assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml(deep, "a", "1"));
         String huge = "model: " + "x".repeat(3 * 1024 * 1024) + "\n";
-        assertEquals(422, assertThrows(Problem.class, () -> ModelCardParser.parseYaml(huge, "a", "1")).status());
+        assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml(huge, "a", "1"));
         assertTrue((System.nanoTime() - start) / 1e9 < 10, "hostile YAML is refused quickly");
     }
 
@@ -92,12 +92,12 @@ class ModelCardParserTest {
             bomb.append("]\n");
             prev = c;
         }
-        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseYaml(bomb.toString(), "a", "1"));
-        assertEquals(422, p.status());
+        // InvalidInput: the API's 422 (api.ProblemTest).
+        assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml(bomb.toString(), "a", "1"));
     }
 
     /** Each error as "pointer line:column message". */
-    private static List<String> errors(Problem p) {
+    private static List<String> errors(InvalidInput p) {
         return p.errors().stream().map(e -> e.pointer() + " " + e.line() + ":" + e.column() + " " + e.message()).toList();
     }
 
@@ -123,8 +123,8 @@ class ModelCardParserTest {
                   protected: sex
                   protect: [race]
                 """;
-        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
-        assertEquals(422, p.status());
+        InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
+        // The type is the verdict: InvalidInput is what the API answers with 422 (api.ProblemTest).
         assertEquals("The model card has 4 problem(s)", p.getMessage());
         assertEquals(List.of(
                 "/favorableOutcome 7:19 must be a string or a number or a boolean or null, not an array",
@@ -142,7 +142,7 @@ class ModelCardParserTest {
                  "columns": {"prediction": "approved", "label": "defaulted", "timestamp": "at"},
                  "rounding": 2}
                 """;
-        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseJson(json, "credit-risk", "1.4.0"));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseJson(json, "credit-risk", "1.4.0"));
         assertEquals(List.of(
                 "/columns/timestamp 3:62 unknown property 'timestamp'; known here: id, label, prediction, score, weight, "
                         + "protected, quasiIdentifiers, sensitive, features",
@@ -153,7 +153,7 @@ class ModelCardParserTest {
     void theSchemasErrorAndTheParsersAreOnePerPlace() {
         String yaml = YAML.replace("model: credit-risk            # comments do not change the card", "model: other")
                 .replace("task: binary-classification", "task: ranking");
-        Problem p = assertThrows(Problem.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
         assertEquals(List.of("/model 1:8 must equal the model in the path, 'credit-risk'",
                 "/task 4:7 must be one of \"binary-classification\", \"score\", \"regression\""), errors(p));
     }

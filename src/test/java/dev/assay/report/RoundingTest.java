@@ -1,6 +1,6 @@
 package dev.assay.report;
 
-import dev.assay.api.FieldError;
+import dev.assay.failure.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,13 @@
-package dev.assay.security;
+package dev.assay.web;
 
 import dev.assay.api.Problem;
+import dev.assay.portal.PortalSession;
+import dev.assay.security.Authenticator;
+import dev.assay.security.Caller;
+import dev.assay.security.Permission;
+import dev.assay.security.Requires;
+import dev.assay.security.Role;
+import dev.assay.security.SessionAuthenticated;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-
-import dev.assay.portal.PortalSession;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;

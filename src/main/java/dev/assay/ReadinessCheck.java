@@ -1,6 +1,7 @@
-package dev.assay.infrastructure;
+package dev.assay;
 
 import dev.assay.dataset.DatasetService;
+import dev.assay.infrastructure.StartupState;
 import dev.assay.report.ReportService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,11 @@ import org.eclipse.microprofile.health.Readiness;
 import javax.sql.DataSource;
 import java.sql.Connection;
 
-/** Ready when start-up has finished and the database, the dataset store and the signing key are usable. */
+/**
+ * Ready when start-up has finished and the database, the dataset store and the signing key are usable.
+ * Beside {@link Startup}, not in infrastructure: it asks capabilities (datasets, reports), and the
+ * plumbing they build on must not import them back.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {

@@ -1,5 +1,6 @@
-package dev.assay.security;
+package dev.assay.web;
 
+import dev.assay.security.Identity;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
