@@ -79,7 +79,7 @@ public class AuditResource {
         URI location = URI.create("/api/v1/audits/" + run.id());
         boolean ended = run.status() == AuditRun.Status.DONE || run.status() == AuditRun.Status.ERROR;
         return Response.status(ended ? 201 : 202).location(location)
-                .entity(Views.audit(run, audits.result(run.id()).orElse(null), progress.of(run))).build();
+                .entity(AuditView.of(run, audits.result(run.id()).orElse(null), progress.of(run))).build();
     }
 
     /** An audit request as read: the body with its schema's errors, the request, and what reading it found. */
@@ -113,9 +113,9 @@ public class AuditResource {
     @GET
     @Path("audits/{id}")
     @Requires(Permission.READ_RESULTS)
-    public JsonObject get(@PathParam("id") String id) {
+    public AuditView get(@PathParam("id") String id) {
         AuditRun run = audits.get(id);
-        return Views.audit(run, audits.result(id).orElse(null), progress.of(run));
+        return AuditView.of(run, audits.result(id).orElse(null), progress.of(run));
     }
 
     /** The canonical JSON bytes that were signed (Accept: application/json). */
@@ -159,7 +159,7 @@ public class AuditResource {
     public Response gate(@PathParam("model") String model, @PathParam("version") String version,
                          @QueryParam("require") String require) {
         GateService.Gate gate = gates.of(registry.get(model, version));
-        JsonObject view = Views.gate(gate);
+        GateView view = GateView.of(gate);
         if (require == null) {
             return Response.ok(view).build();
         }

@@ -10,7 +10,6 @@ import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -83,15 +82,15 @@ public class DatasetResource {
         Dataset.Role r = parseRole(role);
         Dataset d = datasets.ingest(v, r, new DatasetService.Upload(body, format, parseDelimiter(delimiter)),
                 (Caller) security.getUserPrincipal());
-        return Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(Views.dataset(d, v)).build();
+        return Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(DatasetView.of(d, v)).build();
     }
 
     @GET
     @Path("datasets/{id}")
     @Requires(Permission.READ_RESULTS)
-    public JsonObject get(@PathParam("id") String id) {
+    public DatasetView get(@PathParam("id") String id) {
         Dataset d = datasets.get(id);
-        return Views.dataset(d, registry.byId(d.modelVersionId()));
+        return DatasetView.of(d, registry.byId(d.modelVersionId()));
     }
 
     private static Dataset.Role parseRole(String role) {

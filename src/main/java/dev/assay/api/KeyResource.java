@@ -7,8 +7,6 @@ import dev.assay.report.SigningKeys;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
@@ -37,17 +35,17 @@ public class KeyResource {
     @POST
     @Path("keys/rotate")
     @Requires(Permission.ROTATE_KEYS)
-    public JsonObject rotate(@Context SecurityContext security) {
+    public KeyRotationView rotate(@Context SecurityContext security) {
         SigningKeys keys = reports.rotate(security.getUserPrincipal().getName());
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        keys.publicJwks().getKeys().forEach(k -> all.add(k.getKeyID()));
-        return Json.createObjectBuilder().add("keyId", keys.keyId()).add("keys", all).build();
+        return new KeyRotationView(keys.keyId(), keys.publicJwks().getKeys().stream().map(k -> k.getKeyID()).toList());
     }
 
     /**
      * Revokes an earlier key (admin), e.g. after a suspected compromise. Body: {"reason": "..."}.
      * Reports it signed then verify as invalid with the reason "revoked key"; the key stays published
-     * so verifiers can name it.
+     * so verifiers can name it. The answer is the published list of revoked keys, the very document of
+     * {@code /.well-known/assay-revoked-keys.json} that offline verifiers read, so it stays that JSON
+     * rather than a view record.
      */
     @POST
     @Path("keys/{kid}/revoke")

@@ -1,16 +1,10 @@
 package dev.assay.api;
 
 import dev.assay.ledger.Ledger;
-import dev.assay.ledger.LedgerChain;
-import dev.assay.ledger.LedgerEntry;
 import dev.assay.ledger.LedgerExport;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,10 +17,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The hash-chained audit trail: page through it, or have it recomputed. */
 @Path("api/v1")
@@ -40,33 +34,21 @@ public class LedgerResource {
     @GET
     @Path("ledger")
     @Requires(Permission.READ_LEDGER)
-    public JsonObject page(@QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public LedgerPageView page(@QueryParam("after") @DefaultValue("0") long after,
+                               @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000 || after < 0) {
             throw Problem.badRequest("'after' must be 0 or more and 'limit' 1 to 1000");
         }
-        JsonArrayBuilder entries = Json.createArrayBuilder();
-        long last = after;
-        for (LedgerEntry e : ledger.page(after, limit)) {
-            entries.add(Json.createObjectBuilder()
-                    .add("seq", e.seq()).add("kind", e.kind()).add("subject", e.subject()).add("actor", e.actor())
-                    .add("at", e.recordedAt().toString())
-                    .add("payload", Json.createReader(new StringReader(e.payload())).readValue())
-                    .add("prev", e.prevHash()).add("hash", e.hash()));
-            last = e.seq();
-        }
-        return Json.createObjectBuilder().add("entries", entries)
-                .add("next", last == after ? JsonValue.NULL : Json.createValue("/api/v1/ledger?after=" + last + "&limit=" + limit))
-                .build();
+        List<LedgerPageView.Entry> entries = ledger.page(after, limit).stream().map(LedgerPageView.Entry::of).toList();
+        long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq();
+        return new LedgerPageView(entries, last == after ? null : "/api/v1/ledger?after=" + last + "&limit=" + limit);
     }
 
     @GET
     @Path("ledger/verify")
     @Requires(Permission.READ_LEDGER)
-    public JsonObject verify() {
-        LedgerChain.Verification v = ledger.verify();
-        return Json.createObjectBuilder().add("valid", v.valid()).add("entries", v.entries())
-                .add("firstBad", v.firstBadSeq() == null ? JsonValue.NULL : Json.createValue(v.firstBadSeq()))
-                .add("reason", v.reason()).build();
+    public LedgerVerificationView verify() {
+        return LedgerVerificationView.of(ledger.verify());
     }
 
     /** The whole chain as JSON Lines, for keeping and for checking offline with {@code LedgerExport}. */

@@ -11,10 +11,6 @@ import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,7 +25,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,7 +66,7 @@ public class ModelResource {
             throw Problem.unsupportedMediaType("Send the model card as application/json or application/yaml");
         }
         ModelRegistry.Registration r = registry.register(card, (Caller) security.getUserPrincipal());
-        JsonObject view = version(r.version());
+        VersionView view = version(r.version());
         return r.created()
                 ? Response.created(URI.create("/api/v1/models/" + model + "/versions/" + version)).entity(view).build()
                 : Response.ok(view).build();
@@ -77,49 +75,31 @@ public class ModelResource {
     @GET
     @Path("models")
     @Requires(Permission.READ_RESULTS)
-    public JsonObject list() {
+    public ModelsView list() {
         Map<String, ModelVersion> latest = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ModelVersion v : registry.all()) {
             latest.putIfAbsent(v.modelName(), v);
             counts.merge(v.modelName(), 1, Integer::sum);
         }
-        JsonArrayBuilder models = Json.createArrayBuilder();
-        latest.forEach((name, v) -> models.add(Json.createObjectBuilder()
-                .add("model", name)
-                .add("owner", v.card().owner())
-                .add("versions", counts.get(name))
-                .add("latestVersion", v.version())
-                .add("gate", Views.gate(gates.of(v)))));
-        return Json.createObjectBuilder().add("models", models).build();
+        List<ModelView> models = new ArrayList<>();
+        latest.forEach((name, v) -> models.add(
+                new ModelView(name, v.card().owner(), counts.get(name), v.version(), GateView.of(gates.of(v)))));
+        return new ModelsView(models);
     }
 
     @GET
     @Path("models/{model}/versions/{version}")
     @Requires(Permission.READ_RESULTS)
-    public JsonObject get(@PathParam("model") String model, @PathParam("version") String version) {
+    public VersionView get(@PathParam("model") String model, @PathParam("version") String version) {
         return version(registry.get(model, version));
     }
 
-    private JsonObject version(ModelVersion v) {
-        JsonArrayBuilder ds = Json.createArrayBuilder();
-        datasets.ofVersion(v.id()).forEach(d -> ds.add(Views.dataset(d, v)));
-        JsonArrayBuilder as = Json.createArrayBuilder();
-        audits.ofVersion(v.id()).forEach(a -> as.add(Json.createObjectBuilder()
-                .add("id", a.id()).add("status", a.status().name())
-                .add("decision", audits.result(a.id()).map(r -> (JsonValue) Json.createValue(r.verdict().name()))
-                        .orElse(JsonValue.NULL))
-                .add("createdAt", a.createdAt().toString())));
-        return Json.createObjectBuilder()
-                .add("model", v.modelName())
-                .add("version", v.version())
-                .add("card", v.cardDocument())
-                .add("cardSha256", v.cardSha256())
-                .add("createdAt", v.createdAt().toString())
-                .add("createdBy", v.createdBy())
-                .add("datasets", ds)
-                .add("audits", as)
-                .add("gate", Views.gate(gates.of(v)))
-                .build();
+    private VersionView version(ModelVersion v) {
+        List<DatasetView> ds = datasets.ofVersion(v.id()).stream().map(d -> DatasetView.of(d, v)).toList();
+        List<VersionView.Audit> as = audits.ofVersion(v.id()).stream().map(a -> new VersionView.Audit(a.id(),
+                a.status().name(), audits.result(a.id()).map(r -> r.verdict().name()).orElse(null), a.createdAt())).toList();
+        return new VersionView(v.modelName(), v.version(), v.cardDocument(), v.cardSha256(), v.createdAt(), v.createdBy(),
+                ds, as, GateView.of(gates.of(v)));
     }
 }

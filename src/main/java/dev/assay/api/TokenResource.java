@@ -8,7 +8,6 @@ import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import dev.assay.security.Role;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -64,15 +63,8 @@ public class TokenResource {
         checked.check("The token request", errors);
         Caller caller = (Caller) security.getUserPrincipal();
         AccountService.IssuedToken issued = accounts.issueToken(caller, name, roles, expiresAt);
-        var answer = Json.createObjectBuilder()
-                .add("id", issued.id())
-                .add("name", issued.name())
-                .add("token", issued.token())
-                .add("roles", Json.createArrayBuilder(issued.roles().stream().map(Role::id).toList()));
-        if (expiresAt != null) {
-            answer.add("expiresAt", expiresAt.toString());
-        }
-        return Response.status(201).entity(answer.build()).build();
+        return Response.status(201).entity(new IssuedTokenView(issued.id(), issued.name(), issued.token(),
+                issued.roles().stream().map(Role::id).toList(), expiresAt)).build();
     }
 
     /** Every token, never its secret. */
@@ -80,21 +72,8 @@ public class TokenResource {
     @Path("tokens")
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.MANAGE_TOKENS)
-    public JsonObject list() {
-        var tokens = Json.createArrayBuilder();
-        accounts.tokens().forEach(t -> {
-            var b = Json.createObjectBuilder().add("id", t.id()).add("name", t.name())
-                    .add("roles", Json.createArrayBuilder(t.roles().stream().map(Role::id).toList()))
-                    .add("createdBy", t.createdBy()).add("createdAt", t.createdAt().toString());
-            if (t.expiresAt() != null) {
-                b.add("expiresAt", t.expiresAt().toString());
-            }
-            if (t.revokedAt() != null) {
-                b.add("revokedAt", t.revokedAt().toString()).add("revokedBy", t.revokedBy());
-            }
-            tokens.add(b);
-        });
-        return Json.createObjectBuilder().add("tokens", tokens).build();
+    public TokensView list() {
+        return new TokensView(accounts.tokens().stream().map(TokenView::of).toList());
     }
 
     /** Revokes at once; the record stays (who issued and revoked it remains in the ledger). */

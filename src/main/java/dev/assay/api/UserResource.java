@@ -9,7 +9,6 @@ import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import dev.assay.security.Role;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -72,33 +71,16 @@ public class UserResource {
         } catch (IllegalArgumentException e) {
             throw Problem.conflict("A user named '" + username + "' exists");
         }
-        var answer = Json.createObjectBuilder().add("username", created.username())
-                .add("roles", Json.createArrayBuilder(created.roles().stream().map(Role::id).toList()));
-        if (created.generatedPassword() != null) {
-            answer.add("password", created.generatedPassword());
-        }
-        return Response.status(201).entity(answer.build()).build();
+        return Response.status(201).entity(new CreatedUserView(created.username(),
+                created.roles().stream().map(Role::id).toList(), created.generatedPassword())).build();
     }
 
     @GET
     @Path("users")
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.MANAGE_USERS)
-    public JsonObject list() {
-        var users = Json.createArrayBuilder();
-        accounts.users().forEach(u -> {
-            var b = Json.createObjectBuilder().add("username", u.username())
-                    .add("roles", Json.createArrayBuilder(u.roles().stream().map(Role::id).toList()))
-                    .add("createdAt", u.createdAt().toString());
-            if (u.createdBy() != null) {
-                b.add("createdBy", u.createdBy());
-            }
-            if (u.disabledAt() != null) {
-                b.add("disabledAt", u.disabledAt().toString());
-            }
-            users.add(b);
-        });
-        return Json.createObjectBuilder().add("users", users).build();
+    public UsersView list() {
+        return new UsersView(accounts.users().stream().map(UserView::of).toList());
     }
 
     @POST

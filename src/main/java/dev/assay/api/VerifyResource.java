@@ -2,13 +2,9 @@ package dev.assay.api;
 
 import dev.assay.failure.FieldError;
 import dev.assay.report.ReportService;
-import dev.assay.report.ReportSigner;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,19 +36,10 @@ public class VerifyResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.ANYONE)
-    public JsonObject verify(List<EntityPart> parts) throws IOException {
+    public VerificationView verify(List<EntityPart> parts) throws IOException {
         byte[] report = part(parts, "report").orElseThrow(() -> missing("report"));
         byte[] signature = part(parts, "signature").orElseThrow(() -> missing("signature"));
-        return view(reports.verify(report, new String(signature, StandardCharsets.US_ASCII)));
-    }
-
-    private static JsonObject view(ReportSigner.Verification v) {
-        return Json.createObjectBuilder()
-                .add("valid", v.valid())
-                .add("keyId", v.keyId() == null ? JsonValue.NULL : Json.createValue(v.keyId()))
-                .add("signedAt", v.signedAt() == null ? JsonValue.NULL : Json.createValue(v.signedAt().toString()))
-                .add("reason", v.reason())
-                .build();
+        return VerificationView.of(reports.verify(report, new String(signature, StandardCharsets.US_ASCII)));
     }
 
     /** A DSSE envelope (the audit's attestation), as JSON. */
@@ -61,11 +48,11 @@ public class VerifyResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/vnd.dsse.envelope.v1+json"})
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.ANYONE)
-    public JsonObject verifyAttestation(String envelope) {
+    public VerificationView verifyAttestation(String envelope) {
         if (envelope == null || envelope.length() > MAX_PART_BYTES) {
             throw Problem.badRequest("Send a DSSE envelope of at most " + MAX_PART_BYTES + " bytes");
         }
-        return view(reports.verifyAttestation(envelope));
+        return VerificationView.of(reports.verifyAttestation(envelope));
     }
 
     @POST
@@ -73,12 +60,12 @@ public class VerifyResource {
     @Consumes("application/pdf")
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.ANYONE)
-    public JsonObject verifyPdf(InputStream body) throws IOException {
+    public VerificationView verifyPdf(InputStream body) throws IOException {
         byte[] pdf = body.readNBytes(MAX_PART_BYTES + 1);
         if (pdf.length > MAX_PART_BYTES) {
             throw Problem.tooLarge("A report PDF is at most " + MAX_PART_BYTES + " bytes");
         }
-        return view(reports.verifyPdf(pdf));
+        return VerificationView.of(reports.verifyPdf(pdf));
     }
 
     /** The bytes of one named part, if present; a part over {@link #MAX_PART_BYTES} is a 413 problem. */

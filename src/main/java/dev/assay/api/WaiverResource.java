@@ -11,8 +11,6 @@ import dev.assay.security.Requires;
 import dev.assay.waiver.WaiverDecision;
 import dev.assay.waiver.WaiverService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -83,23 +81,21 @@ public class WaiverResource {
                 .filter(e -> !(daysRefused && "/expiresAt".equals(e.pointer()))).forEach(errors::add);
         checked.check("The waiver request", errors);
         WaiverService.View w = waivers.request(v, rule, justification, expiresAt, failing, (Caller) security.getUserPrincipal());
-        return Response.created(URI.create("/api/v1/waivers/" + w.waiver().id())).entity(Views.waiver(w)).build();
+        return Response.created(URI.create("/api/v1/waivers/" + w.waiver().id())).entity(WaiverView.of(w)).build();
     }
 
     @GET
     @Path("models/{model}/versions/{version}/waivers")
     @Requires(Permission.READ_WAIVERS)
-    public JsonObject list(@PathParam("model") String model, @PathParam("version") String version) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        waivers.ofVersion(registry.get(model, version).id()).forEach(w -> list.add(Views.waiver(w)));
-        return Json.createObjectBuilder().add("waivers", list).build();
+    public WaiversView list(@PathParam("model") String model, @PathParam("version") String version) {
+        return new WaiversView(waivers.ofVersion(registry.get(model, version).id()).stream().map(WaiverView::of).toList());
     }
 
     @GET
     @Path("waivers/{id}")
     @Requires(Permission.READ_WAIVERS)
-    public JsonObject get(@PathParam("id") String id) {
-        return Views.waiver(waivers.get(id));
+    public WaiverView get(@PathParam("id") String id) {
+        return WaiverView.of(waivers.get(id));
     }
 
     /** Body: {"comment"}. Refused (403) to the requester. */
@@ -107,7 +103,7 @@ public class WaiverResource {
     @Path("waivers/{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.DECIDE_WAIVER)
-    public JsonObject approve(@PathParam("id") String id, String body, @Context SecurityContext security) {
+    public WaiverView approve(@PathParam("id") String id, String body, @Context SecurityContext security) {
         return decide(id, WaiverDecision.Outcome.APPROVED, body, security);
     }
 
@@ -115,15 +111,15 @@ public class WaiverResource {
     @Path("waivers/{id}/reject")
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.DECIDE_WAIVER)
-    public JsonObject reject(@PathParam("id") String id, String body, @Context SecurityContext security) {
+    public WaiverView reject(@PathParam("id") String id, String body, @Context SecurityContext security) {
         return decide(id, WaiverDecision.Outcome.REJECTED, body, security);
     }
 
-    private JsonObject decide(String id, WaiverDecision.Outcome outcome, String body, SecurityContext security) {
+    private WaiverView decide(String id, WaiverDecision.Outcome outcome, String body, SecurityContext security) {
         JsonBodies.Body checked = JsonBodies.object(body, DECISION);
         List<FieldError> errors = new ArrayList<>();
         String comment = JsonBodies.optionalString(checked.json(), "comment", errors);
         checked.check("The decision", errors);
-        return Views.waiver(waivers.decide(id, outcome, comment, (Caller) security.getUserPrincipal()));
+        return WaiverView.of(waivers.decide(id, outcome, comment, (Caller) security.getUserPrincipal()));
     }
 }
