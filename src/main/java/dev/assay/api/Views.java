@@ -3,9 +3,12 @@ package dev.assay.api;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
 import dev.assay.audit.GateService;
+import dev.assay.audit.PinnedInputs;
 import dev.assay.dataset.ColumnProfile;
 import dev.assay.dataset.Dataset;
 import dev.assay.registry.ModelVersion;
+import dev.assay.report.ReportDocument;
+import dev.assay.report.ReportJson;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -13,7 +16,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.time.Instant;
 
 /** The JSON the API answers with, per resource kind (field names fixed by API.md). */
@@ -55,22 +57,22 @@ final class Views {
         if (run.error() != null) {
             b.add("error", run.error());
         }
-        JsonObject pinned = Json.createReader(new StringReader(run.requestJson())).readObject();
+        PinnedInputs pinned = PinnedInputs.parse(run.requestJson());
+        JsonValue approved = pinned.approved() == null ? JsonValue.NULL : pinned.approved().toJson();
         if (result != null) {
-            JsonObject report = Json.createReader(new StringReader(result.reportJson())).readObject();
+            ReportDocument report = ReportDocument.parse(result.reportJson());
             JsonArrayBuilder policies = Json.createArrayBuilder();
-            report.getJsonArray("policies").getValuesAs(JsonObject.class).forEach(p -> policies.add(
-                    Json.createObjectBuilder().add("id", p.getString("id")).add("version", p.getString("version"))
-                            .add("sha256", p.getString("sha256"))));
-            b.add("reasons", report.getJsonArray("reasons"))
-                    .add("findings", report.getJsonArray("findings"))
-                    .add("metrics", report.getJsonArray("metrics"))
+            report.policyRefs().forEach(p -> policies.add(
+                    Json.createObjectBuilder().add("id", p.id()).add("version", p.version()).add("sha256", p.sha256())));
+            b.add("reasons", Json.createArrayBuilder(report.reasons()))
+                    .add("findings", ReportJson.array(report.findings()))
+                    .add("metrics", ReportJson.array(report.metrics()))
                     .add("inputs", Json.createObjectBuilder()
                             .add("dataset", Json.createObjectBuilder().add("id", run.datasetId())
-                                    .add("sha256", report.getJsonObject("dataset").getString("sha256")))
+                                    .add("sha256", report.dataset().sha256()))
                             .add("policies", policies)
-                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard")))
-                            .add("approvedVersion", pinned.getOrDefault("approved", JsonValue.NULL)))
+                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.modelCard()))
+                            .add("approvedVersion", approved))
                     .add("report", Json.createObjectBuilder()
                             .add("json", "/api/v1/audits/" + run.id() + "/report")
                             .add("jws", "/api/v1/audits/" + run.id() + "/report.jws")
@@ -83,17 +85,17 @@ final class Views {
                     .add("metrics", JsonValue.EMPTY_JSON_ARRAY)
                     .add("inputs", Json.createObjectBuilder()
                             .add("dataset", Json.createObjectBuilder().add("id", run.datasetId())
-                                    .add("sha256", pinned.getString("dataset")))
-                            .add("policies", pinnedPolicies(pinned.getJsonArray("policies")))
-                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.getString("modelCard")))
-                            .add("approvedVersion", pinned.getOrDefault("approved", JsonValue.NULL)));
+                                    .add("sha256", pinned.dataset()))
+                            .add("policies", pinnedPolicies(pinned.policies()))
+                            .add("modelCard", Json.createObjectBuilder().add("sha256", pinned.modelCard()))
+                            .add("approvedVersion", approved));
         }
         return b.build();
     }
 
-    private static JsonArray pinnedPolicies(JsonArray shas) {
+    private static JsonArray pinnedPolicies(java.util.List<String> shas) {
         JsonArrayBuilder b = Json.createArrayBuilder();
-        shas.getValuesAs(jakarta.json.JsonString.class).forEach(s -> b.add(Json.createObjectBuilder().add("sha256", s.getString())));
+        shas.forEach(s -> b.add(Json.createObjectBuilder().add("sha256", s)));
         return b.build();
     }
 

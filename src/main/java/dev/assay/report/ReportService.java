@@ -80,12 +80,12 @@ public class ReportService {
     }
 
     /** The report as a PDF with the canonical JSON and JWS attached, PAdES-signed with the current key. */
-    public byte[] pdf(SignedReport signed, JsonObject document, Instant signedAt) {
+    public byte[] pdf(SignedReport signed, ReportDocument document, Instant signedAt) {
         try {
-            byte[] unsigned = PdfReport.render(signed.json(), document, signed.jws());
+            byte[] unsigned = PdfReport.render(signed.json(), document.toJson(), signed.jws());
             return PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
                     PadesSigner.calendar(signedAt), "Assay report signing key " + keys().keyId(),
-                    "Assay decision: " + document.getString("decision"));
+                    "Assay decision: " + document.decision().name());
         } catch (java.io.IOException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("the PDF report could not be made: " + e.getMessage(), e);
         }
