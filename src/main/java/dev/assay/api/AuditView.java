@@ -1,5 +1,9 @@
 package dev.assay.api;
 
+import dev.assay.audit.PinnedInputs;
+import dev.assay.report.ReportDocument;
+import dev.assay.report.ReportJson;
+import jakarta.json.JsonArray;
 import dev.assay.audit.AuditProgress;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
@@ -11,7 +15,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,31 +62,24 @@ public record AuditView(String id, String status, Progress progress, @JsonbNilla
     }
 
     static AuditView of(AuditRun run, AuditResult result, AuditProgress.Stage stage) {
-        JsonObject pinned = read(run.requestJson());
-        JsonValue approved = pinned.getOrDefault("approved", JsonValue.NULL);
-        ModelCardRef card = new ModelCardRef(pinned.getString("modelCard"));
+        PinnedInputs pinned = PinnedInputs.parse(run.requestJson());
+        JsonValue approved = pinned.approved() == null ? JsonValue.NULL : pinned.approved().toJson();
+        ModelCardRef card = new ModelCardRef(pinned.modelCard());
         Progress progress = new Progress(stage.id(), stage.percent());
         if (result == null) {
-            List<PolicyRef> policies = pinned.getJsonArray("policies").getValuesAs(JsonString.class).stream()
-                    .map(s -> new PolicyRef(null, null, s.getString())).toList();
+            List<PolicyRef> policies = pinned.policies().stream().map(sha -> new PolicyRef(null, null, sha)).toList();
             return new AuditView(run.id(), run.status().name(), progress, null, run.createdAt(), run.createdBy(),
                     run.startedAt(), run.finishedAt(), run.error(), JsonValue.EMPTY_JSON_ARRAY, JsonValue.EMPTY_JSON_ARRAY,
                     JsonValue.EMPTY_JSON_ARRAY,
-                    new Inputs(new DatasetRef(run.datasetId(), pinned.getString("dataset")), policies, card, approved), null);
+                    new Inputs(new DatasetRef(run.datasetId(), pinned.dataset()), policies, card, approved), null);
         }
-        JsonObject report = read(result.reportJson());
-        List<PolicyRef> policies = report.getJsonArray("policies").getValuesAs(JsonObject.class).stream()
-                .map(p -> new PolicyRef(p.getString("id"), p.getString("version"), p.getString("sha256"))).toList();
+        ReportDocument report = ReportDocument.parse(result.reportJson());
+        List<PolicyRef> policies = report.policyRefs().stream().map(p -> new PolicyRef(p.id(), p.version(), p.sha256())).toList();
         String at = "/api/v1/audits/" + run.id();
         return new AuditView(run.id(), run.status().name(), progress, result.verdict().name(), run.createdAt(),
-                run.createdBy(), run.startedAt(), run.finishedAt(), run.error(), report.getJsonArray("reasons"),
-                report.getJsonArray("findings"), report.getJsonArray("metrics"),
-                new Inputs(new DatasetRef(run.datasetId(), report.getJsonObject("dataset").getString("sha256")), policies,
-                        card, approved),
+                run.createdBy(), run.startedAt(), run.finishedAt(), run.error(), Json.createArrayBuilder(report.reasons()).build(),
+                (JsonArray) ReportJson.array(report.findings()), (JsonArray) ReportJson.array(report.metrics()),
+                new Inputs(new DatasetRef(run.datasetId(), report.dataset().sha256()), policies, card, approved),
                 new Report(at + "/report", at + "/report.jws", result.reportSha256(), at + "/attestation", result.keyId()));
-    }
-
-    private static JsonObject read(String json) {
-        return Json.createReader(new StringReader(json)).readObject();
     }
 }

@@ -7,27 +7,22 @@ import dev.assay.failure.NotFound;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
-import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.metric.ApprovedValues;
 import dev.assay.metric.MetricCatalogue;
 import dev.assay.metric.performance.ChangeFromApproved;
-import dev.assay.metric.MetricParameters;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyCatalog;
 import dev.assay.policy.StoredPolicy;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
 import dev.assay.security.Caller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
-import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,33 +91,20 @@ public class AuditService {
                 .filter(d -> d.id().equals(request.baseline())).findFirst().orElseThrow();
         List<String> policyIds = request.policies().isEmpty() ? DEFAULT_POLICIES : request.policies();
         List<StoredPolicy> pinned = policyIds.stream().map(policies::latest).toList();
-        var pinnedBuilder = Json.createObjectBuilder()
-                .add("modelVersion", version.id())
-                .add("modelCard", version.cardSha256())
-                .add("dataset", dataset.sha256())
-                .add("baseline", baseline == null ? "" : baseline.sha256())
-                .add("policies", Json.createArrayBuilder(pinned.stream().map(StoredPolicy::sha256).toList()))
-                .add("metrics", Json.createArrayBuilder(request.metrics().stream().sorted().distinct().toList()))
-                .add("parameters", AuditParameters.toJson(request.parameters()));
-        if (request.rounding() != null) {
-            // Only when asked: requests without rounding keep the inputs hash they always had.
-            pinnedBuilder.add("rounding", request.rounding().toJson());
-        }
         boolean compares = request.metrics().stream().anyMatch(ChangeFromApproved::isChange) || pinned.stream()
                 .anyMatch(p -> p.policy().rules().stream().anyMatch(r -> ChangeFromApproved.isChange(r.metric())));
-        if (compares) {
-            // Pinned, so a later approval is a different input, not a silently different result.
-            lastApproved(version).ifPresent(a -> pinnedBuilder.add("approved", Json.createObjectBuilder()
-                    .add("version", a.version().version()).add("audit", a.auditId())));
-        }
-        JsonObject pinnedRequest = pinnedBuilder.build();
-        String inputs = CanonicalJson.sha256(pinnedRequest);
-        Optional<AuditRun> same = audits.byInputs(inputs);
+        // Pinned, so a later approval is a different input, not a silently different result.
+        PinnedInputs.Approved approved = compares ? lastApproved(version)
+                .map(a -> new PinnedInputs.Approved(a.version().version(), a.auditId())).orElse(null) : null;
+        PinnedInputs inputs = new PinnedInputs(version.id(), version.cardSha256(), dataset.sha256(),
+                baseline == null ? null : baseline.sha256(), pinned.stream().map(StoredPolicy::sha256).toList(),
+                request.metrics(), request.parameters(), request.rounding(), approved);
+        Optional<AuditRun> same = audits.byInputs(inputs.sha256());
         if (same.isPresent()) {
             return same.get();
         }
         AuditRun run = jobs.create(new AuditRun(UUID.randomUUID().toString(), version.id(), dataset.id(),
-                baseline == null ? null : baseline.id(), CanonicalJson.string(pinnedRequest), inputs, caller.name(),
+                baseline == null ? null : baseline.id(), inputs.canonical(), inputs.sha256(), caller.name(),
                 clock.instant()));
         submit(run.id());
         return run;
@@ -170,19 +152,13 @@ public class AuditService {
     }
 
     /** The whole-dataset values of the approved audit pinned in the request, if any. */
-    private ApprovedValues approvedValues(JsonObject pinned) {
-        if (!(pinned.get("approved") instanceof JsonObject a)) {
+    private ApprovedValues approvedValues(PinnedInputs pinned) {
+        if (pinned.approved() == null) {
             return ApprovedValues.NONE;
         }
-        String auditId = a.getString("audit");
-        JsonObject report = Json.createReader(new StringReader(audits.result(auditId).orElseThrow().reportJson())).readObject();
-        Map<String, Double> overall = new LinkedHashMap<>();
-        for (JsonObject m : report.getJsonArray("metrics").getValuesAs(JsonObject.class)) {
-            if (m.isNull("scope") && m.isNull("group") && m.get("value") instanceof jakarta.json.JsonNumber v) {
-                overall.putIfAbsent(m.getString("metric"), v.doubleValue());
-            }
-        }
-        return new ApprovedValues(a.getString("version"), auditId, overall);
+        String auditId = pinned.approved().audit();
+        ReportDocument report = ReportDocument.parse(audits.result(auditId).orElseThrow().reportJson());
+        return new ApprovedValues(pinned.approved().version(), auditId, report.overallValues());
     }
 
     private Dataset resolveDataset(ModelVersion version, String id, List<FieldError> errors) {
@@ -250,7 +226,7 @@ public class AuditService {
     /**
      * Re-evaluates the latest finished audit of every model version with {@code candidate} in place of
      * the pack of the same id (or beside the audit's packs when it used none of that id), on the
-     * same dataset, card and parameters. Stores nothing.
+     * same pinned inputs as the audit (dataset, baseline, card, parameters, approved version). Stores nothing.
      */
     public List<BacktestLine> backtest(Policy candidate) {
         List<BacktestLine> lines = new ArrayList<>();
@@ -261,21 +237,8 @@ public class AuditService {
             }
             AuditRun run = latest.get();
             AuditResult result = audits.result(run.id()).orElseThrow();
-            JsonObject pinned = Json.createReader(new StringReader(run.requestJson())).readObject();
-            List<Policy> used = new ArrayList<>(pinned.getJsonArray("policies").getValuesAs(jakarta.json.JsonString.class)
-                    .stream().map(sha -> policies.bySha(sha.getString()).policy())
-                    .filter(p -> !p.id().equals(candidate.id())).toList());
-            used.add(candidate);
-            MetricParameters parameters = pinned.containsKey("parameters")
-                    ? AuditParameters.parse(pinned.getJsonObject("parameters"), new ArrayList<>()) : MetricParameters.DEFAULTS;
-            List<String> metrics = pinned.getJsonArray("metrics").getValuesAs(jakarta.json.JsonString.class)
-                    .stream().map(jakarta.json.JsonString::getString).toList();
-            Dataset dataset = datasets.get(run.datasetId());
-            Map<String, String> types = new LinkedHashMap<>();
-            dataset.columns().forEach(c -> types.put(c.name(), c.type()));
             try {
-                AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).comparedWith(approvedValues(pinned))
-                        .run(version.card(), types, datasets.store().parquetFor(dataset.sha256()), used, metrics);
+                AuditEngine.Outcome outcome = backtest(run, candidate);
                 lines.add(new BacktestLine(run.id(), version.modelName(), version.version(), result.verdict().name(),
                         outcome.decision().verdict().name()));
             } catch (java.sql.SQLException | RuntimeException e) {
@@ -284,6 +247,39 @@ public class AuditService {
             }
         }
         return lines;
+    }
+
+    /** One finished audit re-evaluated with {@code candidate} in place of its pack of the same id. */
+    AuditEngine.Outcome backtest(AuditRun run, Policy candidate) throws java.sql.SQLException {
+        Resolved resolved = resolve(run);
+        List<Policy> used = new ArrayList<>(resolved.policies().stream().filter(p -> !p.id().equals(candidate.id())).toList());
+        used.add(candidate);
+        return evaluate(resolved, used);
+    }
+
+    /** A run's pinned inputs with what they name loaded: what both an audit and its backtest evaluate. */
+    record Resolved(PinnedInputs inputs, ModelVersion version, Dataset dataset, Dataset baseline, List<Policy> policies) {
+    }
+
+    Resolved resolve(AuditRun run) {
+        PinnedInputs inputs = PinnedInputs.parse(run.requestJson());
+        Dataset baseline = run.baselineId() == null ? null : datasets.get(run.baselineId());
+        return new Resolved(inputs, registry.byId(run.modelVersionId()), datasets.get(run.datasetId()), baseline,
+                inputs.policies().stream().map(sha -> policies.bySha(sha).policy()).toList());
+    }
+
+    /** The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. */
+    AuditEngine.Outcome evaluate(Resolved r, List<Policy> policies) throws java.sql.SQLException {
+        return new AuditEngine(analytics.duckDb(), r.inputs().parameters()).comparedWith(approvedValues(r.inputs()))
+                .run(r.version().card(), columnTypes(r.dataset()), datasets.file(r.dataset()),
+                        r.baseline() == null ? null : datasets.file(r.baseline()),
+                        r.baseline() == null ? Map.of() : columnTypes(r.baseline()), policies, r.inputs().metrics());
+    }
+
+    private static Map<String, String> columnTypes(Dataset dataset) {
+        Map<String, String> types = new LinkedHashMap<>();
+        dataset.columns().forEach(c -> types.put(c.name(), c.type()));
+        return types;
     }
 
     /** Re-queues the audits a stopped server left unfinished: a run is deterministic, so it is simply run again. */
@@ -295,38 +291,18 @@ public class AuditService {
         try {
             AuditRun run = jobs.markRunning(auditId);
             progress.enter(auditId, AuditProgress.Stage.LOADING);
-            JsonObject pinned = Json.createReader(new StringReader(run.requestJson())).readObject();
-            ModelVersion version = registry.byId(run.modelVersionId());
-            Dataset dataset = datasets.get(run.datasetId());
-            List<Policy> pinnedPolicies = pinned.getJsonArray("policies").getValuesAs(jakarta.json.JsonString.class)
-                    .stream().map(s -> policies.bySha(s.getString()).policy()).toList();
-            List<String> metrics = pinned.getJsonArray("metrics").getValuesAs(jakarta.json.JsonString.class)
-                    .stream().map(jakarta.json.JsonString::getString).toList();
-            Map<String, String> types = new LinkedHashMap<>();
-            dataset.columns().forEach(c -> types.put(c.name(), c.type()));
-
-            MetricParameters parameters = pinned.containsKey("parameters")
-                    ? AuditParameters.parse(pinned.getJsonObject("parameters"), new ArrayList<>()) : MetricParameters.DEFAULTS;
-            Path baselineFile = null;
-            Map<String, String> baselineTypes = new LinkedHashMap<>();
-            if (run.baselineId() != null) {
-                Dataset baseline = datasets.get(run.baselineId());
-                baselineFile = datasets.store().parquetFor(baseline.sha256());
-                baseline.columns().forEach(col -> baselineTypes.put(col.name(), col.type()));
-            }
+            Resolved resolved = resolve(run);
             progress.enter(auditId, AuditProgress.Stage.COMPUTING_METRICS);
-            AuditEngine.Outcome outcome = new AuditEngine(analytics.duckDb(), parameters).comparedWith(approvedValues(pinned))
-                    .run(version.card(), types, datasets.store().parquetFor(dataset.sha256()), baselineFile, baselineTypes,
-                            pinnedPolicies, metrics);
+            AuditEngine.Outcome outcome = evaluate(resolved, resolved.policies());
             progress.enter(auditId, AuditProgress.Stage.SIGNING_REPORT);
 
             Instant finishedAt = clock.instant();
-            dev.assay.report.Rounding rounding = dev.assay.report.Rounding.parse(pinned.get("rounding"), new ArrayList<>());
-            JsonObject document = AuditReport.document(run, version, dataset, pinnedPolicies, outcome, parameters,
-                    reports.keys().keyId(), finishedAt, waivers.ofVersion(version.id()), rounding);
-            ReportService.SignedReport signed = reports.sign(document, finishedAt);
-            String attestation = reports.attest(AuditReport.statement(run, version, dataset, pinnedPolicies, outcome,
-                    signed.sha256(), finishedAt));
+            ModelVersion version = resolved.version();
+            ReportDocument document = AuditReport.document(run, version, resolved.dataset(), resolved.policies(), outcome,
+                    resolved.inputs(), reports.keys().keyId(), finishedAt, waivers.ofVersion(version.id()));
+            ReportService.SignedReport signed = reports.sign(document.toJson(), finishedAt);
+            String attestation = reports.attest(AuditReport.statement(run, version, resolved.dataset(), resolved.policies(),
+                    outcome, signed.sha256(), finishedAt));
             progress.enter(auditId, AuditProgress.Stage.RENDERING_PDF);
             byte[] pdf = reports.pdf(signed, document, finishedAt);
             jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),

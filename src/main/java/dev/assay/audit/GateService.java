@@ -2,21 +2,17 @@ package dev.assay.audit;
 
 import dev.assay.infrastructure.Clocks;
 import dev.assay.policy.Decision;
+import dev.assay.policy.Outcome;
+import dev.assay.report.ReportDocument;
 import dev.assay.registry.ModelVersion;
 import dev.assay.waiver.WaiverService;
 import dev.assay.waiver.WaiverStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
-import java.io.StringReader;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,13 +49,8 @@ public class GateService {
             if (decision.equals("NONE")) {
                 return false;
             }
-            Decision.Verdict actual = Decision.Verdict.valueOf(decision);
-            return actual.ordinal() <= required.ordinal();
+            return Decision.meets(Decision.Verdict.valueOf(decision), required);
         }
-    }
-
-    /** The worst effect of each rule in an audit, in rule order. */
-    public record RuleEffect(String rule, String effect) {
     }
 
     public Gate of(ModelVersion version) {
@@ -69,49 +60,18 @@ public class GateService {
             return new Gate("NONE", null, List.of(), all, Set.of());
         }
         AuditResult result = audits.result(latest.get().id()).orElseThrow();
-        List<RuleEffect> effects = effects(result.reportJson());
+        List<Decision.RuleEffect> effects = ReportDocument.parse(result.reportJson()).ruleEffects();
         Set<String> waived = new LinkedHashSet<>();
         all.stream().filter(w -> w.status() == WaiverStatus.APPROVED).forEach(w -> waived.add(w.waiver().rule()));
         Decision decision = evaluate(effects, waived);
         Set<String> failing = new LinkedHashSet<>();
-        effects.stream().filter(e -> e.effect().equals("fail")).forEach(e -> failing.add(e.rule()));
+        effects.stream().filter(e -> e.effect() == Outcome.FAIL).forEach(e -> failing.add(e.rule()));
         return new Gate(decision.verdict().name(), latest.get().id(), decision.reasons(), all, failing);
     }
 
     /** The decision from each rule's worst effect, a waived rule's failure counting as a warning. */
-    public static Decision evaluate(List<RuleEffect> effects, Set<String> waivedRules) {
-        Decision.Verdict verdict = Decision.Verdict.PASS;
-        List<String> failing = new ArrayList<>();
-        List<String> warning = new ArrayList<>();
-        for (RuleEffect e : effects) {
-            String effect = e.effect().equals("fail") && waivedRules.contains(e.rule()) ? "warn" : e.effect();
-            if (effect.equals("fail")) {
-                verdict = Decision.Verdict.FAIL;
-                failing.add(e.rule());
-            } else if (effect.equals("warn")) {
-                verdict = verdict == Decision.Verdict.FAIL ? verdict : Decision.Verdict.WARN;
-                warning.add(e.rule());
-            }
-        }
-        List<String> reasons = new ArrayList<>(failing);
-        reasons.addAll(warning);
-        return new Decision(verdict, reasons);
-    }
-
-    static List<RuleEffect> effects(String reportJson) {
-        JsonObject report = Json.createReader(new StringReader(reportJson)).readObject();
-        Map<String, String> worst = new LinkedHashMap<>();
-        for (JsonObject f : report.getJsonArray("findings").getValuesAs(JsonObject.class)) {
-            worst.merge(f.getString("rule"), f.getString("effect"), (a, b) -> rank(b) > rank(a) ? b : a);
-        }
-        return worst.entrySet().stream().map(e -> new RuleEffect(e.getKey(), e.getValue())).toList();
-    }
-
-    private static int rank(String effect) {
-        return switch (effect) {
-            case "fail" -> 2;
-            case "warn" -> 1;
-            default -> 0;
-        };
+    public static Decision evaluate(List<Decision.RuleEffect> effects, Set<String> waivedRules) {
+        return Decision.decide(effects.stream().map(e -> e.effect() == Outcome.FAIL && waivedRules.contains(e.rule())
+                ? new Decision.RuleEffect(e.rule(), Outcome.WARN) : e).toList());
     }
 }

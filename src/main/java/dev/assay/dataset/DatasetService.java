@@ -69,6 +69,11 @@ public class DatasetService {
         return store;
     }
 
+    /** The Parquet file of a stored dataset: what an audit scans, without reaching into the store. */
+    public Path file(Dataset dataset) {
+        return store.parquetFor(dataset.sha256());
+    }
+
     /** What the client sent: the bytes, their format, and a declared CSV delimiter if any. */
     public record Upload(InputStream body, DatasetFormat format, Character delimiter) {
     }

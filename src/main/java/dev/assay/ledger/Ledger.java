@@ -3,11 +3,8 @@ package dev.assay.ledger;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -22,42 +19,40 @@ import java.util.List;
 @ApplicationScoped
 public class Ledger {
 
-    @PersistenceContext(unitName = "assay")
-    EntityManager em;
+    @Inject
+    LedgerRepository entries;
 
     Clock clock = Clocks.UTC_MICROS;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry append(String kind, String subject, String actor, JsonObject payload) {
-        LedgerHead head = em.find(LedgerHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        LedgerHead head = entries.lockHead();
         long seq = head.seq() + 1;
         String prev = head.hash();
         Instant at = clock.instant();
         String body = CanonicalJson.string(payload);
         LedgerEntry entry = new LedgerEntry(seq, kind, subject, actor, at, body, prev,
                 LedgerChain.hash(seq, kind, subject, actor, at, body, prev));
-        em.persist(entry);
+        // The head moves with the entry: both are written by the same flush, under the lock taken above.
         head.advance(seq, entry.hash());
-        em.flush();
+        entries.add(entry);
         return entry;
     }
 
     @Transactional
     public List<LedgerEntry> page(long after, int limit) {
-        return em.createQuery("select e from LedgerEntry e where e.seq > :after order by e.seq", LedgerEntry.class)
-                .setParameter("after", after).setMaxResults(limit).getResultList();
+        return entries.page(after, limit);
     }
 
     /** Recomputes the whole chain, a page at a time so memory stays flat however long it is. */
     @Transactional
     public LedgerChain.Verification verify() {
-        TypedQuery<LedgerEntry> q = em.createQuery("select e from LedgerEntry e order by e.seq", LedgerEntry.class);
-        return LedgerChain.verify(q.getResultStream().iterator());
+        return LedgerChain.verify(entries.inOrder().iterator());
     }
 
     /** Every entry in chain order, streamed from the database in one transaction. */
     @Transactional
     public void forEach(java.util.function.Consumer<LedgerEntry> action) {
-        em.createQuery("select e from LedgerEntry e order by e.seq", LedgerEntry.class).getResultStream().forEach(action);
+        entries.inOrder().forEach(action);
     }
 }

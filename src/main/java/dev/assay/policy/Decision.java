@@ -1,9 +1,9 @@
 package dev.assay.policy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The decision of an audit: FAIL when any finding's effect is FAIL (a failed {@code block} rule, or
@@ -15,24 +15,43 @@ public record Decision(Verdict verdict, List<String> reasons) {
         PASS, WARN, FAIL
     }
 
+    /** What one finding of a rule does to the decision: PASS (nothing), WARN or FAIL. */
+    public record RuleEffect(String rule, Outcome effect) {
+    }
+
     public Decision {
         reasons = List.copyOf(reasons);
     }
 
     public static Decision of(List<Finding> findings) {
+        return decide(findings.stream().map(f -> new RuleEffect(f.rule(), f.effect())).toList());
+    }
+
+    /**
+     * The one PASS/WARN/FAIL rule, for an audit's findings and for a gate's waived effects alike: the worst
+     * effect decides; the reasons are the rules that failed first, then those that only warn, each rule once,
+     * in the order their effects come.
+     */
+    public static Decision decide(List<RuleEffect> effects) {
         Verdict verdict = Verdict.PASS;
-        for (Finding f : findings) {
-            if (f.effect() == Outcome.FAIL) {
+        Set<String> failing = new LinkedHashSet<>();
+        Set<String> warning = new LinkedHashSet<>();
+        for (RuleEffect e : effects) {
+            if (e.effect() == Outcome.FAIL) {
                 verdict = Verdict.FAIL;
-            } else if (f.effect() == Outcome.WARN && verdict == Verdict.PASS) {
-                verdict = Verdict.WARN;
+                failing.add(e.rule());
+            } else if (e.effect() == Outcome.WARN) {
+                verdict = verdict == Verdict.FAIL ? verdict : Verdict.WARN;
+                warning.add(e.rule());
             }
         }
-        // Rules that failed first, then those that only warn; each rule once, in rule order.
-        List<Finding> worsening = new ArrayList<>(findings.stream().filter(f -> f.effect() != Outcome.PASS).toList());
-        worsening.sort(Comparator.comparing((Finding f) -> f.effect() == Outcome.FAIL ? 0 : 1));
-        LinkedHashSet<String> reasons = new LinkedHashSet<>();
-        worsening.forEach(f -> reasons.add(f.rule()));
-        return new Decision(verdict, new ArrayList<>(reasons));
+        List<String> reasons = new ArrayList<>(failing);
+        warning.stream().filter(rule -> !failing.contains(rule)).forEach(reasons::add);
+        return new Decision(verdict, reasons);
+    }
+
+    /** Whether a decision of this verdict is at least as good as {@code required} (PASS better than WARN better than FAIL). */
+    public static boolean meets(Verdict actual, Verdict required) {
+        return actual.ordinal() <= required.ordinal();
     }
 }

@@ -5,11 +5,11 @@ import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.report.ReportDocument;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import dev.assay.security.SessionAuthenticated;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.StringReader;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +89,7 @@ public class ComparePages {
     private Map<String, JsonObject> metrics(ModelVersion v) {
         Map<String, JsonObject> byKey = new LinkedHashMap<>();
         Optional.ofNullable(gates.of(v).auditId()).flatMap(audits::result).ifPresent(r -> {
-            JsonObject report = Json.createReader(new StringReader(r.reportJson())).readObject();
-            for (JsonObject metric : report.getJsonArray("metrics").getValuesAs(JsonObject.class)) {
+            for (JsonObject metric : ReportDocument.parse(r.reportJson()).metrics()) {
                 byKey.put(metric.getString("metric") + "\u0000" + JsonValues.text(metric.get("scope"), "") + "\u0000" + JsonValues.text(metric.get("group"), ""), metric);
             }
         });

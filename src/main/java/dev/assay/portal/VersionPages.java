@@ -12,6 +12,7 @@ import dev.assay.audit.GateService;
 import dev.assay.dataset.DatasetService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.report.ReportDocument;
 import dev.assay.report.DecisionSummary;
 import dev.assay.report.FindingChart;
 import dev.assay.security.Caller;
@@ -40,7 +41,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -208,11 +208,11 @@ public class VersionPages {
     }
 
     static List<PolicyView> policies(AuditResult result) {
-        JsonObject report = Json.createReader(new StringReader(result.reportJson())).readObject();
-        List<JsonObject> findings = report.getJsonArray("findings").getValuesAs(JsonObject.class);
+        ReportDocument report = ReportDocument.parse(result.reportJson());
+        List<JsonObject> findings = report.findings();
         List<PolicyView> views = new ArrayList<>();
         int chartId = 0;
-        for (JsonObject p : report.getJsonArray("policies").getValuesAs(JsonObject.class)) {
+        for (JsonObject p : report.policies()) {
             List<RuleView> rules = new ArrayList<>();
             for (JsonObject r : p.getJsonArray("rules").getValuesAs(JsonObject.class)) {
                 List<JsonObject> ofRule = findings.stream().filter(f -> p.getString("id").equals(f.getString("policy", null))
@@ -241,9 +241,8 @@ public class VersionPages {
 
     /** The failed and undecided findings in words, as the PDF's executive summary says them (small cells suppressed). */
     static List<DecisionSummary.Line> why(AuditResult result) {
-        JsonObject report = Json.createReader(new StringReader(result.reportJson())).readObject();
-        return DecisionSummary.lines(report.getJsonArray("policies").getValuesAs(JsonObject.class),
-                suppressed(report.getJsonArray("findings").getValuesAs(JsonObject.class)));
+        ReportDocument report = ReportDocument.parse(result.reportJson());
+        return DecisionSummary.lines(report.policies(), suppressed(report.findings()));
     }
 
     /** Findings with small groups' values removed, for charts. */

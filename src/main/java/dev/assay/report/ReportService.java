@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +26,8 @@ public class ReportService {
     @Inject
     Ledger ledger;
 
-    @PersistenceContext(unitName = "assay")
-    EntityManager em;
+    @Inject
+    KeyRevocationRepository revoked;
 
     private volatile SigningKeys keys;
 
@@ -80,12 +78,12 @@ public class ReportService {
     }
 
     /** The report as a PDF with the canonical JSON and JWS attached, PAdES-signed with the current key. */
-    public byte[] pdf(SignedReport signed, JsonObject document, Instant signedAt) {
+    public byte[] pdf(SignedReport signed, ReportDocument document, Instant signedAt) {
         try {
-            byte[] unsigned = PdfReport.render(signed.json(), document, signed.jws());
+            byte[] unsigned = PdfReport.render(signed.json(), document.toJson(), signed.jws());
             return PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
                     PadesSigner.calendar(signedAt), "Assay report signing key " + keys().keyId(),
-                    "Assay decision: " + document.getString("decision"));
+                    "Assay decision: " + document.decision().name());
         } catch (java.io.IOException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("the PDF report could not be made: " + e.getMessage(), e);
         }
@@ -113,8 +111,7 @@ public class ReportService {
     }
 
     public Revocations revocations() {
-        return Revocations.of(em.createQuery("select r from KeyRevocation r", KeyRevocation.class).getResultList().stream()
-                .map(KeyRevocation::revoked).toList());
+        return Revocations.of(revoked.all().stream().map(KeyRevocation::revoked).toList());
     }
 
     /** The outcome of a revocation request. */
@@ -132,11 +129,11 @@ public class ReportService {
         if (keyId.equals(keys().keyId())) {
             return RevokeOutcome.CURRENT_KEY;
         }
-        if (em.find(KeyRevocation.class, keyId) != null) {
+        if (revoked.find(keyId).isPresent()) {
             return RevokeOutcome.ALREADY_REVOKED;
         }
         Instant now = Clocks.UTC_MICROS.instant();
-        em.persist(new KeyRevocation(keyId, now, actor, reason));
+        revoked.add(new KeyRevocation(keyId, now, actor, reason));
         ledger.append("key.revoked", keyId, actor, Json.createObjectBuilder()
                 .add("reason", reason).add("revokedAt", now.toString()).build());
         return RevokeOutcome.REVOKED;

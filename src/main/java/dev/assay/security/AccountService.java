@@ -6,8 +6,6 @@ import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -32,8 +30,11 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "assay")
-    EntityManager em;
+    @Inject
+    UserAccountRepository accounts;
+
+    @Inject
+    ApiTokenRepository tokens;
 
     @Inject
     AssayConfig config;
@@ -49,12 +50,12 @@ public class AccountService {
      */
     @Transactional
     public void ensureBootstrapAdmin() {
-        if (em.find(UserAccount.class, BOOTSTRAP_ADMIN) != null) {
+        if (accounts.find(BOOTSTRAP_ADMIN).isPresent()) {
             return;
         }
         Optional<String> configured = config.env("ASSAY_ADMIN_PASSWORD");
         String password = configured.orElseGet(() -> randomSecret(18));
-        em.persist(new UserAccount(BOOTSTRAP_ADMIN, PasswordHasher.hash(password.toCharArray()),
+        accounts.add(new UserAccount(BOOTSTRAP_ADMIN, PasswordHasher.hash(password.toCharArray()),
                 EnumSet.of(Role.ADMIN), clock.instant(), Caller.SYSTEM.name()));
         if (configured.isEmpty()) {
             LOG.warning("Assay bootstrap admin created. User: " + BOOTSTRAP_ADMIN + "  Password: " + password
@@ -66,7 +67,7 @@ public class AccountService {
 
     @Transactional
     public Optional<Caller> authenticatePassword(String username, String password) {
-        UserAccount user = em.find(UserAccount.class, username);
+        UserAccount user = accounts.find(username).orElse(null);
         if (user == null || user.disabledAt() != null) {
             // Same work as a real check, so timing does not reveal which user names exist.
             PasswordHasher.matches(password.toCharArray(), DUMMY_HASH);
@@ -80,9 +81,7 @@ public class AccountService {
     @Transactional
     public Optional<Caller> authenticateToken(String secret) {
         String hash = Hashing.sha256Hex(secret);
-        return em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
-                .setParameter("h", hash)
-                .getResultStream()
+        return tokens.withHash(hash).stream()
                 .filter(t -> MessageDigest.isEqual(t.tokenHash().getBytes(StandardCharsets.US_ASCII),
                         hash.getBytes(StandardCharsets.US_ASCII)))
                 .filter(t -> t.isUsableAt(clock.instant()))
@@ -96,7 +95,7 @@ public class AccountService {
         String secret = TOKEN_PREFIX + randomSecret(32);
         ApiToken token = new ApiToken(UUID.randomUUID().toString(), name, Hashing.sha256Hex(secret), roles,
                 issuer.name(), clock.instant(), expiresAt);
-        em.persist(token);
+        tokens.add(token);
         ledger.append("token.issued", token.id(), issuer.name(), Json.createObjectBuilder().add("name", name)
                 .add("roles", Json.createArrayBuilder(roles.stream().map(Role::id).sorted().toList()))
                 .add("expiresAt", expiresAt == null ? "never" : expiresAt.toString()).build());
@@ -106,11 +105,11 @@ public class AccountService {
     /** A new local account; with no password given, one is generated and answered once. */
     @Transactional
     public CreatedUser createUser(Caller admin, String username, Set<Role> roles, String password) {
-        if (em.find(UserAccount.class, username) != null) {
+        if (accounts.find(username).isPresent()) {
             throw new IllegalArgumentException("user '" + username + "' exists");
         }
         String secret = password == null ? randomSecret(18) : password;
-        em.persist(new UserAccount(username, PasswordHasher.hash(secret.toCharArray()), roles, clock.instant(), admin.name()));
+        accounts.add(new UserAccount(username, PasswordHasher.hash(secret.toCharArray()), roles, clock.instant(), admin.name()));
         ledger.append("user.created", username, admin.name(), Json.createObjectBuilder()
                 .add("roles", Json.createArrayBuilder(roles.stream().map(Role::id).sorted().toList())).build());
         return new CreatedUser(username, roles, password == null ? secret : null);
@@ -120,19 +119,18 @@ public class AccountService {
     }
 
     public java.util.List<UserAccount> users() {
-        return em.createQuery("select u from UserAccount u order by u.username", UserAccount.class).getResultList();
+        return accounts.all();
     }
 
     /** Whether a signed-in local account may still act: it exists and is not disabled. */
     public boolean isActive(String username) {
-        UserAccount user = em.find(UserAccount.class, username);
-        return user != null && user.disabledAt() == null;
+        return accounts.find(username).map(user -> user.disabledAt() == null).orElse(false);
     }
 
     /** False when there is no such user. Disabling twice is harmless; the last enabled admin stays. */
     @Transactional
     public boolean disableUser(Caller admin, String username) {
-        UserAccount user = em.find(UserAccount.class, username);
+        UserAccount user = accounts.find(username).orElse(null);
         if (user == null) {
             return false;
         }
@@ -148,13 +146,13 @@ public class AccountService {
     }
 
     public java.util.List<ApiToken> tokens() {
-        return em.createQuery("select t from ApiToken t order by t.createdAt", ApiToken.class).getResultList();
+        return tokens.all();
     }
 
     /** False when there is no such token. */
     @Transactional
     public boolean revokeToken(Caller admin, String id) {
-        ApiToken token = em.find(ApiToken.class, id);
+        ApiToken token = tokens.find(id).orElse(null);
         if (token == null) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.assay.audit;
 
 import dev.assay.policy.Decision;
+import dev.assay.policy.Outcome;
 import dev.assay.waiver.Waiver;
 import dev.assay.waiver.WaiverDecision;
 import dev.assay.waiver.WaiverStatus;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The gate's decision table: block, warn, undefined-as-warn, waived, expired. */
 class GateDecisionTest {
 
-    private static GateService.RuleEffect e(String rule, String effect) {
-        return new GateService.RuleEffect(rule, effect);
+    private static Decision.RuleEffect e(String rule, String effect) {
+        return new Decision.RuleEffect(rule, Outcome.valueOf(effect.toUpperCase(java.util.Locale.ROOT)));
     }
 
     @Test

@@ -403,6 +403,49 @@ class PolicyIT {
     }
 
     @Test
+    void backtestingADriftPackUsesTheBaselineTheAuditPinned() throws Exception {
+        // An audit of fair data against a baseline whose scores differ (the demo's biased data); then a pack
+        // whose only rule blocks on any shift of the score. The backtest re-evaluates the audit's pinned inputs,
+        // its baseline included: the rule gets a value and fails, where without the baseline it would pass undefined.
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/backtest-drift/versions/1.0.0";
+        String card = dev.assay.demo.DemoSeeder.card("1.0.0").replace("model: loan-approval", "model: backtest-drift");
+        assertEquals(201, ci.send("PUT", version, "application/yaml", card.getBytes(StandardCharsets.UTF_8)).status());
+        java.io.StringWriter fair = new java.io.StringWriter();
+        dev.assay.demo.LoanApplications.write(fair, 3000, 0, dev.assay.demo.LoanApplications.FAIR, 8);
+        java.io.StringWriter biased = new java.io.StringWriter();
+        dev.assay.demo.LoanApplications.write(biased, 3000, 0, dev.assay.demo.LoanApplications.BIASED, 7);
+        String evaluation = ci.send("POST", version + "/datasets", "text/csv", fair.toString().getBytes()).json().getString("id");
+        String baseline = ci.send("POST", version + "/datasets?role=baseline", "text/csv", biased.toString().getBytes())
+                .json().getString("id");
+        Api.Reply audit = ci.send("POST", version + "/audits?wait=120", "application/json", ("{\"dataset\":\"" + evaluation
+                + "\",\"baseline\":\"" + baseline + "\",\"policies\":[\"eeoc-four-fifths\"]}").getBytes());
+        assertEquals("DONE", audit.json().getString("status"), audit.text());
+        String pack = """
+                id: it-score-drift
+                version: 1.0.0
+                title: Score drift
+                rules:
+                  - id: score-unchanged
+                    metric: population_stability_index
+                    scope: score
+                    threshold: {comparator: "<", value: 0.000001}
+                    severity: block
+                    undefined: pass
+                    cites:
+                      - regulation: test
+                """;
+        Api.Reply r = Api.withRoles("auditor").send("POST", "/api/v1/policies/it-score-drift/backtest", "application/yaml",
+                pack.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.status(), r.text());
+        JsonObject line = r.json().getJsonArray("audits").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("model").equals("backtest-drift")).findFirst().orElseThrow(() -> new AssertionError(r.text()));
+        assertEquals(audit.json().getString("id"), line.getString("audit"));
+        assertTrue(!line.getString("before").equals("FAIL"), "fair data passes the four-fifths rule: " + line);
+        assertEquals("FAIL", line.getString("after"), "the score's PSI against the pinned baseline, not 'needs a baseline': " + line);
+    }
+
+    @Test
     void storingVersionsIsForAdminsAndVersionsAreImmutable() throws Exception {
         Api admin = Api.withRoles("admin");
         Api auditor = Api.withRoles("auditor");

@@ -1,0 +1,26 @@
+package dev.assay.ledger;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where the chain is stored: entries are only ever added, never changed or removed, and the head (the
+ * last entry's number and hash) moves only under its lock.
+ */
+public interface LedgerRepository {
+
+    /**
+     * The head, locked for writing until the caller's transaction ends: concurrent appends (two audits
+     * finishing at once, two servers) line up behind the lock instead of forking the chain.
+     */
+    LedgerHead lockHead();
+
+    /** Writes the entry, and the head it advanced, now: a clash shows in the caller's transaction, not at commit. */
+    void add(LedgerEntry entry);
+
+    /** Up to {@code limit} entries after {@code after}, in chain order. */
+    List<LedgerEntry> page(long after, int limit);
+
+    /** Every entry in chain order, streamed from the store; consume it inside the caller's transaction. */
+    Stream<LedgerEntry> inOrder();
+}
