@@ -7,7 +7,7 @@ import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.metric.ApprovedValues;
-import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.metric.MetricParameters;
 import dev.assay.policy.Policy;
