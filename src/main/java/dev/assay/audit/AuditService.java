@@ -8,7 +8,7 @@ import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.metric.ApprovedValues;
-import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyCatalog;

@@ -18,16 +18,19 @@ package dev.assay.metric;
  * @param proxies           columns a rule names as proxies of protected attributes (prohibited among the features)
  * @param phoneRegions      regions whose national phone number formats the personal-data scan reads (ISO 3166-1
  *                          alpha-2; numbers written with + are read for every country): see
- *                          {@link dev.assay.metric.privacy.PhoneNumbers}
+ *                          the privacy family's PhoneNumbers
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, java.util.Map<String, String> driftTests,
                                java.util.List<String> proxies, java.util.List<String> phoneRegions) {
 
+    /** The regions whose national phone formats are read when the audit names none: the United States. */
+    public static final java.util.List<String> DEFAULT_PHONE_REGIONS = java.util.List.of("US");
+
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, java.util.Map.of(), java.util.List.of(),
-            dev.assay.metric.privacy.PhoneNumbers.DEFAULT_REGIONS);
+            DEFAULT_PHONE_REGIONS);
 
     public MetricParameters {
         driftTests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(driftTests));
@@ -37,7 +40,7 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
         this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, java.util.Map.of(),
-                java.util.List.of(), dev.assay.metric.privacy.PhoneNumbers.DEFAULT_REGIONS);
+                java.util.List.of(), DEFAULT_PHONE_REGIONS);
     }
 
     public MetricParameters withMinimumGroupSize(long size) {

@@ -34,30 +34,35 @@ public record Outcomes(
         this(prediction, favorableOutcome, label, positiveLabel, positivePrediction, score, columnTypes, Optional.empty());
     }
 
+    /** The same outcomes without the score column (an audit reads no column none of its metrics uses). */
+    public Outcomes withoutScore() {
+        return new Outcomes(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight);
+    }
+
     /** The row's weight as SQL: the weight column as a whole number, or 1. */
-    String weightSql() {
+    public String weightSql() {
         return weight.map(w -> "CAST(" + dev.assay.infrastructure.Sql.identifier(w) + " AS BIGINT)").orElse("1");
     }
 
     /** The total of {@code expression} over rows, each row counted by its weight. */
-    String total(String expression) {
+    public String total(String expression) {
         // coalesce: a sum over no value is SQL NULL, which JDBC's getDouble turns into 0 silently but
         // getDouble of a NULL double sum into NaN; an empty total is 0 in every state.
         return "coalesce(" + (weight.isPresent() ? "sum((" + expression + ") * w)" : "sum(" + expression + ")") + ", 0)";
     }
 
     /** The number of rows (weighted). */
-    String rows() {
+    public String rows() {
         return weight.isPresent() ? "coalesce(sum(w), 0)" : "count(*)";
     }
 
     /** FALSE when the card names no favorable outcome (a regression model): selection rates are then undefined. */
-    String favorableSql() {
+    public String favorableSql() {
         return favorableOutcome.map(v -> ValueMatch.equalsSql(prediction, columnTypes.get(prediction), v)).orElse("FALSE");
     }
 
     /** Regression sums are computed when the label and prediction are both numeric. */
-    boolean numeric() {
+    public boolean numeric() {
         return label.isPresent() && ValueMatch.isNumeric(columnTypes.get(label.get()))
                 && ValueMatch.isNumeric(columnTypes.get(prediction));
     }
@@ -66,7 +71,7 @@ public record Outcomes(
         return label.isPresent() && positiveLabel.isPresent() && !positivePrediction.isEmpty();
     }
 
-    String predictedPositiveSql() {
+    public String predictedPositiveSql() {
         return String.join(" OR ", positivePrediction.stream()
                 .map(v -> "(" + ValueMatch.equalsSql(prediction, columnTypes.get(prediction), v) + ")").toList());
     }
@@ -82,7 +87,7 @@ public record Outcomes(
      * favorableOutcome is among positivePrediction, the other class otherwise (COMPAS: "Low" is not among
      * [Medium, High], so a label 0, no re-offence, is favorable). FALSE without a favorable outcome.
      */
-    String labelFavorableSql() {
+    public String labelFavorableSql() {
         if (favorableOutcome.isEmpty() || label.isEmpty() || positiveLabel.isEmpty()) {
             return "FALSE";
         }
@@ -93,7 +98,7 @@ public record Outcomes(
         return positivePrediction.contains(favorableOutcome.get()) ? actualPositiveSql() : "NOT (" + actualPositiveSql() + ")";
     }
 
-    String actualPositiveSql() {
+    public String actualPositiveSql() {
         String l = label.orElseThrow();
         return ValueMatch.equalsSql(l, columnTypes.get(l), positiveLabel.orElseThrow());
     }

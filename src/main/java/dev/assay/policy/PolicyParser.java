@@ -8,7 +8,7 @@ import dev.assay.infrastructure.YamlPositions;
 import dev.assay.infrastructure.RegexSyntax;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.metric.ColumnExpectation;
-import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.quality.ColumnChecks;
 import dev.assay.metric.Reference;
 import jakarta.json.JsonArray;

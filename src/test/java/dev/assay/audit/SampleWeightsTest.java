@@ -1,6 +1,7 @@
 package dev.assay.audit;
 
-import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.MetricDefinition;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.policy.Policy;
@@ -73,9 +74,9 @@ class SampleWeightsTest {
             total += w;
         }
         List<String> metrics = MetricCatalogue.ids().stream().filter(id -> {
-            MetricCatalogue.Definition d = MetricCatalogue.find(id).orElseThrow();
-            return d.kind() != MetricCatalogue.Kind.COLUMN && EnumSet.of(MetricCatalogue.Source.COUNTS, MetricCatalogue.Source.SCORES,
-                    MetricCatalogue.Source.RANKS, MetricCatalogue.Source.REGRESSION).contains(d.source());
+            MetricDefinition d = MetricCatalogue.find(id).orElseThrow();
+            return d.kind() != MetricDefinition.Kind.COLUMN && EnumSet.of(MetricDefinition.Source.COUNTS, MetricDefinition.Source.SCORES,
+                    MetricDefinition.Source.RANKS, MetricDefinition.Source.REGRESSION).contains(d.source());
         }).sorted().toList();
         assertTrue(metrics.size() > 60, "the catalogue's outcome metrics: " + metrics);
 

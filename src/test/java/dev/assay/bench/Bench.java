@@ -269,15 +269,15 @@ public final class Bench {
         var card = benchCard("bench", """
                   protected: [sex, race, age_band]
                 """);
-        List<String> ids = List.copyOf(dev.assay.metric.MetricCatalogue.ids());
+        List<String> ids = List.copyOf(dev.assay.metric.engine.MetricCatalogue.ids());
         // A change from the approved version reads its base metric, whose scan may not be the counts one.
-        var countIds = ids.stream().filter(id -> dev.assay.metric.MetricCatalogue.find(id).orElseThrow().source()
-                == dev.assay.metric.MetricCatalogue.Source.COUNTS
+        var countIds = ids.stream().filter(id -> dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source()
+                == dev.assay.metric.MetricDefinition.Source.COUNTS
                 && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
         // Issue 3's catalogue: the metrics of the model's outcomes (counts, scores, the exact AUC, regression).
-        var outcomeIds = ids.stream().filter(id -> java.util.EnumSet.of(dev.assay.metric.MetricCatalogue.Source.COUNTS,
-                        dev.assay.metric.MetricCatalogue.Source.SCORES, dev.assay.metric.MetricCatalogue.Source.RANKS,
-                        dev.assay.metric.MetricCatalogue.Source.REGRESSION).contains(dev.assay.metric.MetricCatalogue.find(id).orElseThrow().source())
+        var outcomeIds = ids.stream().filter(id -> java.util.EnumSet.of(dev.assay.metric.MetricDefinition.Source.COUNTS,
+                        dev.assay.metric.MetricDefinition.Source.SCORES, dev.assay.metric.MetricDefinition.Source.RANKS,
+                        dev.assay.metric.MetricDefinition.Source.REGRESSION).contains(dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source())
                 && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
         double everythingSeconds = timeAudit(card, types, parquet, duckDb, ids);
         AuditEngine.Outcome everythingRun = lastOutcome;
@@ -296,9 +296,9 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "outcome metrics      %d ids (issue 3: counts, scores, exact AUC, regression; %,d values, %,d tested): %.3f s%n",
                 outcomeIds.size(), outcomeRun.metrics().size(), outcomeRun.metrics().stream().filter(v -> v.test() != null).count(),
                 outcomeSeconds);
-        for (var source : List.of(dev.assay.metric.MetricCatalogue.Source.SCORES, dev.assay.metric.MetricCatalogue.Source.RANKS,
-                dev.assay.metric.MetricCatalogue.Source.REGRESSION)) {
-            var of = outcomeIds.stream().filter(id -> dev.assay.metric.MetricCatalogue.find(id).orElseThrow().source() == source).toList();
+        for (var source : List.of(dev.assay.metric.MetricDefinition.Source.SCORES, dev.assay.metric.MetricDefinition.Source.RANKS,
+                dev.assay.metric.MetricDefinition.Source.REGRESSION)) {
+            var of = outcomeIds.stream().filter(id -> dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source() == source).toList();
             System.out.printf(Locale.ROOT, "  of which %-10s %d ids alone: %.3f s%n", source.name().toLowerCase(Locale.ROOT), of.size(),
                     timeAudit(card, types, parquet, duckDb, of));
         }

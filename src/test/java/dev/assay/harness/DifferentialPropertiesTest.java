@@ -1,6 +1,7 @@
 package dev.assay.harness;
 
-import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.MetricDefinition;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.MetricValue;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -46,8 +47,8 @@ class DifferentialPropertiesTest {
 
     /** Outcome ids (counts) the reference covers. */
     static final Predicate<String> OUTCOME_IDS = id -> {
-        MetricCatalogue.Definition d = MetricCatalogue.find(id).orElseThrow();
-        return d.source() == MetricCatalogue.Source.COUNTS && d.kind() != MetricCatalogue.Kind.COLUMN
+        MetricDefinition d = MetricCatalogue.find(id).orElseThrow();
+        return d.source() == MetricDefinition.Source.COUNTS && d.kind() != MetricDefinition.Kind.COLUMN
                 && !NOT_REFERENCED.contains(id) && !id.endsWith("_change_from_approved");
     };
 
@@ -100,8 +101,8 @@ class DifferentialPropertiesTest {
     }
 
     static final Predicate<String> SCORE_IDS = id -> {
-        MetricCatalogue.Source s = MetricCatalogue.find(id).orElseThrow().source();
-        return s == MetricCatalogue.Source.SCORES || s == MetricCatalogue.Source.RANKS;
+        MetricDefinition.Source s = MetricCatalogue.find(id).orElseThrow().source();
+        return s == MetricDefinition.Source.SCORES || s == MetricDefinition.Source.RANKS;
     };
 
     static final Set<String> AT_IDS = Set.of("calibration", "selection_rate_at_threshold", "true_positive_rate_at_threshold",
@@ -126,7 +127,7 @@ class DifferentialPropertiesTest {
         check("scores-at-presence", t, AT_IDS::contains, e, audit(t, ids(AT_IDS::contains)), true);
     }
 
-    static final Predicate<String> REGRESSION_IDS = id -> MetricCatalogue.find(id).orElseThrow().source() == MetricCatalogue.Source.REGRESSION;
+    static final Predicate<String> REGRESSION_IDS = id -> MetricCatalogue.find(id).orElseThrow().source() == MetricDefinition.Source.REGRESSION;
 
     /** Mean absolute error, RMSE, r2, mean prediction and its spread across groups. */
     @Property(tries = 30)
@@ -137,7 +138,7 @@ class DifferentialPropertiesTest {
         check("regression", t, REGRESSION_IDS, e, Engine.audit(data, t.weighted(), ids(REGRESSION_IDS), null), true);
     }
 
-    static final Predicate<String> QUALITY_IDS = id -> MetricCatalogue.find(id).orElseThrow().source() == MetricCatalogue.Source.QUALITY;
+    static final Predicate<String> QUALITY_IDS = id -> MetricCatalogue.find(id).orElseThrow().source() == MetricDefinition.Source.QUALITY;
 
     /** Completeness, distinct values, uniqueness, extremes, duplicates; k-anonymity, risks, l-diversity. */
     @Property(tries = 30)

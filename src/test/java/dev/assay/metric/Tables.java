@@ -1,5 +1,10 @@
 package dev.assay.metric;
 
+import dev.assay.metric.engine.DuckDbEngine;
+import dev.assay.metric.counts.Aggregates;
+import dev.assay.metric.counts.AggregationPlan;
+import dev.assay.metric.counts.GroupState;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.dataset.DatasetFormat;
 import dev.assay.dataset.ParquetIngest;
 import dev.assay.infrastructure.DuckDb;
@@ -42,7 +47,7 @@ public final class Tables {
         Path out = Files.createTempFile(dir, "t", ".parquet");
         Files.delete(out);
         Files.writeString(in, csv);
-        try (Connection c = DuckDb.withDefaults(dir).open(); Statement s = c.createStatement()) {
+        try (java.sql.Connection c = DuckDb.withDefaults(dir).open(); Statement s = c.createStatement()) {
             s.execute("COPY (SELECT * FROM read_csv(" + Sql.literal(in.toString()) + ", header = true"
                     + (columns == null ? "" : ", columns = " + columns) + ")) TO " + Sql.literal(out.toString()) + " (FORMAT parquet)");
         }
@@ -63,8 +68,8 @@ public final class Tables {
         DuckDb duckDb = DuckDb.withDefaults(dir);
         Outcomes outcomes = new Outcomes("p", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.empty(), Map.of("a", "VARCHAR", "y", "INTEGER", "p", "INTEGER"));
-        try (Connection c = duckDb.open()) {
-            return new AggregationPlan(List.of(Scope.of("a")), outcomes).execute(c, out).groups(Scope.of("a"));
+        try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
+            return new AggregationPlan(List.of(Scope.of("a")), outcomes).execute(c, c.table(out)).groups(Scope.of("a"));
         }
     }
 

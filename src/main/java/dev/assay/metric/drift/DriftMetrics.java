@@ -1,6 +1,5 @@
 package dev.assay.metric.drift;
 
-import dev.assay.metric.DriftState;
 import dev.assay.metric.MetricValue;
 import dev.assay.stats.Tests;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;

@@ -1,11 +1,11 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupRate;
-import dev.assay.metric.GroupState;
-import dev.assay.metric.Groups;
+import dev.assay.metric.counts.GroupRate;
+import dev.assay.metric.counts.GroupState;
+import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.performance.ConfusionRates;
+import dev.assay.metric.counts.ConfusionRates;
 import dev.assay.stats.Interval;
 import dev.assay.stats.Proportions;
 import dev.assay.stats.Tests;

@@ -1,8 +1,8 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupState;
-import dev.assay.metric.Groups;
+import dev.assay.metric.counts.GroupState;
+import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricValue;
 
 import java.util.List;

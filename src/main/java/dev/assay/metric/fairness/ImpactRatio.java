@@ -1,8 +1,8 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupState;
-import dev.assay.metric.Groups;
+import dev.assay.metric.counts.GroupState;
+import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Reference;
 import dev.assay.stats.Power;
@@ -52,7 +52,7 @@ public final class ImpactRatio {
                 eligible.put(k, v);
             }
         });
-        Optional<Map.Entry<String, GroupState>> reference = Reference.HIGHEST_RATE.choose(eligible, minimumGroupSize);
+        Optional<Map.Entry<String, GroupState>> reference = Groups.reference(Reference.HIGHEST_RATE, eligible, minimumGroupSize);
         List<MetricValue> values = new ArrayList<>();
         for (Map.Entry<GroupKey, GroupState> e : Groups.sorted(groups)) {
             if (e.getKey().hasUnknown()) {

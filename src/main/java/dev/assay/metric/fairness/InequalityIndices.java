@@ -1,7 +1,8 @@
 package dev.assay.metric.fairness;
 
+import dev.assay.metric.Outcomes;
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupState;
+import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.MetricValue;
 
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupRate;
-import dev.assay.metric.GroupState;
-import dev.assay.metric.Groups;
+import dev.assay.metric.counts.GroupRate;
+import dev.assay.metric.counts.GroupState;
+import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.performance.ConfusionRates;
+import dev.assay.metric.counts.ConfusionRates;
 import dev.assay.stats.Proportions;
 import dev.assay.stats.Tests;
 
@@ -47,7 +47,7 @@ public final class ReferenceComparisons {
     }
 
     public static List<MetricValue> all(String id, String scope, Map<GroupKey, GroupState> groups, MetricParameters p) {
-        Optional<Map.Entry<String, GroupState>> reference = p.reference().choose(groups, p.minimumGroupSize());
+        Optional<Map.Entry<String, GroupState>> reference = Groups.reference(p.reference(), groups, p.minimumGroupSize());
         List<MetricValue> values = new ArrayList<>();
         for (Map.Entry<GroupKey, GroupState> e : Groups.sorted(groups)) {
             if (e.getKey().hasUnknown()) {

@@ -2,7 +2,7 @@ package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.ScoreState;
+import dev.assay.metric.counts.ScoreState;
 import dev.assay.stats.Proportions;
 
 import java.util.ArrayList;

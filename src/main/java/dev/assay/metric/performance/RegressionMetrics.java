@@ -2,7 +2,7 @@ package dev.assay.metric.performance;
 
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.RegressionState;
+import dev.assay.metric.counts.RegressionState;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.assay.metric.performance;
 
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.RankState;
 import dev.assay.stats.Interval;
 import dev.assay.stats.Proportions;
 

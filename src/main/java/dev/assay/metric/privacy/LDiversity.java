@@ -1,6 +1,5 @@
 package dev.assay.metric.privacy;
 
-import dev.assay.metric.DatasetState;
 import dev.assay.metric.MetricValue;
 
 import java.util.List;
@@ -26,8 +25,8 @@ public final class LDiversity {
     private LDiversity() {
     }
 
-    public static MetricValue of(String id, String column, DatasetState d) {
-        DatasetState.Diversity v = d == null ? null : d.diversity().get(column);
+    public static MetricValue of(String id, String column, EquivalenceClasses d) {
+        EquivalenceClasses.Diversity v = d == null ? null : d.diversity().get(column);
         if (v == null || v.classes() == 0) {
             return MetricValue.undefined(id, column, null, 0,
                     "needs quasi-identifiers in the model card and values in the column", null);

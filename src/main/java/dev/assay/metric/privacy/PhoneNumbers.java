@@ -35,7 +35,7 @@ public record PhoneNumbers(List<String> regions) {
      * and each added region makes more bare digit strings valid somewhere. Numbers written with + are read
      * for every country whatever the list.
      */
-    public static final List<String> DEFAULT_REGIONS = List.of("US");
+    public static final List<String> DEFAULT_REGIONS = dev.assay.metric.MetricParameters.DEFAULT_PHONE_REGIONS;
 
     // Before DEFAULT: its constructor reads it.
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();

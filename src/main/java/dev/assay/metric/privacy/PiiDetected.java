@@ -1,7 +1,6 @@
 package dev.assay.metric.privacy;
 
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.PiiPlan;
 
 import java.util.Locale;
 import java.util.Map;

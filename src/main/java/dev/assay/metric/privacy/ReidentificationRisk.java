@@ -1,6 +1,5 @@
 package dev.assay.metric.privacy;
 
-import dev.assay.metric.DatasetState;
 import dev.assay.metric.MetricValue;
 
 /**
@@ -28,7 +27,7 @@ public final class ReidentificationRisk {
     private ReidentificationRisk() {
     }
 
-    public static MetricValue of(String id, DatasetState d) {
+    public static MetricValue of(String id, EquivalenceClasses d) {
         if (d.classes() == 0 || d.rows() == 0) {
             return MetricValue.undefined(id, null, null, d.rows(), "no quasi-identifiers declared in the model card, or no rows", null);
         }

@@ -2,7 +2,6 @@ package dev.assay.metric.privacy;
 
 import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.PiiPlan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ public final class SpecialCategories {
     public static final Map<String, List<String>> DICTIONARY = dictionary();
 
     /** Whole values per GDPR Art. 9(1) category, normalized (lower case, '_' and '-' as spaces). */
-    public static final Map<String, List<String>> VALUES = values();
+    public static final Map<String, List<String>> VALUES = SpecialCategoryValues.VALUES;
 
     /** Share of a column's sampled values that must be terms of one category to flag it. */
     public static final double VALUE_SHARE = 0.5;
@@ -59,35 +58,9 @@ public final class SpecialCategories {
         return d;
     }
 
-    private static Map<String, List<String>> values() {
-        Map<String, List<String>> d = new LinkedHashMap<>();
-        d.put("racial or ethnic origin", List.of("african american", "black", "white", "caucasian", "hispanic", "latino",
-                "latina", "latinx", "asian", "native american", "american indian", "alaska native", "amer indian eskimo",
-                "asian pac islander", "pacific islander", "native hawaiian", "arab", "roma", "mixed race", "multiracial"));
-        d.put("political opinions", List.of("democrat", "democratic", "republican", "labour", "tory", "socialist", "communist",
-                "green party", "libertarian"));
-        d.put("religious or philosophical beliefs", List.of("christian", "catholic", "protestant", "orthodox", "muslim",
-                "islam", "jewish", "judaism", "hindu", "buddhist", "sikh", "atheist", "agnostic", "mormon"));
-        d.put("trade union membership", List.of("union member", "unionized", "non union", "union"));
-        d.put("health", List.of("diabetes", "diabetic", "hiv", "hiv positive", "aids", "cancer", "depression", "asthma",
-                "hypertension", "pregnant", "disabled", "schizophrenia", "bipolar", "epilepsy", "dementia"));
-        d.put("sex life or sexual orientation", List.of("heterosexual", "homosexual", "gay", "lesbian", "bisexual", "straight",
-                "asexual", "queer", "pansexual"));
-        return d;
-    }
-
-    private static final Map<String, String> CATEGORY_OF_VALUE = valueIndex();
-
-    private static Map<String, String> valueIndex() {
-        Map<String, String> index = new java.util.HashMap<>();
-        VALUES.forEach((category, terms) -> terms.forEach(t -> index.put(t, category)));
-        return index;
-    }
-
-    /** The category a whole value names, if it is a term of the value dictionary. */
+    /** The category a whole value names, if it is a term of the value dictionary ({@link SpecialCategoryValues}). */
     public static Optional<String> valueCategory(String value) {
-        return Optional.ofNullable(CATEGORY_OF_VALUE.get(value.trim().toLowerCase(Locale.ROOT).replaceAll("[_\\-]+", " ")
-                .replaceAll("\\s+", " ")));
+        return SpecialCategoryValues.category(value);
     }
 
     /** The category most of a column's sampled values name, if at least {@link #VALUE_SHARE} of them name it. */

@@ -1,7 +1,10 @@
 /**
  * Re-identification risk of the model card's quasi-identifiers (ARX's names): k-anonymity, rows in
- * classes under k, prosecutor risk, sample uniqueness, from {@link dev.assay.metric.DatasetState}; personal data
- * in column values by validating recognizers ({@link dev.assay.metric.privacy.PiiRecognizers}); GDPR Art. 9
- * special categories ({@link dev.assay.metric.privacy.SpecialCategories}).
+ * classes under k, prosecutor risk, sample uniqueness and l-diversity, from the classes
+ * {@link dev.assay.metric.privacy.AnonymityPlan} counts (it holds k-anonymity's floor); personal data in
+ * column values by validating recognizers ({@link dev.assay.metric.privacy.PiiRecognizers}) and GDPR
+ * Art. 9 special categories ({@link dev.assay.metric.privacy.SpecialCategories}), both from one sample
+ * per column ({@link dev.assay.metric.privacy.PiiPlan}). Registered by
+ * {@link dev.assay.metric.privacy.PrivacyFamily}.
  */
 package dev.assay.metric.privacy;

@@ -2,7 +2,7 @@ package dev.assay.metric.quality;
 
 import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.ValidityState.CheckCount;
+import dev.assay.metric.quality.ValidityState.CheckCount;
 import dev.assay.stats.Proportions;
 
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.assay.metric.quality;
 
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.ValidityState;
 import dev.assay.stats.Proportions;
 
 /**

@@ -1,7 +1,5 @@
 package dev.assay.metric.quality;
 
-import dev.assay.metric.ColumnState;
-import dev.assay.metric.DatasetState;
 import dev.assay.metric.MetricValue;
 import dev.assay.stats.Proportions;
 

@@ -2,7 +2,6 @@ package dev.assay.metric.quality;
 
 import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.ValidityState;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.assay.metric.drift;
 
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.metric.DriftPlan;
-import dev.assay.metric.DriftState;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Tables;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -51,8 +50,8 @@ class DriftTest {
         String columns = "{'x': 'DOUBLE', 'c': 'VARCHAR'}";
         Path ep = Tables.toParquet(dir, e.toString(), columns);
         Path bp = Tables.toParquet(dir, b.toString(), columns);
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            return DriftPlan.compare(c, ep, bp, List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            return DriftPlan.compare(c, c.table(ep), c.table(bp), List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
         }
     }
 
@@ -172,8 +171,8 @@ class DriftTest {
             b.append(i * 0.5).append(',').append("AB".charAt(i % 3 == 0 ? 0 : 1)).append('\n');
         }
         Map<String, DriftState> drift;
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            drift = DriftPlan.compare(c, Tables.toParquet(dir, e.toString(), columns), Tables.toParquet(dir, b.toString(), columns),
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            drift = DriftPlan.compare(c, c.table(Tables.toParquet(dir, e.toString(), columns)), c.table(Tables.toParquet(dir, b.toString(), columns)),
                     List.of("x", "c"), Map.of("x", "DOUBLE", "c", "VARCHAR"), Map.of("x", "DOUBLE", "c", "VARCHAR"));
         }
         for (String id : List.of(DriftMetrics.PSI, DriftMetrics.KS, DriftMetrics.WASSERSTEIN, DriftMetrics.DRIFT_DETECTED)) {

@@ -1,8 +1,7 @@
 package dev.assay.metric.drift;
 
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.metric.DriftPlan;
-import dev.assay.metric.DriftState;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Tables;
 import dev.assay.stats.Vectors;
@@ -44,8 +43,8 @@ class DriftVectorsTest {
         String b = "x\n" + String.join("\n", Arrays.stream(baseline).mapToObj(Double::toString).toList()) + "\n";
         Path ep = Tables.toParquet(dir, e, "{'x': 'DOUBLE'}");
         Path bp = Tables.toParquet(dir, b, "{'x': 'DOUBLE'}");
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            return DriftPlan.compare(c, ep, bp, List.of("x"), Map.of("x", "DOUBLE"), Map.of("x", "DOUBLE")).get("x");
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            return DriftPlan.compare(c, c.table(ep), c.table(bp), List.of("x"), Map.of("x", "DOUBLE"), Map.of("x", "DOUBLE")).get("x");
         }
     }
 

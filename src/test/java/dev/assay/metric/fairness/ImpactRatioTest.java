@@ -1,7 +1,7 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupState;
+import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.MetricValue;
 import org.junit.jupiter.api.Test;
 

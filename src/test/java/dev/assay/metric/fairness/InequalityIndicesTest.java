@@ -1,14 +1,15 @@
 package dev.assay.metric.fairness;
 
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupState;
+import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.metric.AggregationPlan;
+import dev.assay.metric.counts.AggregationPlan;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
@@ -87,8 +88,8 @@ class InequalityIndicesTest {
     private Map<GroupKey, GroupState> aggregate(String csv, String types, Map<String, String> columnTypes, Outcomes outcomes)
             throws Exception {
         Path parquet = Tables.toParquet(dir, csv, types);
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            return new AggregationPlan(List.of(Scope.of("a")), outcomes).execute(c, parquet).groups(Scope.of("a"));
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            return new AggregationPlan(List.of(Scope.of("a")), outcomes).execute(c, c.table(parquet)).groups(Scope.of("a"));
         }
     }
 

@@ -1,14 +1,15 @@
 package dev.assay.metric.fairness;
 
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.metric.Aggregates;
+import dev.assay.metric.counts.Aggregates;
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.GroupState;
+import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
-import dev.assay.metric.AggregationPlan;
-import dev.assay.metric.ScoreState;
+import dev.assay.metric.counts.AggregationPlan;
+import dev.assay.metric.counts.ScoreState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,9 +121,9 @@ class LocalLaw144Test {
         Outcomes outcomes = new Outcomes("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
                 Map.of("sex", "VARCHAR", "race", "VARCHAR", "s", "DOUBLE"));
         Aggregates a;
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
             a = new AggregationPlan(List.of(Scope.of("sex"), Scope.of("race")), outcomes, false, true,
-                    AggregationPlan.median(c, out, "s")).execute(c, out);
+                    AggregationPlan.median(c, c.table(out), "s")).execute(c, c.table(out));
         }
         Map<String, String[]> published = new LinkedHashMap<>();  // applicants, scoring rate, impact ratio as the rule prints them
         published.put("Male", new String[] {"92", "54.3", "1.00"});
@@ -157,9 +158,9 @@ class LocalLaw144Test {
         DuckDb duckDb = DuckDb.withDefaults(dir);
         Outcomes outcomes = new Outcomes("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
                 Map.of("g", "VARCHAR", "s", "DOUBLE"));
-        try (Connection c = duckDb.open()) {
-            return new AggregationPlan(List.of(Scope.of("g")), outcomes, false, true, AggregationPlan.median(c, out, "s"))
-                    .execute(c, out);
+        try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
+            return new AggregationPlan(List.of(Scope.of("g")), outcomes, false, true, AggregationPlan.median(c, c.table(out), "s"))
+                    .execute(c, c.table(out));
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.assay.metric.performance;
 
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.metric.AggregationPlan;
-import dev.assay.metric.Aggregates;
-import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.counts.AggregationPlan;
+import dev.assay.metric.counts.Aggregates;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
@@ -35,8 +36,8 @@ class RegressionMetricsTest {
         Outcomes outcomes = new Outcomes("yhat", Optional.empty(), Optional.of("y"), Optional.empty(), List.of(),
                 Optional.empty(), Map.of("g", "VARCHAR", "y", "BIGINT", "yhat", "BIGINT"));
         Aggregates a;
-        try (Connection c = duckDb.open()) {
-            a = new AggregationPlan(List.of(Scope.of("g")), outcomes).execute(c, parquet);
+        try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
+            a = new AggregationPlan(List.of(Scope.of("g")), outcomes).execute(c, c.table(parquet));
         }
         assertEquals(2.0 / 3, value(a, "mean_absolute_error", "A"), 1e-12);
         assertEquals(Math.sqrt(4.0 / 3), value(a, "root_mean_squared_error", "A"), 1e-12);

@@ -1,14 +1,14 @@
 package dev.assay.metric.performance;
 
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.metric.Aggregates;
-import dev.assay.metric.MetricCatalogue;
+import dev.assay.metric.counts.Aggregates;
+import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Scope;
-import dev.assay.metric.AggregationPlan;
-import dev.assay.metric.RankPlan;
+import dev.assay.metric.counts.AggregationPlan;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +41,9 @@ class ScoreMetricsTest {
         Outcomes outcomes = new Outcomes("y", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.of("s"), Map.of("a", "VARCHAR", "y", "INTEGER", "s", "DOUBLE"));
         List<Scope> scopes = List.of(Scope.of("a"));
-        try (Connection c = duckDb.open()) {
-            return new AggregationPlan(scopes, outcomes, false, true, AggregationPlan.median(c, out, "s")).execute(c, out)
-                    .withRanks(new RankPlan(scopes, outcomes).ranks(c, out));
+        try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
+            return new AggregationPlan(scopes, outcomes, false, true, AggregationPlan.median(c, c.table(out), "s")).execute(c, c.table(out))
+                    .with(PerformanceFamily.RANKS, new RankPlan(scopes, outcomes).ranks(c, c.table(out)));
         }
     }
 

@@ -2,10 +2,10 @@ package dev.assay.metric.privacy;
 
 import dev.assay.audit.AuditEngine;
 import dev.assay.infrastructure.DuckDb;
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.it.SharedData;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.PiiPlan;
 import dev.assay.metric.Tables;
 import dev.assay.registry.ModelCardParser;
 import org.junit.jupiter.api.Test;
@@ -64,14 +64,14 @@ class PiiTest {
                 020 7946 0018
                 """;
         Path parquet = Tables.toParquet(dir, csv, "{'v': 'VARCHAR'}");
-        try (var c = DuckDb.withDefaults(dir).open()) {
-            PiiPlan.PiiState us = PiiPlan.scan(c, parquet, List.of("v"), Map.of("v", "VARCHAR")).get("v");
+        try (var c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            PiiPlan.PiiState us = PiiPlan.scan(c, c.table(parquet), List.of("v"), Map.of("v", "VARCHAR")).get("v");
             assertEquals(new PiiPlan.PiiState(9, Map.of("CREDIT_CARD", 2L, "PHONE_NUMBER", 2L), Map.of()), us);
             MetricValue v = PiiDetected.of("v", us);
             assertEquals(2.0 / 9, v.value(), 1e-12);
             assertEquals("CREDIT_CARD in 22.2% of 9 sampled values", v.note());
 
-            PiiPlan.PiiState britain = PiiPlan.scan(c, parquet, List.of("v"), Map.of("v", "VARCHAR"),
+            PiiPlan.PiiState britain = PiiPlan.scan(c, c.table(parquet), List.of("v"), Map.of("v", "VARCHAR"),
                     PiiRecognizers.forPhoneRegions(List.of("US", "GB"))).get("v");
             assertEquals(Map.of("CREDIT_CARD", 2L, "PHONE_NUMBER", 3L), britain.entities(), "the national London number too");
         }

@@ -1,8 +1,8 @@
 package dev.assay.metric.quality;
 
-import dev.assay.metric.GroupState;
+import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.performance.ConfusionRates;
+import dev.assay.metric.counts.ConfusionRates;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

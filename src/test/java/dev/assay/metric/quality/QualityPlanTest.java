@@ -1,11 +1,11 @@
 package dev.assay.metric.quality;
 
+import dev.assay.metric.engine.DuckDbEngine;
+import dev.assay.metric.privacy.AnonymityPlan;
+import dev.assay.metric.privacy.EquivalenceClasses;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.it.SharedData;
-import dev.assay.metric.ColumnState;
-import dev.assay.metric.DatasetState;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.QualityPlan;
 import dev.assay.metric.Tables;
 import dev.assay.metric.privacy.LDiversity;
 import dev.assay.metric.privacy.ReidentificationRisk;
@@ -31,16 +31,16 @@ class QualityPlanTest {
     @Test
     void duplicateRowsWithAndWithoutAKeyColumn() throws Exception {
         Map<String, String> types = Map.of("id", "INTEGER", "b", "VARCHAR");
-        QualityPlan plan = new QualityPlan(List.of("id", "b"), types, List.of(), 5);
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
+        QualityPlan plan = new QualityPlan(List.of("id", "b"), types);
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
             Path keyed = Tables.toParquet(dir, "id,b\n1,x\n2,x\n3,y\n", "{'id': 'INTEGER', 'b': 'VARCHAR'}");
-            Map<String, ColumnState> columns = plan.columns(c, keyed);
-            assertEquals(0.0, QualityMetrics.dataset("duplicate_rows", plan.dataset(c, keyed, List.of(), columns)).value(), 0);
-            assertEquals(0.0, QualityMetrics.dataset("duplicate_rows", plan.dataset(c, keyed)).value(), 0, "the full scan agrees");
+            Map<String, ColumnState> columns = plan.columns(c, c.table(keyed));
+            assertEquals(0.0, QualityMetrics.dataset("duplicate_rows", plan.dataset(c, c.table(keyed), columns)).value(), 0);
+            assertEquals(0.0, QualityMetrics.dataset("duplicate_rows", plan.dataset(c, c.table(keyed))).value(), 0, "the full scan agrees");
             // The id repeats (and one is missing): no column is a key, the whole rows are compared.
             Path repeated = Tables.toParquet(dir, "id,b\n1,x\n1,x\n,y\n,y\n2,y\n", "{'id': 'INTEGER', 'b': 'VARCHAR'}");
             assertEquals(2.0, QualityMetrics.dataset("duplicate_rows",
-                    plan.dataset(c, repeated, List.of(), plan.columns(c, repeated))).value(), 0);
+                    plan.dataset(c, c.table(repeated), plan.columns(c, c.table(repeated)))).value(), 0);
         }
     }
 
@@ -48,12 +48,15 @@ class QualityPlanTest {
     void qualityAndRiskByHand() throws Exception {
         // Rows: (1, x), (2, y), (2, y), (null, z).
         Path parquet = Tables.toParquet(dir, "a,b\n1,x\n2,y\n2,y\n,z\n", "{'a': 'INTEGER', 'b': 'VARCHAR'}");
-        QualityPlan plan = new QualityPlan(List.of("a", "b"), Map.of("a", "INTEGER", "b", "VARCHAR"), List.of("a", "b"), 5);
+        QualityPlan plan = new QualityPlan(List.of("a", "b"), Map.of("a", "INTEGER", "b", "VARCHAR"));
+        AnonymityPlan risk = new AnonymityPlan(List.of("a", "b"), Map.of("a", "INTEGER", "b", "VARCHAR"), 5);
         Map<String, ColumnState> columns;
         DatasetState dataset;
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            columns = plan.columns(c, parquet);
-            dataset = plan.dataset(c, parquet);
+        EquivalenceClasses classes;
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            columns = plan.columns(c, c.table(parquet));
+            dataset = plan.dataset(c, c.table(parquet));
+            classes = risk.classes(c, c.table(parquet));
         }
         assertEquals(0.75, QualityMetrics.column("completeness", "a", columns.get("a"), 0.95).value(), 1e-12);
         assertEquals(2.0, QualityMetrics.column("distinct_count", "a", columns.get("a"), 0.95).value(), 0);
@@ -68,11 +71,11 @@ class QualityPlanTest {
         assertEquals(4.0, QualityMetrics.dataset("row_count", dataset).value(), 0);
         assertEquals(1.0, QualityMetrics.dataset("duplicate_rows", dataset).value(), 0);
         // Classes: (1,x) 1 row, (2,y) 2 rows, (null,z) 1 row.
-        assertEquals(1.0, ReidentificationRisk.of("k_anonymity", dataset).value(), 0);
-        assertEquals(4.0, ReidentificationRisk.of("rows_below_k", dataset).value(), 0);
-        assertEquals(1.0, ReidentificationRisk.of("prosecutor_risk_max", dataset).value(), 0);
-        assertEquals(0.75, ReidentificationRisk.of("prosecutor_risk_avg", dataset).value(), 1e-12);
-        assertEquals(0.5, ReidentificationRisk.of("sample_uniqueness", dataset).value(), 1e-12);
+        assertEquals(1.0, ReidentificationRisk.of("k_anonymity", classes).value(), 0);
+        assertEquals(4.0, ReidentificationRisk.of("rows_below_k", classes).value(), 0);
+        assertEquals(1.0, ReidentificationRisk.of("prosecutor_risk_max", classes).value(), 0);
+        assertEquals(0.75, ReidentificationRisk.of("prosecutor_risk_avg", classes).value(), 1e-12);
+        assertEquals(0.5, ReidentificationRisk.of("sample_uniqueness", classes).value(), 1e-12);
     }
 
     @Test
@@ -100,9 +103,9 @@ class QualityPlanTest {
         Tables.Ingested stored = Tables.ingest(duckDb, file, ';', dir.resolve("adult.parquet"));
         Path parquet = stored.parquet();
         Map<String, String> types = stored.types();
-        DatasetState d;
-        try (Connection c = duckDb.open()) {
-            d = new QualityPlan(List.of(), types, qi, 5).dataset(c, parquet);
+        EquivalenceClasses d;
+        try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
+            d = new AnonymityPlan(qi, types, 5).classes(c, c.table(parquet));
         }
         assertEquals(30_162, rows);
         assertEquals(rows, d.rows());
@@ -125,9 +128,9 @@ class QualityPlanTest {
         }
         int fewest = salaries.values().stream().mapToInt(Map::size).min().orElseThrow();
         double smallestEntropy = salaries.values().stream().mapToDouble(QualityPlanTest::entropy).min().orElseThrow();
-        DatasetState diverse;
-        try (Connection c = duckDb.open()) {
-            diverse = new QualityPlan(List.of(), types, qi, 5).dataset(c, parquet, List.of("salary-class"));
+        EquivalenceClasses diverse;
+        try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
+            diverse = new AnonymityPlan(qi, types, 5).classes(c, c.table(parquet), List.of("salary-class"));
         }
         assertEquals(fewest, LDiversity.of("l_diversity", "salary-class", diverse).value(), 0);
         assertEquals(Math.exp(smallestEntropy), LDiversity.of("entropy_l_diversity", "salary-class", diverse).value(), 1e-9);
@@ -144,13 +147,14 @@ class QualityPlanTest {
     void emptyAllNullConstantAndSingleRow() throws Exception {
         Map<String, String> types = Map.of("n", "INTEGER", "c", "VARCHAR", "x", "DOUBLE");
         String columns = "{'n': 'INTEGER', 'c': 'VARCHAR', 'x': 'DOUBLE'}";
-        QualityPlan plan = new QualityPlan(List.of("n", "c", "x"), types, List.of("c"), 5);
+        QualityPlan plan = new QualityPlan(List.of("n", "c", "x"), types);
+        AnonymityPlan risk = new AnonymityPlan(List.of("c"), types, 5);
         // Three rows: n always null, c constant, x 1.5 / 2.5 / 2.5.
         Path three = Tables.toParquet(dir, "n,c,x\n,k,1.5\n,k,2.5\n,k,2.5\n", columns);
         Path one = Tables.toParquet(dir, "n,c,x\n7,k,3\n", columns);
         Path none = Tables.toParquet(dir, "n,c,x\n", columns);
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            Map<String, ColumnState> t = plan.columns(c, three);
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            Map<String, ColumnState> t = plan.columns(c, c.table(three));
             assertEquals(0.0, QualityMetrics.column("completeness", "n", t.get("n"), 0.95).value(), 0, "all null: complete in 0 of 3");
             assertEquals(0.0, QualityMetrics.column("distinct_count", "n", t.get("n"), 0.95).value(), 0);
             assertNull(QualityMetrics.column("uniqueness", "n", t.get("n"), 0.95).value(), "no value: undefined, not 0");
@@ -161,21 +165,21 @@ class QualityPlanTest {
             assertEquals(0.0, QualityMetrics.column("uniqueness", "c", t.get("c"), 0.95).value(), 0, "no value occurs once");
             assertEquals(1.0 / 3, QualityMetrics.column("uniqueness", "x", t.get("x"), 0.95).value(), 1e-12);
             assertEquals(1.5, QualityMetrics.column("minimum", "x", t.get("x"), 0.95).value(), 0);
-            DatasetState d = plan.dataset(c, three);
+            DatasetState d = plan.dataset(c, c.table(three));
             assertEquals(1.0, QualityMetrics.dataset("duplicate_rows", d).value(), 0, "(null, k, 2.5) twice");
-            assertEquals(3.0, ReidentificationRisk.of("k_anonymity", d).value(), 0, "one class: everyone shares c = k");
+            assertEquals(3.0, ReidentificationRisk.of("k_anonymity", risk.classes(c, c.table(three))).value(), 0, "one class: everyone shares c = k");
 
-            Map<String, ColumnState> o = plan.columns(c, one);
+            Map<String, ColumnState> o = plan.columns(c, c.table(one));
             assertEquals(1.0, QualityMetrics.column("completeness", "n", o.get("n"), 0.95).value(), 0);
             assertEquals(1.0, QualityMetrics.column("uniqueness", "n", o.get("n"), 0.95).value(), 0);
             assertEquals(7.0, QualityMetrics.column("maximum", "n", o.get("n"), 0.95).value(), 0);
-            assertEquals(1.0, ReidentificationRisk.of("prosecutor_risk_max", plan.dataset(c, one)).value(), 0, "a single row is unique");
+            assertEquals(1.0, ReidentificationRisk.of("prosecutor_risk_max", risk.classes(c, c.table(one))).value(), 0, "a single row is unique");
 
-            Map<String, ColumnState> e = plan.columns(c, none);
+            Map<String, ColumnState> e = plan.columns(c, c.table(none));
             assertNull(QualityMetrics.column("completeness", "n", e.get("n"), 0.95).value(), "no rows: undefined, never 0");
             assertEquals("the dataset has no rows", QualityMetrics.column("uniqueness", "c", e.get("c"), 0.95).undefined());
-            assertEquals(0.0, QualityMetrics.dataset("row_count", plan.dataset(c, none)).value(), 0);
-            assertNull(ReidentificationRisk.of("k_anonymity", plan.dataset(c, none)).value());
+            assertEquals(0.0, QualityMetrics.dataset("row_count", plan.dataset(c, c.table(none))).value(), 0);
+            assertNull(ReidentificationRisk.of("k_anonymity", risk.classes(c, c.table(none))).value());
         }
     }
 
@@ -183,9 +187,9 @@ class QualityPlanTest {
     void lDiversityByHand() throws Exception {
         // Classes of a: 1 -> {x, x, y}; 2 -> {x, y, y, null}; 3 -> {z, w}.
         Path parquet = Tables.toParquet(dir, "a,s\n1,x\n1,x\n1,y\n2,x\n2,y\n2,y\n2,\n3,z\n3,w\n", "{'a': 'INTEGER', 's': 'VARCHAR'}");
-        DatasetState d;
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            d = new QualityPlan(List.of(), Map.of("a", "INTEGER", "s", "VARCHAR"), List.of("a"), 5).dataset(c, parquet, List.of("s"));
+        EquivalenceClasses d;
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            d = new AnonymityPlan(List.of("a"), Map.of("a", "INTEGER", "s", "VARCHAR"), 5).classes(c, c.table(parquet), List.of("s"));
         }
         assertEquals(2.0, LDiversity.of("l_diversity", "s", d).value(), 0);
         double third = -(1.0 / 3 * Math.log(1.0 / 3) + 2.0 / 3 * Math.log(2.0 / 3));
@@ -193,19 +197,19 @@ class QualityPlanTest {
         assertEquals(3, LDiversity.of("l_diversity", "s", d).n());
         // Columns named like the plan's own aliases change nothing.
         Path named = Tables.toParquet(dir, "c,p\n1,x\n1,x\n1,y\n2,x\n2,y\n2,y\n2,\n3,z\n3,w\n", "{'c': 'INTEGER', 'p': 'VARCHAR'}");
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            DatasetState aliased = new QualityPlan(List.of(), Map.of("c", "INTEGER", "p", "VARCHAR"), List.of("c"), 5)
-                    .dataset(c, named, List.of("p"));
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            EquivalenceClasses aliased = new AnonymityPlan(List.of("c"), Map.of("c", "INTEGER", "p", "VARCHAR"), 5)
+                    .classes(c, c.table(named), List.of("p"));
             assertEquals(Math.exp(third), LDiversity.of("entropy_l_diversity", "p", aliased).value(), 1e-12);
             assertEquals(2.0, ReidentificationRisk.of("k_anonymity", aliased).value(), 0);
         }
         // One value per class: l = 1, the value is disclosed by the class; no quasi-identifiers: undefined.
         Path same = Tables.toParquet(dir, "a,s\n1,x\n1,x\n2,y\n", "{'a': 'INTEGER', 's': 'VARCHAR'}");
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            assertEquals(1.0, LDiversity.of("entropy_l_diversity", "s", new QualityPlan(List.of(), Map.of("a", "INTEGER",
-                    "s", "VARCHAR"), List.of("a"), 5).dataset(c, same, List.of("s"))).value(), 1e-12);
-            assertNull(LDiversity.of("l_diversity", "s", new QualityPlan(List.of(), Map.of("a", "INTEGER",
-                    "s", "VARCHAR"), List.of(), 5).dataset(c, same, List.of("s"))).value());
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            assertEquals(1.0, LDiversity.of("entropy_l_diversity", "s", new AnonymityPlan(List.of("a"), Map.of("a", "INTEGER",
+                    "s", "VARCHAR"), 5).classes(c, c.table(same), List.of("s"))).value(), 1e-12);
+            assertNull(LDiversity.of("l_diversity", "s", new AnonymityPlan(List.of(), Map.of("a", "INTEGER",
+                    "s", "VARCHAR"), 5).classes(c, c.table(same), List.of("s"))).value());
         }
     }
 
@@ -213,9 +217,9 @@ class QualityPlanTest {
     @Test
     void uniquenessIgnoresNullsAsDeequ() throws Exception {
         Path parquet = Tables.toParquet(dir, "id\n1\n\n2\n\n3\n", "{'id': 'INTEGER'}");
-        QualityPlan plan = new QualityPlan(List.of("id"), Map.of("id", "INTEGER"), List.of(), 5);
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            ColumnState id = plan.columns(c, parquet).get("id");
+        QualityPlan plan = new QualityPlan(List.of("id"), Map.of("id", "INTEGER"));
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            ColumnState id = plan.columns(c, c.table(parquet)).get("id");
             MetricValue u = QualityMetrics.column("uniqueness", "id", id, 0.95);
             assertEquals(1.0, u.value(), 0);
             assertEquals(3, u.n());

@@ -1,14 +1,13 @@
 package dev.assay.metric.quality;
 
+import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.ColumnExpectation.DeclaredType;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Outcomes;
 import dev.assay.metric.Tables;
-import dev.assay.metric.ValidityPlan;
-import dev.assay.metric.ValidityState;
-import dev.assay.metric.ValidityState.ColumnCheck;
+import dev.assay.metric.quality.ValidityState.ColumnCheck;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
@@ -65,8 +64,8 @@ class ValidityPlanTest {
 
     private ValidityState scan(String csv, String duckTypes, ValidityPlan plan) throws Exception {
         Path parquet = Tables.toParquet(dir, csv, duckTypes);
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
-            return plan.execute(c, parquet);
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
+            return plan.execute(c, c.table(parquet));
         }
     }
 
@@ -209,9 +208,9 @@ class ValidityPlanTest {
         ColumnCheck check = new ColumnCheck("pattern_match", column, pattern("'; SELECT 1; --"));
         Path parquet = Tables.toParquet(dir, "\"a\"\"; DROP TABLE x; --\"\nq'; SELECT 1; --x\nother\n", "{'a\"; DROP TABLE x; --': 'VARCHAR'}");
         ValidityState state;
-        try (Connection c = DuckDb.withDefaults(dir).open()) {
+        try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
             state = new ValidityPlan(List.of(check), List.of(), outcomes(column, Map.of(column, "VARCHAR")), false, false)
-                    .execute(c, parquet);
+                    .execute(c, c.table(parquet));
         }
         assertEquals(1.0 / 2, value(state, check), 1e-12);
     }

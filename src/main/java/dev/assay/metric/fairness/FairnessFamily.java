@@ -1,0 +1,118 @@
+package dev.assay.metric.fairness;
+
+import dev.assay.metric.AuditData;
+import dev.assay.metric.Family;
+import dev.assay.metric.GroupMetric;
+import dev.assay.metric.MetricDefinition;
+import dev.assay.metric.MetricDefinition.Kind;
+import dev.assay.metric.MetricDefinition.Source;
+import dev.assay.metric.Need;
+import dev.assay.metric.States;
+import dev.assay.metric.counts.Aggregates;
+import dev.assay.metric.counts.ConfusionRates;
+import dev.assay.metric.counts.CountsFamily;
+import dev.assay.metric.counts.GroupRate;
+import dev.assay.metric.counts.GroupState;
+import dev.assay.metric.scan.ScanEngine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fairness family's registration point: every group fairness metric, each computed from the shared
+ * counts (and, for NYC LL144's scoring rates, the score sums); no scan of its own. Besides the ids
+ * listed, any per-group rate ({@code selection_rate}, {@code false_positive_rate}, ...) has derived
+ * disparities {@code <rate>_difference}, {@code <rate>_ratio} (between groups) and
+ * {@code <rate>_difference_to_overall}, {@code <rate>_ratio_to_overall}, as Fairlearn's
+ * MetricFrame.difference() and ratio() give them. Metrics of the favorable outcome (selection rates and
+ * what compares them) are undefined, with the reason, when the card names no favorable outcome.
+ */
+public final class FairnessFamily implements Family {
+
+    private final List<MetricDefinition> metrics = definitions();
+
+    @Override
+    public List<MetricDefinition> metrics() {
+        return metrics;
+    }
+
+    /** Reads the counts only: nothing to scan. */
+    @Override
+    public States scan(ScanEngine engine, AuditData data, List<Need> needs, States before) {
+        return before;
+    }
+
+    private static List<MetricDefinition> definitions() {
+        List<MetricDefinition> m = new ArrayList<>();
+        m.add(perGroup(GroupCount.ID, (scope, s, p) -> GroupCount.all(scope.id(), groups(s, scope))));
+        m.add(perGroup(SelectionRate.ID, (scope, s, p) -> SelectionRate.all(scope.id(), groups(s, scope), p.confidence()))
+                .readingFavorable());
+        m.add(perGroup(MeanScore.ID, (scope, s, p) -> MeanScore.all(scope.id(), groups(s, scope)))
+                .reading(MetricDefinition.Input.SCORE_COLUMN));
+        m.add(comparison(ImpactRatio.ID, (scope, s, p) -> ImpactRatio.all(scope.id(), groups(s, scope), p.minimumGroupSize(),
+                p.confidence(), p.excludeBelowShare())).readingFavorable().withCompanions(SelectionRate.ID));
+        m.add(perScope(UnknownCount.ID, (scope, s, p) -> List.of(UnknownCount.of(scope.id(), groups(s, scope)))));
+        m.add(CountsFamily.fromScores(ScoringRate.SCORING_RATE, (scope, s, p) -> ScoringRate.rates(scope.id(),
+                Aggregates.of(s).scores(scope), p.strictMedian(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE));
+        m.add(CountsFamily.fromScores(ScoringRate.SCORING_IMPACT_RATIO, (scope, s, p) -> ScoringRate.impactRatios(scope.id(),
+                Aggregates.of(s).scores(scope), p.strictMedian(), p.minimumGroupSize(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE));
+        for (String id : ReferenceComparisons.IDS) {
+            MetricDefinition d = comparison(id, (scope, s, p) -> ReferenceComparisons.all(id, scope.id(), groups(s, scope), p));
+            boolean favorable = id.equals(ReferenceComparisons.STATISTICAL_PARITY_DIFFERENCE) || id.equals(ReferenceComparisons.DISPARATE_IMPACT);
+            m.add(favorable ? d.readingFavorable() : d);
+        }
+        m.add(rateDisparity(Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, GroupRate.SELECTION, Disparities.Kind.DIFFERENCE,
+                Disparities.Method.BETWEEN_GROUPS));
+        m.add(rateDisparity(Disparities.DEMOGRAPHIC_PARITY_RATIO, GroupRate.SELECTION, Disparities.Kind.RATIO,
+                Disparities.Method.BETWEEN_GROUPS));
+        m.add(rateDisparity(Disparities.EQUAL_OPPORTUNITY_DIFFERENCE, ConfusionRates.TRUE_POSITIVE_RATE,
+                Disparities.Kind.DIFFERENCE, Disparities.Method.BETWEEN_GROUPS));
+        m.add(rateDisparity(Disparities.EQUAL_OPPORTUNITY_RATIO, ConfusionRates.TRUE_POSITIVE_RATE, Disparities.Kind.RATIO,
+                Disparities.Method.BETWEEN_GROUPS));
+        m.add(perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, s, p) -> List.of(Disparities.equalizedOdds(
+                Disparities.Kind.DIFFERENCE, scope.id(), groups(s, scope), p.worstCase(), p.confidence()))));
+        m.add(perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, s, p) -> List.of(Disparities.equalizedOdds(
+                Disparities.Kind.RATIO, scope.id(), groups(s, scope), p.worstCase(), p.confidence()))));
+        for (GroupRate rate : CountsFamily.rates()) {
+            for (Disparities.Kind kind : Disparities.Kind.values()) {
+                for (Disparities.Method method : Disparities.Method.values()) {
+                    String id = rate.id() + "_" + kind.name().toLowerCase(Locale.ROOT)
+                            + (method == Disparities.Method.TO_OVERALL ? "_to_overall" : "");
+                    m.add(rateDisparity(id, rate, kind, method));
+                }
+            }
+        }
+        m.add(perScope(InequalityIndices.BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX,
+                (scope, s, p) -> List.of(InequalityIndices.betweenGroups(scope.id(), groups(s, scope), p.alpha()))));
+        for (String id : List.of(InequalityIndices.GENERALIZED_ENTROPY_INDEX, InequalityIndices.THEIL_INDEX,
+                InequalityIndices.COEFFICIENT_OF_VARIATION)) {
+            m.add(new MetricDefinition(id, Kind.DATASET, Source.COUNTS, (scope, s, p) -> List.of(InequalityIndices.individual(
+                    id, scope.id(), groups(s, scope).values().stream().reduce(GroupState.EMPTY, GroupState::merge), p.alpha()))));
+        }
+        return List.copyOf(m);
+    }
+
+    private static java.util.Map<dev.assay.metric.GroupKey, GroupState> groups(States s, dev.assay.metric.Scope scope) {
+        return Aggregates.of(s).groups(scope);
+    }
+
+    private static MetricDefinition perGroup(String id, GroupMetric m) {
+        return new MetricDefinition(id, Kind.PER_GROUP, Source.COUNTS, m);
+    }
+
+    private static MetricDefinition comparison(String id, GroupMetric m) {
+        return new MetricDefinition(id, Kind.GROUP_COMPARISON, Source.COUNTS, m);
+    }
+
+    private static MetricDefinition perScope(String id, GroupMetric m) {
+        return new MetricDefinition(id, Kind.PER_SCOPE, Source.COUNTS, m);
+    }
+
+    /** A disparity of a rate; those of the selection rate read the favorable outcome. */
+    private static MetricDefinition rateDisparity(String id, GroupRate rate, Disparities.Kind kind, Disparities.Method method) {
+        MetricDefinition d = perScope(id, (scope, s, p) -> List.of(Disparities.of(id, rate, kind, method, scope.id(),
+                groups(s, scope), p.confidence())));
+        return rate == GroupRate.SELECTION ? d.readingFavorable() : d;
+    }
+}

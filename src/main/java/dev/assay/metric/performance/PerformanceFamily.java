@@ -1,0 +1,100 @@
+package dev.assay.metric.performance;
+
+import dev.assay.metric.AuditData;
+import dev.assay.metric.Family;
+import dev.assay.metric.GroupKey;
+import dev.assay.metric.MetricDefinition;
+import dev.assay.metric.MetricDefinition.Input;
+import dev.assay.metric.MetricDefinition.Kind;
+import dev.assay.metric.MetricDefinition.Source;
+import dev.assay.metric.MetricValue;
+import dev.assay.metric.Need;
+import dev.assay.metric.Scope;
+import dev.assay.metric.States;
+import dev.assay.metric.counts.Aggregates;
+import dev.assay.metric.counts.ConfusionRates;
+import dev.assay.metric.counts.CountsFamily;
+import dev.assay.metric.scan.ScanEngine;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The performance family's registration point: confusion rates, F1, score metrics and regression
+ * metrics from the shared counts and sums; the exact ROC AUC from its own scan ({@link RankPlan}); the
+ * change of each from the last approved version.
+ */
+public final class PerformanceFamily implements Family {
+
+    /** The rank states per scope and group, as {@link RankPlan} computes them. */
+    public static final States.Key<Map<Scope, Map<GroupKey, RankState>>> RANKS = new States.Key<>("ranks");
+
+    private final List<MetricDefinition> metrics = definitions();
+
+    @Override
+    public List<MetricDefinition> metrics() {
+        return metrics;
+    }
+
+    /** The ranks of the scopes that ask for them, when the audit has a score, a label and a positive class. */
+    @Override
+    public States scan(ScanEngine engine, AuditData data, List<Need> needs, States before) throws SQLException {
+        List<Scope> ranked = needs.stream().filter(n -> n.definition().source() == Source.RANKS).map(Need::scope).distinct().toList();
+        var o = data.outcomes();
+        if (ranked.isEmpty() || o.score().isEmpty() || o.label().isEmpty() || o.positiveLabel().isEmpty()) {
+            return before;
+        }
+        return before.with(RANKS, new RankPlan(ranked, o).ranks(engine, data.evaluation()));
+    }
+
+    private static List<MetricDefinition> definitions() {
+        Map<String, MetricDefinition> m = new LinkedHashMap<>();
+        for (ConfusionRates r : ConfusionRates.values()) {
+            add(m, new MetricDefinition(r.id(), Kind.PER_GROUP, Source.COUNTS,
+                    (scope, s, p) -> r.all(scope.id(), Aggregates.of(s).groups(scope), p.confidence())));
+        }
+        add(m, new MetricDefinition(F1Score.ID, Kind.PER_GROUP, Source.COUNTS,
+                (scope, s, p) -> F1Score.all(scope.id(), Aggregates.of(s).groups(scope))));
+        for (String id : ScoreMetrics.IDS) {
+            MetricDefinition d = CountsFamily.fromScores(id, (scope, s, p) -> ScoreMetrics.all(id, scope.id(),
+                    Aggregates.of(s).scores(scope), p.confidence()));
+            // The selection rate at a threshold is a selection rate: undefined without a favorable outcome.
+            add(m, id.equals(ScoreMetrics.SELECTION_RATE_AT_THRESHOLD) ? d.readingFavorable() : d);
+        }
+        add(m, new MetricDefinition(RocAuc.ID, Kind.PER_GROUP, Source.RANKS, (scope, s, p) -> {
+            if (!s.get(RANKS, Map.of()).containsKey(scope)) {
+                return List.of(MetricValue.undefined(RocAuc.ID, scope.id(), null, 0,
+                        "needs a score column and a label in the model card", null));
+            }
+            // A group none of whose rows has a score and a label has no ranks: its AUC is undefined, not absent.
+            Map<GroupKey, RankState> ranks = new LinkedHashMap<>(s.get(RANKS, Map.of()).get(scope));
+            Aggregates.of(s).groups(scope).keySet().forEach(k -> ranks.putIfAbsent(k, RankState.EMPTY));
+            return RocAuc.all(scope.id(), ranks, p.confidence());
+        }).reading(Input.SCORE_COLUMN));
+        for (String id : RegressionMetrics.PER_GROUP) {
+            add(m, new MetricDefinition(id, Kind.PER_GROUP, Source.REGRESSION, (scope, s, p) -> Aggregates.of(s).regression(scope).isEmpty()
+                    ? List.of(MetricValue.undefined(id, scope.id(), null, 0, "needs a numeric label and prediction", null))
+                    : RegressionMetrics.all(id, scope.id(), Aggregates.of(s).regression(scope))));
+        }
+        add(m, new MetricDefinition(RegressionMetrics.MEAN_PREDICTION_DIFFERENCE, Kind.PER_SCOPE, Source.REGRESSION,
+                (scope, s, p) -> List.of(RegressionMetrics.meanPredictionDifference(scope.id(), Aggregates.of(s).regression(scope)))));
+        for (String base : ChangeFromApproved.BASES) {
+            MetricDefinition of = m.get(base);
+            String id = ChangeFromApproved.id(base);
+            // Computed from the base at the whole dataset: the base is a companion, so its scans run.
+            add(m, new MetricDefinition(id, Kind.DATASET, Source.COUNTS, (scope, s, p) -> {
+                MetricValue now = of.computation().compute(Scope.OVERALL, s, p).stream().findFirst()
+                        .orElse(MetricValue.undefined(base, null, null, 0, "no rows", null));
+                return List.of(ChangeFromApproved.of(base, now, s.get(AuditData.APPROVED, dev.assay.metric.ApprovedValues.NONE)));
+            }).withCompanions(base));
+        }
+        return List.copyOf(m.values());
+    }
+
+    private static void add(Map<String, MetricDefinition> m, MetricDefinition d) {
+        m.put(d.id(), d);
+    }
+}

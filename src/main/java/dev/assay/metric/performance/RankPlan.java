@@ -1,0 +1,101 @@
+package dev.assay.metric.performance;
+
+import dev.assay.metric.GroupKey;
+import dev.assay.metric.Outcomes;
+import dev.assay.metric.Scope;
+import dev.assay.infrastructure.Sql;
+import dev.assay.infrastructure.ValueMatch;
+
+import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.Table;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact ROC AUC's scan: the score histogram of every cell (one row per attribute combination and
+ * distinct score, with its positive and negative counts), rolled up to each scope with GROUPING SETS,
+ * then ranked with a window function, so that one row per group comes back with its Mann-Whitney U.
+ * The histogram is mergeable; the AUC itself is not, which is why it is computed here, in SQL, and not
+ * from per-cell states.
+ */
+public final class RankPlan {
+
+    private final List<Scope> scopes;
+    private final List<String> attributes;
+    private final Outcomes outcomes;
+
+    public RankPlan(List<Scope> scopes, Outcomes outcomes) {
+        LinkedHashSet<Scope> unique = new LinkedHashSet<>();
+        unique.add(Scope.OVERALL);
+        unique.addAll(scopes);
+        this.scopes = List.copyOf(unique);
+        LinkedHashSet<String> attrs = new LinkedHashSet<>();
+        this.scopes.forEach(s -> attrs.addAll(s.attributes()));
+        this.attributes = List.copyOf(attrs);
+        this.outcomes = outcomes;
+    }
+
+    String sql(Table table) {
+        String score = "CAST(" + Sql.identifier(outcomes.score().orElseThrow()) + " AS DOUBLE)";
+        StringBuilder cellColumns = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
+        List<String> partition = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            cellColumns.append(ValueMatch.groupSql(attributes.get(i), outcomes.columnTypes().get(attributes.get(i)))).append(" AS a").append(i).append(", ");
+            keys.append("GROUPING(a").append(i).append(") AS g").append(i).append(", a").append(i).append(" AS k").append(i).append(", ");
+            partition.add("g" + i);
+            partition.add("k" + i);
+        }
+        String positives = count(" FILTER (WHERE " + outcomes.actualPositiveSql() + ")");
+        String negatives = count(" FILTER (WHERE NOT (" + outcomes.actualPositiveSql() + "))");
+        String cells = "SELECT " + cellColumns + score + " AS s, " + positives + " AS p, " + negatives + " AS n" + table.from() + " WHERE " + score + " IS NOT NULL AND "
+                + Sql.identifier(outcomes.label().orElseThrow()) + " IS NOT NULL GROUP BY ALL";
+        List<String> sets = new ArrayList<>();
+        for (Scope scope : scopes) {
+            List<String> columns = new ArrayList<>(scope.attributes().stream().map(a -> "a" + attributes.indexOf(a)).toList());
+            columns.add("s");
+            sets.add("(" + String.join(", ", columns) + ")");
+        }
+        String histogram = "SELECT " + keys + "s, sum(p) AS p, sum(n) AS n FROM (" + cells + ") GROUP BY GROUPING SETS ("
+                + String.join(", ", sets) + ")";
+        String window = "sum(n) OVER (" + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition) + " ")
+                + "ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        StringBuilder outerKeys = new StringBuilder();
+        partition.forEach(k -> outerKeys.append(k).append(", "));
+        return "SELECT " + outerKeys + "sum(p) AS pos, sum(n) AS neg, sum(p * (coalesce(below, 0) + n / 2.0)) AS u FROM ("
+                + "SELECT *, " + window + " AS below FROM (" + histogram + ")) GROUP BY ALL";
+    }
+
+    /** Rows matching {@code filter}, each counted by its frequency weight if the card names one (0, never NULL, when none match). */
+    private String count(String filter) {
+        return outcomes.weight().isPresent() ? "coalesce(sum(" + outcomes.weightSql() + ")" + filter + ", 0)" : "count(*)" + filter;
+    }
+
+    /** Runs the scan: per scope (and the whole dataset), the rank state of every group that has ranked rows. */
+    public Map<Scope, Map<GroupKey, RankState>> ranks(ScanEngine engine, Table table) throws SQLException {
+        Map<Scope, Map<GroupKey, RankState>> out = new LinkedHashMap<>();
+        scopes.forEach(s -> out.put(s, new LinkedHashMap<>()));
+        engine.scan(sql(table), r -> {
+            List<String> grouped = new ArrayList<>();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < attributes.size(); i++) {
+                if (r.getInt("g" + i) == 0) {
+                    grouped.add(attributes.get(i));
+                    values.put(attributes.get(i), r.getString("k" + i));
+                }
+            }
+            Scope scope = scopes.stream().filter(x -> x.attributes().size() == grouped.size()
+                    && x.attributes().containsAll(grouped)).findFirst().orElseThrow();
+            List<String> key = new ArrayList<>();
+            scope.attributes().forEach(a -> key.add(values.get(a)));
+            out.get(scope).put(new GroupKey(key), new RankState(r.getLong("pos"), r.getLong("neg"), r.getDouble("u")));
+            return true;
+        });
+        return out;
+    }
+}
