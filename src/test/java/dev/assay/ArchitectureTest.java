@@ -1,0 +1,110 @@
+package dev.assay;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering DESIGN.md promises, checked with ArchUnit on the production classes (what the JVM
+ * links, so a fully qualified name in a method body counts as much as an import):
+ *
+ * <pre>
+ *   api, portal, web, demo (and the root package: start-up, readiness)      the edge: HTTP lives here
+ *     -> audit, waiver, report                                              services
+ *       -> policy -> metric -> stats                                        the computation
+ *   registry, dataset, ledger, security                                     the foundation, used by the above
+ *     -> infrastructure -> failure                                          plumbing; failure is the bottom
+ * </pre>
+ *
+ * Within metric/, a family (fairness, performance, quality, privacy, drift, documentation) imports
+ * neither another family nor the engine; the shared counts, the scan interface and the metric base
+ * are not families. No two top-level packages depend on each other.
+ */
+class ArchitectureTest {
+
+    static final List<String> FAMILIES = List.of("fairness", "performance", "quality", "privacy", "drift", "documentation");
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.assay");
+    }
+
+    @Test
+    void layers() {
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Edge").definedBy("dev.assay.api..", "dev.assay.portal..", "dev.assay.web..", "dev.assay.demo..")
+                .layer("Root").definedBy("dev.assay")
+                .layer("Services").definedBy("dev.assay.audit..", "dev.assay.waiver..", "dev.assay.report..")
+                .layer("Policy").definedBy("dev.assay.policy..")
+                .layer("Metric").definedBy("dev.assay.metric..")
+                .layer("Stats").definedBy("dev.assay.stats..")
+                .layer("Foundation").definedBy("dev.assay.registry..", "dev.assay.dataset..", "dev.assay.ledger..",
+                        "dev.assay.security..")
+                .layer("Infrastructure").definedBy("dev.assay.infrastructure..")
+                .layer("Failure").definedBy("dev.assay.failure..")
+                .whereLayer("Edge").mayOnlyBeAccessedByLayers("Root")
+                .whereLayer("Root").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Services").mayOnlyBeAccessedByLayers("Edge", "Root")
+                .whereLayer("Policy").mayOnlyBeAccessedByLayers("Edge", "Root", "Services")
+                .whereLayer("Metric").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy")
+                .whereLayer("Stats").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy", "Metric")
+                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy", "Metric",
+                        "Foundation")
+                .because("DESIGN.md: api, portal, demo -> audit, waiver, report -> policy -> metric -> stats; "
+                        + "registry, dataset, ledger, security -> infrastructure");
+        rule.check(classes);
+    }
+
+    @Test
+    void failureIsTheBottom() {
+        noClasses().that().resideInAPackage("dev.assay.failure..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.assay.failure..", "java..")
+                .because("domain code throws transport-free failures that only the edge maps to HTTP")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEdgeKnowsHttp() {
+        noClasses().that().resideOutsideOfPackages("dev.assay.api..", "dev.assay.portal..", "dev.assay.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..")
+                .because("nothing below api/ and portal/ knows HTTP (DESIGN.md)")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("dev.assay.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenMetricPackages() {
+        slices().matching("dev.assay.metric.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noFamilyImportsAnotherFamilyOrTheEngine() {
+        return FAMILIES.stream().map(family -> DynamicTest.dynamicTest(family, () -> {
+            String[] others = Stream.concat(FAMILIES.stream().filter(f -> !f.equals(family)), Stream.of("engine"))
+                    .map(f -> "dev.assay.metric." + f + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.assay.metric." + family + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("a metric family is one folder; the engine collects families, families know only the shared base")
+                    .check(classes);
+        }));
+    }
+}
