@@ -7,7 +7,7 @@ import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Need;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.engine.MetricEngine;
@@ -37,7 +37,7 @@ import java.util.Optional;
 public final class AuditEngine {
 
     /** What an audit computed and concluded. */
-    public record Outcome(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
+    public record Evaluation(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
     }
 
     private final DuckDb duckDb;
@@ -59,7 +59,7 @@ public final class AuditEngine {
         return new AuditEngine(duckDb, defaults, values);
     }
 
-    public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
+    public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
                        List<String> extraMetrics) throws SQLException {
         return run(card, columnTypes, parquet, null, Map.of(), policies, extraMetrics);
     }
@@ -70,7 +70,7 @@ public final class AuditEngine {
      * @throws IllegalArgumentException for a metric no family defines
      * @throws SQLException             when DuckDB fails to run a scan
      */
-    public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, Path baseline,
+    public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, Path baseline,
                        Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
         MetricParameters cardDefaults = defaults.withFavorableKnown(card.favorableOutcome().isPresent());
         // 1. Rules -> needs: which metric, over which scope, with which parameters.
@@ -108,7 +108,7 @@ public final class AuditEngine {
             Map<String, MetricValue> unique = new LinkedHashMap<>();
             computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group()
                     + "|" + v.at(), v)));
-            return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
+            return new Evaluation(List.copyOf(unique.values()), findings, Decision.of(findings));
         }
     }
 
@@ -116,7 +116,7 @@ public final class AuditEngine {
     private AuditData data(ModelCard card, Map<String, String> columnTypes, DuckDbEngine engine, Path parquet, Path baseline,
                            Map<String, String> baselineTypes) {
         var columns = card.columns();
-        Outcomes outcomes = new Outcomes(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
+        OutcomeColumns outcomes = new OutcomeColumns(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
                 card.positivePrediction(), columns.score(), columnTypes, columns.weight());
         DeclaredRoles roles = new DeclaredRoles(columns.protectedAttributes(), columns.sensitive(), columns.quasiIdentifiers(),
                 columns.features(), Map.of("prediction", Optional.of(columns.prediction()), "score", columns.score(),

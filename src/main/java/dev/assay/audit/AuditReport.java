@@ -29,7 +29,7 @@ public final class AuditReport {
      * SHA-256; its predicate the decision, the reasons, the pinned policies and the report's hash.
      */
     public static JsonObject statement(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
-                                       AuditEngine.Outcome outcome, String reportSha256, Instant completedAt) {
+                                       AuditEngine.Evaluation outcome, String reportSha256, Instant completedAt) {
         var pinned = Json.createArrayBuilder();
         policies.forEach(p -> pinned.add(Json.createObjectBuilder().add("id", p.id()).add("version", p.version())
                 .add("sha256", p.sha256())));
@@ -57,7 +57,7 @@ public final class AuditReport {
      * approved version) and what the engine concluded, findings and values as published.
      */
     public static ReportDocument document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
-                                          AuditEngine.Outcome outcome, PinnedInputs pinned, String keyId,
+                                          AuditEngine.Evaluation outcome, PinnedInputs pinned, String keyId,
                                           Instant completedAt, List<WaiverService.View> waivers) {
         Rounding rounding = pinned.rounding();
         return new ReportDocument(ReportDocument.FORMAT, AssayVersion.VALUE,

@@ -238,7 +238,7 @@ public class AuditService {
             AuditRun run = latest.get();
             AuditResult result = audits.result(run.id()).orElseThrow();
             try {
-                AuditEngine.Outcome outcome = backtest(run, candidate);
+                AuditEngine.Evaluation outcome = backtest(run, candidate);
                 lines.add(new BacktestLine(run.id(), version.modelName(), version.version(), result.verdict().name(),
                         outcome.decision().verdict().name()));
             } catch (java.sql.SQLException | RuntimeException e) {
@@ -250,7 +250,7 @@ public class AuditService {
     }
 
     /** One finished audit re-evaluated with {@code candidate} in place of its pack of the same id. */
-    AuditEngine.Outcome backtest(AuditRun run, Policy candidate) throws java.sql.SQLException {
+    AuditEngine.Evaluation backtest(AuditRun run, Policy candidate) throws java.sql.SQLException {
         Resolved resolved = resolve(run);
         List<Policy> used = new ArrayList<>(resolved.policies().stream().filter(p -> !p.id().equals(candidate.id())).toList());
         used.add(candidate);
@@ -269,7 +269,7 @@ public class AuditService {
     }
 
     /** The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. */
-    AuditEngine.Outcome evaluate(Resolved r, List<Policy> policies) throws java.sql.SQLException {
+    AuditEngine.Evaluation evaluate(Resolved r, List<Policy> policies) throws java.sql.SQLException {
         return new AuditEngine(analytics.duckDb(), r.inputs().parameters()).comparedWith(approvedValues(r.inputs()))
                 .run(r.version().card(), columnTypes(r.dataset()), datasets.file(r.dataset()),
                         r.baseline() == null ? null : datasets.file(r.baseline()),
@@ -293,7 +293,7 @@ public class AuditService {
             progress.enter(auditId, AuditProgress.Stage.LOADING);
             Resolved resolved = resolve(run);
             progress.enter(auditId, AuditProgress.Stage.COMPUTING_METRICS);
-            AuditEngine.Outcome outcome = evaluate(resolved, resolved.policies());
+            AuditEngine.Evaluation outcome = evaluate(resolved, resolved.policies());
             progress.enter(auditId, AuditProgress.Stage.SIGNING_REPORT);
 
             Instant finishedAt = clock.instant();

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param defaults      the audit's parameters (phone regions, drift tests per column, ...)
  */
 public record AuditData(Table evaluation, Map<String, String> columnTypes, Optional<Table> baseline,
-                        Map<String, String> baselineTypes, Outcomes outcomes, DeclaredRoles roles, Optional<String> id,
+                        Map<String, String> baselineTypes, OutcomeColumns outcomes, DeclaredRoles roles, Optional<String> id,
                         List<NamedColumn> named, boolean regression, JsonObject card, ApprovedValues approved,
                         MetricParameters defaults) {
 
@@ -46,7 +46,7 @@ public record AuditData(Table evaluation, Map<String, String> columnTypes, Optio
     }
 
     /** The same audit with other outcome columns (the score left out when no metric reads it). */
-    public AuditData withOutcomes(Outcomes o) {
+    public AuditData withOutcomes(OutcomeColumns o) {
         return new AuditData(evaluation, columnTypes, baseline, baselineTypes, o, roles, id, named, regression, card, approved,
                 defaults);
     }

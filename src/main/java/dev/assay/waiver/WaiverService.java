@@ -91,7 +91,7 @@ public class WaiverService {
     }
 
     @Transactional
-    public View decide(String id, WaiverDecision.Outcome outcome, String comment, Caller caller) {
+    public View decide(String id, WaiverDecision.Ruling outcome, String comment, Caller caller) {
         Waiver w = waivers.find(id).orElseThrow(() -> new NotFound("No waiver " + id));
         if (w.requestedBy().equals(caller.name())) {
             throw new NotPermitted("Four eyes: a waiver is approved or rejected by someone other than its requester");

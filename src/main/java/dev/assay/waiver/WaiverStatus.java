@@ -7,7 +7,7 @@ public enum WaiverStatus {
     PENDING, APPROVED, REJECTED, EXPIRED;
 
     public static WaiverStatus of(Waiver waiver, WaiverDecision decision, Instant now) {
-        if (decision != null && decision.outcome() == WaiverDecision.Outcome.REJECTED) {
+        if (decision != null && decision.outcome() == WaiverDecision.Ruling.REJECTED) {
             return REJECTED;
         }
         if (!now.isBefore(waiver.expiresAt())) {

@@ -158,7 +158,7 @@ class PiiTest {
         assertEquals("religious or philosophical beliefs (from its values: 3 of 4 sampled)", q7.note());
     }
 
-    private static MetricValue value(AuditEngine.Outcome o, String column) {
+    private static MetricValue value(AuditEngine.Evaluation o, String column) {
         return o.metrics().stream().filter(m -> m.metric().equals("pii_detected") && column.equals(m.scope())).findFirst().orElseThrow();
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param weight      the frequency-weight column, if the card names one: every count becomes the sum
  *                    of the rows' weights, exactly as if each row were repeated that many times
  */
-public record Outcomes(
+public record OutcomeColumns(
         String prediction,
         Optional<JsonValue> favorableOutcome,
         Optional<String> label,
@@ -28,15 +28,15 @@ public record Outcomes(
         Optional<String> weight) {
 
     /** Unweighted: every row counts once. */
-    public Outcomes(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
+    public OutcomeColumns(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
                     Optional<JsonValue> positiveLabel, java.util.List<JsonValue> positivePrediction, Optional<String> score,
                     Map<String, String> columnTypes) {
         this(prediction, favorableOutcome, label, positiveLabel, positivePrediction, score, columnTypes, Optional.empty());
     }
 
     /** The same outcomes without the score column (an audit reads no column none of its metrics uses). */
-    public Outcomes withoutScore() {
-        return new Outcomes(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight);
+    public OutcomeColumns withoutScore() {
+        return new OutcomeColumns(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight);
     }
 
     /** The row's weight as SQL: the weight column as a whole number, or 1. */
