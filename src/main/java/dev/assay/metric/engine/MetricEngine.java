@@ -11,7 +11,7 @@ import dev.assay.metric.Need;
 import dev.assay.metric.Scope;
 import dev.assay.metric.States;
 import dev.assay.metric.scan.ScanEngine;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ public final class MetricEngine {
         if (raw.isEmpty()) {
             return;
         }
-        double[] adjusted = Tests.benjaminiHochberg(raw.values().stream().mapToDouble(Double::doubleValue).toArray());
+        double[] adjusted = SignificanceTests.benjaminiHochberg(raw.values().stream().mapToDouble(Double::doubleValue).toArray());
         Map<String, Double> byKey = new LinkedHashMap<>();
         int i = 0;
         for (String k : raw.keySet()) {

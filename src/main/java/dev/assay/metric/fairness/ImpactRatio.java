@@ -7,7 +7,7 @@ import dev.assay.metric.MetricValue;
 import dev.assay.metric.Reference;
 import dev.assay.stats.Power;
 import dev.assay.stats.Proportions;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class ImpactRatio {
                             Proportions.katzRatio(s.favorable(), s.predicted(), ref.favorable(), ref.predicted(), confidence)
                                     .orElse(null),
                             s.predicted(), refId);
-                    v = Tests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
+                    v = SignificanceTests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
                             .map(v::withTest).orElse(v);
                     double refRate = (double) ref.favorable() / ref.predicted();
                     MetricValue tested = v;

@@ -8,7 +8,7 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.counts.ConfusionRates;
 import dev.assay.stats.Proportions;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +118,7 @@ public final class ReferenceComparisons {
                     Proportions.katzRatio(g.favorable(), g.predicted(), ref.favorable(), ref.predicted(), confidence)
                             .orElse(null), g.predicted(), refId);
         }
-        return Tests.compareProportions(g.favorable(), g.predicted(), ref.favorable(), ref.predicted())
+        return SignificanceTests.compareProportions(g.favorable(), g.predicted(), ref.favorable(), ref.predicted())
                 .map(v::withTest).orElse(v);
     }
 
