@@ -6,11 +6,13 @@
  * states its scans produce ({@link dev.assay.metric.States}). It imports no family.
  *
  * <p>Vocabulary, one meaning each: a <em>Plan</em> ({@code AggregationPlan}, {@code RankPlan},
- * {@code DriftPlan}, {@code QualityPlan}, {@code ValidityPlan}, {@code AnonymityPlan}, {@code PiiPlan}) is
+ * {@code DriftPlan}, {@code QualityPlan}, {@code ValidityPlan}, {@code AnonymityPlan}) is
  * one family's scan: built from what the audit's metrics need, it writes SQL over a
  * {@link dev.assay.metric.scan.Table}, runs it through a {@link dev.assay.metric.scan.ScanEngine} and
  * turns the few aggregated rows into the family's mergeable states (counts, sums, histograms), never
- * keeping rows. A <em>State</em> is such an aggregate; a metric is computed from states alone.
+ * keeping rows. A <em>State</em> is such an aggregate; a metric is computed from states alone. The
+ * personal-data scan ({@code PiiSampler}) is no Plan: the engine only draws a sample of each column, and
+ * the recognizers count it in Java.
  *
  * <p>Layers inside metric/: this kernel and {@code scan} at the bottom; {@code counts} (the shared
  * per-group counts that fairness, performance and quality read) above them; the families (fairness,

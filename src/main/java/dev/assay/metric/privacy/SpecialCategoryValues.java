@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The value dictionary of GDPR Art. 9(1) special categories: whole values that name a category. Apart
- * from {@link SpecialCategories} so that the personal-data scan ({@link PiiPlan}) can count terms
+ * from {@link SpecialCategories} so that the personal-data scan ({@link PiiSampler}) can count terms
  * while the metric reads the scan's counts, without the two depending on each other.
  */
 final class SpecialCategoryValues {

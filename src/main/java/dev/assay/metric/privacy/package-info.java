@@ -4,7 +4,7 @@
  * {@link dev.assay.metric.privacy.AnonymityPlan} counts (it holds k-anonymity's floor); personal data in
  * column values by validating recognizers ({@link dev.assay.metric.privacy.PiiRecognizers}) and GDPR
  * Art. 9 special categories ({@link dev.assay.metric.privacy.SpecialCategories}), both from one sample
- * per column ({@link dev.assay.metric.privacy.PiiPlan}). Registered by
+ * per column ({@link dev.assay.metric.privacy.PiiSampler}). Registered by
  * {@link dev.assay.metric.privacy.PrivacyFamily}.
  */
 package dev.assay.metric.privacy;
