@@ -37,6 +37,6 @@ public final class Groups {
     }
 
     private static double rate(GroupState s) {
-        return (double) s.favorable() / s.predicted();
+        return GroupRate.SELECTION.of(s).orElseThrow();
     }
 }

@@ -1,6 +1,7 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
+import dev.assay.metric.counts.GroupRate;
 import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricValue;
@@ -64,7 +65,7 @@ public final class ImpactRatio {
                 values.add(MetricValue.undefined(ID, scope, group, s.predicted(), String.format(java.util.Locale.ROOT,
                                 "excluded: %.2f%% of the data, under the %.0f%% threshold (6 RCNY 5-301)",
                                 100.0 * s.rows() / total, 100 * excludeBelowShare), reference.map(Map.Entry::getKey).orElse(null))
-                        .withNote(s.predicted() == 0 ? null : "selection rate " + (double) s.favorable() / s.predicted()));
+                        .withNote(GroupRate.SELECTION.of(s).map(rate -> "selection rate " + rate).orElse(null)));
             } else if (s.predicted() == 0) {
                 values.add(MetricValue.undefined(ID, scope, group, 0, "no rows with a prediction in this group", null));
             } else if (reference.isEmpty()) {
@@ -80,14 +81,14 @@ public final class ImpactRatio {
                     // The same sample on both sides: exactly 1, and no interval or test (they assume two independent samples).
                     values.add(MetricValue.defined(ID, scope, group, 1.0, null, s.predicted(), refId).withNote("the reference group"));
                 } else {
-                    double ratio = ((double) s.favorable() / s.predicted()) / ((double) ref.favorable() / ref.predicted());
+                    double refRate = GroupRate.SELECTION.of(ref).orElseThrow();
+                    double ratio = GroupRate.SELECTION.of(s).orElseThrow() / refRate;
                     MetricValue v = MetricValue.defined(ID, scope, group, ratio,
                             Proportions.katzRatio(s.favorable(), s.predicted(), ref.favorable(), ref.predicted(), confidence)
                                     .orElse(null),
                             s.predicted(), refId);
                     v = SignificanceTests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
                             .map(v::withTest).orElse(v);
-                    double refRate = (double) ref.favorable() / ref.predicted();
                     MetricValue tested = v;
                     v = Power.detectableRatio(s.predicted(), ref.predicted(), refRate, 0.05, 0.8)
                             .map(r -> tested.withNote(String.format(java.util.Locale.ROOT,
