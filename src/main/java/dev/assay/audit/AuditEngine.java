@@ -16,6 +16,7 @@ import dev.assay.policy.Finding;
 import dev.assay.policy.Policy;
 import dev.assay.policy.Rule;
 import dev.assay.policy.RuleEvaluator;
+import dev.assay.registry.ColumnRoles;
 import dev.assay.registry.ModelCard;
 
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Evaluates policies on one dataset: rules -> needs (the metrics, scopes and parameters the rules and
@@ -130,7 +133,7 @@ public final class AuditEngine {
     static List<AuditData.NamedColumn> namedRoles(ModelCard card) {
         boolean regression = card.task() == ModelCard.Task.REGRESSION;
         Map<String, AuditData.NamedColumn> roles = new LinkedHashMap<>();
-        java.util.function.BiConsumer<String, AuditData.NamedColumn> add = (name, role) -> roles.merge(name, role,
+        BiConsumer<String, AuditData.NamedColumn> add = (name, role) -> roles.merge(name, role,
                 (a, b) -> new AuditData.NamedColumn(a.name(), a.role(), a.needsNumbers() || b.needsNumbers()));
         var columns = card.columns();
         columns.id().ifPresent(c -> add.accept(c, new AuditData.NamedColumn(c, "id", false)));
@@ -146,9 +149,9 @@ public final class AuditEngine {
     }
 
     /** Scopes naming one column by its role in the card; a role the card leaves out gives no scope. */
-    private static final Map<String, java.util.function.Function<dev.assay.registry.ColumnRoles, Optional<String>>> ROLE_SCOPES =
-            Map.of("id", dev.assay.registry.ColumnRoles::id, "label", dev.assay.registry.ColumnRoles::label,
-                    "prediction", r -> Optional.of(r.prediction()), "score", dev.assay.registry.ColumnRoles::score);
+    private static final Map<String, Function<ColumnRoles, Optional<String>>> ROLE_SCOPES =
+            Map.of("id", ColumnRoles::id, "label", ColumnRoles::label,
+                    "prediction", r -> Optional.of(r.prediction()), "score", ColumnRoles::score);
 
     /**
      * "protected" means each protected attribute of the card; "intersection" the intersection of all

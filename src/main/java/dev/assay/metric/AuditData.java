@@ -3,6 +3,8 @@ package dev.assay.metric;
 import dev.assay.metric.scan.Table;
 import jakarta.json.JsonObject;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +35,8 @@ public record AuditData(Table evaluation, Map<String, String> columnTypes, Optio
     public static final States.Key<JsonObject> CARD = new States.Key<>("model card");
 
     public AuditData {
-        columnTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnTypes));
-        baselineTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(baselineTypes));
+        columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
+        baselineTypes = Collections.unmodifiableMap(new LinkedHashMap<>(baselineTypes));
         named = List.copyOf(named);
     }
 

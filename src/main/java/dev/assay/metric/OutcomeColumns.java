@@ -1,8 +1,10 @@
 package dev.assay.metric;
 
+import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
 import jakarta.json.JsonValue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,14 +24,14 @@ public record OutcomeColumns(
         Optional<JsonValue> favorableOutcome,
         Optional<String> label,
         Optional<JsonValue> positiveLabel,
-        java.util.List<JsonValue> positivePrediction,
+        List<JsonValue> positivePrediction,
         Optional<String> score,
         Map<String, String> columnTypes,
         Optional<String> weight) {
 
     /** Unweighted: every row counts once. */
     public OutcomeColumns(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
-                    Optional<JsonValue> positiveLabel, java.util.List<JsonValue> positivePrediction, Optional<String> score,
+                    Optional<JsonValue> positiveLabel, List<JsonValue> positivePrediction, Optional<String> score,
                     Map<String, String> columnTypes) {
         this(prediction, favorableOutcome, label, positiveLabel, positivePrediction, score, columnTypes, Optional.empty());
     }
@@ -41,7 +43,7 @@ public record OutcomeColumns(
 
     /** The row's weight as SQL: the weight column as a whole number, or 1. */
     public String weightSql() {
-        return weight.map(w -> "CAST(" + dev.assay.infrastructure.Sql.identifier(w) + " AS BIGINT)").orElse("1");
+        return weight.map(w -> "CAST(" + Sql.identifier(w) + " AS BIGINT)").orElse("1");
     }
 
     /** The total of {@code expression} over rows, each row counted by its weight. */
@@ -91,7 +93,7 @@ public record OutcomeColumns(
         if (favorableOutcome.isEmpty() || label.isEmpty() || positiveLabel.isEmpty()) {
             return "FALSE";
         }
-        if (positivePrediction.equals(java.util.List.of(positiveLabel.get()))) {
+        if (positivePrediction.equals(List.of(positiveLabel.get()))) {
             String l = label.get();
             return ValueMatch.equalsSql(l, columnTypes.get(l), favorableOutcome.get());
         }

@@ -97,7 +97,7 @@ public class SignInResource {
     }
 
     private Response loginForm(String next, String message, int status) {
-        java.util.Map<String, Object> m = Page.model("Sign in", request);
+        Map<String, Object> m = Page.model("Sign in", request);
         m.put("formCsrf", PortalSession.csrfToken(request));
         m.put("next", next);
         m.put("message", message);
@@ -105,7 +105,7 @@ public class SignInResource {
     }
 
     private Response message(int status, String title, String message, boolean alert, String linkHref, String linkText) {
-        java.util.Map<String, Object> m = Page.model(title, request);
+        Map<String, Object> m = Page.model(title, request);
         m.put("message", message);
         m.put("alert", alert);
         m.put("linkHref", linkHref);

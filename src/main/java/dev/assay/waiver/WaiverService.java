@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -106,7 +107,7 @@ public class WaiverService {
         }
         WaiverDecision d = new WaiverDecision(id, outcome, caller.name(), comment.strip(), now);
         waivers.decide(d);
-        ledger.append("waiver." + outcome.name().toLowerCase(java.util.Locale.ROOT), id, caller.name(),
+        ledger.append("waiver." + outcome.name().toLowerCase(Locale.ROOT), id, caller.name(),
                 Json.createObjectBuilder().add("rule", w.rule()).add("comment", d.comment()).build());
         return new View(w, d, WaiverStatus.of(w, d, now));
     }

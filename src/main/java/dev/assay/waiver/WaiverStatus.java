@@ -1,6 +1,7 @@
 package dev.assay.waiver;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /** Where a waiver stands at a moment: derived from the request, its decision and the clock, never stored. */
 public enum WaiverStatus {
@@ -17,6 +18,6 @@ public enum WaiverStatus {
     }
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.security.Principal;
@@ -65,7 +66,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Authenticator.Verdict outcome = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), basicAllowed);
         if (outcome instanceof Authenticator.Verdict.Unavailable unavailable) {
             request.abortWith(new Problem(503, "identity-provider-unavailable", "Identity provider unavailable",
-                    unavailable.reason() + "; try again shortly", java.util.List.of()).toResponse());
+                    unavailable.reason() + "; try again shortly", List.of()).toResponse());
             return;
         }
         if (outcome instanceof Authenticator.Verdict.Throttled throttled) {

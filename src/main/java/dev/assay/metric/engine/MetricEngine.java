@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The metric engine: needs -> scans -> states -> values. Each family's scans run, in the catalogue's
@@ -65,7 +66,7 @@ public final class MetricEngine {
         List<Need> out = new ArrayList<>();
         if (d.kind() == Kind.COLUMN) {
             data.columnTypes().keySet().stream()
-                    .filter(column -> !d.reads(Input.NOT_ID_COLUMN) || !data.id().equals(java.util.Optional.of(column)))
+                    .filter(column -> !d.reads(Input.NOT_ID_COLUMN) || !data.id().equals(Optional.of(column)))
                     .forEach(column -> out.add(new Need(d, Scope.of(column), parameters)));
             return out;
         }

@@ -12,6 +12,7 @@ import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -156,7 +157,7 @@ public final class Disparities {
             return MetricValue.undefined(id, scope, null, undefinedPart.n(), undefinedPart.undefined(), null)
                     .withNote(undefinedPart.note());
         }
-        String note = "true_positive_rate " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + tpr.value()
+        String note = "true_positive_rate " + kind.name().toLowerCase(Locale.ROOT) + " " + tpr.value()
                 + " (" + tpr.reference() + "), false_positive_rate " + fpr.value() + " (" + fpr.reference() + ")";
         if (worstCase) {
             boolean tprWorse = kind == Kind.DIFFERENCE ? tpr.value() >= fpr.value() : tpr.value() <= fpr.value();

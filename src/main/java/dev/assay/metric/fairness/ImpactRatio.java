@@ -11,9 +11,12 @@ import dev.assay.stats.Proportions;
 import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@code impact_ratio}: each group's selection rate over the highest group's selection rate
@@ -45,9 +48,9 @@ public final class ImpactRatio {
     public static List<MetricValue> all(String scope, Map<GroupKey, GroupState> groups, long minimumGroupSize,
                                         double confidence, double excludeBelowShare) {
         long total = groups.values().stream().mapToLong(GroupState::rows).sum();
-        java.util.function.Predicate<GroupState> excluded = g -> excludeBelowShare > 0 && total > 0
+        Predicate<GroupState> excluded = g -> excludeBelowShare > 0 && total > 0
                 && (double) g.rows() / total < excludeBelowShare;
-        Map<GroupKey, GroupState> eligible = new java.util.LinkedHashMap<>();
+        Map<GroupKey, GroupState> eligible = new LinkedHashMap<>();
         groups.forEach((k, v) -> {
             if (!excluded.test(v)) {
                 eligible.put(k, v);
@@ -62,7 +65,7 @@ public final class ImpactRatio {
             String group = e.getKey().id();
             GroupState s = e.getValue();
             if (excluded.test(s)) {
-                values.add(MetricValue.undefined(ID, scope, group, s.predicted(), String.format(java.util.Locale.ROOT,
+                values.add(MetricValue.undefined(ID, scope, group, s.predicted(), String.format(Locale.ROOT,
                                 "excluded: %.2f%% of the data, under the %.0f%% threshold (6 RCNY 5-301)",
                                 100.0 * s.rows() / total, 100 * excludeBelowShare), reference.map(Map.Entry::getKey).orElse(null))
                         .withNote(GroupRate.SELECTION.of(s).map(rate -> "selection rate " + rate).orElse(null)));
@@ -91,7 +94,7 @@ public final class ImpactRatio {
                             .map(v::withTest).orElse(v);
                     MetricValue tested = v;
                     v = Power.detectableRatio(s.predicted(), ref.predicted(), refRate, 0.05, 0.8)
-                            .map(r -> tested.withNote(String.format(java.util.Locale.ROOT,
+                            .map(r -> tested.withNote(String.format(Locale.ROOT,
                                     "power: with these group sizes a ratio of %.3f or lower is detected with 80%% power"
                                             + " (two-sided, 5%%)", r)))
                             .orElse(v);

@@ -12,6 +12,7 @@ import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public final class ReferenceComparisons {
             String group = e.getKey().id();
             if (reference.isEmpty()) {
                 values.add(MetricValue.undefined(id, scope, group, e.getValue().rows(), "no reference group qualifies ("
-                        + p.reference().kind().name().toLowerCase(java.util.Locale.ROOT) + ")", null));
+                        + p.reference().kind().name().toLowerCase(Locale.ROOT) + ")", null));
             } else {
                 values.add(compare(id, scope, group, e.getValue(), reference.get().getKey(), reference.get().getValue(),
                         p.confidence()));

@@ -1,5 +1,6 @@
 package dev.assay.metric.privacy;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ final class SpecialCategoryValues {
     private static final Map<String, String> CATEGORY_OF_VALUE = valueIndex();
 
     private static Map<String, String> valueIndex() {
-        Map<String, String> index = new java.util.HashMap<>();
+        Map<String, String> index = new HashMap<>();
         VALUES.forEach((category, terms) -> terms.forEach(t -> index.put(t, category)));
         return index;
     }

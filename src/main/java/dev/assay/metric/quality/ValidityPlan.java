@@ -10,6 +10,7 @@ import dev.assay.metric.quality.ValidityState.ColumnCheck;
 import dev.assay.metric.quality.ValidityState.NamedColumn;
 import dev.assay.metric.quality.ValidityState.PredictionCount;
 import jakarta.json.Json;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import dev.assay.metric.scan.ScanEngine;
@@ -176,7 +177,7 @@ public final class ValidityPlan {
         }
 
         String text() {
-            return String.join(", ", values.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString()
+            return String.join(", ", values.stream().map(v -> v instanceof JsonString s ? s.getString()
                     : v.toString()).toList());
         }
     }
