@@ -1,9 +1,11 @@
 /**
  * The metric kernel every family and the engine share: scopes and groups ({@link dev.assay.metric.Scope},
- * {@link dev.assay.metric.GroupKey}), computed values ({@link dev.assay.metric.MetricValue}), parameters,
- * a metric's registration ({@link dev.assay.metric.MetricDefinition}), a family's registration point
- * ({@link dev.assay.metric.Family}), what an audit measures ({@link dev.assay.metric.AuditData}) and the
- * states its scans produce ({@link dev.assay.metric.States}). It imports no family.
+ * {@link dev.assay.metric.GroupKey}), computed values ({@link dev.assay.metric.MetricValue}), parameters
+ * ({@link dev.assay.metric.MetricParameters}), a metric's registration ({@link dev.assay.metric.MetricDefinition})
+ * and what it needs ({@link dev.assay.metric.Need}), a family's registration point
+ * ({@link dev.assay.metric.Family}), what an audit measures ({@link dev.assay.metric.AuditData}: the tables,
+ * the card's outcome columns ({@link dev.assay.metric.OutcomeColumns}) and declared roles, the approved
+ * values) and the states its scans produce ({@link dev.assay.metric.States}). It imports no family.
  *
  * <p>Vocabulary, one meaning each: a <em>Plan</em> ({@code AggregationPlan}, {@code RankPlan},
  * {@code DriftPlan}, {@code QualityPlan}, {@code ValidityPlan}, {@code AnonymityPlan}) is
