@@ -8,6 +8,7 @@ import dev.assay.infrastructure.StartupState;
 import dev.assay.policy.PolicyCatalog;
 import dev.assay.report.ReportService;
 import dev.assay.security.AccountService;
+import dev.assay.security.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -38,7 +39,7 @@ public class Startup {
     AccountService accounts;
 
     @Inject
-    dev.assay.security.Identity identity;
+    Identity identity;
 
     @Inject
     PolicyCatalog policies;

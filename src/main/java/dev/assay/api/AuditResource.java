@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.audit.AuditProgress;
 import dev.assay.failure.FieldError;
 import dev.assay.audit.AuditParameters;
 import dev.assay.audit.AuditRequest;
@@ -10,6 +11,7 @@ import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.policy.Decision;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.report.Rounding;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
@@ -44,7 +46,7 @@ public class AuditResource {
     private static final int MAX_WAIT_SECONDS = 300;
 
     @Inject
-    dev.assay.audit.AuditProgress progress;
+    AuditProgress progress;
 
     @Inject
     ModelRegistry registry;
@@ -106,7 +108,7 @@ public class AuditResource {
                 JsonBodies.optionalString(json, "dataset", errors), JsonBodies.optionalString(json, "baseline", errors),
                 JsonBodies.stringList(json, "metrics", errors),
                 AuditParameters.parse(parameters instanceof JsonObject o ? o : null, errors),
-                dev.assay.report.Rounding.parse(json.get("rounding"), errors));
+                Rounding.parse(json.get("rounding"), errors));
         return new Parsed(checked, request, errors);
     }
 

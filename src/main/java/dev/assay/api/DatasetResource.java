@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,7 +66,7 @@ public class DatasetResource {
                                     @FormParam("file") EntityPart file, @Context SecurityContext security) throws IOException {
         if (file == null) {
             throw Problem.invalid("The multipart body has no field 'file'",
-                    java.util.List.of(FieldError.at("/file", "is required")));
+                    List.of(FieldError.at("/file", "is required")));
         }
         DatasetFormat format = DatasetFormat.fromMediaType(file.getMediaType() == null ? null : file.getMediaType().toString())
                 .or(() -> DatasetFormat.fromFileName(file.getFileName().orElse(null)))

@@ -3,6 +3,7 @@ package dev.assay.api;
 import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.infrastructure.YamlPositions;
+import dev.assay.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -13,6 +14,7 @@ import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,12 +125,12 @@ final class JsonBodies {
     }
 
     /** A list of role ids at {@code key}: at least one, each one of the four roles. */
-    static java.util.EnumSet<dev.assay.security.Role> roles(JsonObject o, String key, List<FieldError> errors) {
-        java.util.EnumSet<dev.assay.security.Role> roles = java.util.EnumSet.noneOf(dev.assay.security.Role.class);
+    static EnumSet<Role> roles(JsonObject o, String key, List<FieldError> errors) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         List<String> requested = stringList(o, key, errors);
         for (int i = 0; i < requested.size(); i++) {
             int index = i;
-            dev.assay.security.Role.byId(requested.get(i)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.at("/" + key + "/" + index,
+            Role.byId(requested.get(i)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.at("/" + key + "/" + index,
                     "unknown role '" + requested.get(index) + "'; roles: model-owner, auditor, admin, ci-gate")));
         }
         if (requested.isEmpty()) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Signing key management. */
@@ -55,7 +56,7 @@ public class KeyResource {
         JsonBodies.Body checked = JsonBodies.object(text, REVOCATION);
         JsonObject body = checked.json();
         String reason = body.get("reason") instanceof JsonString s ? s.getString().strip() : "";
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (reason.length() < 10 || reason.length() > 1000) {
             errors.add(FieldError.at("/reason", "must be a string of 10 to 1000 characters"));
         }

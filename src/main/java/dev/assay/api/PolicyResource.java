@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.audit.AuditService;
 import dev.assay.failure.Failure;
 import dev.assay.failure.FieldError;
 import dev.assay.policy.PolicyCatalog;
@@ -30,7 +31,7 @@ public class PolicyResource {
     PolicyCatalog policies;
 
     @Inject
-    dev.assay.audit.AuditService audits;
+    AuditService audits;
 
     @GET
     @Path("policies")

@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ public class Problem extends RuntimeException {
     }
 
     /** 429 with Retry-After: too many failed sign-ins or token attempts from one source. */
-    public static Problem tooManyAttempts(java.time.Duration retryAfter) {
+    public static Problem tooManyAttempts(Duration retryAfter) {
         Problem p = new Problem(429, "too-many-attempts", "Too many failed attempts",
                 "Too many failed authentication attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " s", List.of());
         p.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());

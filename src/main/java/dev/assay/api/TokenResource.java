@@ -1,6 +1,7 @@
 package dev.assay.api;
 
 import dev.assay.failure.FieldError;
+import dev.assay.infrastructure.Clocks;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.security.AccountService;
 import dev.assay.security.Caller;
@@ -57,7 +58,7 @@ public class TokenResource {
             if (!days.isIntegral() || days.longValue() < 1 || days.longValue() > 3650) {
                 errors.add(FieldError.at("/expiresInDays", "must be a whole number of days from 1 to 3650"));
             } else {
-                expiresAt = dev.assay.infrastructure.Clocks.UTC_MICROS.instant().plus(Duration.ofDays(days.longValue()));
+                expiresAt = Clocks.UTC_MICROS.instant().plus(Duration.ofDays(days.longValue()));
             }
         }
         checked.check("The token request", errors);

@@ -104,7 +104,7 @@ public class WaiverResource {
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.DECIDE_WAIVER)
     public WaiverView approve(@PathParam("id") String id, String body, @Context SecurityContext security) {
-        return decide(id, WaiverDecision.Outcome.APPROVED, body, security);
+        return decide(id, WaiverDecision.Ruling.APPROVED, body, security);
     }
 
     @POST
@@ -112,10 +112,10 @@ public class WaiverResource {
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.DECIDE_WAIVER)
     public WaiverView reject(@PathParam("id") String id, String body, @Context SecurityContext security) {
-        return decide(id, WaiverDecision.Outcome.REJECTED, body, security);
+        return decide(id, WaiverDecision.Ruling.REJECTED, body, security);
     }
 
-    private WaiverView decide(String id, WaiverDecision.Outcome outcome, String body, SecurityContext security) {
+    private WaiverView decide(String id, WaiverDecision.Ruling outcome, String body, SecurityContext security) {
         JsonBodies.Body checked = JsonBodies.object(body, DECISION);
         List<FieldError> errors = new ArrayList<>();
         String comment = JsonBodies.optionalString(checked.json(), "comment", errors);

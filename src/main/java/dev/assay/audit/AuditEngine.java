@@ -7,7 +7,7 @@ import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Need;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.engine.MetricEngine;
@@ -16,6 +16,7 @@ import dev.assay.policy.Finding;
 import dev.assay.policy.Policy;
 import dev.assay.policy.Rule;
 import dev.assay.policy.RuleEvaluator;
+import dev.assay.registry.ColumnRoles;
 import dev.assay.registry.ModelCard;
 
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Evaluates policies on one dataset: rules -> needs (the metrics, scopes and parameters the rules and
@@ -37,7 +40,7 @@ import java.util.Optional;
 public final class AuditEngine {
 
     /** What an audit computed and concluded. */
-    public record Outcome(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
+    public record Evaluation(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
     }
 
     private final DuckDb duckDb;
@@ -59,7 +62,7 @@ public final class AuditEngine {
         return new AuditEngine(duckDb, defaults, values);
     }
 
-    public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
+    public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
                        List<String> extraMetrics) throws SQLException {
         return run(card, columnTypes, parquet, null, Map.of(), policies, extraMetrics);
     }
@@ -70,7 +73,7 @@ public final class AuditEngine {
      * @throws IllegalArgumentException for a metric no family defines
      * @throws SQLException             when DuckDB fails to run a scan
      */
-    public Outcome run(ModelCard card, Map<String, String> columnTypes, Path parquet, Path baseline,
+    public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, Path baseline,
                        Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
         MetricParameters cardDefaults = defaults.withFavorableKnown(card.favorableOutcome().isPresent());
         // 1. Rules -> needs: which metric, over which scope, with which parameters.
@@ -108,7 +111,7 @@ public final class AuditEngine {
             Map<String, MetricValue> unique = new LinkedHashMap<>();
             computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group()
                     + "|" + v.at(), v)));
-            return new Outcome(List.copyOf(unique.values()), findings, Decision.of(findings));
+            return new Evaluation(List.copyOf(unique.values()), findings, Decision.of(findings));
         }
     }
 
@@ -116,7 +119,7 @@ public final class AuditEngine {
     private AuditData data(ModelCard card, Map<String, String> columnTypes, DuckDbEngine engine, Path parquet, Path baseline,
                            Map<String, String> baselineTypes) {
         var columns = card.columns();
-        Outcomes outcomes = new Outcomes(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
+        OutcomeColumns outcomes = new OutcomeColumns(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
                 card.positivePrediction(), columns.score(), columnTypes, columns.weight());
         DeclaredRoles roles = new DeclaredRoles(columns.protectedAttributes(), columns.sensitive(), columns.quasiIdentifiers(),
                 columns.features(), Map.of("prediction", Optional.of(columns.prediction()), "score", columns.score(),
@@ -130,7 +133,7 @@ public final class AuditEngine {
     static List<AuditData.NamedColumn> namedRoles(ModelCard card) {
         boolean regression = card.task() == ModelCard.Task.REGRESSION;
         Map<String, AuditData.NamedColumn> roles = new LinkedHashMap<>();
-        java.util.function.BiConsumer<String, AuditData.NamedColumn> add = (name, role) -> roles.merge(name, role,
+        BiConsumer<String, AuditData.NamedColumn> add = (name, role) -> roles.merge(name, role,
                 (a, b) -> new AuditData.NamedColumn(a.name(), a.role(), a.needsNumbers() || b.needsNumbers()));
         var columns = card.columns();
         columns.id().ifPresent(c -> add.accept(c, new AuditData.NamedColumn(c, "id", false)));
@@ -146,9 +149,9 @@ public final class AuditEngine {
     }
 
     /** Scopes naming one column by its role in the card; a role the card leaves out gives no scope. */
-    private static final Map<String, java.util.function.Function<dev.assay.registry.ColumnRoles, Optional<String>>> ROLE_SCOPES =
-            Map.of("id", dev.assay.registry.ColumnRoles::id, "label", dev.assay.registry.ColumnRoles::label,
-                    "prediction", r -> Optional.of(r.prediction()), "score", dev.assay.registry.ColumnRoles::score);
+    private static final Map<String, Function<ColumnRoles, Optional<String>>> ROLE_SCOPES =
+            Map.of("id", ColumnRoles::id, "label", ColumnRoles::label,
+                    "prediction", r -> Optional.of(r.prediction()), "score", ColumnRoles::score);
 
     /**
      * "protected" means each protected attribute of the card; "intersection" the intersection of all

@@ -1,5 +1,6 @@
 package dev.assay.audit;
 
+import dev.assay.infrastructure.Clocks;
 import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /** The transactional steps of an audit job, each its own transaction. */
 @ApplicationScoped
@@ -18,7 +20,7 @@ public class AuditJobs {
     @Inject
     Ledger ledger;
 
-    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+    Clock clock = Clocks.UTC_MICROS;
 
     @Transactional
     public AuditRun create(AuditRun run) {
@@ -37,7 +39,7 @@ public class AuditJobs {
 
     /** Writes the result and ends the run in one transaction: either both are committed or neither. */
     @Transactional
-    public void complete(String id, AuditResult result, java.time.Instant finishedAt) {
+    public void complete(String id, AuditResult result, Instant finishedAt) {
         AuditRun run = audits.find(id).orElseThrow();
         if (audits.result(id).isPresent()) {
             return;

@@ -1,11 +1,13 @@
 package dev.assay.audit;
 
 import dev.assay.failure.FieldError;
+import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.Reference;
 import dev.assay.metric.drift.DriftMetrics;
 import dev.assay.metric.privacy.PhoneNumbers;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,6 +15,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The optional {@code parameters} of an audit request, and their pinned JSON form:
@@ -72,7 +77,7 @@ public final class AuditParameters {
             exclude = 0;
         }
         boolean strict = choice(json, "scoringRate", "above_median", "at_or_above_median", errors);
-        java.util.Map<String, String> driftTests = new java.util.TreeMap<>();
+        Map<String, String> driftTests = new TreeMap<>();
         JsonValue tests = json.get("driftTests");
         if (tests instanceof JsonObject byColumn) {
             byColumn.forEach((column, test) -> {
@@ -88,7 +93,7 @@ public final class AuditParameters {
         }
         List<String> phoneRegions = phoneRegions(json.get("phoneRegions"), p.phoneRegions(), errors);
         return new MetricParameters(confidence, (long) size, reference, worstCase, alpha, true, exclude, strict,
-                dev.assay.metric.ColumnExpectation.NONE, driftTests, List.of(), phoneRegions);
+                ColumnExpectation.NONE, driftTests, List.of(), phoneRegions);
     }
 
     /** A non-empty array of region codes libphonenumber has a plan for, upper-cased; the fallback and an error otherwise. */
@@ -97,7 +102,7 @@ public final class AuditParameters {
             return fallback;
         }
         String problem = "must be a non-empty array of ISO 3166-1 alpha-2 region codes, e.g. [\"US\", \"GB\"]";
-        if (!(v instanceof jakarta.json.JsonArray array) || array.isEmpty()
+        if (!(v instanceof JsonArray array) || array.isEmpty()
                 || !array.stream().allMatch(JsonString.class::isInstance)) {
             errors.add(FieldError.at("/parameters/phoneRegions", problem));
             return fallback;
@@ -120,7 +125,7 @@ public final class AuditParameters {
                 .add("scoringRate", p.strictMedian() ? "above_median" : "at_or_above_median");
         switch (p.reference().kind()) {
             case NAMED -> b.add("reference", Json.createObjectBuilder().add("group", p.reference().group()));
-            default -> b.add("reference", p.reference().kind().name().toLowerCase(java.util.Locale.ROOT));
+            default -> b.add("reference", p.reference().kind().name().toLowerCase(Locale.ROOT));
         }
         if (!p.driftTests().isEmpty()) {
             // Only when chosen: requests without it keep the inputs hash they always had.

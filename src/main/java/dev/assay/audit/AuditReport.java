@@ -12,7 +12,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The report document and attestation of a finished audit, made from the audit's objects: everything it
@@ -29,7 +32,7 @@ public final class AuditReport {
      * SHA-256; its predicate the decision, the reasons, the pinned policies and the report's hash.
      */
     public static JsonObject statement(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
-                                       AuditEngine.Outcome outcome, String reportSha256, Instant completedAt) {
+                                       AuditEngine.Evaluation outcome, String reportSha256, Instant completedAt) {
         var pinned = Json.createArrayBuilder();
         policies.forEach(p -> pinned.add(Json.createObjectBuilder().add("id", p.id()).add("version", p.version())
                 .add("sha256", p.sha256())));
@@ -57,7 +60,7 @@ public final class AuditReport {
      * approved version) and what the engine concluded, findings and values as published.
      */
     public static ReportDocument document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
-                                          AuditEngine.Outcome outcome, PinnedInputs pinned, String keyId,
+                                          AuditEngine.Evaluation outcome, PinnedInputs pinned, String keyId,
                                           Instant completedAt, List<WaiverService.View> waivers) {
         Rounding rounding = pinned.rounding();
         return new ReportDocument(ReportDocument.FORMAT, AssayVersion.VALUE,
@@ -85,8 +88,8 @@ public final class AuditReport {
      * approvals, rejections and expiries reach the report that follows them.
      */
     private static List<JsonObject> waivers(List<WaiverService.View> waivers) {
-        List<JsonObject> array = new java.util.ArrayList<>();
-        waivers.stream().sorted(java.util.Comparator.comparing((WaiverService.View v) -> v.waiver().requestedAt())
+        List<JsonObject> array = new ArrayList<>();
+        waivers.stream().sorted(Comparator.comparing((WaiverService.View v) -> v.waiver().requestedAt())
                 .thenComparing(v -> v.waiver().id())).forEach(v -> {
             var w = v.waiver();
             var b = Json.createObjectBuilder().add("id", w.id()).add("rule", w.rule()).add("status", v.status().id())
@@ -94,7 +97,7 @@ public final class AuditReport {
                     .add("justification", w.justification()).add("expiresAt", w.expiresAt().toString());
             if (v.decision() != null) {
                 b.add("decision", Json.createObjectBuilder()
-                        .add("outcome", v.decision().outcome().name().toLowerCase(java.util.Locale.ROOT))
+                        .add("outcome", v.decision().outcome().name().toLowerCase(Locale.ROOT))
                         .add("by", v.decision().decidedBy()).add("at", v.decision().decidedAt().toString())
                         .add("comment", v.decision().comment()));
             }

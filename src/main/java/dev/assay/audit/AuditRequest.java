@@ -1,5 +1,8 @@
 package dev.assay.audit;
 
+import dev.assay.metric.MetricParameters;
+import dev.assay.report.Rounding;
+
 import java.util.List;
 
 /**
@@ -7,10 +10,10 @@ import java.util.List;
  * metrics, their parameters, and optionally how reported values are rounded (null: exact only).
  */
 public record AuditRequest(List<String> policies, String dataset, String baseline, List<String> metrics,
-                           dev.assay.metric.MetricParameters parameters, dev.assay.report.Rounding rounding) {
+                           MetricParameters parameters, Rounding rounding) {
 
     public AuditRequest(List<String> policies, String dataset, String baseline, List<String> metrics) {
-        this(policies, dataset, baseline, metrics, dev.assay.metric.MetricParameters.DEFAULTS, null);
+        this(policies, dataset, baseline, metrics, MetricParameters.DEFAULTS, null);
     }
 
     public AuditRequest {

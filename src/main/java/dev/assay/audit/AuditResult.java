@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 /** The signed outcome of a finished audit. Written once, in the same transaction that ends the run. */
@@ -59,7 +60,7 @@ public class AuditResult {
         this.reportJws = reportJws;
         this.keyId = keyId;
         this.attestation = attestation;
-        this.reportPdf = reportPdf == null ? null : java.util.Base64.getEncoder().encodeToString(reportPdf);
+        this.reportPdf = reportPdf == null ? null : Base64.getEncoder().encodeToString(reportPdf);
         this.createdAt = createdAt;
     }
 
@@ -93,7 +94,7 @@ public class AuditResult {
 
     /** The PAdES-signed PDF, or null for results written before PDFs existed. */
     public byte[] reportPdf() {
-        return reportPdf == null ? null : java.util.Base64.getDecoder().decode(reportPdf);
+        return reportPdf == null ? null : Base64.getDecoder().decode(reportPdf);
     }
 
     /** The DSSE envelope of the audit's in-toto statement. */

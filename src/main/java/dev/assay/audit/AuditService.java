@@ -7,9 +7,11 @@ import dev.assay.failure.NotFound;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
+import dev.assay.infrastructure.Clocks;
 import dev.assay.metric.ApprovedValues;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.performance.ChangeFromApproved;
+import dev.assay.policy.Decision;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyCatalog;
 import dev.assay.policy.StoredPolicy;
@@ -18,11 +20,13 @@ import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
 import dev.assay.security.Caller;
+import dev.assay.waiver.WaiverService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +74,7 @@ public class AuditService {
     Analytics analytics;
 
     @Inject
-    dev.assay.waiver.WaiverService waivers;
+    WaiverService waivers;
 
     @Inject
     AuditProgress progress;
@@ -78,7 +82,7 @@ public class AuditService {
     @Inject
     GateService gates;
 
-    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+    Clock clock = Clocks.UTC_MICROS;
 
     /** Creates (or finds, for the same inputs) the audit and queues it. */
     public AuditRun start(ModelVersion version, AuditRequest request, Caller caller) {
@@ -207,7 +211,7 @@ public class AuditService {
     }
 
     /** For lists of audits: the decision only, not the stored report, signature and PDF. */
-    public Optional<dev.assay.policy.Decision.Verdict> verdict(String id) {
+    public Optional<Decision.Verdict> verdict(String id) {
         return audits.verdict(id);
     }
 
@@ -238,10 +242,10 @@ public class AuditService {
             AuditRun run = latest.get();
             AuditResult result = audits.result(run.id()).orElseThrow();
             try {
-                AuditEngine.Outcome outcome = backtest(run, candidate);
+                AuditEngine.Evaluation outcome = backtest(run, candidate);
                 lines.add(new BacktestLine(run.id(), version.modelName(), version.version(), result.verdict().name(),
                         outcome.decision().verdict().name()));
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 lines.add(new BacktestLine(run.id(), version.modelName(), version.version(), result.verdict().name(),
                         "ERROR: " + e.getMessage()));
             }
@@ -250,7 +254,7 @@ public class AuditService {
     }
 
     /** One finished audit re-evaluated with {@code candidate} in place of its pack of the same id. */
-    AuditEngine.Outcome backtest(AuditRun run, Policy candidate) throws java.sql.SQLException {
+    AuditEngine.Evaluation backtest(AuditRun run, Policy candidate) throws SQLException {
         Resolved resolved = resolve(run);
         List<Policy> used = new ArrayList<>(resolved.policies().stream().filter(p -> !p.id().equals(candidate.id())).toList());
         used.add(candidate);
@@ -269,7 +273,7 @@ public class AuditService {
     }
 
     /** The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. */
-    AuditEngine.Outcome evaluate(Resolved r, List<Policy> policies) throws java.sql.SQLException {
+    AuditEngine.Evaluation evaluate(Resolved r, List<Policy> policies) throws SQLException {
         return new AuditEngine(analytics.duckDb(), r.inputs().parameters()).comparedWith(approvedValues(r.inputs()))
                 .run(r.version().card(), columnTypes(r.dataset()), datasets.file(r.dataset()),
                         r.baseline() == null ? null : datasets.file(r.baseline()),
@@ -293,7 +297,7 @@ public class AuditService {
             progress.enter(auditId, AuditProgress.Stage.LOADING);
             Resolved resolved = resolve(run);
             progress.enter(auditId, AuditProgress.Stage.COMPUTING_METRICS);
-            AuditEngine.Outcome outcome = evaluate(resolved, resolved.policies());
+            AuditEngine.Evaluation outcome = evaluate(resolved, resolved.policies());
             progress.enter(auditId, AuditProgress.Stage.SIGNING_REPORT);
 
             Instant finishedAt = clock.instant();
@@ -307,7 +311,7 @@ public class AuditService {
             byte[] pdf = reports.pdf(signed, document, finishedAt);
             jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
                     signed.jws(), signed.keyId(), attestation, pdf, finishedAt), finishedAt);
-        } catch (RuntimeException | java.sql.SQLException e) {
+        } catch (RuntimeException | SQLException e) {
             LOG.log(Level.WARNING, "Audit " + auditId + " failed", e);
             jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {

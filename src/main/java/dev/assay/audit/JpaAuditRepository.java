@@ -1,5 +1,6 @@
 package dev.assay.audit;
 
+import dev.assay.policy.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,9 +28,9 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public Optional<dev.assay.policy.Decision.Verdict> verdict(String auditId) {
+    public Optional<Decision.Verdict> verdict(String auditId) {
         return em.createQuery("select r.decision from AuditResult r where r.auditId = :id", String.class)
-                .setParameter("id", auditId).getResultStream().findFirst().map(dev.assay.policy.Decision.Verdict::valueOf);
+                .setParameter("id", auditId).getResultStream().findFirst().map(Decision.Verdict::valueOf);
     }
 
     @Override

@@ -1,8 +1,13 @@
 /**
- * Audit runs: an asynchronous job that evaluates a model version's dataset against policy packs,
- * produces findings, a decision and a signed report; and the gate, the decision of a version's
- * latest finished audit. What an audit pins is one type, {@link dev.assay.audit.PinnedInputs}: an audit and a
- * backtest of it evaluate the same inputs, its baseline included. The PASS/WARN/FAIL rule is
- * {@link dev.assay.policy.Decision#decide}, for audits and gates alike.
+ * Audit runs: an asynchronous job ({@link dev.assay.audit.AuditService}, its transactional steps in
+ * {@link dev.assay.audit.AuditJobs}, its stage in {@link dev.assay.audit.AuditProgress}) that evaluates a
+ * model version's dataset against policy packs and stores the findings, the decision and the signed
+ * report; backtests of a candidate pack on finished audits; and the gate ({@link dev.assay.audit.GateService}),
+ * the decision of a version's latest finished audit with its waivers applied. The
+ * {@link dev.assay.audit.AuditEngine} turns rules into needs for the metric engine and judges the values:
+ * findings, then a decision ({@link dev.assay.audit.AuditEngine.Evaluation}). What an audit pins is one type,
+ * {@link dev.assay.audit.PinnedInputs}, so an audit and a backtest of it evaluate the same inputs, its
+ * baseline included. The PASS/WARN/FAIL rule is {@link dev.assay.policy.Decision#decide}, for audits and
+ * gates alike.
  */
 package dev.assay.audit;

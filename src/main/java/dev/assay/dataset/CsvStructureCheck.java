@@ -2,6 +2,7 @@ package dev.assay.dataset;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -295,7 +296,7 @@ public final class CsvStructureCheck {
 
         void append(byte b) {
             if (size == bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, size * 2);
+                bytes = Arrays.copyOf(bytes, size * 2);
             }
             bytes[size++] = b;
         }
@@ -305,7 +306,7 @@ public final class CsvStructureCheck {
         }
 
         byte[] toArray() {
-            return java.util.Arrays.copyOf(bytes, size);
+            return Arrays.copyOf(bytes, size);
         }
 
         String toUtf8() {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** An uploaded, immutable table of one model version, in one role. */
 @Entity
@@ -22,7 +23,7 @@ public class Dataset {
         EVALUATION, BASELINE;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

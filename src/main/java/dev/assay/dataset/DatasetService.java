@@ -7,6 +7,7 @@ import dev.assay.failure.NotFound;
 import dev.assay.failure.TooLarge;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.Clocks;
 import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelVersion;
 import dev.assay.security.Caller;
@@ -52,7 +53,7 @@ public class DatasetService {
     @Inject
     Ledger ledger;
 
-    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+    Clock clock = Clocks.UTC_MICROS;
     private DatasetStore store;
 
     @PostConstruct

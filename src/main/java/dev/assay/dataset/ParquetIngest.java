@@ -4,6 +4,7 @@ import dev.assay.infrastructure.DuckDb;
 import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.infrastructure.Sql;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -120,12 +121,12 @@ public final class ParquetIngest {
             } catch (SQLException e) {
                 throw translate(e, source.format());
             }
-        } catch (java.io.IOException io) {
+        } catch (IOException io) {
             throw new IngestException("cannot write the dataset store: " + io.getMessage(), null, null);
         } finally {
             try {
                 Files.deleteIfExists(raw);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // scratch files are also swept at start-up
             }
         }

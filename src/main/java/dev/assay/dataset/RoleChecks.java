@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the model card says of a stored dataset's columns, checked when it arrives, so that an audit
@@ -74,10 +75,10 @@ final class RoleChecks {
         return errors;
     }
 
-    private static java.util.Optional<FieldError> notNumbers(Connection c, Path parquet, String field, String column, String type,
-                                                             Integer position, DatasetFormat format) throws SQLException {
+    private static Optional<FieldError> notNumbers(Connection c, Path parquet, String field, String column, String type,
+                                                   Integer position, DatasetFormat format) throws SQLException {
         if (ColumnTypes.isNumeric(type)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String col = Sql.identifier(column);
         String sql = "SELECT file_row_number, CAST(" + col + " AS VARCHAR) FROM read_parquet(" + Sql.literal(parquet.toString())
@@ -86,14 +87,14 @@ final class RoleChecks {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             if (!r.next()) {
                 // Every value is a number written as text (JSON strings): still refused, the type is the file's claim.
-                return java.util.Optional.of(new FieldError(field, null, null, "column '" + column + "' (the card's "
+                return Optional.of(new FieldError(field, null, null, "column '" + column + "' (the card's "
                         + field.substring(1).replace('/', '.') + ") must hold numbers; the file types it " + type));
             }
             long row = r.getLong(1);
             String value = r.getString(2);
             Long line = format.lineOf(row);
             String where = line != null ? "line " + line : "row " + (row + 1);
-            return java.util.Optional.of(new FieldError(field, line, line != null && position != null ? (long) position + 1 : null,
+            return Optional.of(new FieldError(field, line, line != null && position != null ? (long) position + 1 : null,
                     "column '" + column + "' (the card's " + field.substring(1).replace('/', '.') + ") must hold numbers; " + where
                             + " holds " + Sql.literal(abbreviate(value))));
         }

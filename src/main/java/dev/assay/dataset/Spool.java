@@ -4,6 +4,7 @@ import dev.assay.infrastructure.Hashing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class Spool {
                         sink.accept(buf, n);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException("upload interrupted");
+                        throw new InterruptedIOException("upload interrupted");
                     }
                 }
                 sha.update(buf, 0, n);

@@ -9,7 +9,9 @@ import dev.assay.infrastructure.AssayConfig;
 import dev.assay.registry.ModelCardParser;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.security.AccountService;
 import dev.assay.security.Caller;
+import dev.assay.security.Identity;
 import dev.assay.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,10 +53,10 @@ public class DemoSeeder {
     AuditService audits;
 
     @Inject
-    dev.assay.security.AccountService accounts;
+    AccountService accounts;
 
     @Inject
-    dev.assay.security.Identity identity;
+    Identity identity;
 
     public void seedIfEmpty() {
         if (!registry.all().isEmpty()) {

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Appends entries to the chain, in the caller's transaction, so an event and its entry commit
@@ -52,7 +53,7 @@ public class Ledger {
 
     /** Every entry in chain order, streamed from the database in one transaction. */
     @Transactional
-    public void forEach(java.util.function.Consumer<LedgerEntry> action) {
+    public void forEach(Consumer<LedgerEntry> action) {
         entries.inOrder().forEach(action);
     }
 }

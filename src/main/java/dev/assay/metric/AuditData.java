@@ -3,6 +3,8 @@ package dev.assay.metric;
 import dev.assay.metric.scan.Table;
 import jakarta.json.JsonObject;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * @param defaults      the audit's parameters (phone regions, drift tests per column, ...)
  */
 public record AuditData(Table evaluation, Map<String, String> columnTypes, Optional<Table> baseline,
-                        Map<String, String> baselineTypes, Outcomes outcomes, DeclaredRoles roles, Optional<String> id,
+                        Map<String, String> baselineTypes, OutcomeColumns outcomes, DeclaredRoles roles, Optional<String> id,
                         List<NamedColumn> named, boolean regression, JsonObject card, ApprovedValues approved,
                         MetricParameters defaults) {
 
@@ -33,8 +35,8 @@ public record AuditData(Table evaluation, Map<String, String> columnTypes, Optio
     public static final States.Key<JsonObject> CARD = new States.Key<>("model card");
 
     public AuditData {
-        columnTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnTypes));
-        baselineTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(baselineTypes));
+        columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
+        baselineTypes = Collections.unmodifiableMap(new LinkedHashMap<>(baselineTypes));
         named = List.copyOf(named);
     }
 
@@ -46,7 +48,7 @@ public record AuditData(Table evaluation, Map<String, String> columnTypes, Optio
     }
 
     /** The same audit with other outcome columns (the score left out when no metric reads it). */
-    public AuditData withOutcomes(Outcomes o) {
+    public AuditData withOutcomes(OutcomeColumns o) {
         return new AuditData(evaluation, columnTypes, baseline, baselineTypes, o, roles, id, named, regression, card, approved,
                 defaults);
     }

@@ -2,6 +2,7 @@ package dev.assay.metric;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
 public record GroupKey(List<String> values) {
 
     /** Report order: by group name, the unknown category last. */
-    public static final java.util.Comparator<GroupKey> ORDER = java.util.Comparator
+    public static final Comparator<GroupKey> ORDER = Comparator
             .comparing((GroupKey k) -> k.hasUnknown()).thenComparing(k -> String.valueOf(k.id()));
 
     public GroupKey {

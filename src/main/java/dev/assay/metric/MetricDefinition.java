@@ -1,5 +1,6 @@
 package dev.assay.metric;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -62,7 +63,7 @@ public record MetricDefinition(String id, Kind kind, Source source, GroupMetric 
 
     /** The same definition, also reading {@code more}. */
     public MetricDefinition reading(Input... more) {
-        Set<Input> all = new java.util.LinkedHashSet<>(inputs);
+        Set<Input> all = new LinkedHashSet<>(inputs);
         all.addAll(List.of(more));
         return new MetricDefinition(id, kind, source, computation, companions, all);
     }

@@ -1,5 +1,10 @@
 package dev.assay.metric;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Settings a metric computation takes from the rule or audit that asks for it.
  *
@@ -22,25 +27,25 @@ package dev.assay.metric;
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
-                               ColumnExpectation expectation, java.util.Map<String, String> driftTests,
-                               java.util.List<String> proxies, java.util.List<String> phoneRegions) {
+                               ColumnExpectation expectation, Map<String, String> driftTests,
+                               List<String> proxies, List<String> phoneRegions) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
-    public static final java.util.List<String> DEFAULT_PHONE_REGIONS = java.util.List.of("US");
+    public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
-            0.0, true, ColumnExpectation.NONE, java.util.Map.of(), java.util.List.of(),
+            0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
             DEFAULT_PHONE_REGIONS);
 
     public MetricParameters {
-        driftTests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(driftTests));
-        proxies = java.util.List.copyOf(proxies);
-        phoneRegions = java.util.List.copyOf(phoneRegions);
+        driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
+        proxies = List.copyOf(proxies);
+        phoneRegions = List.copyOf(phoneRegions);
     }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
-        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, java.util.Map.of(),
-                java.util.List.of(), DEFAULT_PHONE_REGIONS);
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, Map.of(),
+                List.of(), DEFAULT_PHONE_REGIONS);
     }
 
     public MetricParameters withMinimumGroupSize(long size) {
@@ -53,7 +58,7 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
                 expectation, driftTests, proxies, phoneRegions);
     }
 
-    public MetricParameters withPhoneRegions(java.util.List<String> regions) {
+    public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
                 strictMedian, expectation, driftTests, proxies, regions);
     }

@@ -1,7 +1,7 @@
 package dev.assay.metric;
 
 import dev.assay.stats.Interval;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 /**
  * One computed value of one metric for one group of one scope (or for the whole scope when
@@ -17,7 +17,7 @@ import dev.assay.stats.Tests;
  *                     calibration bin ("score in [0.1, 0.2)"); null otherwise
  */
 public record MetricValue(String metric, String scope, String group, Double value, Interval ci, long n,
-                          String undefined, String reference, Tests.Result test, Double adjustedP, String note,
+                          String undefined, String reference, SignificanceTests.Result test, Double adjustedP, String note,
                           String at) {
 
     /**
@@ -54,7 +54,7 @@ public record MetricValue(String metric, String scope, String group, Double valu
         return new MetricValue(metric, scope, group, null, null, n, why, reference, null, null, null, null);
     }
 
-    public MetricValue withTest(Tests.Result result) {
+    public MetricValue withTest(SignificanceTests.Result result) {
         return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at);
     }
 

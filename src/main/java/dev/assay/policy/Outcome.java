@@ -1,10 +1,12 @@
 package dev.assay.policy;
 
+import java.util.Locale;
+
 /** The evaluated outcome of a rule for one group. */
 public enum Outcome {
     PASS, WARN, FAIL, UNDEFINED;
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

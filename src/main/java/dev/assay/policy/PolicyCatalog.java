@@ -1,11 +1,21 @@
 package dev.assay.policy;
 
 import dev.assay.failure.Conflict;
+import dev.assay.failure.FieldError;
 import dev.assay.failure.InvalidInput;
 import dev.assay.failure.NotFound;
+import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.infrastructure.Clocks;
+import dev.assay.infrastructure.SchemaCheck;
+import dev.assay.infrastructure.Yaml;
+import dev.assay.infrastructure.YamlPositions;
 import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
@@ -13,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +41,7 @@ public class PolicyCatalog {
     @Inject
     Ledger ledger;
 
-    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+    Clock clock = Clocks.UTC_MICROS;
 
     /** Stores the built-in packs of this build; a changed pack becomes a new version. */
     @Transactional
@@ -64,37 +75,37 @@ public class PolicyCatalog {
      */
     @Transactional
     public Stored store(String id, String yaml, String storedBy) {
-        jakarta.json.JsonValue json = dev.assay.infrastructure.Yaml.readJson(yaml, "The policy");
+        JsonValue json = Yaml.readJson(yaml, "The policy");
         String resolved = null;
         Policy policy;
-        if (json instanceof jakarta.json.JsonObject pack && pack.containsKey("extends")) {
+        if (json instanceof JsonObject pack && pack.containsKey("extends")) {
             // Every mistake of the extending document at once: its shape, the meaning of what it adds
             // and overrides, a pack to extend that is not stored, overrides of rules it does not have.
-            List<dev.assay.failure.FieldError> errors = new java.util.ArrayList<>(PolicyParser.problemsOfExtension(pack));
+            List<FieldError> errors = new ArrayList<>(PolicyParser.problemsOfExtension(pack));
             StoredPolicy base = null;
-            if (pack.get("extends") instanceof jakarta.json.JsonString parent) {
+            if (pack.get("extends") instanceof JsonString parent) {
                 base = policies.latest(parent.getString()).orElse(null);
                 if (base == null) {
-                    errors.add(dev.assay.failure.FieldError.at("/extends", "no stored policy '" + parent.getString() + "'"));
+                    errors.add(FieldError.at("/extends", "no stored policy '" + parent.getString() + "'"));
                 } else {
                     errors.addAll(PolicyInheritance.unknownOverrides(pack, base));
                 }
             }
             if (!errors.isEmpty()) {
                 throw new InvalidInput("The policy has " + errors.size() + " problem(s)",
-                        dev.assay.infrastructure.SchemaCheck.placed(errors, dev.assay.infrastructure.YamlPositions.of(yaml)));
+                        SchemaCheck.placed(errors, YamlPositions.of(yaml)));
             }
-            jakarta.json.JsonObject merged = PolicyInheritance.resolve(pack, base);
+            JsonObject merged = PolicyInheritance.resolve(pack, base);
             Policy parsed = PolicyParser.parse(merged, null);
             policy = new Policy(parsed.id(), parsed.version(), parsed.title(), parsed.description(), parsed.rules(),
                     parsed.sha256(), yaml);
-            resolved = dev.assay.infrastructure.CanonicalJson.string(merged);
+            resolved = CanonicalJson.string(merged);
         } else {
             policy = PolicyParser.parse(json, yaml);
         }
         if (!policy.id().equals(id)) {
             throw new InvalidInput("The pack's id must equal the id in the path",
-                    List.of(dev.assay.failure.FieldError.at("/id", "is '" + policy.id() + "', the path says '" + id + "'")));
+                    List.of(FieldError.at("/id", "is '" + policy.id() + "', the path says '" + id + "'")));
         }
         var existing = policies.bySha(policy.sha256());
         if (existing.isPresent()) {
@@ -112,7 +123,7 @@ public class PolicyCatalog {
     private static void record(PolicyRepository policies, Ledger ledger, StoredPolicy stored) {
         policies.add(stored);
         ledger.append("policy.stored", stored.policyId() + "@" + stored.version(), stored.createdBy(),
-                jakarta.json.Json.createObjectBuilder().add("sha256", stored.sha256()).add("builtIn", stored.builtIn()).build());
+                Json.createObjectBuilder().add("sha256", stored.sha256()).add("builtIn", stored.builtIn()).build());
     }
 
     public List<StoredPolicy> versions(String id) {

@@ -1,6 +1,8 @@
 package dev.assay.policy;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One condition on one metric over one scope.
@@ -27,22 +29,22 @@ public record Rule(
         List<Citation> cites,
         RuleParameters parameters,
         Double maxAdjustedP,
-        java.util.Set<String> tasks,
-        java.util.Set<String> riskTiers) {
+        Set<String> tasks,
+        Set<String> riskTiers) {
 
     public enum Severity {
         BLOCK, WARN;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     public Rule {
         scope = List.copyOf(scope);
         cites = List.copyOf(cites);
-        tasks = java.util.Set.copyOf(tasks);
-        riskTiers = java.util.Set.copyOf(riskTiers);
+        tasks = Set.copyOf(tasks);
+        riskTiers = Set.copyOf(riskTiers);
     }
 
     /** Whether the rule applies to a model of this task and risk tier. */

@@ -4,6 +4,7 @@ import dev.assay.metric.MetricValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Judges a rule's metric values against its threshold, one finding per value. */
 public final class RuleEvaluator {
@@ -29,7 +30,7 @@ public final class RuleEvaluator {
                 outcome = Outcome.PASS;
             } else if (rule.maxAdjustedP() != null && v.adjustedP() != null && v.adjustedP() >= rule.maxAdjustedP()) {
                 outcome = Outcome.PASS;
-                String significance = String.format(java.util.Locale.ROOT, "beyond the threshold but not statistically "
+                String significance = String.format(Locale.ROOT, "beyond the threshold but not statistically "
                         + "significant (adjusted p %.4g, the rule requires below %s)", v.adjustedP(), rule.maxAdjustedP());
                 note = note == null ? significance : significance + "; " + note;
             } else {

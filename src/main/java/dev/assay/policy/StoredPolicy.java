@@ -1,10 +1,12 @@
 package dev.assay.policy;
 
+import jakarta.json.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.io.StringReader;
 import java.time.Instant;
 
 /** One stored version of a policy pack, addressed by its hash; never changed once written. */
@@ -93,7 +95,7 @@ public class StoredPolicy {
     /** The pack as audits use it: resolved when it extends another. */
     public Policy policy() {
         if (resolvedJson != null) {
-            return PolicyParser.parse(jakarta.json.Json.createReader(new java.io.StringReader(resolvedJson)).readValue(), null);
+            return PolicyParser.parse(Json.createReader(new StringReader(resolvedJson)).readValue(), null);
         }
         return PolicyParser.parse(yaml);
     }

@@ -1,5 +1,8 @@
 package dev.assay.policy;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * A value passes when {@code value <comparator> bound}, or, for a band, when
  * {@code bound <= value <= upper}.
@@ -19,8 +22,8 @@ public record Threshold(Comparator comparator, double bound, Double upper) {
             return symbol;
         }
 
-        public static java.util.Optional<Comparator> bySymbol(String s) {
-            return java.util.Arrays.stream(values()).filter(c -> c.symbol.equals(s)).findFirst();
+        public static Optional<Comparator> bySymbol(String s) {
+            return Arrays.stream(values()).filter(c -> c.symbol.equals(s)).findFirst();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.api.Problem;
 import dev.assay.infrastructure.JsonValues;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
@@ -64,7 +65,7 @@ public class ComparePages {
         List<ModelVersion> versions = registry.all().stream().filter(v -> v.modelName().equals(model))
                 .sorted(Comparator.comparing(ModelVersion::createdAt)).toList();
         if (versions.isEmpty()) {
-            throw dev.assay.api.Problem.notFound("No model " + model);
+            throw Problem.notFound("No model " + model);
         }
         String first = a != null ? a : versions.size() > 1 ? versions.get(versions.size() - 2).version() : versions.get(0).version();
         String second = b != null ? b : versions.get(versions.size() - 1).version();

@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Every model, its latest version and gate; waivers awaiting the caller; recent audits. Filter and search by query string. */
@@ -74,7 +75,7 @@ public class DashboardResource {
         String wanted = gateFilter == null || gateFilter.isBlank() ? "" : gateFilter.toUpperCase(Locale.ROOT);
         List<ModelVersion> all = registry.all();
         Map<String, List<ModelVersion>> byModel = all.stream().collect(Collectors.groupingBy(ModelVersion::modelName,
-                java.util.TreeMap::new, Collectors.toList()));
+                TreeMap::new, Collectors.toList()));
         List<ModelRow> models = new ArrayList<>();
         byModel.forEach((name, versions) -> {
             ModelVersion latest = versions.stream().max(Comparator.comparing(ModelVersion::createdAt)).orElseThrow();

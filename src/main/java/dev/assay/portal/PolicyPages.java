@@ -17,9 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Policy packs as checklists: each rule with its threshold, severity and citations; the YAML, versions and hashes. */
@@ -43,7 +45,7 @@ public class PolicyPages {
                            String minimumGroupSize, String undefined, List<Map<String, String>> cites) {
     }
 
-    public record VersionRow(String version, String sha256, String createdBy, java.time.Instant createdAt) {
+    public record VersionRow(String version, String sha256, String createdBy, Instant createdAt) {
     }
 
     @GET
@@ -51,7 +53,7 @@ public class PolicyPages {
     @Requires(Permission.READ_POLICIES)
     public String list() {
         Map<String, List<StoredPolicy>> byId = catalog.all().stream().collect(Collectors.groupingBy(StoredPolicy::policyId,
-                java.util.TreeMap::new, Collectors.toList()));
+                TreeMap::new, Collectors.toList()));
         Map<String, Object> m = Page.model("Policies", request);
         m.put("packs", byId.values().stream().map(versions -> {
             StoredPolicy latest = catalog.latest(versions.get(0).policyId());

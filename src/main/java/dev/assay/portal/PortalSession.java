@@ -4,6 +4,7 @@ import dev.assay.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,7 +25,7 @@ public final class PortalSession {
     private static final String PENDING = "assay.pendingSignIn";
 
     /** A sign-in sent to the provider and not yet back. */
-    public record PendingSignIn(String state, String nonce, String codeVerifier, String next) implements java.io.Serializable {
+    public record PendingSignIn(String state, String nonce, String codeVerifier, String next) implements Serializable {
     }
 
     private PortalSession() {

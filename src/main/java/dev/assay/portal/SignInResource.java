@@ -97,7 +97,7 @@ public class SignInResource {
     }
 
     private Response loginForm(String next, String message, int status) {
-        java.util.Map<String, Object> m = Page.model("Sign in", request);
+        Map<String, Object> m = Page.model("Sign in", request);
         m.put("formCsrf", PortalSession.csrfToken(request));
         m.put("next", next);
         m.put("message", message);
@@ -105,7 +105,7 @@ public class SignInResource {
     }
 
     private Response message(int status, String title, String message, boolean alert, String linkHref, String linkText) {
-        java.util.Map<String, Object> m = Page.model(title, request);
+        Map<String, Object> m = Page.model(title, request);
         m.put("message", message);
         m.put("alert", alert);
         m.put("linkHref", linkHref);
@@ -126,13 +126,13 @@ public class SignInResource {
         if (!PortalSession.csrfMatches(request, csrf)) {
             return loginForm(safeNext(next), "The form expired; please sign in again.", 403);
         }
-        Authenticator.Outcome outcome = authenticator.password(username == null ? "" : username,
+        Authenticator.Verdict outcome = authenticator.password(username == null ? "" : username,
                 password == null ? "" : password, request.getRemoteAddr());
-        if (outcome instanceof Authenticator.Outcome.Accepted accepted) {
+        if (outcome instanceof Authenticator.Verdict.Accepted accepted) {
             PortalSession.signIn(request, accepted.caller(), null);
             return Response.seeOther(URI.create(safeNext(next))).build();
         }
-        if (outcome instanceof Authenticator.Outcome.Throttled throttled) {
+        if (outcome instanceof Authenticator.Verdict.Throttled throttled) {
             Response page = loginForm(safeNext(next), "Too many failed attempts; try again in "
                     + Math.max(1, throttled.retryAfter().toSeconds()) + " s.", 429);
             return Response.fromResponse(page).header("Retry-After", Math.max(1, throttled.retryAfter().toSeconds())).build();

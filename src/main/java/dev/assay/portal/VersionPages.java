@@ -1,5 +1,7 @@
 package dev.assay.portal;
 
+import dev.assay.audit.AuditProgress;
+import dev.assay.dataset.ColumnProfile;
 import dev.assay.report.SmallCells;
 import dev.assay.infrastructure.JsonValues;
 import dev.assay.failure.FieldError;
@@ -54,6 +56,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One model version: its card, datasets, audits (with live progress), the decision, the findings of
@@ -84,7 +87,7 @@ public class VersionPages {
     WaiverService waivers;
 
     @Inject
-    dev.assay.audit.AuditProgress progress;
+    AuditProgress progress;
 
     @Inject
     Templates templates;
@@ -101,7 +104,7 @@ public class VersionPages {
     }
 
     public record DatasetRow(String id, String role, long rows, String sha256, String format, String createdBy, Instant createdAt,
-                             List<dev.assay.dataset.ColumnProfile> columns) {
+                             List<ColumnProfile> columns) {
     }
 
     public record AuditRow(String id, String status, String decision, String badge, Instant createdAt, String createdBy,
@@ -184,7 +187,7 @@ public class VersionPages {
         for (AuditRun run : audits.ofVersion(v.id())) {
             String decision = audits.verdict(run.id()).map(verdict -> verdict.name()).orElse(null);
             running |= run.status() == AuditRun.Status.QUEUED || run.status() == AuditRun.Status.RUNNING;
-            dev.assay.audit.AuditProgress.Stage stage = progress.of(run);
+            AuditProgress.Stage stage = progress.of(run);
             String status = run.status() == AuditRun.Status.RUNNING || run.status() == AuditRun.Status.QUEUED
                     ? run.status().name() + ": " + stage.id() + " (" + stage.percent() + "%)" : run.status().name();
             auditRows.add(new AuditRow(run.id(), status, decision, decision == null ? null : Page.badge(decision),
@@ -193,7 +196,7 @@ public class VersionPages {
         auditRows.sort(Comparator.comparing(AuditRow::createdAt).reversed());
         m.put("audits", auditRows);
         m.put("running", running);
-        java.util.Optional<AuditResult> latest = gate.auditId() == null ? java.util.Optional.empty() : audits.result(gate.auditId());
+        Optional<AuditResult> latest = gate.auditId() == null ? Optional.empty() : audits.result(gate.auditId());
         m.put("policies", latest.map(VersionPages::policies).orElse(List.of()));
         m.put("why", latest.map(VersionPages::why).orElse(List.of()));
         m.put("failingRules", List.copyOf(gate.failingRules()));

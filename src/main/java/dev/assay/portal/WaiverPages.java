@@ -67,7 +67,7 @@ public class WaiverPages {
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.DECIDE_WAIVER)
     public Response approve(@PathParam("id") String id, @FormParam("comment") String comment, @Context SecurityContext security) {
-        return decide(id, WaiverDecision.Outcome.APPROVED, comment, (Caller) security.getUserPrincipal());
+        return decide(id, WaiverDecision.Ruling.APPROVED, comment, (Caller) security.getUserPrincipal());
     }
 
     @POST
@@ -76,10 +76,10 @@ public class WaiverPages {
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.DECIDE_WAIVER)
     public Response reject(@PathParam("id") String id, @FormParam("comment") String comment, @Context SecurityContext security) {
-        return decide(id, WaiverDecision.Outcome.REJECTED, comment, (Caller) security.getUserPrincipal());
+        return decide(id, WaiverDecision.Ruling.REJECTED, comment, (Caller) security.getUserPrincipal());
     }
 
-    private Response decide(String id, WaiverDecision.Outcome outcome, String comment, Caller caller) {
+    private Response decide(String id, WaiverDecision.Ruling outcome, String comment, Caller caller) {
         try {
             waivers.decide(id, outcome, comment, caller);
         } catch (Failure failure) {

@@ -3,6 +3,7 @@ package dev.assay.registry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public record ModelCard(
         Optional<String> riskTier,
         Optional<JsonValue> positiveLabel,
         Optional<JsonValue> favorableOutcome,
-        java.util.List<JsonValue> positivePrediction,
+        List<JsonValue> positivePrediction,
         ColumnRoles columns,
         JsonObject document) {
 

@@ -16,6 +16,7 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +66,7 @@ public final class ModelCardParser {
         try {
             card = fromJson(value, model, version);
         } catch (InvalidInput p) {
-            Set<String> said = new java.util.HashSet<>();
+            Set<String> said = new HashSet<>();
             errors.forEach(e -> said.add(e.pointer()));
             p.errors().stream().filter(e -> !said.contains(e.pointer())).forEach(errors::add);
         }

@@ -4,6 +4,7 @@ import dev.assay.failure.Conflict;
 import dev.assay.failure.Malformed;
 import dev.assay.failure.NotFound;
 import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.infrastructure.Clocks;
 import dev.assay.security.Caller;
 import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class ModelRegistry {
     @Inject
     Ledger ledger;
 
-    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+    Clock clock = Clocks.UTC_MICROS;
 
     public record Registration(ModelVersion version, boolean created) {
     }

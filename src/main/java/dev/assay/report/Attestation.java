@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -47,7 +48,7 @@ public final class Attestation {
                     "payloadType", PAYLOAD_TYPE,
                     "payload", Base64.getEncoder().encodeToString(statement),
                     "signatures", List.of(Map.of("keyid", key.getKeyID(), "sig", sig))));
-        } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
+        } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException("signing the attestation failed", e);
         }
     }
@@ -89,7 +90,7 @@ public final class Attestation {
             return new ReportSigner.Verification(valid, kid, null, valid ? "signature valid"
                     : "signature does not match: the statement or its signature was changed");
         } catch (ParseException | IllegalArgumentException | ClassCastException | GeneralSecurityException
-                 | com.nimbusds.jose.JOSEException e) {
+                 | JOSEException e) {
             return new ReportSigner.Verification(false, null, null, "malformed DSSE envelope: " + e.getMessage());
         }
     }

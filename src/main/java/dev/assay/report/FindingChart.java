@@ -8,9 +8,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One chart of a report: the findings of one rule over one scope, each group's value with its
@@ -105,14 +109,14 @@ public record FindingChart(String rule, String scope, String comparator, double 
     }
 
     /** Empty unless the scope is an intersection of two attributes. */
-    public java.util.Optional<Grid> grid() {
+    public Optional<Grid> grid() {
         String[] attributes = scope == null ? new String[0] : scope.split("\\*");
         if (attributes.length != 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.LinkedHashSet<String> rows = new java.util.LinkedHashSet<>();
-        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
-        Map<String, Cell> cells = new java.util.HashMap<>();
+        LinkedHashSet<String> rows = new LinkedHashSet<>();
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        Map<String, Cell> cells = new HashMap<>();
         for (Bar bar : bars) {
             String[] values = bar.group() == null ? new String[0] : bar.group().split("\\*", 2);
             if (values.length != 2) {
@@ -121,10 +125,10 @@ public record FindingChart(String rule, String scope, String comparator, double 
             rows.add(values[0]);
             columns.add(values[1]);
             cells.put(values[0] + "\u0000" + values[1], bar.value() == null ? new Cell("undefined", "undefined")
-                    : new Cell((bar.fails() ? "\u2716 " : "") + String.format(java.util.Locale.ROOT, "%.2f", bar.value()),
+                    : new Cell((bar.fails() ? "\u2716 " : "") + String.format(Locale.ROOT, "%.2f", bar.value()),
                     bar.fails() ? "fail" : "pass"));
         }
-        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Grid(attributes[0], attributes[1],
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Grid(attributes[0], attributes[1],
                 List.copyOf(rows), List.copyOf(columns), cells, groups > bars.size() ? "not shown" : "no rows"));
     }
 

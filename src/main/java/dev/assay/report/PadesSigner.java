@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -36,11 +37,14 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +89,7 @@ public final class PadesSigner {
      * appearance drawn: PDFBox merges it into the signed document, so readers show the block and link
      * it to the signature.
      */
-    private static java.io.InputStream visibleBlock(ReportLayout layout, PDRectangle pageBox, List<String> lines) throws IOException {
+    private static InputStream visibleBlock(ReportLayout layout, PDRectangle pageBox, List<String> lines) throws IOException {
         PDRectangle rect = new PDRectangle(layout.margin(), 40, pageBox.getWidth() - 2 * layout.margin(), 56);
         try (PDDocument template = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(pageBox);
@@ -118,7 +122,7 @@ public final class PadesSigner {
                 cs.addRect(0.5f, 0.5f, rect.getWidth() - 1, rect.getHeight() - 1);
                 cs.stroke();
                 // Embedded like the report's own text: PDF/A forbids a font the file does not carry.
-                PDFont font = PDType0Font.load(template, new java.io.ByteArrayInputStream(layout.font(layout.style("small").font())), true);
+                PDFont font = PDType0Font.load(template, new ByteArrayInputStream(layout.font(layout.style("small").font())), true);
                 float y = rect.getHeight() - 16;
                 for (String line : lines) {
                     cs.beginText();
@@ -130,7 +134,7 @@ public final class PadesSigner {
                 }
             }
             template.save(out);
-            return new java.io.ByteArrayInputStream(out.toByteArray());
+            return new ByteArrayInputStream(out.toByteArray());
         }
     }
 
@@ -152,13 +156,13 @@ public final class PadesSigner {
                     .setSignedAttributeGenerator(signed)
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
             generator.addCertificates(new JcaCertStore(List.of(certificate)));
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
         } catch (Exception e) {
             throw new IOException("CMS signature failed: " + e.getMessage(), e);
         }
     }
 
-    public static Calendar calendar(java.time.Instant instant) {
+    public static Calendar calendar(Instant instant) {
         Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         c.setTimeInMillis(instant.toEpochMilli());
         return c;

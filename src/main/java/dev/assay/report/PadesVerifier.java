@@ -1,19 +1,25 @@
 package dev.assay.report;
 
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
 import java.util.Collection;
 
 /**
@@ -32,7 +38,7 @@ public final class PadesVerifier {
             if (sig == null) {
                 return new ReportSigner.Verification(false, null, null, "the PDF carries no signature");
             }
-            java.time.Instant signedAt = sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
+            Instant signedAt = sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
             int[] range = sig.getByteRange();
             if (range.length != 4 || range[0] != 0 || (long) range[2] + range[3] != pdf.length) {
                 return new ReportSigner.Verification(false, null, signedAt,
@@ -46,12 +52,12 @@ public final class PadesVerifier {
                 return new ReportSigner.Verification(false, null, signedAt, "the signature carries no certificate");
             }
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(certs.iterator().next());
-            String kid = new ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256, (ECPublicKey) cert.getPublicKey()).build()
+            String kid = new ECKey.Builder(Curve.P_256, (ECPublicKey) cert.getPublicKey()).build()
                     .computeThumbprint().toString();
             boolean matches;
             try {
                 matches = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
-            } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
+            } catch (CMSSignerDigestMismatchException e) {
                 matches = false;
             }
             if (!matches) {
@@ -67,9 +73,9 @@ public final class PadesVerifier {
     }
 
     /** The /Contents hex string is zero-padded to its reserved size; only the first DER object is the CMS. */
-    private static org.bouncycastle.asn1.cms.ContentInfo firstObject(byte[] contents) throws java.io.IOException {
-        try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
-            return org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
+    private static ContentInfo firstObject(byte[] contents) throws IOException {
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            return ContentInfo.getInstance(in.readObject());
         }
     }
 }

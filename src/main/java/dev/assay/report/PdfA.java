@@ -16,6 +16,7 @@ import org.apache.xmpbox.schema.AdobePDFSchema;
 import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
 import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 import java.awt.color.ColorSpace;
@@ -27,6 +28,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.xml.transform.TransformerException;
 
 /**
  * What makes the report an archival PDF/A-3 document (ISO 19005-3) on top of its tagged content:
@@ -74,7 +76,7 @@ final class PdfA {
             id.setPart(PART);
             id.setConformance(CONFORMANCE);
             new XmpSerializer().serialize(xmp, bytes, true);
-        } catch (javax.xml.transform.TransformerException | org.apache.xmpbox.type.BadFieldValueException e) {
+        } catch (TransformerException | BadFieldValueException e) {
             throw new IOException("XMP metadata: " + e.getMessage(), e);
         }
         PDMetadata metadata = new PDMetadata(doc);

@@ -11,9 +11,12 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +83,7 @@ public final class PdfReport {
             }
             w.keepFree(layout.signatureBlockTop());
             w.close();
-            java.util.Calendar completed = PadesSigner.calendar(Instant.parse(audit.getString("completedAt")));
+            Calendar completed = PadesSigner.calendar(Instant.parse(audit.getString("completedAt")));
             PdfA.attach(doc, List.of(
                     new PdfA.Attachment("assay-report.json", "application/json", canonicalJson.getBytes(StandardCharsets.UTF_8),
                             "The canonical report (RFC 8785) this PDF was rendered from", "Source"),
@@ -419,7 +422,7 @@ public final class PdfReport {
 
     /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */
     private static String short4(JsonValue v) {
-        return v instanceof JsonNumber n ? new java.math.BigDecimal(n.doubleValue()).round(new java.math.MathContext(4))
+        return v instanceof JsonNumber n ? new BigDecimal(n.doubleValue()).round(new MathContext(4))
                 .stripTrailingZeros().toPlainString() : "undefined";
     }
 

@@ -2,6 +2,7 @@ package dev.assay.report;
 
 import dev.assay.policy.Decision;
 import dev.assay.policy.Outcome;
+import dev.assay.registry.ModelVersion;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -48,7 +49,7 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
     public record Model(String name, String version, String cardSha256, String registeredBy, Instant registeredAt,
                         JsonObject card) {
 
-        public static Model of(dev.assay.registry.ModelVersion v) {
+        public static Model of(ModelVersion v) {
             return new Model(v.modelName(), v.version(), v.cardSha256(), v.createdBy(), v.createdAt(), v.cardDocument());
         }
     }

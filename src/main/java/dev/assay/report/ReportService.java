@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.CanonicalJson;
@@ -12,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,7 +86,7 @@ public class ReportService {
             return PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
                     PadesSigner.calendar(signedAt), "Assay report signing key " + keys().keyId(),
                     "Assay decision: " + document.decision().name());
-        } catch (java.io.IOException | com.nimbusds.jose.JOSEException e) {
+        } catch (IOException | JOSEException e) {
             throw new IllegalStateException("the PDF report could not be made: " + e.getMessage(), e);
         }
     }

@@ -3,6 +3,7 @@ package dev.assay.report;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.util.Base64;
@@ -20,6 +21,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -36,6 +38,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -95,7 +98,7 @@ public final class SigningKeys {
             throws GeneralSecurityException, JOSEException {
         List<ECKey> keys = new ArrayList<>();
         List<X509Certificate> certs = new ArrayList<>();
-        for (String a : java.util.Collections.list(ks.aliases())) {
+        for (String a : Collections.list(ks.aliases())) {
             if (!a.equals(alias) && !a.startsWith(alias + "-")) {
                 continue;
             }
@@ -137,7 +140,7 @@ public final class SigningKeys {
             // the new certificate starts a second after the latest existing one, even for two rotations
             // within one second.
             Instant start = Instant.now();
-            for (String a : java.util.Collections.list(ks.aliases())) {
+            for (String a : Collections.list(ks.aliases())) {
                 if (ks.getCertificate(a) instanceof X509Certificate c) {
                     Instant existing = c.getNotBefore().toInstant().plus(Duration.ofMinutes(5));
                     if (!start.isAfter(existing)) {
@@ -152,8 +155,8 @@ public final class SigningKeys {
                 ks.store(out, password);
             }
             restrict(tmp);
-            Files.move(tmp, keystore, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, keystore, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             return fromKeystore(ks, password, alias);
         } catch (IOException | GeneralSecurityException | OperatorCreationException | JOSEException e) {
             throw new IllegalStateException("cannot rotate the signing key in " + keystore + ": " + e.getMessage(), e);
@@ -228,7 +231,7 @@ public final class SigningKeys {
 
     /** The public keys for verification, the signing key first (the private parts are never included). */
     public JWKSet publicJwks() {
-        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
+        List<JWK> keys = new ArrayList<>();
         keys.add(signingKey.toPublicJWK());
         retired.forEach(k -> keys.add(k.toPublicJWK()));
         return new JWKSet(keys);

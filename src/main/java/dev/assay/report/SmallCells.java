@@ -3,6 +3,7 @@ package dev.assay.report;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.List;
@@ -27,7 +28,7 @@ public final class SmallCells {
 
     /** A group's entry (finding or metric value) resting on 1 to K - 1 rows. */
     public static boolean small(JsonObject entry) {
-        return entry.get("group") instanceof jakarta.json.JsonString && entry.get("n") instanceof JsonNumber n
+        return entry.get("group") instanceof JsonString && entry.get("n") instanceof JsonNumber n
                 && n.longValue() > 0 && n.longValue() < K;
     }
 

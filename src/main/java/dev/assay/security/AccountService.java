@@ -1,6 +1,7 @@
 package dev.assay.security;
 
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.Clocks;
 import dev.assay.infrastructure.Hashing;
 import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +44,7 @@ public class AccountService {
     @Inject
     Ledger ledger;
 
-    Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+    Clock clock = Clocks.UTC_MICROS;
 
     /**
      * Creates the bootstrap admin on first start. The password comes from ASSAY_ADMIN_PASSWORD, or is
@@ -118,7 +120,7 @@ public class AccountService {
     public record CreatedUser(String username, Set<Role> roles, String generatedPassword) {
     }
 
-    public java.util.List<UserAccount> users() {
+    public List<UserAccount> users() {
         return accounts.all();
     }
 
@@ -145,7 +147,7 @@ public class AccountService {
         return true;
     }
 
-    public java.util.List<ApiToken> tokens() {
+    public List<ApiToken> tokens() {
         return tokens.all();
     }
 

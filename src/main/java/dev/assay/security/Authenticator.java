@@ -26,19 +26,19 @@ public class Authenticator {
     private final FailedAttempts tokenFailures = new FailedAttempts(TOKEN_FAILURES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC());
     private final FailedAttempts passwordFailures = new FailedAttempts(PASSWORD_FAILURES_PER_15_MINUTES, Duration.ofMinutes(15), Clock.systemUTC());
 
-    /** The outcome of one credential check. */
-    public sealed interface Outcome {
-        record Accepted(Caller caller) implements Outcome {
+    /** The verdict on one credential check: accepted, rejected, throttled, or not checkable (provider unavailable). */
+    public sealed interface Verdict {
+        record Accepted(Caller caller) implements Verdict {
         }
 
-        record Rejected(String reason) implements Outcome {
+        record Rejected(String reason) implements Verdict {
         }
 
-        record Throttled(Duration retryAfter) implements Outcome {
+        record Throttled(Duration retryAfter) implements Verdict {
         }
 
         /** The identity provider could not be reached to check a token. */
-        record Unavailable(String reason) implements Outcome {
+        record Unavailable(String reason) implements Verdict {
         }
     }
 
@@ -46,7 +46,7 @@ public class Authenticator {
      * A bearer token: an Assay API token ({@code assay_...}) in either mode, or in {@code oidc} mode
      * a JWT access token from the provider.
      */
-    public Outcome bearer(String token, String source) {
+    public Verdict bearer(String token, String source) {
         Optional<Caller> caller;
         try {
             if (token.startsWith(AccountService.TOKEN_PREFIX)) {
@@ -57,20 +57,20 @@ public class Authenticator {
                 caller = Optional.empty();
             }
         } catch (OidcProvider.Unavailable e) {
-            return new Outcome.Unavailable(e.getMessage());
+            return new Verdict.Unavailable(e.getMessage());
         }
         // A valid token is never refused (tokens are too long to guess, and a shared address must not
         // lock out its good clients); only failing attempts are counted and, past the limit, refused.
         if (caller.isPresent()) {
-            return new Outcome.Accepted(caller.get());
+            return new Verdict.Accepted(caller.get());
         }
         String key = "token@" + source;
         Optional<Duration> blocked = tokenFailures.blockedFor(key);
         if (blocked.isPresent()) {
-            return new Outcome.Throttled(blocked.get());
+            return new Verdict.Throttled(blocked.get());
         }
         tokenFailures.recordFailure(key);
-        return new Outcome.Rejected("The bearer token is not valid (unknown, expired, revoked, or not signed by the configured issuer)");
+        return new Verdict.Rejected("The bearer token is not valid (unknown, expired, revoked, or not signed by the configured issuer)");
     }
 
     /**
@@ -83,20 +83,20 @@ public class Authenticator {
     }
 
     /** A user name and password: local mode only; in oidc mode people sign in at the provider. */
-    public Outcome password(String username, String password, String source) {
+    public Verdict password(String username, String password, String source) {
         if (identity.oidc()) {
-            return new Outcome.Rejected("Password sign-in is off in oidc mode: sign in through the identity provider");
+            return new Verdict.Rejected("Password sign-in is off in oidc mode: sign in through the identity provider");
         }
         String key = username + "@" + source;
         Optional<Duration> blocked = passwordFailures.blockedFor(key);
         if (blocked.isPresent()) {
-            return new Outcome.Throttled(blocked.get());
+            return new Verdict.Throttled(blocked.get());
         }
         Optional<Caller> caller = accounts.authenticatePassword(username, password);
         if (caller.isEmpty()) {
             passwordFailures.recordFailure(key);
-            return new Outcome.Rejected("Unknown user name or wrong password");
+            return new Verdict.Rejected("Unknown user name or wrong password");
         }
-        return new Outcome.Accepted(caller.get());
+        return new Verdict.Accepted(caller.get());
     }
 }

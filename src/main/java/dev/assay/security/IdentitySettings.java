@@ -2,6 +2,7 @@ package dev.assay.security;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ public record IdentitySettings(Mode mode, URI issuer, String clientId, String cl
     public static final String DEFAULT_AUDIENCE = "assay";
 
     public static IdentitySettings from(Function<String, Optional<String>> env) {
-        String mode = env.apply("ASSAY_AUTH_MODE").orElse("local").trim().toLowerCase(java.util.Locale.ROOT);
+        String mode = env.apply("ASSAY_AUTH_MODE").orElse("local").trim().toLowerCase(Locale.ROOT);
         if (mode.equals("local")) {
             return new IdentitySettings(Mode.LOCAL, null, null, null, null, Duration.ZERO);
         }

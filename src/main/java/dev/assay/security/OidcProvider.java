@@ -2,6 +2,7 @@ package dev.assay.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -16,12 +17,14 @@ import jakarta.json.JsonObject;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -66,14 +69,14 @@ public final class OidcProvider {
         if (e == null) {
             synchronized (this) {
                 if (endpoints == null) {
-                    if (failedAt != null && java.time.Instant.now().isBefore(failedAt.plusSeconds(5))) {
+                    if (failedAt != null && Instant.now().isBefore(failedAt.plusSeconds(5))) {
                         throw new Unavailable("the identity provider at " + settings.issuer() + " is unreachable", null);
                     }
                     try {
                         endpoints = discover();
                         failedAt = null;
                     } catch (IllegalStateException ex) {
-                        failedAt = java.time.Instant.now();
+                        failedAt = Instant.now();
                         throw new Unavailable(ex.getMessage(), ex);
                     }
                 }
@@ -83,7 +86,7 @@ public final class OidcProvider {
         return e;
     }
 
-    private java.time.Instant failedAt;
+    private Instant failedAt;
 
     private Endpoints discover() {
         URI uri = URI.create(settings.issuer() + "/.well-known/openid-configuration");
@@ -116,7 +119,7 @@ public final class OidcProvider {
                 if (keys == null) {
                     try {
                         keys = JWKSourceBuilder.create(endpoints().jwks().toURL()).retrying(true).build();
-                    } catch (java.net.MalformedURLException e) {
+                    } catch (MalformedURLException e) {
                         throw new IllegalStateException("bad jwks_uri " + endpoints().jwks(), e);
                     }
                 }
@@ -153,7 +156,7 @@ public final class OidcProvider {
             return Optional.empty();
         } catch (JOSEException e) {
             // Nimbus reports an unreachable JWKS endpoint as a key-source failure.
-            if (e.getCause() instanceof java.io.IOException || e instanceof com.nimbusds.jose.KeySourceException) {
+            if (e.getCause() instanceof IOException || e instanceof KeySourceException) {
                 throw new Unavailable("the identity provider's keys could not be fetched: " + e.getMessage(), e);
             }
             return Optional.empty();

@@ -1,7 +1,9 @@
 /**
- * Interval estimates and tests on aggregated counts (Apache Commons Math for the distributions), each
- * checked against SciPy or statsmodels (src/test/resources/vectors/).
- * Every function takes counts, never rows, and says "undefined" (an empty Optional) rather than
- * returning 0 or NaN.
+ * Interval estimates and tests on aggregated counts (Apache Commons Math for the distributions):
+ * Wilson, Newcombe and Katz intervals ({@link dev.assay.stats.Proportions}); z, Fisher, chi-square and
+ * two-sample Kolmogorov-Smirnov tests and Benjamini-Hochberg ({@link dev.assay.stats.SignificanceTests});
+ * detectable effects ({@link dev.assay.stats.Power}). Each is checked against SciPy or statsmodels
+ * (src/test/resources/vectors/). Every function takes counts, never rows, and where a value can be
+ * undefined says so (an empty Optional) rather than returning 0 or NaN.
  */
 package dev.assay.stats;

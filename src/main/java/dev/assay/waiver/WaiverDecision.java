@@ -12,7 +12,8 @@ import java.time.Instant;
 @Table(name = "waiver_decision")
 public class WaiverDecision {
 
-    public enum Outcome {
+    /** What the second pair of eyes ruled. */
+    public enum Ruling {
         APPROVED, REJECTED
     }
 
@@ -35,7 +36,7 @@ public class WaiverDecision {
     protected WaiverDecision() {
     }
 
-    public WaiverDecision(String waiverId, Outcome outcome, String decidedBy, String comment, Instant decidedAt) {
+    public WaiverDecision(String waiverId, Ruling outcome, String decidedBy, String comment, Instant decidedAt) {
         this.waiverId = waiverId;
         this.outcome = outcome.name();
         this.decidedBy = decidedBy;
@@ -47,8 +48,8 @@ public class WaiverDecision {
         return waiverId;
     }
 
-    public Outcome outcome() {
-        return Outcome.valueOf(outcome);
+    public Ruling outcome() {
+        return Ruling.valueOf(outcome);
     }
 
     public String decidedBy() {

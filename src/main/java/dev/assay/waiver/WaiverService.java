@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -91,7 +92,7 @@ public class WaiverService {
     }
 
     @Transactional
-    public View decide(String id, WaiverDecision.Outcome outcome, String comment, Caller caller) {
+    public View decide(String id, WaiverDecision.Ruling outcome, String comment, Caller caller) {
         Waiver w = waivers.find(id).orElseThrow(() -> new NotFound("No waiver " + id));
         if (w.requestedBy().equals(caller.name())) {
             throw new NotPermitted("Four eyes: a waiver is approved or rejected by someone other than its requester");
@@ -106,7 +107,7 @@ public class WaiverService {
         }
         WaiverDecision d = new WaiverDecision(id, outcome, caller.name(), comment.strip(), now);
         waivers.decide(d);
-        ledger.append("waiver." + outcome.name().toLowerCase(java.util.Locale.ROOT), id, caller.name(),
+        ledger.append("waiver." + outcome.name().toLowerCase(Locale.ROOT), id, caller.name(),
                 Json.createObjectBuilder().add("rule", w.rule()).add("comment", d.comment()).build());
         return new View(w, d, WaiverStatus.of(w, d, now));
     }

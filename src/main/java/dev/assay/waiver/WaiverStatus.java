@@ -1,13 +1,14 @@
 package dev.assay.waiver;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /** Where a waiver stands at a moment: derived from the request, its decision and the clock, never stored. */
 public enum WaiverStatus {
     PENDING, APPROVED, REJECTED, EXPIRED;
 
     public static WaiverStatus of(Waiver waiver, WaiverDecision decision, Instant now) {
-        if (decision != null && decision.outcome() == WaiverDecision.Outcome.REJECTED) {
+        if (decision != null && decision.outcome() == WaiverDecision.Ruling.REJECTED) {
             return REJECTED;
         }
         if (!now.isBefore(waiver.expiresAt())) {
@@ -17,6 +18,6 @@ public enum WaiverStatus {
     }
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

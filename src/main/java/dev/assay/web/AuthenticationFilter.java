@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.security.Principal;
@@ -62,18 +63,18 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         // HTTP basic (a slow password check) is for obtaining a token only; everything else takes tokens.
         boolean basicAllowed = requires != null && requires.value() == Permission.CREATE_TOKEN;
-        Authenticator.Outcome outcome = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), basicAllowed);
-        if (outcome instanceof Authenticator.Outcome.Unavailable unavailable) {
+        Authenticator.Verdict outcome = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), basicAllowed);
+        if (outcome instanceof Authenticator.Verdict.Unavailable unavailable) {
             request.abortWith(new Problem(503, "identity-provider-unavailable", "Identity provider unavailable",
-                    unavailable.reason() + "; try again shortly", java.util.List.of()).toResponse());
+                    unavailable.reason() + "; try again shortly", List.of()).toResponse());
             return;
         }
-        if (outcome instanceof Authenticator.Outcome.Throttled throttled) {
+        if (outcome instanceof Authenticator.Verdict.Throttled throttled) {
             request.abortWith(Problem.tooManyAttempts(throttled.retryAfter()).toResponse());
             return;
         }
-        if (!(outcome instanceof Authenticator.Outcome.Accepted accepted)) {
-            String reason = outcome instanceof Authenticator.Outcome.Rejected rejected ? rejected.reason()
+        if (!(outcome instanceof Authenticator.Verdict.Accepted accepted)) {
+            String reason = outcome instanceof Authenticator.Verdict.Rejected rejected ? rejected.reason()
                     : basicAllowed ? "A valid bearer token, or HTTP basic credentials, are required"
                     : "A valid bearer token is required";
             request.abortWith(Problem.unauthorized(reason).toResponse());
@@ -151,7 +152,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     /** Null when no credentials were presented. */
-    private Authenticator.Outcome authenticate(String authorization, boolean basicAllowed) {
+    private Authenticator.Verdict authenticate(String authorization, boolean basicAllowed) {
         if (authorization == null) {
             return null;
         }
@@ -164,10 +165,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             try {
                 decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return new Authenticator.Outcome.Rejected("Malformed HTTP basic credentials");
+                return new Authenticator.Verdict.Rejected("Malformed HTTP basic credentials");
             }
             int colon = decoded.indexOf(':');
-            return colon < 0 ? new Authenticator.Outcome.Rejected("Malformed HTTP basic credentials")
+            return colon < 0 ? new Authenticator.Verdict.Rejected("Malformed HTTP basic credentials")
                     : authenticator.password(decoded.substring(0, colon), decoded.substring(colon + 1), source);
         }
         return null;

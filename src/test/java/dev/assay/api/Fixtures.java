@@ -114,7 +114,7 @@ final class Fixtures {
     static WaiverService.View approvedWaiver() {
         Waiver w = new Waiver("w-2", "mv-1", "four-fifths-impact-ratio", "Accepted until the re-sample lands.",
                 T0.plusSeconds(86400 * 7), "token:owner", T0);
-        return new WaiverService.View(w, new WaiverDecision("w-2", WaiverDecision.Outcome.APPROVED, "token:auditor",
+        return new WaiverService.View(w, new WaiverDecision("w-2", WaiverDecision.Ruling.APPROVED, "token:auditor",
                 "Fine until then.", T1), WaiverStatus.APPROVED);
     }
 

@@ -41,7 +41,7 @@ class AuditEngineTest {
             """;
 
     /** Rows per sex: (rows, favorable). */
-    private AuditEngine.Outcome audit(Map<String, int[]> groups) throws Exception {
+    private AuditEngine.Evaluation audit(Map<String, int[]> groups) throws Exception {
         StringBuilder csv = new StringBuilder("sex,decision\n");
         groups.forEach((sex, counts) -> {
             for (int i = 0; i < counts[0]; i++) {
@@ -54,7 +54,7 @@ class AuditEngineTest {
         return new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS).run(card, data.types(), data.parquet(), List.of(policy), List.of());
     }
 
-    private static Finding finding(AuditEngine.Outcome o, String group) {
+    private static Finding finding(AuditEngine.Evaluation o, String group) {
         return o.findings().stream().filter(f -> group.equals(f.group())).findFirst().orElseThrow();
     }
 
@@ -64,7 +64,7 @@ class AuditEngineTest {
         groups.put("F", new int[] {40, 12});  // 0.30
         groups.put("M", new int[] {60, 30});  // 0.50: the reference
         groups.put("X", new int[] {10, 10});  // 1.00, but only 10 rows
-        AuditEngine.Outcome o = audit(groups);
+        AuditEngine.Evaluation o = audit(groups);
 
         assertEquals(0.6, finding(o, "F").value(), 1e-12);
         assertEquals(Outcome.FAIL, finding(o, "F").outcome());
@@ -88,7 +88,7 @@ class AuditEngineTest {
         Map<String, int[]> groups = new LinkedHashMap<>();
         groups.put("F", new int[] {40, 24});  // 0.60: the reference
         groups.put("M", new int[] {60, 30});  // 0.50 -> 0.8333...
-        AuditEngine.Outcome o = audit(groups);
+        AuditEngine.Evaluation o = audit(groups);
         assertEquals(0.5 / 0.6, finding(o, "M").value(), 1e-12);
         assertEquals(Decision.Verdict.PASS, o.decision().verdict());
         assertEquals(List.of(), o.decision().reasons());
@@ -99,7 +99,7 @@ class AuditEngineTest {
         Map<String, int[]> groups = new LinkedHashMap<>();
         groups.put("F", new int[] {50, 20});  // 0.40
         groups.put("M", new int[] {50, 25});  // 0.50 -> 0.8 exactly
-        AuditEngine.Outcome o = audit(groups);
+        AuditEngine.Evaluation o = audit(groups);
         assertEquals(0.8, finding(o, "F").value(), 1e-12);
         assertEquals(Outcome.PASS, finding(o, "F").outcome());
     }
@@ -109,7 +109,7 @@ class AuditEngineTest {
         Map<String, int[]> groups = new LinkedHashMap<>();
         groups.put("F", new int[] {40, 0});
         groups.put("M", new int[] {40, 0});
-        AuditEngine.Outcome o = audit(groups);
+        AuditEngine.Evaluation o = audit(groups);
         assertNull(finding(o, "F").value());
         assertEquals(Outcome.UNDEFINED, finding(o, "F").outcome());
         assertEquals(Decision.Verdict.WARN, o.decision().verdict());
@@ -140,7 +140,7 @@ class AuditEngineTest {
         Map<String, String> types = Map.of("y", "INTEGER", "p", "INTEGER");
         DuckDb duckDb = DuckDb.withDefaults(dir);
 
-        AuditEngine.Outcome compared = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
+        AuditEngine.Evaluation compared = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
                 .comparedWith(new dev.assay.metric.ApprovedValues("1", "audit-1", Map.of("accuracy", 0.9)))
                 .run(card, types, parquet, List.of(policy), List.of());
         Finding change = compared.findings().stream().filter(f -> f.rule().equals("accuracy-no-regression")).findFirst().orElseThrow();
@@ -152,7 +152,7 @@ class AuditEngineTest {
         assertEquals(Decision.Verdict.FAIL, compared.decision().verdict());
         assertEquals(List.of("accuracy-no-regression"), compared.decision().reasons());
 
-        AuditEngine.Outcome first = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
+        AuditEngine.Evaluation first = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
                 .run(card, types, parquet, List.of(policy), List.of("roc_auc_change_from_approved"));
         Finding none = first.findings().stream().filter(f -> f.rule().equals("accuracy-no-regression")).findFirst().orElseThrow();
         assertEquals(Outcome.UNDEFINED, none.outcome());

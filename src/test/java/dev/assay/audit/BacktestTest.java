@@ -169,7 +169,7 @@ class BacktestTest {
         return run;
     }
 
-    private static Finding incomeFinding(AuditEngine.Outcome outcome) {
+    private static Finding incomeFinding(AuditEngine.Evaluation outcome) {
         return outcome.findings().stream().filter(f -> f.rule().equals("income-stable")).findFirst().orElseThrow();
     }
 

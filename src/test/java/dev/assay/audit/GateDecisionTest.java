@@ -53,13 +53,13 @@ class GateDecisionTest {
         Instant requested = Instant.parse("2026-11-01T00:00:00Z");
         Instant expires = Instant.parse("2026-12-01T00:00:00Z");
         Waiver w = new Waiver("w1", "v1", "a", "because the sample is known to be skewed", expires, "alice", requested);
-        WaiverDecision approved = new WaiverDecision("w1", WaiverDecision.Outcome.APPROVED, "bob", "ok",
+        WaiverDecision approved = new WaiverDecision("w1", WaiverDecision.Ruling.APPROVED, "bob", "ok",
                 Instant.parse("2026-11-02T00:00:00Z"));
         assertEquals(WaiverStatus.PENDING, WaiverStatus.of(w, null, Instant.parse("2026-11-01T12:00:00Z")));
         assertEquals(WaiverStatus.APPROVED, WaiverStatus.of(w, approved, Instant.parse("2026-11-30T23:59:59Z")));
         assertEquals(WaiverStatus.EXPIRED, WaiverStatus.of(w, approved, expires));
         assertEquals(WaiverStatus.EXPIRED, WaiverStatus.of(w, null, Instant.parse("2027-01-01T00:00:00Z")));
-        WaiverDecision rejected = new WaiverDecision("w1", WaiverDecision.Outcome.REJECTED, "bob", "no", requested);
+        WaiverDecision rejected = new WaiverDecision("w1", WaiverDecision.Ruling.REJECTED, "bob", "no", requested);
         assertEquals(WaiverStatus.REJECTED, WaiverStatus.of(w, rejected, Instant.parse("2026-11-05T00:00:00Z")));
     }
 }

@@ -23,12 +23,12 @@ class RealWorldFilesTest {
     @TempDir
     Path dir;
 
-    private static MetricValue value(AuditEngine.Outcome o, String metric, String scope, String group) {
+    private static MetricValue value(AuditEngine.Evaluation o, String metric, String scope, String group) {
         return o.metrics().stream().filter(m -> m.metric().equals(metric) && java.util.Objects.equals(m.scope(), "overall".equals(scope) ? null : scope)
                 && java.util.Objects.equals(m.group(), group)).findFirst().orElseThrow(() -> new AssertionError(metric + " " + group));
     }
 
-    private AuditEngine.Outcome audit(String card, String csv, List<String> metrics) throws Exception {
+    private AuditEngine.Evaluation audit(String card, String csv, List<String> metrics) throws Exception {
         IngestedCsv data = IngestedCsv.of(dir, csv);
         ModelCard parsed = ModelCardParser.parseYaml(card, "m", "1");
         return new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS).run(parsed, data.types(), data.parquet(), List.of(), metrics);
@@ -64,7 +64,7 @@ class RealWorldFilesTest {
         rows(csv, "A", "0", "0", 7);
         rows(csv, "B", "0", "0", 7);
         rows(csv, "A", "NaN", "1", 4);
-        AuditEngine.Outcome o = audit(CARD, csv.toString(), List.of("false_positive_rate", "accuracy", "base_rate", "selection_rate"));
+        AuditEngine.Evaluation o = audit(CARD, csv.toString(), List.of("false_positive_rate", "accuracy", "base_rate", "selection_rate"));
 
         assertEquals(8.0 / 22, value(o, "false_positive_rate", "overall", null).value(), 1e-12);
         assertEquals(19.0 / 36, value(o, "accuracy", "overall", null).value(), 1e-12);
@@ -81,7 +81,7 @@ class RealWorldFilesTest {
     void missingProtectedAttributesFormNoGroupWhateverTheirType() throws Exception {
         String csv = "g,h,y,p\n1.0,a,1,1\n1.0,NaN,0,1\n2.0,b,1,0\nNaN,a,0,0\nnan,a,1,1\n";
         String card = CARD.replace("protected: [g]", "protected: [g, h]");
-        AuditEngine.Outcome o = audit(card, csv, List.of("count", "unknown_count"));
+        AuditEngine.Evaluation o = audit(card, csv, List.of("count", "unknown_count"));
         // 1.0 is group 1: the file typed it as a float only because of the NaN in the column.
         assertEquals(2, value(o, "count", "g", "1").value(), 0);
         assertEquals(1, value(o, "count", "g", "2").value(), 0);
@@ -97,7 +97,7 @@ class RealWorldFilesTest {
     void nonFiniteScoresAreLeftOut() throws Exception {
         String card = CARD.replace("  protected: [g]", "  score: s\n  protected: [g]");
         String csv = "g,y,p,s\nA,1,1,0.9\nA,0,0,NaN\nA,1,0,inf\nB,0,1,-Infinity\nB,1,1,0.5\nB,0,0,0.1\n";
-        AuditEngine.Outcome o = audit(card, csv, List.of("mean_score", "roc_auc"));
+        AuditEngine.Evaluation o = audit(card, csv, List.of("mean_score", "roc_auc"));
         assertEquals(0.9, value(o, "mean_score", "g", "A").value(), 1e-12);
         assertEquals(0.3, value(o, "mean_score", "g", "B").value(), 1e-12);
         assertEquals(0.5, value(o, "mean_score", "overall", null).value(), 1e-12);
@@ -113,13 +113,13 @@ class RealWorldFilesTest {
     void cardValuesAreComparedByMeaning() throws Exception {
         String booleanCard = CARD.replace("positiveLabel: 1", "positiveLabel: true").replace("favorableOutcome: 1", "favorableOutcome: true");
         String numbers = "g,y,p\nA,1,1\nA,1,0\nA,0,1\nA,0,0\n";
-        AuditEngine.Outcome o = audit(booleanCard, numbers, List.of("selection_rate", "true_positive_rate"));
+        AuditEngine.Evaluation o = audit(booleanCard, numbers, List.of("selection_rate", "true_positive_rate"));
         assertEquals(0.5, value(o, "selection_rate", "overall", null).value(), 1e-12);
         assertEquals(0.5, value(o, "true_positive_rate", "overall", null).value(), 1e-12);
 
         String textCard = CARD.replace("positiveLabel: 1", "positiveLabel: \"1.0\"");
         String booleans = "g,y,p\nA,true,1.0\nA,true,0.0\nA,false,1.0\nA,false,0.0\n";
-        AuditEngine.Outcome b = audit(textCard, booleans, List.of("selection_rate", "true_positive_rate"));
+        AuditEngine.Evaluation b = audit(textCard, booleans, List.of("selection_rate", "true_positive_rate"));
         assertEquals(0.5, value(b, "selection_rate", "overall", null).value(), 1e-12);
         assertEquals(0.5, value(b, "true_positive_rate", "overall", null).value(), 1e-12);
     }
@@ -129,7 +129,7 @@ class RealWorldFilesTest {
     void anAllNonFiniteScoreIsUndefined() throws Exception {
         String card = CARD.replace("  protected: [g]", "  score: s\n  protected: [g]");
         String csv = "g,y,p,s\nA,1,1,NaN\nA,0,0,inf\nB,0,1,nan\n";
-        AuditEngine.Outcome o = audit(card, csv, List.of("mean_score"));
+        AuditEngine.Evaluation o = audit(card, csv, List.of("mean_score"));
         MetricValue mean = value(o, "mean_score", "overall", null);
         assertNull(mean.value());
         assertTrue(mean.undefined() != null && !mean.undefined().isBlank(), mean.toString());
@@ -143,7 +143,7 @@ class RealWorldFilesTest {
     void anAuditReadsNoColumnItsMetricsDoNotNeed() throws Exception {
         String card = CARD.replace("  protected: [g]", "  score: s\n  protected: [g]");
         String csv = "g,y,p,s\nA,1,1,high\nA,0,0,low\nB,1,1,high\nB,0,1,low\n";
-        AuditEngine.Outcome o = audit(card, csv, List.of("selection_rate", "accuracy"));
+        AuditEngine.Evaluation o = audit(card, csv, List.of("selection_rate", "accuracy"));
         assertEquals(0.5, value(o, "selection_rate", "g", "A").value(), 1e-12);
         assertEquals(1.0, value(o, "selection_rate", "g", "B").value(), 1e-12);
         assertEquals(0.75, value(o, "accuracy", "overall", null).value(), 1e-12);
@@ -170,7 +170,7 @@ class RealWorldFilesTest {
         assertEquals("BOOLEAN", e.types().get("flag"));
         assertEquals("DOUBLE", b.types().get("y"));
         ModelCard card = ModelCardParser.parseYaml(CARD, "m", "1");
-        AuditEngine.Outcome o = new AuditEngine(e.duckDb(), MetricParameters.DEFAULTS)
+        AuditEngine.Evaluation o = new AuditEngine(e.duckDb(), MetricParameters.DEFAULTS)
                 .run(card, e.types(), e.parquet(), b.parquet(), b.types(), List.of(), List.of("population_stability_index", "chi_square"));
         for (String column : List.of("y", "code", "flag")) {
             MetricValue psi = o.metrics().stream().filter(m -> m.metric().equals("population_stability_index") && column.equals(m.scope())).findFirst().orElseThrow();

@@ -130,7 +130,7 @@ class SampleWeightsTest {
         IngestedCsv data = IngestedCsv.of(dir, csv);
         ModelCard card = ModelCardParser.parseYaml(CARD.formatted(weightLine), "m", "1");
         Policy policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"));
-        AuditEngine.Outcome outcome = new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS)
+        AuditEngine.Evaluation outcome = new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS)
                 .run(card, data.types(), data.parquet(), null, Map.of(), List.of(policy), metrics);
         Map<String, MetricValue> byKey = new LinkedHashMap<>();
         for (MetricValue v : outcome.metrics()) {

@@ -112,7 +112,7 @@ public final class Bench {
         var policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"));
         AuditEngine engine = new AuditEngine(duckDb, MetricParameters.DEFAULTS);
         double auditSeconds = Double.MAX_VALUE;
-        AuditEngine.Outcome outcome = null;
+        AuditEngine.Evaluation outcome = null;
         for (int i = 0; i < 3; i++) {
             long t2 = System.nanoTime();
             outcome = engine.run(card, types, parquet, List.of(policy), List.of());
@@ -200,7 +200,7 @@ public final class Bench {
         double togetherSeconds = Double.MAX_VALUE;
         List<String> all = new java.util.ArrayList<>(quality);
         all.addAll(drift);
-        AuditEngine.Outcome outcome = null;
+        AuditEngine.Evaluation outcome = null;
         for (int i = 0; i < 2; i++) {
             // The issue's workload as one audit (as the data-quality-baseline pack asks for it): the scans
             // are planned together, so what one counts another need not count again.
@@ -280,10 +280,10 @@ public final class Bench {
                         dev.assay.metric.MetricDefinition.Source.REGRESSION).contains(dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source())
                 && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
         double everythingSeconds = timeAudit(card, types, parquet, duckDb, ids);
-        AuditEngine.Outcome everythingRun = lastOutcome;
+        AuditEngine.Evaluation everythingRun = lastOutcome;
         double countsSeconds = timeAudit(card, types, parquet, duckDb, countIds);
         double outcomeSeconds = timeAudit(card, types, parquet, duckDb, outcomeIds);
-        AuditEngine.Outcome outcomeRun = lastOutcome;
+        AuditEngine.Evaluation outcomeRun = lastOutcome;
         System.out.println();
         System.out.println("Assay bench (fairness and performance catalogue)");
         System.out.printf(Locale.ROOT, "rows                 %,d (sex, race x5, age band x4, score)%n", rows);
@@ -328,7 +328,7 @@ public final class Bench {
                 """.formatted(model) + roles, model, "1");
     }
 
-    private static AuditEngine.Outcome lastOutcome;
+    private static AuditEngine.Evaluation lastOutcome;
 
     /** What the column checks read from their rule, so that every metric id can be timed. */
     private static final Map<String, String> DECLARATIONS = Map.of(
@@ -352,7 +352,7 @@ public final class Bench {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
-            AuditEngine.Outcome outcome = engine.run(card, types, parquet, List.of(everything), List.of());
+            AuditEngine.Evaluation outcome = engine.run(card, types, parquet, List.of(everything), List.of());
             best = Math.min(best, seconds(t));
             lastOutcome = outcome;
         }

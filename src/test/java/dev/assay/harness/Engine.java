@@ -93,7 +93,7 @@ final class Engine {
 
     /** Every value the engine computed, by metric|scope|group|at. */
     static Map<String, MetricValue> audit(Ingested data, boolean weighted, List<String> metrics, Ingested baseline) throws Exception {
-        AuditEngine.Outcome outcome;
+        AuditEngine.Evaluation outcome;
         try {
             outcome = new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS)
                     .run(card(weighted), data.types(), data.parquet(), baseline == null ? null : baseline.parquet(),

@@ -66,7 +66,7 @@ public final class Tables {
         }
         Path out = toParquet(dir, csv.toString(), "{'a': 'VARCHAR', 'y': 'INTEGER', 'p': 'INTEGER'}");
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        Outcomes outcomes = new Outcomes("p", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
+        OutcomeColumns outcomes = new OutcomeColumns("p", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.empty(), Map.of("a", "VARCHAR", "y", "INTEGER", "p", "INTEGER"));
         try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
             return new AggregationPlan(List.of(Scope.of("a")), outcomes).execute(c, c.table(out)).groups(Scope.of("a"));

@@ -2,7 +2,7 @@ package dev.assay.policy;
 
 import dev.assay.metric.MetricValue;
 import dev.assay.stats.Interval;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,7 +23,7 @@ class RuleEvaluatorTest {
 
     private static MetricValue ratio(double value, long n, Double adjustedP) {
         MetricValue v = MetricValue.defined("impact_ratio", "race", "B", value, new Interval(value - 0.1, value + 0.1), n, "A");
-        return adjustedP == null ? v : v.withTest(new Tests.Result("two-proportion z-test", -2, adjustedP)).withAdjustedP(adjustedP);
+        return adjustedP == null ? v : v.withTest(new SignificanceTests.Result("two-proportion z-test", -2, adjustedP)).withAdjustedP(adjustedP);
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every p-value and interval of {@link Tests} and {@link Proportions} against SciPy 1.17 and statsmodels
+ * Every p-value and interval of {@link SignificanceTests} and {@link Proportions} against SciPy 1.17 and statsmodels
  * 0.13.5 (src/test/resources/vectors/: the scripts name each function), on small samples, ties and zero
  * cells, to 1e-9 (absolute up to magnitude 1, relative above; {@link Vectors#TOLERANCE}). Where the
  * library has no value (a division by zero, stored as null), Assay's must be undefined.
@@ -25,7 +25,7 @@ class ReferenceVectorsTest {
     @Test
     void fisherExactAsScipy() {
         for (JsonObject c : cases(SCIPY, "fisher_exact")) {
-            Tests.Result r = Tests.fisherExact(c.getInt("x1"), c.getInt("n1"), c.getInt("x2"), c.getInt("n2")).orElseThrow();
+            SignificanceTests.Result r = SignificanceTests.fisherExact(c.getInt("x1"), c.getInt("n1"), c.getInt("x2"), c.getInt("n2")).orElseThrow();
             close(c.getJsonNumber("p").doubleValue(), r.pValue(), c.toString());
         }
     }
@@ -34,7 +34,7 @@ class ReferenceVectorsTest {
     @Test
     void chiSquareIndependenceAsScipy() {
         for (JsonObject c : cases(SCIPY, "chi_square_independence")) {
-            Tests.Result r = Tests.chiSquareIndependence(Vectors.longs(c.getJsonArray("successes")),
+            SignificanceTests.Result r = SignificanceTests.chiSquareIndependence(Vectors.longs(c.getJsonArray("successes")),
                     Vectors.longs(c.getJsonArray("trials"))).orElseThrow();
             close(c.getJsonNumber("statistic").doubleValue(), r.statistic(), c.toString());
             close(c.getJsonNumber("p").doubleValue(), r.pValue(), c.toString());
@@ -48,14 +48,14 @@ class ReferenceVectorsTest {
             long m = c.getJsonArray("baseline").size();
             String name = c.getString("name");
             double d = c.getJsonObject("exact").getJsonNumber("statistic").doubleValue();
-            close(c.getJsonObject("exact").getJsonNumber("p").doubleValue(), Tests.kolmogorovSmirnovExactP(d, n, m), name + " exact");
-            close(c.getJsonObject("auto").getJsonNumber("p").doubleValue(), Tests.kolmogorovSmirnov(d, n, m).orElseThrow().pValue(),
+            close(c.getJsonObject("exact").getJsonNumber("p").doubleValue(), SignificanceTests.kolmogorovSmirnovExactP(d, n, m), name + " exact");
+            close(c.getJsonObject("auto").getJsonNumber("p").doubleValue(), SignificanceTests.kolmogorovSmirnov(d, n, m).orElseThrow().pValue(),
                     name + " auto");
             Double asymptotic = number(c.getJsonObject("asymp").get("p"));
             if (asymptotic == null) {
-                assertTrue(Tests.kolmogorovSmirnovAsymptoticP(d, n, m).isEmpty(), name + ": SciPy has no asymptotic value (NaN)");
+                assertTrue(SignificanceTests.kolmogorovSmirnovAsymptoticP(d, n, m).isEmpty(), name + ": SciPy has no asymptotic value (NaN)");
             } else {
-                close(asymptotic, Tests.kolmogorovSmirnovAsymptoticP(d, n, m).orElseThrow(), name + " asymptotic");
+                close(asymptotic, SignificanceTests.kolmogorovSmirnovAsymptoticP(d, n, m).orElseThrow(), name + " asymptotic");
             }
         }
     }
@@ -63,12 +63,12 @@ class ReferenceVectorsTest {
     /** P(D >= d), not P(D > d): complete separation of 5 and 5 values is 2 / C(10, 5) (Commons Math's strict exactP said 0). */
     @Test
     void kolmogorovSmirnovCompleteSeparationIsTwoOverTheBinomial() {
-        assertEquals(2.0 / 252, Tests.kolmogorovSmirnovExactP(1.0, 5, 5), 1e-15);
+        assertEquals(2.0 / 252, SignificanceTests.kolmogorovSmirnovExactP(1.0, 5, 5), 1e-15);
         // 3 and 7 values: 2 / C(10, 3) = 2 / 120.
-        assertEquals(2.0 / 120, Tests.kolmogorovSmirnovExactP(1.0, 3, 7), 1e-15);
+        assertEquals(2.0 / 120, SignificanceTests.kolmogorovSmirnovExactP(1.0, 3, 7), 1e-15);
         // Far in the tail the exact method keeps relative precision: 2 / C(60, 30) = 1.691...e-17.
         assertEquals(2 / org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientDouble(60, 30),
-                Tests.kolmogorovSmirnovExactP(1.0, 30, 30), 1e-9 * 2 / 1.18e17);
+                SignificanceTests.kolmogorovSmirnovExactP(1.0, 30, 30), 1e-9 * 2 / 1.18e17);
     }
 
     @Test
@@ -77,10 +77,10 @@ class ReferenceVectorsTest {
             long n = c.getInt("n");
             long m = c.getInt("m");
             double d = c.getJsonNumber("statistic").doubleValue();
-            close(c.getJsonNumber("auto_p").doubleValue(), Tests.kolmogorovSmirnov(d, n, m).orElseThrow().pValue(), c.toString());
+            close(c.getJsonNumber("auto_p").doubleValue(), SignificanceTests.kolmogorovSmirnov(d, n, m).orElseThrow().pValue(), c.toString());
             Double exact = number(c.get("exact_p"));
             if (exact != null) {
-                close(exact, Tests.kolmogorovSmirnovExactP(d, n, m), c + " exact");
+                close(exact, SignificanceTests.kolmogorovSmirnovExactP(d, n, m), c + " exact");
             }
         }
     }
@@ -113,7 +113,7 @@ class ReferenceVectorsTest {
                 close(number(c.getJsonArray("katz").get(1)), k.upper(), c + " katz");
             });
             if (c.containsKey("z")) {
-                Optional<Tests.Result> z = Tests.twoProportionZ(x1, n1, x2, n2);
+                Optional<SignificanceTests.Result> z = SignificanceTests.twoProportionZ(x1, n1, x2, n2);
                 Double expected = number(c.get("z"));
                 assertEquals(expected == null, z.isEmpty(), c + " z defined exactly where statsmodels' is");
                 z.ifPresent(r -> {
@@ -127,7 +127,7 @@ class ReferenceVectorsTest {
     @Test
     void benjaminiHochbergAsStatsmodels() {
         for (JsonObject c : cases(STATSMODELS, "benjamini_hochberg")) {
-            double[] adjusted = Tests.benjaminiHochberg(Vectors.doubles(c.getJsonArray("p")));
+            double[] adjusted = SignificanceTests.benjaminiHochberg(Vectors.doubles(c.getJsonArray("p")));
             double[] expected = Vectors.doubles(c.getJsonArray("adjusted"));
             assertEquals(expected.length, adjusted.length);
             for (int i = 0; i < expected.length; i++) {

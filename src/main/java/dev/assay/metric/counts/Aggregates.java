@@ -7,6 +7,7 @@ import dev.assay.metric.States;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * The counts' view of an audit's states: per scope and group, the counts ({@link GroupState}) and,
@@ -86,7 +87,7 @@ public final class Aggregates extends States {
     }
 
     private static <S> Map<Scope, Map<GroupKey, S>> mergeMaps(Map<Scope, Map<GroupKey, S>> a, Map<Scope, Map<GroupKey, S>> b,
-                                                             java.util.function.BinaryOperator<S> merge) {
+                                                             BinaryOperator<S> merge) {
         Map<Scope, Map<GroupKey, S>> merged = new LinkedHashMap<>();
         a.forEach((s, g) -> merged.put(s, new LinkedHashMap<>(g)));
         b.forEach((s, g) -> {

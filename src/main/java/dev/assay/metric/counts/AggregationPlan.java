@@ -4,7 +4,7 @@ import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
 
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.scan.Row;
 import dev.assay.metric.scan.ScanEngine;
@@ -36,17 +36,17 @@ import java.util.function.BinaryOperator;
 public final class AggregationPlan {
 
     private final List<Scope> scopes;
-    private final Outcomes outcomes;
+    private final OutcomeColumns outcomes;
     private final List<String> attributes;
     private final boolean regression;
     private final boolean scores;
     private final double median;
 
-    public AggregationPlan(List<Scope> scopes, Outcomes outcomes) {
+    public AggregationPlan(List<Scope> scopes, OutcomeColumns outcomes) {
         this(scopes, outcomes, true, false, Double.NaN);
     }
 
-    public AggregationPlan(List<Scope> scopes, Outcomes outcomes, boolean withRegression) {
+    public AggregationPlan(List<Scope> scopes, OutcomeColumns outcomes, boolean withRegression) {
         this(scopes, outcomes, withRegression, false, Double.NaN);
     }
 
@@ -55,7 +55,7 @@ public final class AggregationPlan {
      * @param withScores     also compute the score states (needs a score column)
      * @param median         the dataset's median score, for NYC LL144 scoring rates (NaN when not needed)
      */
-    public AggregationPlan(List<Scope> scopes, Outcomes outcomes, boolean withRegression, boolean withScores, double median) {
+    public AggregationPlan(List<Scope> scopes, OutcomeColumns outcomes, boolean withRegression, boolean withScores, double median) {
         LinkedHashSet<Scope> unique = new LinkedHashSet<>();
         unique.add(Scope.OVERALL);
         unique.addAll(scopes);

@@ -2,15 +2,18 @@ package dev.assay.metric.counts;
 
 import dev.assay.metric.AuditData;
 import dev.assay.metric.Family;
+import dev.assay.metric.GroupMetric;
 import dev.assay.metric.MetricDefinition;
 import dev.assay.metric.MetricDefinition.Kind;
 import dev.assay.metric.MetricDefinition.Source;
+import dev.assay.metric.MetricValue;
 import dev.assay.metric.Need;
 import dev.assay.metric.Scope;
 import dev.assay.metric.States;
 import dev.assay.metric.scan.ScanEngine;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,17 +53,17 @@ public final class CountsFamily implements Family {
 
     /** Every per-group rate disparities compare: the selection rate and every rate of the confusion matrix, by id. */
     public static List<GroupRate> rates() {
-        List<GroupRate> rates = new java.util.ArrayList<>();
+        List<GroupRate> rates = new ArrayList<>();
         rates.add(GroupRate.SELECTION);
         rates.addAll(List.of(ConfusionRates.values()));
         return rates;
     }
 
     /** A metric of the score sums: undefined, with the reason, when the audit has no score sums for the scope. */
-    public static MetricDefinition fromScores(String id, dev.assay.metric.GroupMetric m) {
+    public static MetricDefinition fromScores(String id, GroupMetric m) {
         return new MetricDefinition(id, Kind.PER_GROUP, Source.SCORES, (scope, s, p) -> Aggregates.of(s).hasScores(scope)
                 ? m.compute(scope, s, p)
-                : List.of(dev.assay.metric.MetricValue.undefined(id, scope.id(), null, 0, "needs a score column in the model card", null)))
+                : List.of(MetricValue.undefined(id, scope.id(), null, 0, "needs a score column in the model card", null)))
                 .reading(MetricDefinition.Input.SCORE_COLUMN);
     }
 }

@@ -16,7 +16,10 @@ public interface GroupRate {
         return d == 0 ? Optional.empty() : Optional.of((double) numerator(s) / d);
     }
 
-    /** Selection rate: favorable predictions over predictions. */
+    /**
+     * Selection rate: favorable predictions over predictions. The one definition: the selection rate metric,
+     * the impact ratio, the reference comparisons, the disparities and the highest-rate reference all read it.
+     */
     GroupRate SELECTION = new GroupRate() {
         @Override
         public String id() {

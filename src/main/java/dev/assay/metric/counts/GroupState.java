@@ -1,6 +1,6 @@
 package dev.assay.metric.counts;
 
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 /**
  * The aggregated counts of one group, from which every rate is computed. Counts add, so states of
  * partitions merge into the state of the whole ({@link #merge}).
@@ -15,7 +15,7 @@ import dev.assay.metric.Outcomes;
  * @param scored    rows with a score (not null)
  * @param scoreSum  the sum of those scores
  * @param unearnedFavorable rows with label and prediction whose prediction is the favorable outcome and whose
- *                  label is not (AIF360's benefit b = 2); see {@link Outcomes#labelFavorableSql()}
+ *                  label is not (AIF360's benefit b = 2); see {@link OutcomeColumns#labelFavorableSql()}
  * @param deniedFavorable rows with label and prediction whose label is the favorable outcome and whose
  *                  prediction is not (benefit b = 0); every other such row has b = 1
  * @param labels    rows with a label (with or without a prediction): the base rate's denominator

@@ -3,6 +3,7 @@ package dev.assay.metric.counts;
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.Reference;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class Groups {
     public static Optional<Map.Entry<String, GroupState>> reference(Reference reference, Map<GroupKey, GroupState> groups,
                                                                  long minimumGroupSize) {
         var known = groups.entrySet().stream().filter(e -> !e.getKey().hasUnknown())
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(k -> String.valueOf(k.id())))).toList();
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(k -> String.valueOf(k.id())))).toList();
         return switch (reference.kind()) {
             case OVERALL -> Optional.of(Map.entry("(overall)",
                     groups.values().stream().reduce(GroupState.EMPTY, GroupState::merge)));
@@ -37,6 +38,6 @@ public final class Groups {
     }
 
     private static double rate(GroupState s) {
-        return (double) s.favorable() / s.predicted();
+        return GroupRate.SELECTION.of(s).orElseThrow();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class DocumentationCompleteness {
         f.put("limitations", "Annex IV 3 capabilities and limitations, foreseeable unintended outcomes");
         f.put("riskManagement", "Annex IV 5 risk management system (Art. 9)");
         f.put("postMarketMonitoring", "Annex IV 9 post-market monitoring plan (Art. 72)");
-        return java.util.Collections.unmodifiableMap(f);
+        return Collections.unmodifiableMap(f);
     }
 
     private DocumentationCompleteness() {

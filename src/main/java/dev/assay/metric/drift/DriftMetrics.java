@@ -1,7 +1,7 @@
 package dev.assay.metric.drift;
 
 import dev.assay.metric.MetricValue;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ public final class DriftMetrics {
                     : MetricValue.defined(id, column, null, d.psi(), null, d.evaluationRows(), null).withNote(band(d.psi()));
             case KS -> !d.numeric() ? MetricValue.undefined(id, column, null, d.evaluationRows(), "not a numeric column", null)
                     : MetricValue.defined(id, column, null, d.ks(), null, d.evaluationRows(), null)
-                    .withTest(new Tests.Result("two-sample Kolmogorov-Smirnov", d.ks(), ksP(d)));
+                    .withTest(new SignificanceTests.Result("two-sample Kolmogorov-Smirnov", d.ks(), ksP(d)));
             case WASSERSTEIN -> !d.numeric() ? MetricValue.undefined(id, column, null, d.evaluationRows(), "not a numeric column", null)
                     : Double.isInfinite(d.wasserstein())
                     ? MetricValue.undefined(id, column, null, d.evaluationRows(), "the baseline's values are all equal (standard "
@@ -86,7 +86,7 @@ public final class DriftMetrics {
                 MetricValue v = MetricValue.defined(id, column, null, det.drifted() ? 1 : 0, null, d.evaluationRows(), null)
                         .withNote(String.format(Locale.ROOT, "%s %.4g%s", det.test(), det.statistic(),
                                 det.adjustedP() == null ? "" : String.format(Locale.ROOT, ", adjusted p %.4g", det.adjustedP())));
-                yield det.p() == null ? v : v.withTest(new Tests.Result(det.test(), det.statistic(), det.p())).withAdjustedP(det.adjustedP());
+                yield det.p() == null ? v : v.withTest(new SignificanceTests.Result(det.test(), det.statistic(), det.p())).withAdjustedP(det.adjustedP());
             }
             default -> throw new IllegalArgumentException(id);
         };
@@ -130,7 +130,7 @@ public final class DriftMetrics {
             }
         });
         List<String> tested = raw.entrySet().stream().filter(e -> e.getValue().p() != null).map(Map.Entry::getKey).toList();
-        double[] adjusted = Tests.benjaminiHochberg(tested.stream().mapToDouble(c -> raw.get(c).p()).toArray());
+        double[] adjusted = SignificanceTests.benjaminiHochberg(tested.stream().mapToDouble(c -> raw.get(c).p()).toArray());
         Map<String, Detection> out = new LinkedHashMap<>();
         raw.forEach((column, det) -> {
             int i = tested.indexOf(column);
@@ -193,9 +193,9 @@ public final class DriftMetrics {
         return new Detection("Jensen-Shannon distance", js, null, null, js >= 0.1);
     }
 
-    /** SciPy's ks_2samp p-value: exact up to 10,000 values a side, asymptotic above (Tests.kolmogorovSmirnov). */
+    /** SciPy's ks_2samp p-value: exact up to 10,000 values a side, asymptotic above (SignificanceTests.kolmogorovSmirnov). */
     private static double ksP(DriftState d) {
-        return Tests.kolmogorovSmirnov(d.ks(), d.evaluationRows(), d.baselineRows()).orElseThrow().pValue();
+        return SignificanceTests.kolmogorovSmirnov(d.ks(), d.evaluationRows(), d.baselineRows()).orElseThrow().pValue();
     }
 
     /** Chi-square needs an expected count of at least 5 in every cell. */
@@ -223,7 +223,7 @@ public final class DriftMetrics {
         ChiSquareTest t = new ChiSquareTest();
         double stat = t.chiSquareDataSetsComparison(d.evaluationCounts(), d.baselineCounts());
         MetricValue v = MetricValue.defined(CHI_SQUARE, column, null, stat, null, d.evaluationRows(), null)
-                .withTest(new Tests.Result("chi-square", stat, t.chiSquareTestDataSetsComparison(d.evaluationCounts(), d.baselineCounts())));
+                .withTest(new SignificanceTests.Result("chi-square", stat, t.chiSquareTestDataSetsComparison(d.evaluationCounts(), d.baselineCounts())));
         return chiSquareValid(d) ? v : v.withNote("an expected count is under 5: the test is unreliable; "
                 + "drift is decided by the Jensen-Shannon distance instead");
     }

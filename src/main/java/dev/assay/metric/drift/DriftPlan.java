@@ -11,9 +11,11 @@ import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -138,10 +140,10 @@ public final class DriftPlan {
             return out;
         }
         List<Map<String, long[]>> categories = new ArrayList<>();
-        List<java.util.TreeMap<Double, long[]>> values = new ArrayList<>();
+        List<TreeMap<Double, long[]>> values = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             categories.add(new LinkedHashMap<>());
-            values.add(new java.util.TreeMap<>());
+            values.add(new TreeMap<>());
         }
         for (int side = 0; side < 2; side++) {
             // Each side's categories in canonical text by its own types: 1 in one file is 1.0 in the other.
@@ -186,7 +188,7 @@ public final class DriftPlan {
             }
         }
         for (int i = 0; i < columns.size(); i++) {
-            java.util.Collection<long[]> spread = i < categorical.size() ? categories.get(i).values() : values.get(i).values();
+            Collection<long[]> spread = i < categorical.size() ? categories.get(i).values() : values.get(i).values();
             // A histogram counts the values as doubles: the counts are the column's own only when no two of
             // its values can share a double (integers under 2^53; decimals are not counted this way).
             boolean exact = i < categorical.size() || !values.get(i).isEmpty()

@@ -11,7 +11,7 @@ import dev.assay.metric.Need;
 import dev.assay.metric.Scope;
 import dev.assay.metric.States;
 import dev.assay.metric.scan.ScanEngine;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The metric engine: needs -> scans -> states -> values. Each family's scans run, in the catalogue's
@@ -65,7 +66,7 @@ public final class MetricEngine {
         List<Need> out = new ArrayList<>();
         if (d.kind() == Kind.COLUMN) {
             data.columnTypes().keySet().stream()
-                    .filter(column -> !d.reads(Input.NOT_ID_COLUMN) || !data.id().equals(java.util.Optional.of(column)))
+                    .filter(column -> !d.reads(Input.NOT_ID_COLUMN) || !data.id().equals(Optional.of(column)))
                     .forEach(column -> out.add(new Need(d, Scope.of(column), parameters)));
             return out;
         }
@@ -115,7 +116,7 @@ public final class MetricEngine {
         if (raw.isEmpty()) {
             return;
         }
-        double[] adjusted = Tests.benjaminiHochberg(raw.values().stream().mapToDouble(Double::doubleValue).toArray());
+        double[] adjusted = SignificanceTests.benjaminiHochberg(raw.values().stream().mapToDouble(Double::doubleValue).toArray());
         Map<String, Double> byKey = new LinkedHashMap<>();
         int i = 0;
         for (String k : raw.keySet()) {

@@ -8,10 +8,11 @@ import dev.assay.metric.MetricValue;
 import dev.assay.metric.counts.ConfusionRates;
 import dev.assay.stats.Interval;
 import dev.assay.stats.Proportions;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,7 +98,7 @@ public final class Disparities {
         long xLo = rate.numerator(min.getValue());
         long nLo = rate.denominator(min.getValue());
         String between = "highest " + max.getKey().id() + ", lowest " + min.getKey().id();
-        Optional<Tests.Result> test = chiSquare(rate, defined);
+        Optional<SignificanceTests.Result> test = chiSquare(rate, defined);
         MetricValue value;
         if (kind == Kind.DIFFERENCE) {
             Interval ci = Proportions.newcombeDifference(xHi, nHi, xLo, nLo, confidence).orElse(null);
@@ -132,14 +133,14 @@ public final class Disparities {
         return MetricValue.defined(id, scope, null, worst, null, total, "(overall)");
     }
 
-    private static Optional<Tests.Result> chiSquare(GroupRate rate, List<Map.Entry<GroupKey, GroupState>> defined) {
+    private static Optional<SignificanceTests.Result> chiSquare(GroupRate rate, List<Map.Entry<GroupKey, GroupState>> defined) {
         long[] x = new long[defined.size()];
         long[] n = new long[defined.size()];
         for (int i = 0; i < defined.size(); i++) {
             x[i] = rate.numerator(defined.get(i).getValue());
             n[i] = rate.denominator(defined.get(i).getValue());
         }
-        return Tests.chiSquareIndependence(x, n);
+        return SignificanceTests.chiSquareIndependence(x, n);
     }
 
     /**
@@ -156,7 +157,7 @@ public final class Disparities {
             return MetricValue.undefined(id, scope, null, undefinedPart.n(), undefinedPart.undefined(), null)
                     .withNote(undefinedPart.note());
         }
-        String note = "true_positive_rate " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + tpr.value()
+        String note = "true_positive_rate " + kind.name().toLowerCase(Locale.ROOT) + " " + tpr.value()
                 + " (" + tpr.reference() + "), false_positive_rate " + fpr.value() + " (" + fpr.reference() + ")";
         if (worstCase) {
             boolean tprWorse = kind == Kind.DIFFERENCE ? tpr.value() >= fpr.value() : tpr.value() <= fpr.value();

@@ -2,11 +2,13 @@ package dev.assay.metric.fairness;
 
 import dev.assay.metric.AuditData;
 import dev.assay.metric.Family;
+import dev.assay.metric.GroupKey;
 import dev.assay.metric.GroupMetric;
 import dev.assay.metric.MetricDefinition;
 import dev.assay.metric.MetricDefinition.Kind;
 import dev.assay.metric.MetricDefinition.Source;
 import dev.assay.metric.Need;
+import dev.assay.metric.Scope;
 import dev.assay.metric.States;
 import dev.assay.metric.counts.Aggregates;
 import dev.assay.metric.counts.ConfusionRates;
@@ -18,6 +20,7 @@ import dev.assay.metric.scan.ScanEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The fairness family's registration point: every group fairness metric, each computed from the shared
@@ -93,7 +96,7 @@ public final class FairnessFamily implements Family {
         return List.copyOf(m);
     }
 
-    private static java.util.Map<dev.assay.metric.GroupKey, GroupState> groups(States s, dev.assay.metric.Scope scope) {
+    private static Map<GroupKey, GroupState> groups(States s, Scope scope) {
         return Aggregates.of(s).groups(scope);
     }
 

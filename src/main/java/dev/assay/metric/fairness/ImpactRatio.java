@@ -1,18 +1,22 @@
 package dev.assay.metric.fairness;
 
 import dev.assay.metric.GroupKey;
+import dev.assay.metric.counts.GroupRate;
 import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Reference;
 import dev.assay.stats.Power;
 import dev.assay.stats.Proportions;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@code impact_ratio}: each group's selection rate over the highest group's selection rate
@@ -44,9 +48,9 @@ public final class ImpactRatio {
     public static List<MetricValue> all(String scope, Map<GroupKey, GroupState> groups, long minimumGroupSize,
                                         double confidence, double excludeBelowShare) {
         long total = groups.values().stream().mapToLong(GroupState::rows).sum();
-        java.util.function.Predicate<GroupState> excluded = g -> excludeBelowShare > 0 && total > 0
+        Predicate<GroupState> excluded = g -> excludeBelowShare > 0 && total > 0
                 && (double) g.rows() / total < excludeBelowShare;
-        Map<GroupKey, GroupState> eligible = new java.util.LinkedHashMap<>();
+        Map<GroupKey, GroupState> eligible = new LinkedHashMap<>();
         groups.forEach((k, v) -> {
             if (!excluded.test(v)) {
                 eligible.put(k, v);
@@ -61,10 +65,10 @@ public final class ImpactRatio {
             String group = e.getKey().id();
             GroupState s = e.getValue();
             if (excluded.test(s)) {
-                values.add(MetricValue.undefined(ID, scope, group, s.predicted(), String.format(java.util.Locale.ROOT,
+                values.add(MetricValue.undefined(ID, scope, group, s.predicted(), String.format(Locale.ROOT,
                                 "excluded: %.2f%% of the data, under the %.0f%% threshold (6 RCNY 5-301)",
                                 100.0 * s.rows() / total, 100 * excludeBelowShare), reference.map(Map.Entry::getKey).orElse(null))
-                        .withNote(s.predicted() == 0 ? null : "selection rate " + (double) s.favorable() / s.predicted()));
+                        .withNote(GroupRate.SELECTION.of(s).map(rate -> "selection rate " + rate).orElse(null)));
             } else if (s.predicted() == 0) {
                 values.add(MetricValue.undefined(ID, scope, group, 0, "no rows with a prediction in this group", null));
             } else if (reference.isEmpty()) {
@@ -80,17 +84,17 @@ public final class ImpactRatio {
                     // The same sample on both sides: exactly 1, and no interval or test (they assume two independent samples).
                     values.add(MetricValue.defined(ID, scope, group, 1.0, null, s.predicted(), refId).withNote("the reference group"));
                 } else {
-                    double ratio = ((double) s.favorable() / s.predicted()) / ((double) ref.favorable() / ref.predicted());
+                    double refRate = GroupRate.SELECTION.of(ref).orElseThrow();
+                    double ratio = GroupRate.SELECTION.of(s).orElseThrow() / refRate;
                     MetricValue v = MetricValue.defined(ID, scope, group, ratio,
                             Proportions.katzRatio(s.favorable(), s.predicted(), ref.favorable(), ref.predicted(), confidence)
                                     .orElse(null),
                             s.predicted(), refId);
-                    v = Tests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
+                    v = SignificanceTests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
                             .map(v::withTest).orElse(v);
-                    double refRate = (double) ref.favorable() / ref.predicted();
                     MetricValue tested = v;
                     v = Power.detectableRatio(s.predicted(), ref.predicted(), refRate, 0.05, 0.8)
-                            .map(r -> tested.withNote(String.format(java.util.Locale.ROOT,
+                            .map(r -> tested.withNote(String.format(Locale.ROOT,
                                     "power: with these group sizes a ratio of %.3f or lower is detected with 80%% power"
                                             + " (two-sided, 5%%)", r)))
                             .orElse(v);

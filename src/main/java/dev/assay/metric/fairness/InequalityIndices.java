@@ -1,6 +1,6 @@
 package dev.assay.metric.fairness;
 
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.MetricValue;
@@ -14,7 +14,7 @@ import java.util.Map;
  * predicted but not observed, 0 where it was observed but not predicted, 1 otherwise, so three counts
  * describe the whole distribution. The benefit follows the card's favorable outcome, not its positive
  * class: where the favorable outcome is the negative class (no default, no re-offence) a false negative of
- * the positive class is the unearned benefit (see {@code Outcomes.labelFavorableSql} for the label's side).
+ * the positive class is the unearned benefit (see {@code OutcomeColumns.labelFavorableSql} for the label's side).
  * Rows count when both their label and prediction are known.
  * <ul>
  * <li>{@code generalized_entropy_index} (alpha != 0, 1): sum((b/mu)^alpha - 1) / (n alpha (alpha - 1));</li>

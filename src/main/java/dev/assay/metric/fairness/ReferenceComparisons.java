@@ -8,10 +8,11 @@ import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.counts.ConfusionRates;
 import dev.assay.stats.Proportions;
-import dev.assay.stats.Tests;
+import dev.assay.stats.SignificanceTests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public final class ReferenceComparisons {
             String group = e.getKey().id();
             if (reference.isEmpty()) {
                 values.add(MetricValue.undefined(id, scope, group, e.getValue().rows(), "no reference group qualifies ("
-                        + p.reference().kind().name().toLowerCase(java.util.Locale.ROOT) + ")", null));
+                        + p.reference().kind().name().toLowerCase(Locale.ROOT) + ")", null));
             } else {
                 values.add(compare(id, scope, group, e.getValue(), reference.get().getKey(), reference.get().getValue(),
                         p.confidence()));
@@ -118,7 +119,7 @@ public final class ReferenceComparisons {
                     Proportions.katzRatio(g.favorable(), g.predicted(), ref.favorable(), ref.predicted(), confidence)
                             .orElse(null), g.predicted(), refId);
         }
-        return Tests.compareProportions(g.favorable(), g.predicted(), ref.favorable(), ref.predicted())
+        return SignificanceTests.compareProportions(g.favorable(), g.predicted(), ref.favorable(), ref.predicted())
                 .map(v::withTest).orElse(v);
     }
 

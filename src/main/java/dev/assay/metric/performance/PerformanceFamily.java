@@ -1,5 +1,6 @@
 package dev.assay.metric.performance;
 
+import dev.assay.metric.ApprovedValues;
 import dev.assay.metric.AuditData;
 import dev.assay.metric.Family;
 import dev.assay.metric.GroupKey;
@@ -88,7 +89,7 @@ public final class PerformanceFamily implements Family {
             add(m, new MetricDefinition(id, Kind.DATASET, Source.COUNTS, (scope, s, p) -> {
                 MetricValue now = of.computation().compute(Scope.OVERALL, s, p).stream().findFirst()
                         .orElse(MetricValue.undefined(base, null, null, 0, "no rows", null));
-                return List.of(ChangeFromApproved.of(base, now, s.get(AuditData.APPROVED, dev.assay.metric.ApprovedValues.NONE)));
+                return List.of(ChangeFromApproved.of(base, now, s.get(AuditData.APPROVED, ApprovedValues.NONE)));
             }).withCompanions(base));
         }
         return List.copyOf(m.values());

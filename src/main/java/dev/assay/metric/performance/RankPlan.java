@@ -1,7 +1,7 @@
 package dev.assay.metric.performance;
 
 import dev.assay.metric.GroupKey;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
@@ -27,9 +27,9 @@ public final class RankPlan {
 
     private final List<Scope> scopes;
     private final List<String> attributes;
-    private final Outcomes outcomes;
+    private final OutcomeColumns outcomes;
 
-    public RankPlan(List<Scope> scopes, Outcomes outcomes) {
+    public RankPlan(List<Scope> scopes, OutcomeColumns outcomes) {
         LinkedHashSet<Scope> unique = new LinkedHashSet<>();
         unique.add(Scope.OVERALL);
         unique.addAll(scopes);

@@ -1,5 +1,7 @@
 package dev.assay.metric.privacy;
 
+import java.util.Map;
+
 /**
  * The equivalence classes of the model card's quasi-identifiers (rows sharing all their values), as
  * {@link AnonymityPlan} counts them: what re-identification risk and l-diversity are computed from.
@@ -13,10 +15,10 @@ package dev.assay.metric.privacy;
  * @param diversity     per sensitive column, its diversity within the classes
  */
 public record EquivalenceClasses(long rows, long classes, long smallestClass, long rowsBelowK, long uniqueRows, int k,
-                                 java.util.Map<String, Diversity> diversity) {
+                                 Map<String, Diversity> diversity) {
 
     public EquivalenceClasses {
-        diversity = java.util.Map.copyOf(diversity);
+        diversity = Map.copyOf(diversity);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.assay.metric.privacy;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.assay.metric.MetricParameters;
 
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public record PhoneNumbers(List<String> regions) {
      * and each added region makes more bare digit strings valid somewhere. Numbers written with + are read
      * for every country whatever the list.
      */
-    public static final List<String> DEFAULT_REGIONS = dev.assay.metric.MetricParameters.DEFAULT_PHONE_REGIONS;
+    public static final List<String> DEFAULT_REGIONS = MetricParameters.DEFAULT_PHONE_REGIONS;
 
     // Before DEFAULT: its constructor reads it.
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();

@@ -20,7 +20,7 @@ public final class PiiDetected {
     private PiiDetected() {
     }
 
-    public static MetricValue of(String column, PiiPlan.PiiState state) {
+    public static MetricValue of(String column, PiiSampler.PiiState state) {
         if (state == null) {
             return MetricValue.undefined(ID, column, null, 0, "not a text or date column: not scanned", null);
         }

@@ -18,13 +18,13 @@ import java.util.Map;
 /**
  * The privacy family's registration point: re-identification risk and l-diversity from the
  * quasi-identifier classes ({@link AnonymityPlan}, with k-anonymity's floor {@link AnonymityPlan#K}),
- * personal data and special categories from a sample of each text column ({@link PiiPlan}), prohibited
+ * personal data and special categories from a sample of each text column ({@link PiiSampler}), prohibited
  * features from the card's roles.
  */
 public final class PrivacyFamily implements Family {
 
     public static final States.Key<EquivalenceClasses> CLASSES = new States.Key<>("equivalence classes");
-    public static final States.Key<Map<String, PiiPlan.PiiState>> PII = new States.Key<>("personal data");
+    public static final States.Key<Map<String, PiiSampler.PiiState>> PII = new States.Key<>("personal data");
 
     private final List<MetricDefinition> metrics = definitions();
 
@@ -46,7 +46,7 @@ public final class PrivacyFamily implements Family {
         List<String> scanned = needs.stream().filter(n -> n.definition().source() == Source.PII && n.column() != null)
                 .map(Need::column).distinct().toList();
         if (!scanned.isEmpty()) {
-            out = out.with(PII, PiiPlan.scan(engine, data.evaluation(), scanned, data.columnTypes(),
+            out = out.with(PII, PiiSampler.scan(engine, data.evaluation(), scanned, data.columnTypes(),
                     PiiRecognizers.forPhoneRegions(data.defaults().phoneRegions())));
         }
         return out;

@@ -2,6 +2,9 @@ package dev.assay.metric.privacy;
 
 import dev.assay.metric.MetricValue;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Over the equivalence classes of the quasi-identifiers (rows sharing all their values):
  * <ul>
@@ -21,7 +24,7 @@ public final class ReidentificationRisk {
     public static final String PROSECUTOR_RISK_AVG = "prosecutor_risk_avg";
     public static final String SAMPLE_UNIQUENESS = "sample_uniqueness";
 
-    public static final java.util.List<String> IDS = java.util.List.of(K_ANONYMITY, ROWS_BELOW_K, PROSECUTOR_RISK_MAX,
+    public static final List<String> IDS = List.of(K_ANONYMITY, ROWS_BELOW_K, PROSECUTOR_RISK_MAX,
             PROSECUTOR_RISK_AVG, SAMPLE_UNIQUENESS);
 
     private ReidentificationRisk() {
@@ -34,7 +37,7 @@ public final class ReidentificationRisk {
         return switch (id) {
             case K_ANONYMITY -> MetricValue.defined(id, null, null, d.smallestClass(), null, d.rows(), null);
             case ROWS_BELOW_K -> MetricValue.defined(id, null, null, d.rowsBelowK(), null, d.rows(), null)
-                    .withNote(String.format(java.util.Locale.ROOT, "%.4f of the rows are in classes smaller than k = %d",
+                    .withNote(String.format(Locale.ROOT, "%.4f of the rows are in classes smaller than k = %d",
                             (double) d.rowsBelowK() / d.rows(), d.k()));
             case PROSECUTOR_RISK_MAX -> MetricValue.defined(id, null, null, 1.0 / d.smallestClass(), null, d.rows(), null);
             case PROSECUTOR_RISK_AVG -> MetricValue.defined(id, null, null, (double) d.classes() / d.rows(), null, d.rows(), null);

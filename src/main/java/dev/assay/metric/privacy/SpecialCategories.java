@@ -64,7 +64,7 @@ public final class SpecialCategories {
     }
 
     /** The category most of a column's sampled values name, if at least {@link #VALUE_SHARE} of them name it. */
-    static Optional<String> fromValues(PiiPlan.PiiState sample) {
+    static Optional<String> fromValues(PiiSampler.PiiState sample) {
         if (sample == null || sample.sampled() == 0) {
             return Optional.empty();
         }
@@ -82,7 +82,7 @@ public final class SpecialCategories {
     }
 
     /** @param sample the column's sampled values as the personal-data scan counted them; null when not scanned */
-    public static MetricValue column(String id, String column, DeclaredRoles roles, PiiPlan.PiiState sample) {
+    public static MetricValue column(String id, String column, DeclaredRoles roles, PiiSampler.PiiState sample) {
         boolean declaredSensitive = roles.sensitive().contains(column);
         boolean declared = declaredSensitive || roles.protectedAttributes().contains(column);
         Optional<String> byName = category(column);

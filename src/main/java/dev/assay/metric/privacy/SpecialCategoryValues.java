@@ -1,5 +1,6 @@
 package dev.assay.metric.privacy;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The value dictionary of GDPR Art. 9(1) special categories: whole values that name a category. Apart
- * from {@link SpecialCategories} so that the personal-data scan ({@link PiiPlan}) can count terms
+ * from {@link SpecialCategories} so that the personal-data scan ({@link PiiSampler}) can count terms
  * while the metric reads the scan's counts, without the two depending on each other.
  */
 final class SpecialCategoryValues {
@@ -39,7 +40,7 @@ final class SpecialCategoryValues {
     private static final Map<String, String> CATEGORY_OF_VALUE = valueIndex();
 
     private static Map<String, String> valueIndex() {
-        Map<String, String> index = new java.util.HashMap<>();
+        Map<String, String> index = new HashMap<>();
         VALUES.forEach((category, terms) -> terms.forEach(t -> index.put(t, category)));
         return index;
     }

@@ -1,7 +1,7 @@
 package dev.assay.metric.quality;
 
 import dev.assay.metric.ColumnExpectation;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.infrastructure.ValueMatch;
 import dev.assay.infrastructure.ColumnTypes;
 import dev.assay.infrastructure.Sql;
@@ -10,6 +10,7 @@ import dev.assay.metric.quality.ValidityState.ColumnCheck;
 import dev.assay.metric.quality.ValidityState.NamedColumn;
 import dev.assay.metric.quality.ValidityState.PredictionCount;
 import jakarta.json.Json;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import dev.assay.metric.scan.ScanEngine;
@@ -40,7 +41,7 @@ public final class ValidityPlan {
 
     private final List<ColumnCheck> checks;
     private final List<NamedRole> named;
-    private final Outcomes outcomes;
+    private final OutcomeColumns outcomes;
     private final boolean predictions;
     private final boolean regression;
 
@@ -48,7 +49,7 @@ public final class ValidityPlan {
      * @param predictions whether to count valid predictions and scores
      * @param regression  whether a valid prediction is any finite number (a regression) rather than a label value
      */
-    public ValidityPlan(List<ColumnCheck> checks, List<NamedRole> named, Outcomes outcomes, boolean predictions,
+    public ValidityPlan(List<ColumnCheck> checks, List<NamedRole> named, OutcomeColumns outcomes, boolean predictions,
                         boolean regression) {
         this.checks = List.copyOf(checks);
         this.named = List.copyOf(named);
@@ -176,7 +177,7 @@ public final class ValidityPlan {
         }
 
         String text() {
-            return String.join(", ", values.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString()
+            return String.join(", ", values.stream().map(v -> v instanceof JsonString s ? s.getString()
                     : v.toString()).toList());
         }
     }

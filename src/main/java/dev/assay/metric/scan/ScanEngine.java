@@ -2,6 +2,8 @@ package dev.assay.metric.scan;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs the SQL of metric families' scans over datasets and streams the result rows back; what the
@@ -35,7 +37,7 @@ public interface ScanEngine {
 
     /** Runs {@code sql}, which returns exactly one row (an aggregate without GROUP BY), and reads it. */
     default <T> T one(String sql, RowReader<T> reader) throws SQLException {
-        java.util.List<T> out = new java.util.ArrayList<>(1);
+        List<T> out = new ArrayList<>(1);
         scan(sql, row -> {
             out.add(reader.read(row));
             return false;

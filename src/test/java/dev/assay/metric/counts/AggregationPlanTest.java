@@ -5,7 +5,7 @@ import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.infrastructure.DuckDb;
@@ -85,8 +85,8 @@ class AggregationPlanTest {
         return out;
     }
 
-    private static Outcomes outcomes() {
-        return new Outcomes("pred", Optional.of(Json.createValue(1)), Optional.of("label"), Optional.of(Json.createValue(1)), List.of(Json.createValue(1)), Optional.empty(),
+    private static OutcomeColumns outcomes() {
+        return new OutcomeColumns("pred", Optional.of(Json.createValue(1)), Optional.of("label"), Optional.of(Json.createValue(1)), List.of(Json.createValue(1)), Optional.empty(),
                 Map.of(HOSTILE, "VARCHAR", "race", "VARCHAR", "pred", "INTEGER", "label", "INTEGER"));
     }
 

@@ -51,7 +51,7 @@ class CompasProPublicaTest {
         Path parquet = stored.parquet();
         Map<String, String> types = stored.types();
 
-        AuditEngine.Outcome o = new AuditEngine(duckDb, MetricParameters.DEFAULTS).run(
+        AuditEngine.Evaluation o = new AuditEngine(duckDb, MetricParameters.DEFAULTS).run(
                 ModelCardParser.parseYaml(CARD, "compas", "2016"), types, parquet, List.of(),
                 List.of("false_positive_rate", "false_negative_rate", "false_positive_rate_difference",
                         "statistical_parity_difference"));
@@ -75,7 +75,7 @@ class CompasProPublicaTest {
         assertTrue(spd.adjustedP() < 1e-10, spd.toString());
     }
 
-    private static MetricValue value(AuditEngine.Outcome o, String metric, String group) {
+    private static MetricValue value(AuditEngine.Evaluation o, String metric, String group) {
         return o.metrics().stream().filter(m -> m.metric().equals(metric) && group.equals(m.group()))
                 .findFirst().orElseThrow(() -> new AssertionError(metric + " " + group));
     }

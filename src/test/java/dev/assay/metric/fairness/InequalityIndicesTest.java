@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.counts.AggregationPlan;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -85,7 +85,7 @@ class InequalityIndicesTest {
     }
 
     /** The whole-dataset counts of (a, y, p) rows under the given card outcomes, through the SQL scan. */
-    private Map<GroupKey, GroupState> aggregate(String csv, String types, Map<String, String> columnTypes, Outcomes outcomes)
+    private Map<GroupKey, GroupState> aggregate(String csv, String types, Map<String, String> columnTypes, OutcomeColumns outcomes)
             throws Exception {
         Path parquet = Tables.toParquet(dir, csv, types);
         try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
@@ -108,7 +108,7 @@ class InequalityIndicesTest {
         for (int i = 0; i < CREDIT_LABEL.length; i++) {
             csv.append(i % 2 == 0 ? "u" : "v").append(',').append(CREDIT_LABEL[i]).append(',').append(CREDIT_PRED[i]).append('\n');
         }
-        Outcomes outcomes = new Outcomes("p", Optional.of(Json.createValue(0)), Optional.of("y"), Optional.of(Json.createValue(1)),
+        OutcomeColumns outcomes = new OutcomeColumns("p", Optional.of(Json.createValue(0)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.empty(), Map.of("a", "VARCHAR", "y", "INTEGER", "p", "INTEGER"));
         Map<GroupKey, GroupState> g = aggregate(csv.toString(), "{'a': 'VARCHAR', 'y': 'INTEGER', 'p': 'INTEGER'}",
                 Map.of("a", "VARCHAR", "y", "INTEGER", "p", "INTEGER"), outcomes);
@@ -134,7 +134,7 @@ class InequalityIndicesTest {
     void predictionsInOtherTermsTakeTheFavorableClassTheCardTranslatesThemTo() throws Exception {
         String csv = "a,y,p\nu,0,Low\nu,1,Low\nu,0,High\nv,1,Medium\nv,0,Medium\nv,1,High\n";
         Map<String, String> types = Map.of("a", "VARCHAR", "y", "INTEGER", "p", "VARCHAR");
-        Outcomes outcomes = new Outcomes("p", Optional.of(Json.createValue("Low")), Optional.of("y"), Optional.of(Json.createValue(1)),
+        OutcomeColumns outcomes = new OutcomeColumns("p", Optional.of(Json.createValue("Low")), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.<JsonValue>of(Json.createValue("Medium"), Json.createValue("High")), Optional.empty(), types);
         Map<GroupKey, GroupState> g = aggregate(csv, "{'a': 'VARCHAR', 'y': 'INTEGER', 'p': 'VARCHAR'}", types, outcomes);
         double[] b = {1, 2, 0, 1, 0, 1};

@@ -6,7 +6,7 @@ import dev.assay.metric.counts.Aggregates;
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.counts.AggregationPlan;
 import dev.assay.metric.counts.ScoreState;
@@ -118,7 +118,7 @@ class LocalLaw144Test {
             }
         }
         Path out = dev.assay.metric.Tables.toParquet(dir, csv.toString(), "{'sex': 'VARCHAR', 'race': 'VARCHAR', 's': 'DOUBLE'}");
-        Outcomes outcomes = new Outcomes("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
+        OutcomeColumns outcomes = new OutcomeColumns("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
                 Map.of("sex", "VARCHAR", "race", "VARCHAR", "s", "DOUBLE"));
         Aggregates a;
         try (DuckDbEngine c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
@@ -156,7 +156,7 @@ class LocalLaw144Test {
         }
         Path out = dev.assay.metric.Tables.toParquet(dir, csv.toString(), null);
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        Outcomes outcomes = new Outcomes("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
+        OutcomeColumns outcomes = new OutcomeColumns("s", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("s"),
                 Map.of("g", "VARCHAR", "s", "DOUBLE"));
         try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {
             return new AggregationPlan(List.of(Scope.of("g")), outcomes, false, true, AggregationPlan.median(c, c.table(out), "s"))

@@ -7,7 +7,7 @@ import dev.assay.metric.counts.Aggregates;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class RegressionMetricsTest {
         // B: y 2 4, yhat 3 3 -> MAE 1, RMSE 1, SS_tot 2, R2 0, mean yhat 3. C: y 5 5, yhat 5 6 -> R2 undefined.
         Path parquet = dev.assay.metric.Tables.toParquet(dir, "g,y,yhat\nA,1,1\nA,2,2\nA,3,5\nB,2,3\nB,4,3\nC,5,5\nC,5,6\n", null);
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        Outcomes outcomes = new Outcomes("yhat", Optional.empty(), Optional.of("y"), Optional.empty(), List.of(),
+        OutcomeColumns outcomes = new OutcomeColumns("yhat", Optional.empty(), Optional.of("y"), Optional.empty(), List.of(),
                 Optional.empty(), Map.of("g", "VARCHAR", "y", "BIGINT", "yhat", "BIGINT"));
         Aggregates a;
         try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {

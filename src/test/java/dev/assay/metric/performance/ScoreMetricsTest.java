@@ -6,7 +6,7 @@ import dev.assay.metric.counts.Aggregates;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.counts.AggregationPlan;
 import jakarta.json.Json;
@@ -38,7 +38,7 @@ class ScoreMetricsTest {
         }
         Path out = dev.assay.metric.Tables.toParquet(dir, csv.toString(), "{'a': 'VARCHAR', 'y': 'INTEGER', 's': 'DOUBLE'}");
         DuckDb duckDb = DuckDb.withDefaults(dir);
-        Outcomes outcomes = new Outcomes("y", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
+        OutcomeColumns outcomes = new OutcomeColumns("y", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.of("s"), Map.of("a", "VARCHAR", "y", "INTEGER", "s", "DOUBLE"));
         List<Scope> scopes = List.of(Scope.of("a"));
         try (DuckDbEngine c = DuckDbEngine.open(duckDb)) {

@@ -65,13 +65,13 @@ class PiiTest {
                 """;
         Path parquet = Tables.toParquet(dir, csv, "{'v': 'VARCHAR'}");
         try (var c = DuckDbEngine.open(DuckDb.withDefaults(dir))) {
-            PiiPlan.PiiState us = PiiPlan.scan(c, c.table(parquet), List.of("v"), Map.of("v", "VARCHAR")).get("v");
-            assertEquals(new PiiPlan.PiiState(9, Map.of("CREDIT_CARD", 2L, "PHONE_NUMBER", 2L), Map.of()), us);
+            PiiSampler.PiiState us = PiiSampler.scan(c, c.table(parquet), List.of("v"), Map.of("v", "VARCHAR")).get("v");
+            assertEquals(new PiiSampler.PiiState(9, Map.of("CREDIT_CARD", 2L, "PHONE_NUMBER", 2L), Map.of()), us);
             MetricValue v = PiiDetected.of("v", us);
             assertEquals(2.0 / 9, v.value(), 1e-12);
             assertEquals("CREDIT_CARD in 22.2% of 9 sampled values", v.note());
 
-            PiiPlan.PiiState britain = PiiPlan.scan(c, c.table(parquet), List.of("v"), Map.of("v", "VARCHAR"),
+            PiiSampler.PiiState britain = PiiSampler.scan(c, c.table(parquet), List.of("v"), Map.of("v", "VARCHAR"),
                     PiiRecognizers.forPhoneRegions(List.of("US", "GB"))).get("v");
             assertEquals(Map.of("CREDIT_CARD", 2L, "PHONE_NUMBER", 3L), britain.entities(), "the national London number too");
         }
@@ -158,7 +158,7 @@ class PiiTest {
         assertEquals("religious or philosophical beliefs (from its values: 3 of 4 sampled)", q7.note());
     }
 
-    private static MetricValue value(AuditEngine.Outcome o, String column) {
+    private static MetricValue value(AuditEngine.Evaluation o, String column) {
         return o.metrics().stream().filter(m -> m.metric().equals("pii_detected") && column.equals(m.scope())).findFirst().orElseThrow();
     }
 }

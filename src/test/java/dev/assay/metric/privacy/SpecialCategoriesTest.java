@@ -59,13 +59,13 @@ class SpecialCategoriesTest {
         assertEquals(Optional.of("religious or philosophical beliefs"), SpecialCategories.valueCategory("MUSLIM"));
         assertEquals(Optional.empty(), SpecialCategories.valueCategory("gay pride parade"), "whole values only");
         // q7 holds beliefs in 6 of 10 sampled values: flagged from its values, and not declared.
-        var q7 = new dev.assay.metric.privacy.PiiPlan.PiiState(10, java.util.Map.of(),
+        var q7 = new dev.assay.metric.privacy.PiiSampler.PiiState(10, java.util.Map.of(),
                 java.util.Map.of("religious or philosophical beliefs", 6L, "health", 1L));
         var flagged = SpecialCategories.column("undeclared_special_category", "q7", ROLES, q7);
         assertEquals(1.0, flagged.value(), 0);
         assertEquals("religious or philosophical beliefs (from its values: 6 of 10 sampled)", flagged.note());
         // Under half: not flagged.
-        var few = new dev.assay.metric.privacy.PiiPlan.PiiState(10, java.util.Map.of(), java.util.Map.of("health", 4L));
+        var few = new dev.assay.metric.privacy.PiiSampler.PiiState(10, java.util.Map.of(), java.util.Map.of("health", 4L));
         assertEquals(0.0, SpecialCategories.column("special_category_data", "q8", ROLES, few).value(), 0);
     }
 }

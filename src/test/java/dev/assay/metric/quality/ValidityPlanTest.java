@@ -5,7 +5,7 @@ import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.ColumnExpectation.DeclaredType;
 import dev.assay.metric.MetricValue;
-import dev.assay.metric.Outcomes;
+import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Tables;
 import dev.assay.metric.quality.ValidityState.ColumnCheck;
 import jakarta.json.Json;
@@ -58,8 +58,8 @@ class ValidityPlanTest {
         return new ColumnExpectation(null, List.of(), null, null, p);
     }
 
-    private static Outcomes outcomes(String prediction, Map<String, String> types) {
-        return new Outcomes(prediction, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), types);
+    private static OutcomeColumns outcomes(String prediction, Map<String, String> types) {
+        return new OutcomeColumns(prediction, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), types);
     }
 
     private ValidityState scan(String csv, String duckTypes, ValidityPlan plan) throws Exception {
@@ -147,7 +147,7 @@ class ValidityPlanTest {
                 0,0,
                 """;
         Map<String, String> types = Map.of("y", "INTEGER", "p", "INTEGER", "s", "DOUBLE");
-        Outcomes o = new Outcomes("p", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
+        OutcomeColumns o = new OutcomeColumns("p", Optional.of(Json.createValue(1)), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue(1)), Optional.of("s"), types);
         ValidityState state = scan(csv, "{'y': 'INTEGER', 'p': 'INTEGER', 's': 'DOUBLE'}",
                 new ValidityPlan(List.of(), List.of(), o, true, false));
@@ -165,11 +165,11 @@ class ValidityPlanTest {
         // COMPAS: label two_year_recid 0/1, prediction score_text Low/Medium/High.
         String csv = "y,p\n1,High\n0,Low\n1,Medium\n0,unknown\n";
         Map<String, String> types = Map.of("y", "INTEGER", "p", "VARCHAR");
-        Outcomes o = new Outcomes("p", Optional.of(Json.createValue("Low")), Optional.of("y"), Optional.of(Json.createValue(1)),
+        OutcomeColumns o = new OutcomeColumns("p", Optional.of(Json.createValue("Low")), Optional.of("y"), Optional.of(Json.createValue(1)),
                 List.of(Json.createValue("Medium"), Json.createValue("High")), Optional.empty(), types);
         ValidityState state = scan(csv, "{'y': 'INTEGER', 'p': 'VARCHAR'}", new ValidityPlan(List.of(), List.of(), o, true, false));
         assertEquals(3.0 / 4, PredictionValidity.of(state, 0.95).value(), 1e-12);
-        Outcomes noLabel = new Outcomes("p", Optional.of(Json.createValue("Low")), Optional.empty(), Optional.empty(),
+        OutcomeColumns noLabel = new OutcomeColumns("p", Optional.of(Json.createValue("Low")), Optional.empty(), Optional.empty(),
                 List.of(), Optional.empty(), types);
         ValidityState unknown = scan(csv, "{'y': 'INTEGER', 'p': 'VARCHAR'}",
                 new ValidityPlan(List.of(), List.of(), noLabel, true, false));
@@ -180,7 +180,7 @@ class ValidityPlanTest {
     void regressionPredictionsAreFiniteNumbers() throws Exception {
         String csv = "y,p\n1.0,1.5\n2.0,nan\n3.0,\n4.0,3\n";
         Map<String, String> types = Map.of("y", "DOUBLE", "p", "DOUBLE");
-        Outcomes o = new Outcomes("p", Optional.empty(), Optional.of("y"), Optional.empty(), List.of(), Optional.empty(), types);
+        OutcomeColumns o = new OutcomeColumns("p", Optional.empty(), Optional.of("y"), Optional.empty(), List.of(), Optional.empty(), types);
         ValidityState state = scan(csv, "{'y': 'DOUBLE', 'p': 'DOUBLE'}", new ValidityPlan(List.of(), List.of(), o, true, true));
         assertEquals(2.0 / 4, PredictionValidity.of(state, 0.95).value(), 1e-12);
     }

@@ -1,8 +1,10 @@
 package dev.assay.metric;
 
+import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
 import jakarta.json.JsonValue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,31 +19,31 @@ import java.util.Optional;
  * @param weight      the frequency-weight column, if the card names one: every count becomes the sum
  *                    of the rows' weights, exactly as if each row were repeated that many times
  */
-public record Outcomes(
+public record OutcomeColumns(
         String prediction,
         Optional<JsonValue> favorableOutcome,
         Optional<String> label,
         Optional<JsonValue> positiveLabel,
-        java.util.List<JsonValue> positivePrediction,
+        List<JsonValue> positivePrediction,
         Optional<String> score,
         Map<String, String> columnTypes,
         Optional<String> weight) {
 
     /** Unweighted: every row counts once. */
-    public Outcomes(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
-                    Optional<JsonValue> positiveLabel, java.util.List<JsonValue> positivePrediction, Optional<String> score,
+    public OutcomeColumns(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
+                    Optional<JsonValue> positiveLabel, List<JsonValue> positivePrediction, Optional<String> score,
                     Map<String, String> columnTypes) {
         this(prediction, favorableOutcome, label, positiveLabel, positivePrediction, score, columnTypes, Optional.empty());
     }
 
     /** The same outcomes without the score column (an audit reads no column none of its metrics uses). */
-    public Outcomes withoutScore() {
-        return new Outcomes(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight);
+    public OutcomeColumns withoutScore() {
+        return new OutcomeColumns(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight);
     }
 
     /** The row's weight as SQL: the weight column as a whole number, or 1. */
     public String weightSql() {
-        return weight.map(w -> "CAST(" + dev.assay.infrastructure.Sql.identifier(w) + " AS BIGINT)").orElse("1");
+        return weight.map(w -> "CAST(" + Sql.identifier(w) + " AS BIGINT)").orElse("1");
     }
 
     /** The total of {@code expression} over rows, each row counted by its weight. */
@@ -91,7 +93,7 @@ public record Outcomes(
         if (favorableOutcome.isEmpty() || label.isEmpty() || positiveLabel.isEmpty()) {
             return "FALSE";
         }
-        if (positivePrediction.equals(java.util.List.of(positiveLabel.get()))) {
+        if (positivePrediction.equals(List.of(positiveLabel.get()))) {
             String l = label.get();
             return ValueMatch.equalsSql(l, columnTypes.get(l), favorableOutcome.get());
         }

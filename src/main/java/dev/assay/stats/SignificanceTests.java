@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Significance tests on counts, and multiple-comparison control. */
-public final class Tests {
+public final class SignificanceTests {
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
-    private Tests() {
+    private SignificanceTests() {
     }
 
     /** A test's name, statistic (NaN where the test has none) and two-sided p-value. */

@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * values by default; the whole column when smaller) is run through the validating recognizers and the
  * special-category value dictionary. Only the counts leave this class; the values are never kept.
  */
-public final class PiiPlan {
+public final class PiiSampler {
 
     public static final int SAMPLE = 10_000;
 
-    private PiiPlan() {
+    private PiiSampler() {
     }
 
     /**
