@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * Epoch milliseconds (13 bare digits) and other long bare digit runs are claimed by {@link PaymentCards} first
  * (see {@link PiiRecognizers#precedence()}); 1700000000000 is, besides, a valid number in no region's plan.
  *
+ * Constructing one with a region libphonenumber has no plan for throws IllegalArgumentException.
+ *
  * @param regions regions whose national formats are read, ISO 3166-1 alpha-2 (upper or lower case)
- * @throws IllegalArgumentException for a region libphonenumber has no plan for
  */
 public record PhoneNumbers(List<String> regions) {
 
