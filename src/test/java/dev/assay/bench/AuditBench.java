@@ -1,5 +1,6 @@
 package dev.assay.bench;
 
+import dev.assay.audit.AuditEndings;
 import dev.assay.audit.AuditEngine;
 import dev.assay.audit.AuditReport;
 import dev.assay.audit.AuditRun;
@@ -89,7 +90,7 @@ final class AuditBench {
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             small.store(c);
             large.store(c);
-            double[] smallMs = measure(c, small, duckDb, reports, 5, 21);
+            double[] smallMs = measure(c, small, duckDb, reports, 5, Integer.getInteger("bench.audit.runs", 21));
             double[] largeMs = measure(c, large, duckDb, reports, 1, 5);
             double[] bare = bare(duckDb, large);
             System.out.println();
@@ -194,11 +195,15 @@ final class AuditBench {
                 stages[0] = ms(start);
                 long submitted = System.nanoTime();
                 var done = executor.submit(() -> {
-                    execute(c, f, id, duckDb, reports, stages);
+                    try {
+                        execute(c, f, id, duckDb, reports, stages);
+                    } finally {
+                        ENDINGS.ended();
+                    }
                     return null;
                 });
-                // As AuditService.await: the status read every 50 ms until the run has ended.
-                AuditRun.Status status = awaitPolling(c, id, done);
+                // As AuditService.await: the status read again when an audit ends, or every 50 ms.
+                AuditRun.Status status = await(c, id, done);
                 long answered = System.nanoTime();
                 done.get();
                 if (status != AuditRun.Status.DONE) {
@@ -224,13 +229,17 @@ final class AuditBench {
         return medians;
     }
 
-    private static AuditRun.Status awaitPolling(Connection c, String id, java.util.concurrent.Future<?> work) throws Exception {
+    private static final AuditEndings ENDINGS = new AuditEndings();
+
+    private static AuditRun.Status await(Connection c, String id, java.util.concurrent.Future<?> work) throws Exception {
+        long seen = ENDINGS.generation();
         AuditRun.Status status = status(c, id);
         while (status == AuditRun.Status.QUEUED || status == AuditRun.Status.RUNNING) {
             if (work.isDone()) {
                 work.get();
             }
-            Thread.sleep(50);
+            ENDINGS.awaitAfter(seen, 50);
+            seen = ENDINGS.generation();
             status = status(c, id);
         }
         return status;
@@ -298,8 +307,10 @@ final class AuditBench {
         synchronized (c) {
             version = readVersion(c, run.modelVersionId());
             readRow(c, "SELECT * FROM dataset WHERE id = ?", run.datasetId());
-            stored = readPolicy(c, inputs.policies().get(0));
+            readRow(c, "SELECT * FROM policy_version WHERE sha256 = ?", inputs.policies().get(0));
+            stored = f.policy();
         }
+        // As PolicyCatalog.bySha(...).policy() and ModelVersion.card(): the stored pack and card, parsed.
         List<Policy> policies = List.of(stored.policy());
         ModelCard card = version.card();
         Map<String, String> types = new LinkedHashMap<>();
@@ -425,18 +436,6 @@ final class AuditBench {
                 r.next();
                 return new ModelVersion(r.getString("id"), r.getString("model_name"), r.getString("version"), r.getString("card_json"),
                         r.getString("card_sha256"), r.getString("created_by"), r.getTimestamp("created_at").toInstant());
-            }
-        }
-    }
-
-    /** The stored pack as the catalogue reads it back: its YAML parsed again. */
-    private static StoredPolicy readPolicy(Connection c, String sha) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT * FROM policy_version WHERE sha256 = ?")) {
-            s.setString(1, sha);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return new StoredPolicy(PolicyParser.parse(r.getString("yaml")), true, r.getString("created_by"),
-                        r.getTimestamp("created_at").toInstant());
             }
         }
     }
