@@ -142,6 +142,7 @@ public final class Bench {
 
         fairnessCatalogue(rows, dir, duckDb);
         qualityAndDrift(rows, dir, duckDb);
+        AuditBench.run(rows, dir, duckDb);
     }
 
     /**
