@@ -84,6 +84,9 @@ public class AuditService {
 
     Clock clock = Clocks.UTC_MICROS;
 
+    /** Audits ending on this server, for {@link #await}. */
+    final AuditEndings endings = new AuditEndings();
+
     /** Creates (or finds, for the same inputs) the audit and queues it. */
     public AuditRun start(ModelVersion version, AuditRequest request, Caller caller) {
         List<FieldError> errors = problems(version, request);
@@ -186,10 +189,13 @@ public class AuditService {
     /** Waits up to {@code wait} for the audit to end; returns its state either way. */
     public AuditRun await(String auditId, Duration wait) throws InterruptedException {
         Instant deadline = clock.instant().plus(wait);
+        long seen = endings.generation();
         AuditRun run = get(auditId);
         while ((run.status() == AuditRun.Status.QUEUED || run.status() == AuditRun.Status.RUNNING)
                 && clock.instant().isBefore(deadline)) {
-            Thread.sleep(50);
+            // Woken as soon as an audit of this server ends; at the latest after 50 ms (one another server finished).
+            endings.awaitAfter(seen, Math.max(1, Math.min(50, Duration.between(clock.instant(), deadline).toMillis())));
+            seen = endings.generation();
             run = get(auditId);
         }
         return run;
@@ -316,6 +322,7 @@ public class AuditService {
             jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             progress.enter(auditId, AuditProgress.Stage.DONE);
+            endings.ended();
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.assay.dataset;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * One column of a stored dataset: its name (as stored), DuckDB type, number of missing values, of
@@ -13,6 +13,9 @@ import jakarta.json.JsonValue;
  * otherwise).
  */
 public record ColumnProfile(String name, String type, long nulls, long nonFinite, Numeric numeric) {
+
+    /** Looked up once: the static factories of {@code jakarta.json.Json} look the provider up on every call, a class-path scan each. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public ColumnProfile(String name, String type, long nulls) {
         this(name, type, nulls, 0, null);
@@ -43,10 +46,10 @@ public record ColumnProfile(String name, String type, long nulls, long nonFinite
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("type", type).add("nulls", nulls)
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("name", name).add("type", type).add("nulls", nulls)
                 .add("nonFinite", nonFinite);
         if (numeric != null) {
-            JsonObjectBuilder n = Json.createObjectBuilder().add("mean", numeric.mean())
+            JsonObjectBuilder n = JSON.createObjectBuilder().add("mean", numeric.mean())
                     .add("std", nullable(numeric.std()))
                     .add("min", numeric.min()).add("p25", nullable(numeric.p25())).add("median", nullable(numeric.median()))
                     .add("p75", nullable(numeric.p75())).add("max", numeric.max());
@@ -73,7 +76,7 @@ public record ColumnProfile(String name, String type, long nulls, long nonFinite
     }
 
     private static JsonValue nullable(Double v) {
-        return v == null ? JsonValue.NULL : Json.createValue(v);
+        return v == null ? JsonValue.NULL : JSON.createValue(v);
     }
 
     private static Double number(JsonValue v) {

@@ -27,7 +27,60 @@ public final class DuckDb {
         return new DuckDb("1GB", Math.max(1, Runtime.getRuntime().availableProcessors()), tempDir);
     }
 
+    /**
+     * A fresh database, opened ahead on a background thread for the next {@link #open} of the same limits:
+     * opening one takes 20-25 ms (a small audit's scan takes less), so it is done while the previous caller
+     * works. One for the whole JVM, for the limits last used. Every connection still has a database of its
+     * own, created for it and gone when it is closed: a database shared by connections, reused from
+     * scan to scan, measured 15-30% slower on the metric catalogue's large scans.
+     */
+    private static final class Spare {
+        private static final java.util.concurrent.ExecutorService OPENER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "assay-duckdb-spare");
+            t.setDaemon(true);
+            return t;
+        });
+        private static String limits;
+        private static java.util.concurrent.Future<Connection> next;
+
+        /** The spare for {@code db}'s limits, if one was opened ahead; another is started for the next caller either way. */
+        static synchronized java.util.concurrent.Future<Connection> take(DuckDb db) {
+            String key = db.memoryLimit + "|" + db.threads + "|" + db.tempDir;
+            java.util.concurrent.Future<Connection> taken = key.equals(limits) ? next : null;
+            if (taken == null && next != null) {
+                java.util.concurrent.Future<Connection> stale = next;
+                OPENER.execute(() -> closeQuietly(stale));
+            }
+            limits = key;
+            next = OPENER.submit(db::fresh);
+            return taken;
+        }
+
+        private static void closeQuietly(java.util.concurrent.Future<Connection> spare) {
+            try {
+                spare.get().close();
+            } catch (Exception e) {
+                // A spare that failed to open has nothing to close.
+            }
+        }
+    }
+
     public Connection open() throws SQLException {
+        java.util.concurrent.Future<Connection> spare = Spare.take(this);
+        if (spare != null) {
+            try {
+                return spare.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // Opened here instead, so the caller sees the failure as it happens.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while opening DuckDB", e);
+            }
+        }
+        return fresh();
+    }
+
+    private Connection fresh() throws SQLException {
         try {
             // Loaded explicitly: inside Liberty the driver sits in a shared library that
             // DriverManager's service loading does not see on the first call after a restart.

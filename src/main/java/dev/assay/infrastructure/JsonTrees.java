@@ -1,9 +1,9 @@
 package dev.assay.infrastructure;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** Converts the plain tree a YAML parser gives (maps, lists, scalars) into JSON-P values. */
 public final class JsonTrees {
+
+    /** Looked up once: the static factories of {@code jakarta.json.Json} look the provider up on every call, a class-path scan each. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonTrees() {
     }
@@ -24,12 +27,12 @@ public final class JsonTrees {
             return v;
         }
         if (node instanceof Map<?, ?> map) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             map.forEach((k, v) -> b.add(String.valueOf(k), toJson(v)));
             return b.build();
         }
         if (node instanceof List<?> list) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JSON.createArrayBuilder();
             list.forEach(v -> b.add(toJson(v)));
             return b.build();
         }
@@ -37,21 +40,21 @@ public final class JsonTrees {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (node instanceof Integer || node instanceof Long) {
-            return Json.createValue(((Number) node).longValue());
+            return JSON.createValue(((Number) node).longValue());
         }
         if (node instanceof BigInteger big) {
-            return Json.createValue(big);
+            return JSON.createValue(big);
         }
         if (node instanceof Double || node instanceof Float) {
             double d = ((Number) node).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException("JSON cannot hold " + d);
             }
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (node instanceof BigDecimal dec) {
-            return Json.createValue(dec);
+            return JSON.createValue(dec);
         }
-        return Json.createValue(String.valueOf(node));
+        return JSON.createValue(String.valueOf(node));
     }
 }

@@ -41,6 +41,11 @@ public record OutcomeColumns(
         return new OutcomeColumns(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight);
     }
 
+    /** The same outcomes without the label: for a scan no metric reads a label's count from. */
+    public OutcomeColumns withoutLabel() {
+        return new OutcomeColumns(prediction, favorableOutcome, Optional.empty(), positiveLabel, positivePrediction, score, columnTypes, weight);
+    }
+
     /** The row's weight as SQL: the weight column as a whole number, or 1. */
     public String weightSql() {
         return weight.map(w -> "CAST(" + Sql.identifier(w) + " AS BIGINT)").orElse("1");

@@ -92,12 +92,22 @@ public class StoredPolicy {
         return createdAt;
     }
 
+    /**
+     * Packs parsed, by hash: a stored version never changes (insert-only), and parsing and checking its YAML
+     * against the schema again was a tenth of a small audit's fixed cost. As many as versions were ever used.
+     */
+    private static final java.util.Map<String, Policy> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The pack as audits use it: resolved when it extends another. */
     public Policy policy() {
-        if (resolvedJson != null) {
-            return PolicyParser.parse(Json.createReader(new StringReader(resolvedJson)).readValue(), null);
+        Policy parsed = PARSED.get(sha256);
+        if (parsed == null) {
+            parsed = resolvedJson != null
+                    ? PolicyParser.parse(Json.createReader(new StringReader(resolvedJson)).readValue(), null)
+                    : PolicyParser.parse(yaml);
+            PARSED.put(sha256, parsed);
         }
-        return PolicyParser.parse(yaml);
+        return parsed;
     }
 
     /** The canonical JSON of the pack an audit uses (resolved when it extends another). */

@@ -26,6 +26,11 @@ public record ModelCard(
         ColumnRoles columns,
         JsonObject document) {
 
+    /** Immutable: a version's parsed card is shared by the audits that read it. */
+    public ModelCard {
+        positivePrediction = java.util.List.copyOf(positivePrediction);
+    }
+
     public enum Task {
         BINARY_CLASSIFICATION("binary-classification"),
         SCORE("score"),

@@ -82,7 +82,23 @@ public class ModelVersion {
         return Json.createReader(new StringReader(cardJson)).readObject();
     }
 
+    /**
+     * Cards parsed, by version id: a version's card never changes (registered once, immutable), and parsing
+     * and checking it against the schema again cost every audit a few milliseconds. At most as many as
+     * versions were audited since the start; dropped all at once past a bound.
+     */
+    private static final java.util.Map<String, ModelCard> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public ModelCard card() {
-        return ModelCardParser.fromJson(cardDocument(), modelName, version);
+        String key = id + "|" + cardSha256;
+        ModelCard card = PARSED.get(key);
+        if (card == null) {
+            card = ModelCardParser.fromJson(cardDocument(), modelName, version);
+            if (PARSED.size() >= 10_000) {
+                PARSED.clear();
+            }
+            PARSED.put(key, card);
+        }
+        return card;
     }
 }

@@ -91,7 +91,8 @@ public final class PadesSigner {
      */
     private static InputStream visibleBlock(ReportLayout layout, PDRectangle pageBox, List<String> lines) throws IOException {
         PDRectangle rect = new PDRectangle(layout.margin(), 40, pageBox.getWidth() - 2 * layout.margin(), 56);
-        try (PDDocument template = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (ParsedFonts parsed = new ParsedFonts(); PDDocument template = new PDDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(pageBox);
             template.addPage(page);
             PDAcroForm form = new PDAcroForm(template);
@@ -122,7 +123,7 @@ public final class PadesSigner {
                 cs.addRect(0.5f, 0.5f, rect.getWidth() - 1, rect.getHeight() - 1);
                 cs.stroke();
                 // Embedded like the report's own text: PDF/A forbids a font the file does not carry.
-                PDFont font = PDType0Font.load(template, new ByteArrayInputStream(layout.font(layout.style("small").font())), true);
+                PDFont font = PDType0Font.load(template, parsed.borrow(layout.font(layout.style("small").font())), true);
                 float y = rect.getHeight() - 16;
                 for (String line : lines) {
                     cs.beginText();

@@ -40,9 +40,10 @@ public final class PdfReport {
     }
 
     static byte[] render(String canonicalJson, JsonObject report, String jws, ReportLayout layout) throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        // The lease first: closed last, once the document that subsets its fonts is saved and closed.
+        try (ParsedFonts parsed = new ParsedFonts(); PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.setVersion(1.7f);
-            TaggedPages w = new TaggedPages(doc, layout);
+            TaggedPages w = new TaggedPages(doc, layout, parsed);
             JsonObject model = report.getJsonObject("model");
             JsonObject dataset = report.getJsonObject("dataset");
             String decision = report.getString("decision");

@@ -3,13 +3,13 @@ package dev.assay.report;
 import dev.assay.policy.Decision;
 import dev.assay.policy.Outcome;
 import dev.assay.registry.ModelVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -38,6 +38,9 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                              List<JsonObject> metrics, List<JsonObject> waivers, Signing signing,
                              ApprovedVersion approvedVersion) {
 
+    /** Looked up once: the static factories of {@code jakarta.json.Json} look the provider up on every call, a class-path scan each. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Bumped when the document's shape changes, so old reports stay readable. */
     public static final int FORMAT = 1;
 
@@ -59,7 +62,7 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                           JsonArray columns) {
 
         public static Dataset of(dev.assay.dataset.Dataset d) {
-            var columns = Json.createArrayBuilder();
+            var columns = JSON.createArrayBuilder();
             d.columns().forEach(c -> columns.add(c.toJson()));
             return new Dataset(d.id(), d.sha256(), d.role(), d.format(), d.sizeBytes(), d.rowCount(), d.createdBy(),
                     columns.build());
@@ -75,7 +78,7 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
 
         /** In canonical (RFC 8785) key order, as it is stored and answered: audit, then version. */
         public JsonObject toJson() {
-            return Json.createObjectBuilder().add("audit", audit).add("version", version).build();
+            return JSON.createObjectBuilder().add("audit", audit).add("version", version).build();
         }
     }
 
@@ -93,22 +96,22 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
 
     /** The document as it is canonicalized and signed. */
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("reportFormat", format)
-                .add("assay", Json.createObjectBuilder().add("version", assayVersion))
-                .add("audit", Json.createObjectBuilder()
+                .add("assay", JSON.createObjectBuilder().add("version", assayVersion))
+                .add("audit", JSON.createObjectBuilder()
                         .add("id", audit.id())
                         .add("requestedBy", audit.requestedBy())
                         .add("requestedAt", audit.requestedAt().toString())
                         .add("completedAt", audit.completedAt().toString()))
-                .add("model", Json.createObjectBuilder()
+                .add("model", JSON.createObjectBuilder()
                         .add("name", model.name())
                         .add("version", model.version())
                         .add("cardSha256", model.cardSha256())
                         .add("registeredBy", model.registeredBy())
                         .add("registeredAt", model.registeredAt().toString())
                         .add("card", model.card()))
-                .add("dataset", Json.createObjectBuilder()
+                .add("dataset", JSON.createObjectBuilder()
                         .add("id", dataset.id())
                         .add("sha256", dataset.sha256())
                         .add("role", dataset.role())
@@ -121,11 +124,11 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                 .add("parameters", parameters)
                 .add("rounding", rounding == null ? JsonValue.NULL : rounding)
                 .add("decision", decision.name())
-                .add("reasons", Json.createArrayBuilder(reasons))
+                .add("reasons", JSON.createArrayBuilder(reasons))
                 .add("findings", ReportJson.array(findings))
                 .add("metrics", ReportJson.array(metrics))
                 .add("waivers", ReportJson.array(waivers))
-                .add("signing", Json.createObjectBuilder().add("keyId", signing.keyId()).add("algorithm", signing.algorithm()));
+                .add("signing", JSON.createObjectBuilder().add("keyId", signing.keyId()).add("algorithm", signing.algorithm()));
         if (approvedVersion != null) {
             // Only when a rule compared with the last approved version: other reports keep the shape they always had.
             b.add("approvedVersion", approvedVersion.toJson());
@@ -135,7 +138,7 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
 
     /** A stored report's canonical JSON text, read back. */
     public static ReportDocument parse(String json) {
-        return of(Json.createReader(new StringReader(json)).readObject());
+        return of(JSON.createReader(new StringReader(json)).readObject());
     }
 
     /** A report document read back; parts an older or partial document lacks are null or empty. */

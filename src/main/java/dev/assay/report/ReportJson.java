@@ -6,11 +6,11 @@ import dev.assay.policy.Finding;
 import dev.assay.policy.Policy;
 import dev.assay.policy.Rule;
 import dev.assay.stats.Interval;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.List;
 
@@ -21,15 +21,18 @@ import java.util.List;
  */
 public final class ReportJson {
 
+    /** Looked up once: the static factories of {@code jakarta.json.Json} look the provider up on every call, a class-path scan each. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ReportJson() {
     }
 
     public static JsonObject metric(MetricValue v) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("metric", v.metric())
                 .add("scope", nullable(v.scope()))
                 .add("group", nullable(v.group()))
-                .add("value", v.value() == null ? JsonValue.NULL : Json.createValue(v.value()))
+                .add("value", v.value() == null ? JsonValue.NULL : JSON.createValue(v.value()))
                 .add("ci", ci(v.ci()))
                 .add("n", v.n());
         if (v.undefined() != null) {
@@ -39,11 +42,11 @@ public final class ReportJson {
             b.add("reference", v.reference());
         }
         if (v.test() != null) {
-            b.add("test", Json.createObjectBuilder()
+            b.add("test", JSON.createObjectBuilder()
                     .add("name", v.test().test())
-                    .add("statistic", !Double.isFinite(v.test().statistic()) ? JsonValue.NULL : Json.createValue(v.test().statistic()))
+                    .add("statistic", !Double.isFinite(v.test().statistic()) ? JsonValue.NULL : JSON.createValue(v.test().statistic()))
                     .add("p", v.test().pValue())
-                    .add("pAdjusted", v.adjustedP() == null ? JsonValue.NULL : Json.createValue(v.adjustedP())));
+                    .add("pAdjusted", v.adjustedP() == null ? JsonValue.NULL : JSON.createValue(v.adjustedP())));
         }
         if (v.note() != null) {
             b.add("note", v.note());
@@ -55,13 +58,13 @@ public final class ReportJson {
     }
 
     public static JsonObject finding(Finding f) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("rule", f.rule())
                 .add("policy", f.policy())
                 .add("metric", f.metric())
                 .add("scope", nullable(f.scope()))
                 .add("group", nullable(f.group()))
-                .add("value", f.value() == null ? JsonValue.NULL : Json.createValue(f.value()))
+                .add("value", f.value() == null ? JsonValue.NULL : JSON.createValue(f.value()))
                 .add("ci", ci(f.ci()))
                 .add("n", f.n())
                 .add("threshold", f.threshold().bound())
@@ -88,43 +91,43 @@ public final class ReportJson {
     }
 
     public static JsonObject policy(Policy p) {
-        JsonArrayBuilder rules = Json.createArrayBuilder();
+        JsonArrayBuilder rules = JSON.createArrayBuilder();
         for (Rule r : p.rules()) {
-            JsonArrayBuilder cites = Json.createArrayBuilder();
+            JsonArrayBuilder cites = JSON.createArrayBuilder();
             for (Citation c : r.cites()) {
-                cites.add(Json.createObjectBuilder().add("regulation", c.regulation())
+                cites.add(JSON.createObjectBuilder().add("regulation", c.regulation())
                         .add("article", nullable(c.article())).add("url", nullable(c.url())));
             }
-            rules.add(Json.createObjectBuilder()
+            rules.add(JSON.createObjectBuilder()
                     .add("id", r.id())
                     .add("description", r.description())
                     .add("metric", r.metric())
-                    .add("scope", Json.createArrayBuilder(r.scope()))
+                    .add("scope", JSON.createArrayBuilder(r.scope()))
                     .add("threshold", r.threshold().bound())
-                    .add("upper", r.threshold().upper() == null ? JsonValue.NULL : Json.createValue(r.threshold().upper()))
+                    .add("upper", r.threshold().upper() == null ? JsonValue.NULL : JSON.createValue(r.threshold().upper()))
                     .add("comparator", r.threshold().comparator().symbol())
-                    .add("significance", r.maxAdjustedP() == null ? JsonValue.NULL : Json.createValue(r.maxAdjustedP()))
+                    .add("significance", r.maxAdjustedP() == null ? JsonValue.NULL : JSON.createValue(r.maxAdjustedP()))
                     .add("severity", r.severity().id())
                     .add("minimumGroupSize", r.minimumGroupSize())
                     .add("undefined", r.onUndefined().id())
                     .add("cites", cites));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", p.id()).add("version", p.version()).add("sha256", p.sha256()).add("title", p.title())
                 .add("rules", rules).build();
     }
 
     public static JsonValue array(List<JsonObject> objects) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         objects.forEach(b::add);
         return b.build();
     }
 
     private static JsonValue ci(Interval ci) {
-        return ci == null ? JsonValue.NULL : Json.createArrayBuilder().add(ci.lower()).add(ci.upper()).build();
+        return ci == null ? JsonValue.NULL : JSON.createArrayBuilder().add(ci.lower()).add(ci.upper()).build();
     }
 
     static JsonValue nullable(String s) {
-        return s == null ? JsonValue.NULL : Json.createValue(s);
+        return s == null ? JsonValue.NULL : JSON.createValue(s);
     }
 }

@@ -18,7 +18,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +47,12 @@ final class TaggedPages {
     private PDStructureElement table;
     private List<ReportLayout.Column> columns;
 
-    TaggedPages(PDDocument doc, ReportLayout layout) throws IOException {
+    /** @param parsed lends the layout's fonts parsed: keep it open until {@code doc} is saved */
+    TaggedPages(PDDocument doc, ReportLayout layout, ParsedFonts parsed) throws IOException {
         this.doc = doc;
         this.layout = layout;
         for (Map.Entry<String, byte[]> font : layout.fonts().entrySet()) {
-            fonts.put(font.getKey(), PDType0Font.load(doc, new ByteArrayInputStream(font.getValue()), true));
+            fonts.put(font.getKey(), PDType0Font.load(doc, parsed.borrow(font.getValue()), true));
         }
         PDStructureTreeRoot root = new PDStructureTreeRoot();
         doc.getDocumentCatalog().setStructureTreeRoot(root);

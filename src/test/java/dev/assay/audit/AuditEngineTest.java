@@ -163,4 +163,27 @@ class AuditEngineTest {
                 .findFirst().orElseThrow();
         assertNull(auc.value(), "requested without an approved version: undefined, never 0");
     }
+
+    /**
+     * The four-fifths audit's scan leaves out the label's counts (no metric of it reads them): its selection
+     * rates and impact ratios are those of an audit whose scan counts the label too.
+     */
+    @Test
+    void theSelectionsAloneGiveTheSameValuesWithoutTheLabelCounts() throws Exception {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        dev.assay.demo.LoanApplications.write(csv, 2_000, 40, dev.assay.demo.LoanApplications.BIASED, 7);
+        IngestedCsv data = IngestedCsv.of(dir, csv.toString());
+        ModelCard card = ModelCardParser.parseYaml(dev.assay.demo.DemoSeeder.card("1.0.0"), dev.assay.demo.DemoSeeder.MODEL, "1.0.0");
+        Policy fourFifths = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"));
+        AuditEngine engine = new AuditEngine(data.duckDb(), MetricParameters.DEFAULTS);
+        AuditEngine.Evaluation alone = engine.run(card, data.types(), data.parquet(), List.of(fourFifths), List.of());
+        // true_positive_rate reads the label's counts, so this audit's scan counts them.
+        AuditEngine.Evaluation labeled = engine.run(card, data.types(), data.parquet(), List.of(fourFifths), List.of("true_positive_rate"));
+        java.util.function.Function<AuditEngine.Evaluation, List<MetricValue>> selections = o -> o.metrics().stream()
+                .filter(m -> m.metric().equals("selection_rate") || m.metric().equals("impact_ratio")).toList();
+        assertEquals(14, selections.apply(alone).size());
+        assertEquals(selections.apply(labeled), selections.apply(alone));
+        assertEquals(labeled.findings(), alone.findings());
+        assertEquals(labeled.decision(), alone.decision());
+    }
 }

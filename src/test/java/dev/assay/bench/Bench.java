@@ -44,12 +44,13 @@ public final class Bench {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         if (!only.equals("all")) {
-            // -Dbench.only=catalogue | quality: one section, for a quick re-measure.
+            // -Dbench.only=catalogue | quality | audit: one section, for a quick re-measure.
             DuckDb duckDb = new DuckDb("1GB", Runtime.getRuntime().availableProcessors(), dir);
             switch (only) {
                 case "catalogue" -> fairnessCatalogue(rows, dir, duckDb);
                 case "quality" -> qualityAndDrift(rows, dir, duckDb);
-                default -> throw new IllegalArgumentException("bench.only: all, catalogue or quality, not " + only);
+                case "audit" -> AuditBench.run(rows, dir, duckDb);
+                default -> throw new IllegalArgumentException("bench.only: all, catalogue, quality or audit, not " + only);
             }
             return;
         }
@@ -141,6 +142,7 @@ public final class Bench {
 
         fairnessCatalogue(rows, dir, duckDb);
         qualityAndDrift(rows, dir, duckDb);
+        AuditBench.run(rows, dir, duckDb);
     }
 
     /**

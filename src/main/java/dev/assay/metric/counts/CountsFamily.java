@@ -28,6 +28,13 @@ public final class CountsFamily implements Family {
     /** Read by NYC LL144's scoring rates: the dataset's median score, one more scan before the counts. */
     public static final MetricDefinition.Input MEDIAN_SCORE = new MetricDefinition.Input("median score");
 
+    /**
+     * Read by metrics of the selections alone (rows, predictions, favorable outcomes per group: the selection
+     * rate, the impact ratio): when every metric of an audit's counts reads only these, the scan leaves out
+     * the label's eight counts, which made the four-fifths audit's scan four times slower than its counts.
+     */
+    public static final MetricDefinition.Input SELECTIONS_ONLY = new MetricDefinition.Input("selections only");
+
     @Override
     public List<MetricDefinition> metrics() {
         return List.of();
@@ -45,7 +52,8 @@ public final class CountsFamily implements Family {
         Optional<String> score = data.outcomes().score();
         boolean scores = score.isPresent() && needs.stream().anyMatch(n -> n.definition().source() == Source.SCORES);
         boolean median = scores && needs.stream().anyMatch(n -> n.definition().reads(MEDIAN_SCORE));
-        Aggregates counts = new AggregationPlan(scopes, data.outcomes(), regression, scores, median
+        boolean labels = needs.stream().anyMatch(n -> !n.definition().reads(SELECTIONS_ONLY));
+        Aggregates counts = new AggregationPlan(scopes, labels ? data.outcomes() : data.outcomes().withoutLabel(), regression, scores, median
                 ? AggregationPlan.median(engine, data.evaluation(), score.get(), data.outcomes().weight()) : Double.NaN)
                 .execute(engine, data.evaluation());
         return before.withAll(counts);

@@ -50,11 +50,12 @@ public final class FairnessFamily implements Family {
         List<MetricDefinition> m = new ArrayList<>();
         m.add(perGroup(GroupCount.ID, (scope, s, p) -> GroupCount.all(scope.id(), groups(s, scope))));
         m.add(perGroup(SelectionRate.ID, (scope, s, p) -> SelectionRate.all(scope.id(), groups(s, scope), p.confidence()))
-                .readingFavorable());
+                .readingFavorable().reading(CountsFamily.SELECTIONS_ONLY));
         m.add(perGroup(MeanScore.ID, (scope, s, p) -> MeanScore.all(scope.id(), groups(s, scope)))
                 .reading(MetricDefinition.Input.SCORE_COLUMN));
         m.add(comparison(ImpactRatio.ID, (scope, s, p) -> ImpactRatio.all(scope.id(), groups(s, scope), p.minimumGroupSize(),
-                p.confidence(), p.excludeBelowShare())).readingFavorable().withCompanions(SelectionRate.ID));
+                p.confidence(), p.excludeBelowShare())).readingFavorable().withCompanions(SelectionRate.ID)
+                .reading(CountsFamily.SELECTIONS_ONLY));
         m.add(perScope(UnknownCount.ID, (scope, s, p) -> List.of(UnknownCount.of(scope.id(), groups(s, scope)))));
         m.add(CountsFamily.fromScores(ScoringRate.SCORING_RATE, (scope, s, p) -> ScoringRate.rates(scope.id(),
                 Aggregates.of(s).scores(scope), p.strictMedian(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE));
