@@ -94,6 +94,15 @@ public record OutcomeColumns(
      * favorableOutcome is among positivePrediction, the other class otherwise (COMPAS: "Low" is not among
      * [Medium, High], so a label 0, no re-offence, is favorable). FALSE without a favorable outcome.
      */
+    /**
+     * Whether the favorable outcome is the one positive prediction (and so, by {@link #labelFavorableSql()},
+     * the favorable label is the positive class): AIF360's benefit counts are then the false positives
+     * (b = 2) and false negatives (b = 0).
+     */
+    public boolean favorableIsPositive() {
+        return favorableOutcome.isPresent() && positivePrediction.equals(List.of(favorableOutcome.get()));
+    }
+
     public String labelFavorableSql() {
         if (favorableOutcome.isEmpty() || label.isEmpty() || positiveLabel.isEmpty()) {
             return "FALSE";

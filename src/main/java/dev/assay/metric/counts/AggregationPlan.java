@@ -128,10 +128,14 @@ public final class AggregationPlan {
             inner.add("(" + known + " AND " + ap + " AND NOT " + pp + ")::INT AS fn");
             inner.add("(" + known + " AND NOT " + ap + " AND NOT " + pp + ")::INT AS tn");
             // AIF360's benefit counts, by the favorable outcome (not the positive class): b = 2 and b = 0.
-            String pf = "coalesce((" + outcomes.favorableSql() + "), FALSE)";
-            String lf = "coalesce((" + outcomes.labelFavorableSql() + "), FALSE)";
-            inner.add("(" + known + " AND " + pf + " AND NOT " + lf + ")::INT AS b2");
-            inner.add("(" + known + " AND NOT " + pf + " AND " + lf + ")::INT AS b0");
+            // When the favorable outcome is the one positive prediction they are the false positives and
+            // false negatives already counted: two fewer expressions per row in the common case.
+            if (!outcomes.favorableIsPositive()) {
+                String pf = "coalesce((" + outcomes.favorableSql() + "), FALSE)";
+                String lf = "coalesce((" + outcomes.labelFavorableSql() + "), FALSE)";
+                inner.add("(" + known + " AND " + pf + " AND NOT " + lf + ")::INT AS b2");
+                inner.add("(" + known + " AND NOT " + pf + " AND " + lf + ")::INT AS b0");
+            }
             // The label's own counts, with or without a prediction: the base rate needs no prediction.
             inner.add("(" + label + " IS NOT NULL)::INT AS lab");
             inner.add("coalesce((" + label + " IS NOT NULL AND " + ap + ")::INT, 0) AS labp");
@@ -185,8 +189,10 @@ public final class AggregationPlan {
             aggregates.add(outcomes.total("fp") + " AS n_fp");
             aggregates.add(outcomes.total("fn") + " AS n_fn");
             aggregates.add(outcomes.total("tn") + " AS n_tn");
-            aggregates.add(outcomes.total("b2") + " AS n_b2");
-            aggregates.add(outcomes.total("b0") + " AS n_b0");
+            if (!outcomes.favorableIsPositive()) {
+                aggregates.add(outcomes.total("b2") + " AS n_b2");
+                aggregates.add(outcomes.total("b0") + " AS n_b0");
+            }
             aggregates.add(outcomes.total("lab") + " AS n_lab");
             aggregates.add(outcomes.total("labp") + " AS n_labp");
         }
@@ -230,7 +236,8 @@ public final class AggregationPlan {
                     labeled ? r.getLong("n_tp") : 0, labeled ? r.getLong("n_fp") : 0,
                     labeled ? r.getLong("n_fn") : 0, labeled ? r.getLong("n_tn") : 0,
                     scored ? r.getLong("n_scored") : 0, scored ? r.getDouble("score_sum") : 0.0,
-                    labeled ? r.getLong("n_b2") : 0, labeled ? r.getLong("n_b0") : 0,
+                    !labeled ? 0 : outcomes.favorableIsPositive() ? r.getLong("n_fp") : r.getLong("n_b2"),
+                    !labeled ? 0 : outcomes.favorableIsPositive() ? r.getLong("n_fn") : r.getLong("n_b0"),
                     labeled ? r.getLong("n_lab") : 0, labeled ? r.getLong("n_labp") : 0);
             rollUp(counts, cell, g, GroupState::merge);
             if (regression) {
