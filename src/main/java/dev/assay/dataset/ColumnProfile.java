@@ -40,9 +40,14 @@ public record ColumnProfile(String name, String type, long nulls, long nonFinite
         }
     }
 
-    /** The missing values as a reader sees them: "12", or "12 (4 NaN or infinite)" when the upload wrote some so. */
+    /** The missing values as a reader sees them: "12", or "12 (4 NaN/inf)" when the upload wrote some so. */
     public String missingText() {
-        return nonFinite == 0 ? Long.toString(nulls) : nulls + " (" + nonFinite + " NaN or infinite)";
+        return missingText(nulls, nonFinite);
+    }
+
+    /** The one wording of a column's missing values, for the portal and the PDF alike. */
+    public static String missingText(long nulls, long nonFinite) {
+        return nonFinite == 0 ? Long.toString(nulls) : nulls + " (" + nonFinite + " NaN/inf)";
     }
 
     public JsonObject toJson() {

@@ -59,18 +59,18 @@ final class RoleChecks {
                     positions.get(role.getValue()), format).ifPresent(errors::add);
         }
         if (card.task() != ModelCard.Task.REGRESSION) {
+            List<CardValue> values = new ArrayList<>();
             card.columns().label().ifPresent(label -> card.positiveLabel().ifPresent(v ->
-                    unmatched(c, parquet, "/positiveLabel", label, types.get(label), v, errors)));
+                    values.add(new CardValue("/positiveLabel", label, v))));
             String prediction = card.columns().prediction();
-            card.favorableOutcome().ifPresent(v -> unmatched(c, parquet, "/favorableOutcome", prediction, types.get(prediction), v,
-                    errors));
+            card.favorableOutcome().ifPresent(v -> values.add(new CardValue("/favorableOutcome", prediction, v)));
             List<JsonValue> positive = card.positivePrediction();
             // Without positivePrediction the card's positiveLabel is the positive prediction too: name that field.
             boolean stated = card.document().containsKey("positivePrediction");
             for (int i = 0; i < positive.size(); i++) {
-                unmatched(c, parquet, stated ? "/positivePrediction/" + i : "/positiveLabel", prediction, types.get(prediction),
-                        positive.get(i), errors);
+                values.add(new CardValue(stated ? "/positivePrediction/" + i : "/positiveLabel", prediction, positive.get(i)));
             }
+            unmatched(c, parquet, values, types, errors);
         }
         return errors;
     }
@@ -100,29 +100,45 @@ final class RoleChecks {
         }
     }
 
-    private static void unmatched(Connection c, Path parquet, String field, String column, String type, JsonValue value,
-                                  List<FieldError> errors) {
+    /** A value the card compares a column with, and the card field it comes from. */
+    private record CardValue(String field, String column, JsonValue value) {
+    }
+
+    /** All card values against their columns in one scan; a column's values are listed only for a refusal. */
+    private static void unmatched(Connection c, Path parquet, List<CardValue> values, Map<String, String> types,
+                                  List<FieldError> errors) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
         String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
-        String col = Sql.identifier(column);
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(" + col + "), count(*) FILTER (WHERE "
-                + ValueMatch.equalsSql(column, type, value) + ") FROM " + file)) {
+        List<String> counts = new ArrayList<>();
+        for (CardValue v : values) {
+            counts.add("count(" + Sql.identifier(v.column()) + ")");
+            counts.add("count(*) FILTER (WHERE " + ValueMatch.equalsSql(v.column(), types.get(v.column()), v.value()) + ")");
+        }
+        List<CardValue> refused = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + String.join(", ", counts) + " FROM " + file)) {
             r.next();
-            if (r.getLong(1) == 0 || r.getLong(2) > 0) {
-                return;
+            for (int i = 0; i < values.size(); i++) {
+                // A column with no value at all (labels not known yet) has nothing to match.
+                if (r.getLong(2 * i + 1) > 0 && r.getLong(2 * i + 2) == 0) {
+                    refused.add(values.get(i));
+                }
             }
+        }
+        for (CardValue v : refused) {
+            String col = Sql.identifier(v.column());
             List<String> seen = new ArrayList<>();
-            try (ResultSet v = s.executeQuery("SELECT DISTINCT CAST(" + col + " AS VARCHAR) AS v FROM " + file + " WHERE " + col
-                    + " IS NOT NULL ORDER BY v LIMIT " + (VALUES_SHOWN + 1))) {
-                while (v.next()) {
-                    seen.add(abbreviate(v.getString(1)));
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT DISTINCT CAST(" + col + " AS VARCHAR) AS v FROM "
+                    + file + " WHERE " + col + " IS NOT NULL ORDER BY v LIMIT " + (VALUES_SHOWN + 1))) {
+                while (r.next()) {
+                    seen.add(abbreviate(r.getString(1)));
                 }
             }
             String listed = String.join(", ", seen.subList(0, Math.min(seen.size(), VALUES_SHOWN)))
                     + (seen.size() > VALUES_SHOWN ? ", ..." : "");
-            errors.add(FieldError.at(field, "the card's " + field.substring(1).replace('/', '.') + " (" + value
-                    + ") matches no row of column '" + column + "' (" + type + "); its values: " + listed));
-        } catch (SQLException e) {
-            throw new IllegalStateException("checking the card's " + field + " against column " + column + " failed", e);
+            errors.add(FieldError.at(v.field(), "the card's " + v.field().substring(1).replace('/', '.') + " (" + v.value()
+                    + ") matches no row of column '" + v.column() + "' (" + types.get(v.column()) + "); its values: " + listed));
         }
     }
 

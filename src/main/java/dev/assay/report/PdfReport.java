@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.dataset.ColumnProfile;
 import dev.assay.infrastructure.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -318,8 +319,11 @@ public final class PdfReport {
 
     /** A column's missing values; those the upload wrote as NaN or an infinity are named (reports before 2026-12 have no count). */
     private static String missing(JsonObject column) {
-        String nulls = JsonValues.text(column.get("nulls"), "-");
-        return column.get("nonFinite") instanceof JsonNumber n && n.longValue() > 0 ? nulls + " (" + n.longValue() + " NaN/inf)" : nulls;
+        if (!(column.get("nulls") instanceof JsonNumber nulls)) {
+            return "-";
+        }
+        return ColumnProfile.missingText(nulls.longValue(),
+                column.get("nonFinite") instanceof JsonNumber n ? n.longValue() : 0);
     }
 
     private static void profile(TaggedPages w, JsonObject dataset) throws IOException {
