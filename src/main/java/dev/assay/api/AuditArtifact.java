@@ -14,7 +14,8 @@ import java.util.function.Function;
 public enum AuditArtifact {
     REPORT_JSON("application/json", "assay-report-%s.json", r -> r.reportJson().getBytes(StandardCharsets.UTF_8)),
     REPORT_JWS("application/jose", "assay-report-%s.jws", r -> r.reportJws().getBytes(StandardCharsets.US_ASCII)),
-    REPORT_PDF("application/pdf", "assay-report-%s.pdf", AuditResult::reportPdf),
+    /** Rendered after the result is committed: its bytes come from {@code ReportPdfs}, see {@link #download(AuditResult, byte[])}. */
+    REPORT_PDF("application/pdf", "assay-report-%s.pdf", null),
     ATTESTATION("application/vnd.dsse.envelope.v1+json", "assay-attestation-%s.dsse.json",
             r -> r.attestation().getBytes(StandardCharsets.UTF_8));
 
@@ -30,10 +31,14 @@ public enum AuditArtifact {
 
     /** The artefact as a file named for what it is; the JSON carries its digest too. */
     public Response download(AuditResult result) {
-        byte[] body = bytes.apply(result);
-        if (body == null) {
-            throw Problem.conflict("Audit " + result.auditId() + " finished before PDF reports existed");
+        if (bytes == null) {
+            throw new IllegalStateException(this + " is not held by the result: pass its bytes");
         }
+        return download(result, bytes.apply(result));
+    }
+
+    /** The artefact {@code body} of {@code result} as a file named for what it is. */
+    public Response download(AuditResult result, byte[] body) {
         Response.ResponseBuilder r = Response.ok(body, mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName.formatted(result.auditId()) + "\"");
         if (this == REPORT_JSON) {

@@ -5,6 +5,7 @@ import dev.assay.failure.FieldError;
 import dev.assay.audit.AuditParameters;
 import dev.assay.audit.AuditRequest;
 import dev.assay.audit.AuditRun;
+import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.infrastructure.SchemaCheck;
@@ -135,7 +136,8 @@ public class AuditResource {
     @Produces("application/pdf")
     @Requires(Permission.READ_RESULTS)
     public Response reportPdf(@PathParam("id") String id) {
-        return AuditArtifact.REPORT_PDF.download(audits.finished(id));
+        AuditResult result = audits.finished(id);
+        return AuditArtifact.REPORT_PDF.download(result, audits.pdf(result));
     }
 
     @GET

@@ -28,4 +28,13 @@ public interface AuditRepository {
 
     /** Audits a stopped server left QUEUED or RUNNING. */
     List<AuditRun> unfinished();
+
+    /** The PAdES-signed PDF of a finished audit, once rendered (or as a result from before V9 holds it). */
+    Optional<byte[]> pdf(String auditId);
+
+    /** Inserts a rendered PDF; fails when the audit has one already (PDFs are written once). */
+    void addPdf(ReportPdf pdf);
+
+    /** Finished audits with no PDF yet, oldest first: a stop came between the result and its PDF. */
+    List<String> withoutPdf();
 }

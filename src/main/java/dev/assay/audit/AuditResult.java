@@ -97,6 +97,11 @@ public class AuditResult {
         return reportPdf == null ? null : Base64.getDecoder().decode(reportPdf);
     }
 
+    /** When the audit finished: the report's completion time, the time its signatures name. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     /** The DSSE envelope of the audit's in-toto statement. */
     public String attestation() {
         return attestation;

@@ -82,6 +82,9 @@ public class AuditService {
     @Inject
     GateService gates;
 
+    @Inject
+    ReportPdfs pdfs;
+
     Clock clock = Clocks.UTC_MICROS;
 
     /** Audits ending on this server, for {@link #await}. */
@@ -216,6 +219,11 @@ public class AuditService {
                 "Audit " + id + " has no report: its status is " + run.status()));
     }
 
+    /** The PAdES-signed PDF of a finished audit; rendered now when it has none yet (409 when it cannot be). */
+    public byte[] pdf(AuditResult result) {
+        return pdfs.of(result);
+    }
+
     /** For lists of audits: the decision only, not the stored report, signature and PDF. */
     public Optional<Decision.Verdict> verdict(String id) {
         return audits.verdict(id);
@@ -295,6 +303,7 @@ public class AuditService {
     /** Re-queues the audits a stopped server left unfinished: a run is deterministic, so it is simply run again. */
     public void resumeUnfinished() {
         audits.unfinished().forEach(run -> submit(run.id()));
+        pdfs.renderMissing();
     }
 
     void execute(String auditId) {
@@ -313,10 +322,13 @@ public class AuditService {
             ReportService.SignedReport signed = reports.sign(document.toJson(), finishedAt);
             String attestation = reports.attest(AuditReport.statement(run, version, resolved.dataset(), resolved.policies(),
                     outcome, signed.sha256(), finishedAt));
+            AuditResult result = new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
+                    signed.jws(), signed.keyId(), attestation, null, finishedAt);
+            jobs.complete(auditId, result, finishedAt);
+            // Committed: whoever waits for the decision hears of it now, not after the PDF.
             progress.enter(auditId, AuditProgress.Stage.RENDERING_PDF);
-            byte[] pdf = reports.pdf(signed, document, finishedAt);
-            jobs.complete(auditId, new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
-                    signed.jws(), signed.keyId(), attestation, pdf, finishedAt), finishedAt);
+            endings.ended();
+            pdfs.renderCommitted(result);
         } catch (RuntimeException | SQLException e) {
             LOG.log(Level.WARNING, "Audit " + auditId + " failed", e);
             jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -70,4 +70,28 @@ public class JpaAuditRepository implements AuditRepository {
         return em.createQuery("select a from AuditRun a where a.status in ('QUEUED', 'RUNNING') order by a.createdAt",
                 AuditRun.class).getResultList();
     }
+
+    @Override
+    public Optional<byte[]> pdf(String auditId) {
+        ReportPdf rendered = em.find(ReportPdf.class, auditId);
+        if (rendered != null) {
+            return Optional.of(rendered.bytes());
+        }
+        return em.createQuery("select r.reportPdf from AuditResult r where r.auditId = :id and r.reportPdf is not null",
+                        String.class).setParameter("id", auditId).getResultStream().findFirst()
+                .map(java.util.Base64.getDecoder()::decode);
+    }
+
+    @Override
+    public void addPdf(ReportPdf pdf) {
+        em.persist(pdf);
+        em.flush();
+    }
+
+    @Override
+    public List<String> withoutPdf() {
+        return em.createQuery("select r.auditId from AuditResult r where r.reportPdf is null"
+                + " and not exists (select p.auditId from ReportPdf p where p.auditId = r.auditId) order by r.createdAt",
+                String.class).getResultList();
+    }
 }

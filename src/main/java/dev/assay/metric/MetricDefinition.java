@@ -43,10 +43,24 @@ public record MetricDefinition(String id, Kind kind, Source source, GroupMetric 
      * Which kind of aggregation a metric reads: the counts per group, their score or regression sums, the
      * ranks, the table's quality and privacy summaries, the validity counts, drift against a baseline, the
      * personal-data sample. Descriptive (reports and tests select metrics by it); which scan runs is the
-     * family's business.
+     * family's business. Open, as {@link Input} is: the constants are the aggregations the shipped families
+     * share (privacy reads the quality summary, performance the counts); a new family declares its own
+     * {@code new Source("...")} in its folder without touching this file.
      */
-    public enum Source {
-        COUNTS, REGRESSION, SCORES, RANKS, QUALITY, VALIDITY, DRIFT, PII
+    public record Source(String name) {
+        public static final Source COUNTS = new Source("counts");
+        public static final Source REGRESSION = new Source("regression");
+        public static final Source SCORES = new Source("scores");
+        public static final Source RANKS = new Source("ranks");
+        public static final Source QUALITY = new Source("quality");
+        public static final Source VALIDITY = new Source("validity");
+        public static final Source DRIFT = new Source("drift");
+        public static final Source PII = new Source("pii");
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     /** Something a metric reads that a scan must be told of; families may declare their own. */

@@ -1,6 +1,7 @@
 package dev.assay.portal;
 
 import dev.assay.api.AuditArtifact;
+import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditService;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
@@ -37,7 +38,8 @@ public class ReportDownloads {
     @Path("report.pdf")
     @Requires(Permission.READ_RESULTS)
     public Response pdf(@PathParam("id") String id) {
-        return AuditArtifact.REPORT_PDF.download(audits.finished(id));
+        AuditResult result = audits.finished(id);
+        return AuditArtifact.REPORT_PDF.download(result, audits.pdf(result));
     }
 
     @GET

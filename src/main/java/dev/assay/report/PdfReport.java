@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -36,100 +35,111 @@ public final class PdfReport {
     private PdfReport() {
     }
 
-    public static byte[] render(String canonicalJson, JsonObject report, String jws) throws IOException {
+    /** The PDF of a report document, the canonical JSON it was written as, and that JSON's detached JWS. */
+    public static byte[] render(String canonicalJson, ReportDocument report, String jws) throws IOException {
         return render(canonicalJson, report, jws, ReportLayout.standard());
     }
 
-    static byte[] render(String canonicalJson, JsonObject report, String jws, ReportLayout layout) throws IOException {
+    /** The PDF of a report read back from its JSON (samples, tests, benches). */
+    public static byte[] render(String canonicalJson, JsonObject report, String jws) throws IOException {
+        return render(canonicalJson, ReportDocument.of(report), jws);
+    }
+
+    static byte[] render(String canonicalJson, ReportDocument report, String jws, ReportLayout layout) throws IOException {
         // The lease first: closed last, once the document that subsets its fonts is saved and closed.
         try (ParsedFonts parsed = new ParsedFonts(); PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.setVersion(1.7f);
             TaggedPages w = new TaggedPages(doc, layout, parsed);
-            JsonObject model = report.getJsonObject("model");
-            JsonObject dataset = report.getJsonObject("dataset");
-            String decision = report.getString("decision");
-            JsonObject audit = report.getJsonObject("audit");
+            ReportDocument.Model model = report.model();
+            ReportDocument.Dataset dataset = report.dataset();
+            ReportDocument.Audit audit = report.audit();
+            String decision = report.decision().name();
             // A published table: small cells suppressed (the attached signed JSON keeps every value).
-            List<JsonObject> findings = SmallCells.suppress(report.getJsonArray("findings").getValuesAs(JsonObject.class));
-            List<JsonObject> waivers = report.containsKey("waivers") ? report.getJsonArray("waivers").getValuesAs(JsonObject.class) : List.of();
-            cover(w, layout, report, model, audit, decision);
+            List<JsonObject> findings = SmallCells.suppress(report.findings());
+            List<JsonObject> waivers = report.waivers();
+            cover(w, layout, report);
             w.newPage();
-            executiveSummary(w, layout, report, model, dataset, findings, waivers, decision);
+            executiveSummary(w, layout, report, findings, waivers);
             w.newPage();
             w.gap(12);
             w.line("heading", "Bound to");
-            w.line("body", "Model " + model.getString("name") + " version " + model.getString("version"));
+            w.line("body", "Model " + model.name() + " version " + model.version());
             w.line("body", "Model card SHA-256");
-            w.line("detail", "    " + model.getString("cardSha256"));
-            w.line("body", "Dataset " + dataset.getString("id") + ", " + dataset.getJsonNumber("rows") + " rows, SHA-256");
-            w.line("detail", "    " + dataset.getString("sha256"));
-            for (JsonObject p : report.getJsonArray("policies").getValuesAs(JsonObject.class)) {
-                w.line("body", "Policy " + p.getString("id") + " " + p.getString("version") + ", SHA-256");
-                w.line("detail", "    " + p.getString("sha256"));
+            w.line("detail", "    " + model.cardSha256());
+            w.line("body", "Dataset " + dataset.id() + ", " + dataset.rows() + " rows, SHA-256");
+            w.line("detail", "    " + dataset.sha256());
+            for (ReportDocument.PolicyRef p : report.policyRefs()) {
+                w.line("body", "Policy " + p.id() + " " + p.version() + ", SHA-256");
+                w.line("detail", "    " + p.sha256());
             }
-            w.line("body", "Audit " + audit.getString("id") + ", completed " + audit.getString("completedAt"));
-            w.line("body", "Requested by " + audit.getString("requestedBy", "?")
-                    + "; version registered by " + model.getString("registeredBy", "?")
-                    + "; dataset uploaded by " + dataset.getString("uploadedBy", "?"));
-            for (JsonObject policy : report.getJsonArray("policies").getValuesAs(JsonObject.class)) {
+            w.line("body", "Audit " + audit.id() + ", completed " + audit.completedAt());
+            w.line("body", "Requested by " + orUnknown(audit.requestedBy())
+                    + "; version registered by " + orUnknown(model.registeredBy())
+                    + "; dataset uploaded by " + orUnknown(dataset.uploadedBy()));
+            for (JsonObject policy : report.policies()) {
                 policySection(w, layout, policy, findings.stream().filter(f -> policy.getString("id").equals(f.getString("policy", null))).toList());
             }
             waiversSection(w, waivers);
             profile(w, dataset);
             modelCard(w, model);
-            methods(w, layout, report.getJsonArray("policies").getValuesAs(JsonObject.class), report.getJsonObject("parameters"));
+            methods(w, layout, report.policies(), report.parameters());
             w.gap(12);
             w.line("heading", "Signature");
-            for (String paragraph : layout.lines("signature", Map.of("keyId", report.getJsonObject("signing").getString("keyId")))) {
+            for (String paragraph : layout.lines("signature", Map.of("keyId", report.signing().keyId()))) {
                 w.paragraph("body", 0, paragraph);
             }
             w.keepFree(layout.signatureBlockTop());
             w.close();
-            Calendar completed = PadesSigner.calendar(Instant.parse(audit.getString("completedAt")));
+            Calendar completed = PadesSigner.calendar(audit.completedAt());
             PdfA.attach(doc, List.of(
                     new PdfA.Attachment("assay-report.json", "application/json", canonicalJson.getBytes(StandardCharsets.UTF_8),
                             "The canonical report (RFC 8785) this PDF was rendered from", "Source"),
                     new PdfA.Attachment("assay-report.jws", "application/jose", jws.getBytes(StandardCharsets.US_ASCII),
                             "Detached JWS (ES256) over the canonical report", "Supplement")), completed);
-            PdfA.identify(doc, "Assay compliance report " + audit.getString("id"), "Decision " + decision,
-                    "Assay" + (report.get("assay") instanceof JsonObject assay ? " " + assay.getString("version", "") : "").stripTrailing(),
-                    completed);
+            PdfA.identify(doc, "Assay compliance report " + audit.id(), "Decision " + decision,
+                    ("Assay " + (report.assayVersion() == null ? "" : report.assayVersion())).stripTrailing(), completed);
             doc.save(out);
             return out.toByteArray();
         }
     }
 
+    private static String orUnknown(String name) {
+        return name == null ? "?" : name;
+    }
+
     /** The first page: what this is and the decision, stated plainly. */
-    private static void cover(TaggedPages w, ReportLayout layout, JsonObject report, JsonObject model, JsonObject audit, String decision)
-            throws IOException {
+    private static void cover(TaggedPages w, ReportLayout layout, ReportDocument report) throws IOException {
+        String decision = report.decision().name();
         w.gap(120);
         w.line("title", layout.text("title", Map.of()));
         w.gap(6);
-        w.line("lead", "Model " + model.getString("name") + ", version " + model.getString("version"));
+        w.line("lead", "Model " + report.model().name() + ", version " + report.model().version());
         w.gap(40);
         w.line("decision", "Decision: " + decision);
         w.gap(4);
         w.line("statement", layout.text("decisionMeaning." + decision, Map.of()));
-        if (!report.getJsonArray("reasons").isEmpty()) {
-            w.line("statement", "Rules behind it: " + String.join(", ", strings(report.getJsonArray("reasons"))));
+        if (!report.reasons().isEmpty()) {
+            w.line("statement", "Rules behind it: " + String.join(", ", report.reasons()));
         }
         w.gap(60);
-        w.line("body", "Audit " + audit.getString("id"));
-        w.line("body", "Completed " + audit.getString("completedAt") + (report.get("assay") instanceof JsonObject assay
-                ? " by Assay " + assay.getString("version", "?") : ""));
-        w.line("body", "Signed with key " + report.getJsonObject("signing").getString("keyId"));
+        w.line("body", "Audit " + report.audit().id());
+        w.line("body", "Completed " + report.audit().completedAt() + (report.assayVersion() != null
+                ? " by Assay " + report.assayVersion() : ""));
+        w.line("body", "Signed with key " + report.signing().keyId());
     }
 
     /** One page: what was audited, the tally, every failed or undecided finding in words, the waivers. */
-    private static void executiveSummary(TaggedPages w, ReportLayout layout, JsonObject report, JsonObject model, JsonObject dataset,
-                                         List<JsonObject> findings, List<JsonObject> waivers, String decision) throws IOException {
+    private static void executiveSummary(TaggedPages w, ReportLayout layout, ReportDocument report, List<JsonObject> findings,
+                                         List<JsonObject> waivers) throws IOException {
+        ReportDocument.Dataset dataset = report.dataset();
+        String sha = dataset.sha256() == null ? "?" : dataset.sha256();
         w.line("section", "Executive summary");
         w.gap(6);
-        w.line("summary", "Decision: " + decision + ".");
-        w.line("summary", "Audited: " + model.getString("name") + " " + model.getString("version") + " on "
-                + dataset.getJsonNumber("rows") + " rows (" + dataset.getString("role", "evaluation") + " dataset, SHA-256 "
-                + dataset.getString("sha256", "?").substring(0, Math.min(16, dataset.getString("sha256", "?").length())) + "...)");
-        List<JsonObject> policies = report.getJsonArray("policies").getValuesAs(JsonObject.class);
+        w.line("summary", "Decision: " + report.decision().name() + ".");
+        w.line("summary", "Audited: " + report.model().name() + " " + report.model().version() + " on "
+                + dataset.rows() + " rows (" + (dataset.role() == null ? "evaluation" : dataset.role()) + " dataset, SHA-256 "
+                + sha.substring(0, Math.min(16, sha.length())) + "...)");
+        List<JsonObject> policies = report.policies();
         w.line("summary", "Against: " + String.join(", ", policies.stream()
                 .map(p -> p.getString("title", p.getString("id")) + " " + p.getString("version")).toList()));
         DecisionSummary.Tally tally = DecisionSummary.tally(findings);
@@ -326,15 +336,15 @@ public final class PdfReport {
                 column.get("nonFinite") instanceof JsonNumber n ? n.longValue() : 0);
     }
 
-    private static void profile(TaggedPages w, JsonObject dataset) throws IOException {
-        if (!(dataset.get("columns") instanceof JsonArray columns)) {
+    private static void profile(TaggedPages w, ReportDocument.Dataset dataset) throws IOException {
+        JsonArray columns = dataset.columns();
+        if (columns.isEmpty()) {
             return;
         }
         w.gap(12);
         w.line("heading", "Dataset profile");
-        w.line("small", dataset.getJsonNumber("rows") + " rows" + (dataset.containsKey("format")
-                ? ", uploaded as " + JsonValues.text(dataset.get("format"), "-") : "") + (dataset.containsKey("bytes")
-                ? ", " + dataset.getJsonNumber("bytes") + " bytes" : ""));
+        w.line("small", dataset.rows() + " rows" + (dataset.format() != null ? ", uploaded as " + dataset.format() : "")
+                + (dataset.bytes() > 0 ? ", " + dataset.bytes() + " bytes" : ""));
         w.table("profile");
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
             if (c.get("numeric") instanceof JsonObject n) {
@@ -355,8 +365,9 @@ public final class PdfReport {
     }
 
     /** The model card's scalar fields, flattened to dotted paths; the exact card is in the attached JSON. */
-    private static void modelCard(TaggedPages w, JsonObject model) throws IOException {
-        if (!(model.get("card") instanceof JsonObject card)) {
+    private static void modelCard(TaggedPages w, ReportDocument.Model model) throws IOException {
+        JsonObject card = model.card();
+        if (card == null) {
             return;
         }
         w.gap(12);
@@ -417,12 +428,6 @@ public final class PdfReport {
             return layout.text("tests.none", Map.of());
         }
         return layout.text("tests.significance", Map.of("alpha", JsonValues.text(significance.get("maxAdjustedP"), "0.05")));
-    }
-
-    private static List<String> strings(JsonArray a) {
-        List<String> out = new ArrayList<>();
-        a.getValuesAs(JsonString.class).forEach(s -> out.add(s.getString()));
-        return out;
     }
 
     /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */

@@ -82,7 +82,7 @@ public class ReportService {
     /** The report as a PDF with the canonical JSON and JWS attached, PAdES-signed with the current key. */
     public byte[] pdf(SignedReport signed, ReportDocument document, Instant signedAt) {
         try {
-            byte[] unsigned = PdfReport.render(signed.json(), document.toJson(), signed.jws());
+            byte[] unsigned = PdfReport.render(signed.json(), document, signed.jws());
             return PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
                     PadesSigner.calendar(signedAt), "Assay report signing key " + keys().keyId(),
                     "Assay decision: " + document.decision().name());

@@ -248,6 +248,21 @@ class BacktestTest {
         public List<AuditRun> unfinished() {
             return List.of();
         }
+
+        @Override
+        public Optional<byte[]> pdf(String auditId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void addPdf(ReportPdf pdf) {
+            throw new UnsupportedOperationException("a backtest stores nothing");
+        }
+
+        @Override
+        public List<String> withoutPdf() {
+            return List.of();
+        }
     }
 
     private final class OneVersion implements ModelVersionRepository {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ class SampleWeightsTest {
         }
         List<String> metrics = MetricCatalogue.ids().stream().filter(id -> {
             MetricDefinition d = MetricCatalogue.find(id).orElseThrow();
-            return d.kind() != MetricDefinition.Kind.COLUMN && EnumSet.of(MetricDefinition.Source.COUNTS, MetricDefinition.Source.SCORES,
+            return d.kind() != MetricDefinition.Kind.COLUMN && Set.of(MetricDefinition.Source.COUNTS, MetricDefinition.Source.SCORES,
                     MetricDefinition.Source.RANKS, MetricDefinition.Source.REGRESSION).contains(d.source());
         }).sorted().toList();
         assertTrue(metrics.size() > 60, "the catalogue's outcome metrics: " + metrics);

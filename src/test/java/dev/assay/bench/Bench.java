@@ -277,7 +277,7 @@ public final class Bench {
                 == dev.assay.metric.MetricDefinition.Source.COUNTS
                 && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
         // Issue 3's catalogue: the metrics of the model's outcomes (counts, scores, the exact AUC, regression).
-        var outcomeIds = ids.stream().filter(id -> java.util.EnumSet.of(dev.assay.metric.MetricDefinition.Source.COUNTS,
+        var outcomeIds = ids.stream().filter(id -> java.util.Set.of(dev.assay.metric.MetricDefinition.Source.COUNTS,
                         dev.assay.metric.MetricDefinition.Source.SCORES, dev.assay.metric.MetricDefinition.Source.RANKS,
                         dev.assay.metric.MetricDefinition.Source.REGRESSION).contains(dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source())
                 && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();

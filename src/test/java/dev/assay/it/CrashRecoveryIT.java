@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,62 @@ class CrashRecoveryIT {
         List<JsonObject> audits = ci.get(version).json().getJsonArray("audits").getValuesAs(JsonObject.class);
         assertEquals(3, audits.size(), audits.toString());
         assertTrue(Api.withRoles("auditor").get("/api/v1/ledger/verify").json().getBoolean("valid"));
+    }
+
+    /**
+     * The PDF is rendered after the result's transaction: a stop between the two leaves a finished audit
+     * without one. On start it is rendered from the stored signed JSON, without waiting for a download, and
+     * is a valid signed PDF of the same report; a download asks no second rendering.
+     */
+    @Test
+    void aResultLeftWithoutItsPdfGetsOneOnStart() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        String version = WalkingSkeletonIT.register(ci, "crash-pdf-it");
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply started = ci.send("POST", version + "/audits?wait=30", "application/json", "{}".getBytes());
+        String id = started.json().getString("id");
+        awaitDone(ci, id);
+        byte[] before = ci.get("/api/v1/audits/" + id + "/report", "application/pdf").body();
+        LibertyServer.Running server = LibertyServer.get();
+        LibertyServer.crashAndRestart(() -> {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), "");
+                 PreparedStatement s = c.prepareStatement("DELETE FROM audit_report_pdf WHERE audit_id = ?")) {
+                s.setString(1, id);
+                assertEquals(1, s.executeUpdate(), "the audit's PDF was stored after its result");
+            }
+        });
+        boolean rendered = false;
+        for (int i = 0; i < 600 && !rendered; i++) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), "");
+                 PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_report_pdf WHERE audit_id = ?")) {
+                s.setString(1, id);
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    rendered = r.getInt(1) == 1;
+                }
+            }
+            if (!rendered) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(rendered, "the missing PDF was rendered on start, before any download");
+        Api.Reply after = ci.get("/api/v1/audits/" + id + "/report", "application/pdf");
+        assertEquals(200, after.status());
+        JsonObject verified = Api.anonymous().send("POST", "/api/v1/verify", "application/pdf", after.body()).json();
+        assertTrue(verified.getBoolean("valid"), verified.toString());
+        byte[] report = ci.get("/api/v1/audits/" + id + "/report", "application/json").body();
+        assertArrayEquals(report, attachedReport(before), "the PDF before the crash carries the signed report");
+        assertArrayEquals(report, attachedReport(after.body()), "and so does the one rendered on start");
+        assertArrayEquals(after.body(), ci.get("/api/v1/audits/" + id + "/report", "application/pdf").body(),
+                "stored once: every download is the same PDF");
+    }
+
+    /** The canonical report JSON attached to a report PDF. */
+    private static byte[] attachedReport(byte[] pdf) throws java.io.IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var spec = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("assay-report.json");
+            return spec.getEmbeddedFile().toByteArray();
+        }
     }
 
     private static JsonObject awaitDone(Api ci, String id) throws Exception {
