@@ -65,7 +65,7 @@ public class AuditResource {
     public Response start(@PathParam("model") String model, @PathParam("version") String version,
                           @QueryParam("wait") Integer wait, String body, @Context SecurityContext security)
             throws InterruptedException {
-        ModelVersion v = registry.get(model, version);
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
         Parsed parsed = parse(body);
         // Unknown policies and metrics, a dataset the version lacks: in the same answer as the rest.
         List<FieldError> errors = new ArrayList<>(parsed.errors());
@@ -116,8 +116,8 @@ public class AuditResource {
     @GET
     @Path("audits/{id}")
     @Requires(Permission.READ_RESULTS)
-    public AuditView get(@PathParam("id") String id) {
-        AuditRun run = audits.get(id);
+    public AuditView get(@PathParam("id") String id, @Context SecurityContext security) {
+        AuditRun run = audits.get(id, (Caller) security.getUserPrincipal());
         return AuditView.of(run, audits.result(id).orElse(null), progress.of(run));
     }
 
@@ -126,8 +126,8 @@ public class AuditResource {
     @Path("audits/{id}/report")
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.READ_RESULTS)
-    public Response report(@PathParam("id") String id) {
-        return AuditArtifact.REPORT_JSON.download(audits.finished(id));
+    public Response report(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.REPORT_JSON.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     /** The PAdES-signed PDF (Accept: application/pdf). */
@@ -135,8 +135,8 @@ public class AuditResource {
     @Path("audits/{id}/report")
     @Produces("application/pdf")
     @Requires(Permission.READ_RESULTS)
-    public Response reportPdf(@PathParam("id") String id) {
-        AuditResult result = audits.finished(id);
+    public Response reportPdf(@PathParam("id") String id, @Context SecurityContext security) {
+        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
         return AuditArtifact.REPORT_PDF.download(result, audits.pdf(result));
     }
 
@@ -144,8 +144,8 @@ public class AuditResource {
     @Path("audits/{id}/report.jws")
     @Produces("application/jose")
     @Requires(Permission.READ_RESULTS)
-    public Response jws(@PathParam("id") String id) {
-        return AuditArtifact.REPORT_JWS.download(audits.finished(id));
+    public Response jws(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.REPORT_JWS.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     /** The in-toto statement of the audit in a DSSE envelope, for a CI pipeline to keep beside its artifacts. */
@@ -153,16 +153,16 @@ public class AuditResource {
     @Path("audits/{id}/attestation")
     @Produces("application/vnd.dsse.envelope.v1+json")
     @Requires(Permission.READ_RESULTS)
-    public Response attestation(@PathParam("id") String id) {
-        return AuditArtifact.ATTESTATION.download(audits.finished(id));
+    public Response attestation(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.ATTESTATION.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     @GET
     @Path("models/{model}/versions/{version}/gate")
     @Requires(Permission.READ_GATE)
     public Response gate(@PathParam("model") String model, @PathParam("version") String version,
-                         @QueryParam("require") String require) {
-        GateService.Gate gate = gates.of(registry.get(model, version));
+                         @QueryParam("require") String require, @Context SecurityContext security) {
+        GateService.Gate gate = gates.of(registry.get(model, version, (Caller) security.getUserPrincipal()));
         GateView view = GateView.of(gate);
         if (require == null) {
             return Response.ok(view).build();

@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.failure.NotFound;
 import dev.assay.failure.FieldError;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetFormat;
@@ -79,7 +80,7 @@ public class DatasetResource {
 
     private Response ingest(String model, String version, String role, String delimiter, DatasetFormat format,
                             InputStream body, SecurityContext security) {
-        ModelVersion v = registry.get(model, version);
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
         Dataset.Role r = parseRole(role);
         Dataset d = datasets.ingest(v, r, new DatasetService.Upload(body, format, parseDelimiter(delimiter)),
                 (Caller) security.getUserPrincipal());
@@ -89,9 +90,13 @@ public class DatasetResource {
     @GET
     @Path("datasets/{id}")
     @Requires(Permission.READ_RESULTS)
-    public DatasetView get(@PathParam("id") String id) {
+    public DatasetView get(@PathParam("id") String id, @Context SecurityContext security) {
         Dataset d = datasets.get(id);
-        return DatasetView.of(d, registry.byId(d.modelVersionId()));
+        ModelVersion v = registry.byId(d.modelVersionId());
+        if (!registry.reaches((Caller) security.getUserPrincipal(), v.modelName())) {
+            throw new NotFound("No dataset " + id);
+        }
+        return DatasetView.of(d, v);
     }
 
     private static Dataset.Role parseRole(String role) {

@@ -5,9 +5,12 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code POST /api/v1/tokens}: the only answer that holds the secret; {@code expiresAt} only when it expires. */
-@JsonbPropertyOrder({"id", "name", "token", "roles", "expiresAt"})
-public record IssuedTokenView(String id, String name, String token, List<String> roles, Instant expiresAt) {
+/**
+ * {@code POST /api/v1/tokens}: the only answer that holds the secret; {@code user} is the person the token
+ * acts for; {@code expiresAt} only when it expires.
+ */
+@JsonbPropertyOrder({"id", "name", "user", "token", "roles", "expiresAt"})
+public record IssuedTokenView(String id, String name, String user, String token, List<String> roles, Instant expiresAt) {
 
     public IssuedTokenView {
         roles = List.copyOf(roles);

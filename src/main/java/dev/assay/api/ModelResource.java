@@ -3,6 +3,8 @@ package dev.assay.api;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.dataset.DatasetService;
+import dev.assay.failure.FieldError;
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelCardParser;
 import dev.assay.registry.ModelRegistry;
@@ -35,6 +37,9 @@ import java.util.Map;
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
+
+    /** The body of an owners assignment: unknown keys and wrong types are errors, never ignored. */
+    private static final SchemaCheck OWNERS = SchemaCheck.load("policies/schema/owners-request.schema.json");
 
     @Inject
     ModelRegistry registry;
@@ -75,10 +80,10 @@ public class ModelResource {
     @GET
     @Path("models")
     @Requires(Permission.READ_RESULTS)
-    public ModelsView list() {
+    public ModelsView list(@Context SecurityContext security) {
         Map<String, ModelVersion> latest = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ModelVersion v : registry.all()) {
+        for (ModelVersion v : registry.all((Caller) security.getUserPrincipal())) {
             latest.putIfAbsent(v.modelName(), v);
             counts.merge(v.modelName(), 1, Integer::sum);
         }
@@ -91,8 +96,33 @@ public class ModelResource {
     @GET
     @Path("models/{model}/versions/{version}")
     @Requires(Permission.READ_RESULTS)
-    public VersionView get(@PathParam("model") String model, @PathParam("version") String version) {
-        return version(registry.get(model, version));
+    public VersionView get(@PathParam("model") String model, @PathParam("version") String version,
+                           @Context SecurityContext security) {
+        return version(registry.get(model, version, (Caller) security.getUserPrincipal()));
+    }
+
+    /** The people who own a model: they, auditors, admins and CI reach it. */
+    @GET
+    @Path("models/{model}/owners")
+    @Requires(Permission.READ_RESULTS)
+    public OwnersView owners(@PathParam("model") String model, @Context SecurityContext security) {
+        if (!registry.reaches((Caller) security.getUserPrincipal(), model) || registry.versionsOf(model).isEmpty()) {
+            throw Problem.notFound("No model " + model);
+        }
+        return new OwnersView(model, registry.owners(model));
+    }
+
+    /** Body: {"owners": ["alice", ...]}: the model's owners from now on (admins only; recorded in the ledger). */
+    @PUT
+    @Path("models/{model}/owners")
+    @Consumes(MediaType.WILDCARD)
+    @Requires(Permission.ASSIGN_OWNERS)
+    public OwnersView assignOwners(@PathParam("model") String model, String body, @Context SecurityContext security) {
+        JsonBodies.Body checked = JsonBodies.object(body, OWNERS);
+        List<FieldError> errors = new ArrayList<>();
+        List<String> people = JsonBodies.stringList(checked.json(), "owners", errors);
+        checked.check("The owners", errors);
+        return new OwnersView(model, registry.assignOwners(model, people, (Caller) security.getUserPrincipal()));
     }
 
     private VersionView version(ModelVersion v) {

@@ -38,7 +38,11 @@ public class TokenResource {
     /** Its body: unknown keys and wrong types are errors, never ignored. */
     private static final SchemaCheck SCHEMA = SchemaCheck.load("policies/schema/token-request.schema.json");
 
-    /** Body: {"name", "roles": [...], "expiresInDays"?}. The secret is in the answer, once. */
+    /**
+     * Body: {"name", "roles": [...], "expiresInDays"?, "user"?}. The secret is in the answer, once. Anyone
+     * signed in mints tokens for themselves with at most their own roles; an admin names another person
+     * with {@code user} (see {@link AccountService#issueToken}).
+     */
     @POST
     @Path("tokens")
     @Consumes(MediaType.WILDCARD)
@@ -53,6 +57,7 @@ public class TokenResource {
             errors.add(FieldError.at("/name", "is required (1-200 characters)"));
         }
         EnumSet<Role> roles = JsonBodies.roles(request, "roles", errors);
+        String user = JsonBodies.optionalString(request, "user", errors);
         Instant expiresAt = null;
         if (request.get("expiresInDays") instanceof JsonNumber days) {
             if (!days.isIntegral() || days.longValue() < 1 || days.longValue() > 3650) {
@@ -63,8 +68,8 @@ public class TokenResource {
         }
         checked.check("The token request", errors);
         Caller caller = (Caller) security.getUserPrincipal();
-        AccountService.IssuedToken issued = accounts.issueToken(caller, name, roles, expiresAt);
-        return Response.status(201).entity(new IssuedTokenView(issued.id(), issued.name(), issued.token(),
+        AccountService.IssuedToken issued = accounts.issueToken(caller, user, name, roles, expiresAt);
+        return Response.status(201).entity(new IssuedTokenView(issued.id(), issued.name(), issued.owner(), issued.token(),
                 issued.roles().stream().map(Role::id).toList(), expiresAt)).build();
     }
 

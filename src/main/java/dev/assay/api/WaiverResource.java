@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.failure.NotFound;
 import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.audit.GateService;
@@ -56,7 +57,7 @@ public class WaiverResource {
     @Requires(Permission.REQUEST_WAIVER)
     public Response request(@PathParam("model") String model, @PathParam("version") String version, String body,
                             @Context SecurityContext security) {
-        ModelVersion v = registry.get(model, version);
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
         JsonBodies.Body checked = JsonBodies.object(body, REQUEST);
         JsonObject json = checked.json();
         List<FieldError> errors = new ArrayList<>();
@@ -87,15 +88,20 @@ public class WaiverResource {
     @GET
     @Path("models/{model}/versions/{version}/waivers")
     @Requires(Permission.READ_WAIVERS)
-    public WaiversView list(@PathParam("model") String model, @PathParam("version") String version) {
-        return new WaiversView(waivers.ofVersion(registry.get(model, version).id()).stream().map(WaiverView::of).toList());
+    public WaiversView list(@PathParam("model") String model, @PathParam("version") String version,
+                            @Context SecurityContext security) {
+        return new WaiversView(waivers.ofVersion(registry.get(model, version, (Caller) security.getUserPrincipal()).id()).stream().map(WaiverView::of).toList());
     }
 
     @GET
     @Path("waivers/{id}")
     @Requires(Permission.READ_WAIVERS)
-    public WaiverView get(@PathParam("id") String id) {
-        return WaiverView.of(waivers.get(id));
+    public WaiverView get(@PathParam("id") String id, @Context SecurityContext security) {
+        WaiverService.View w = waivers.get(id);
+        if (!registry.reaches((Caller) security.getUserPrincipal(), registry.byId(w.waiver().modelVersionId()).modelName())) {
+            throw new NotFound("No waiver " + id);
+        }
+        return WaiverView.of(w);
     }
 
     /** Body: {"comment"}. Refused (403) to the requester. */

@@ -114,7 +114,7 @@ public class AuditService {
             return same.get();
         }
         AuditRun run = jobs.create(new AuditRun(UUID.randomUUID().toString(), version.id(), dataset.id(),
-                baseline == null ? null : baseline.id(), inputs.canonical(), inputs.sha256(), caller.name(),
+                baseline == null ? null : baseline.id(), inputs.canonical(), inputs.sha256(), caller.actor(),
                 clock.instant()));
         submit(run.id());
         return run;
@@ -206,6 +206,21 @@ public class AuditService {
 
     public AuditRun get(String id) {
         return audits.find(id).orElseThrow(() -> new NotFound("No audit " + id));
+    }
+
+    /** An audit for {@code caller} to read: 404 when there is none or its model is out of their reach (the same answer). */
+    public AuditRun get(String id, Caller caller) {
+        AuditRun run = get(id);
+        if (!registry.reaches(caller, registry.byId(run.modelVersionId()).modelName())) {
+            throw new NotFound("No audit " + id);
+        }
+        return run;
+    }
+
+    /** The result of a finished audit for {@code caller} to read; 404 as {@link #get(String, Caller)}, 409 as {@link #finished(String)}. */
+    public AuditResult finished(String id, Caller caller) {
+        get(id, caller);
+        return finished(id);
     }
 
     public Optional<AuditResult> result(String id) {

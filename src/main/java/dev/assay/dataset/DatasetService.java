@@ -135,9 +135,9 @@ public class DatasetService {
                         + String.join("; ", problems.stream().map(FieldError::message).toList()), problems);
             }
             Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
-                    upload.format(), file.size(), profile.rows(), profile.columns(), caller.name(), clock.instant());
+                    upload.format(), file.size(), profile.rows(), profile.columns(), caller.actor(), clock.instant());
             datasets.add(dataset);
-            ledger.append("dataset.ingested", dataset.id(), caller.name(), Json.createObjectBuilder()
+            ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
                     .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
                     .add("rows", profile.rows()).build());
             publishedSha = null;

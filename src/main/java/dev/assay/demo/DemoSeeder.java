@@ -64,6 +64,8 @@ public class DemoSeeder {
         }
         seed("1.0.0", LoanApplications.BIASED, 25, 1001L);
         seed("1.1.0", LoanApplications.FAIR, 0, 1101L);
+        // The demo's model owner owns the model; owner2, another model owner, does not reach it.
+        registry.assignOwners(MODEL, List.of("owner"), DEMO);
         LOG.info("Demo model " + MODEL + " seeded: versions 1.0.0 (fails four-fifths) and 1.1.0 (passes)");
         if (!identity.oidc()) {
             seedUsers();

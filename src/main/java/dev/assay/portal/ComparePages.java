@@ -6,6 +6,7 @@ import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.security.Caller;
 import dev.assay.report.ReportDocument;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
@@ -61,8 +64,9 @@ public class ComparePages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.READ_RESULTS)
-    public String compare(@PathParam("model") String model, @QueryParam("a") String a, @QueryParam("b") String b) {
-        List<ModelVersion> versions = registry.all().stream().filter(v -> v.modelName().equals(model))
+    public String compare(@PathParam("model") String model, @QueryParam("a") String a, @QueryParam("b") String b,
+                          @Context SecurityContext security) {
+        List<ModelVersion> versions = registry.all((Caller) security.getUserPrincipal()).stream().filter(v -> v.modelName().equals(model))
                 .sorted(Comparator.comparing(ModelVersion::createdAt)).toList();
         if (versions.isEmpty()) {
             throw Problem.notFound("No model " + model);

@@ -73,7 +73,7 @@ public class DashboardResource {
         Caller caller = (Caller) security.getUserPrincipal();
         String query = q == null ? "" : q.strip();
         String wanted = gateFilter == null || gateFilter.isBlank() ? "" : gateFilter.toUpperCase(Locale.ROOT);
-        List<ModelVersion> all = registry.all();
+        List<ModelVersion> all = registry.all(caller);
         Map<String, List<ModelVersion>> byModel = all.stream().collect(Collectors.groupingBy(ModelVersion::modelName,
                 TreeMap::new, Collectors.toList()));
         List<ModelRow> models = new ArrayList<>();
@@ -92,7 +92,7 @@ public class DashboardResource {
         for (ModelVersion v : all) {
             if (decides) {
                 waivers.ofVersion(v.id()).stream()
-                        .filter(w -> w.status() == WaiverStatus.PENDING && !w.waiver().requestedBy().equals(caller.name()))
+                        .filter(w -> w.status() == WaiverStatus.PENDING && !w.waiver().requester().equals(caller.name()))
                         .forEach(w -> awaiting.add(new PendingWaiver(w.waiver().id(), v.modelName(), v.version(), w.waiver().rule(),
                                 w.waiver().requestedBy(), w.waiver().expiresAt(), "/portal/waivers#waiver-" + w.waiver().id())));
             }

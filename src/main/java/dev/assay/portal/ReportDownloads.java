@@ -3,6 +3,7 @@ package dev.assay.portal;
 import dev.assay.api.AuditArtifact;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditService;
+import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import dev.assay.security.SessionAuthenticated;
@@ -10,7 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** The signed artefacts of an audit, for a signed-in browser: the same bytes the API serves to bearer tokens. */
 @Path("portal/audits/{id}")
@@ -23,29 +26,29 @@ public class ReportDownloads {
     @GET
     @Path("report.json")
     @Requires(Permission.READ_RESULTS)
-    public Response json(@PathParam("id") String id) {
-        return AuditArtifact.REPORT_JSON.download(audits.finished(id));
+    public Response json(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.REPORT_JSON.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     @GET
     @Path("report.jws")
     @Requires(Permission.READ_RESULTS)
-    public Response jws(@PathParam("id") String id) {
-        return AuditArtifact.REPORT_JWS.download(audits.finished(id));
+    public Response jws(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.REPORT_JWS.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     @GET
     @Path("report.pdf")
     @Requires(Permission.READ_RESULTS)
-    public Response pdf(@PathParam("id") String id) {
-        AuditResult result = audits.finished(id);
+    public Response pdf(@PathParam("id") String id, @Context SecurityContext security) {
+        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
         return AuditArtifact.REPORT_PDF.download(result, audits.pdf(result));
     }
 
     @GET
     @Path("attestation.json")
     @Requires(Permission.READ_RESULTS)
-    public Response attestation(@PathParam("id") String id) {
-        return AuditArtifact.ATTESTATION.download(audits.finished(id));
+    public Response attestation(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.ATTESTATION.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 }

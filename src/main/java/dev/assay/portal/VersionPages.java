@@ -132,8 +132,9 @@ public class VersionPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.READ_RESULTS)
-    public String page(@PathParam("model") String model, @PathParam("version") String version) {
-        return templates.render("version", model(registry.get(model, version), List.of(), null));
+    public String page(@PathParam("model") String model, @PathParam("version") String version,
+                       @Context SecurityContext security) {
+        return templates.render("version", model(registry.get(model, version, (Caller) security.getUserPrincipal()), List.of(), null));
     }
 
     /** The audits table alone: htmx polls it while an audit runs (the page refreshes itself without JavaScript). */
@@ -141,8 +142,10 @@ public class VersionPages {
     @Path("audits")
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.READ_RESULTS)
-    public String auditsFragment(@PathParam("model") String model, @PathParam("version") String version) {
-        return templates.render("version-audits", model(registry.get(model, version), List.of(), null));
+    public String auditsFragment(@PathParam("model") String model, @PathParam("version") String version,
+                                 @Context SecurityContext security) {
+        return templates.render("version-audits", model(registry.get(model, version, (Caller) security.getUserPrincipal()),
+                List.of(), null));
     }
 
     @POST
@@ -153,7 +156,7 @@ public class VersionPages {
     public Response requestWaiver(@PathParam("model") String model, @PathParam("version") String version,
                                   @FormParam("rule") String rule, @FormParam("justification") String justification,
                                   @FormParam("expiresOn") String expiresOn, @Context SecurityContext security) {
-        ModelVersion v = registry.get(model, version);
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
         Instant expiresAt = null;
         try {
             expiresAt = expiresOn == null || expiresOn.isBlank() ? null

@@ -92,12 +92,12 @@ public class WaiverPages {
     private Map<String, Object> model(Caller caller, String error) {
         boolean decides = Permission.DECIDE_WAIVER.grantedToAny(caller.roles());
         List<Row> rows = new ArrayList<>();
-        for (ModelVersion v : registry.all()) {
+        for (ModelVersion v : registry.all(caller)) {
             waivers.ofVersion(v.id()).forEach(w -> rows.add(new Row(w.waiver().id(), v.modelName(), v.version(), VersionPages.link(v),
                     w.waiver().rule(), w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(),
                     w.waiver().expiresAt(), w.decision() == null ? null : w.decision().decidedBy(),
                     w.decision() == null ? null : w.decision().comment(),
-                    decides && w.status() == WaiverStatus.PENDING && !w.waiver().requestedBy().equals(caller.name()))));
+                    decides && w.status() == WaiverStatus.PENDING && !w.waiver().requester().equals(caller.name()))));
         }
         rows.sort(Comparator.comparing(Row::requestedAt).reversed());
         Map<String, Object> m = Page.model("Waivers", request);

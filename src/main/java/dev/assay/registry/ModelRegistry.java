@@ -3,6 +3,7 @@ package dev.assay.registry;
 import dev.assay.failure.Conflict;
 import dev.assay.failure.Malformed;
 import dev.assay.failure.NotFound;
+import dev.assay.failure.NotPermitted;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.security.Caller;
@@ -14,10 +15,17 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Registers model versions (immutable) and finds them. */
+/**
+ * Registers model versions (immutable), finds them, and says who reaches which model: a model belongs to
+ * the person who registered its first version and to whom an admin assigns; a model owner reaches their
+ * own models only, while auditors, admins and the {@code ci-gate} service role reach every model
+ * ({@link Caller#reachesEveryModel()}). A model out of reach answers 404, as a model that does not exist
+ * (names do not leak), except to a registration under its name: 403, the name is taken.
+ */
 @ApplicationScoped
 public class ModelRegistry {
 
@@ -26,6 +34,9 @@ public class ModelRegistry {
 
     @Inject
     ModelVersionRepository versions;
+
+    @Inject
+    ModelOwnerRepository owners;
 
     @Inject
     Ledger ledger;
@@ -41,6 +52,11 @@ public class ModelRegistry {
         checkName("version", card.version());
         String canonical = CanonicalJson.string(card.document());
         String sha = CanonicalJson.sha256(card.document());
+        List<String> owning = owners.owners(card.model());
+        boolean newModel = versions.ofModel(card.model()).isEmpty();
+        if (!newModel && !caller.reachesEveryModel() && !owning.contains(caller.name())) {
+            throw new NotPermitted("Model " + card.model() + " belongs to its owners; an admin can add you as one");
+        }
         var existing = versions.find(card.model(), card.version());
         if (existing.isPresent()) {
             if (existing.get().cardSha256().equals(sha)) {
@@ -50,9 +66,12 @@ public class ModelRegistry {
                     + " exists with a different model card; versions are immutable, register a new version");
         }
         ModelVersion v = new ModelVersion(UUID.randomUUID().toString(), card.model(), card.version(), canonical, sha,
-                caller.name(), clock.instant());
+                caller.actor(), clock.instant());
         versions.add(v);
-        ledger.append("version.registered", card.model() + "@" + card.version(), caller.name(),
+        if (newModel && !owning.contains(caller.name())) {
+            owners.add(new ModelOwner(card.model(), caller.name(), caller.actor(), clock.instant()));
+        }
+        ledger.append("version.registered", card.model() + "@" + card.version(), caller.actor(),
                 Json.createObjectBuilder().add("modelVersion", v.id()).add("cardSha256", sha).build());
         return new Registration(v, true);
     }
@@ -60,6 +79,55 @@ public class ModelRegistry {
     public ModelVersion get(String model, String version) {
         return versions.find(model, version).orElseThrow(
                 () -> new NotFound("No version " + version + " of model " + model));
+    }
+
+    /** Whether {@code caller} reaches {@code model}: one of its owners, or a role that reaches every model. */
+    public boolean reaches(Caller caller, String model) {
+        return caller.reachesEveryModel() || owners.owners(model).contains(caller.name());
+    }
+
+    /**
+     * A version for {@code caller} to read or change (as their roles allow): 404 when it is absent or its model
+     * is out of their reach, the same answer, so a model owner cannot learn other owners' model names.
+     */
+    public ModelVersion get(String model, String version, Caller caller) {
+        if (!reaches(caller, model)) {
+            throw new NotFound("No version " + version + " of model " + model);
+        }
+        return get(model, version);
+    }
+
+    /** The versions {@code caller} reaches, newest first within each model. */
+    public List<ModelVersion> all(Caller caller) {
+        if (caller.reachesEveryModel()) {
+            return all();
+        }
+        Set<String> own = Set.copyOf(owners.modelsOf(caller.name()));
+        return all().stream().filter(v -> own.contains(v.modelName())).toList();
+    }
+
+    /** The owners of a model, by name. */
+    public List<String> owners(String model) {
+        return owners.owners(model);
+    }
+
+    /**
+     * Makes {@code people} the owners of {@code model} (an admin's act, recorded in the ledger): those not
+     * named stop owning it, those named start. A model no version of which is registered is not found.
+     */
+    @Transactional
+    public List<String> assignOwners(String model, List<String> people, Caller admin) {
+        if (versions.ofModel(model).isEmpty()) {
+            throw new NotFound("No model " + model);
+        }
+        List<String> before = owners.owners(model);
+        before.stream().filter(p -> !people.contains(p)).forEach(p -> owners.remove(model, p));
+        people.stream().distinct().filter(p -> !before.contains(p))
+                .forEach(p -> owners.add(new ModelOwner(model, p, admin.actor(), clock.instant())));
+        List<String> after = owners.owners(model);
+        ledger.append("model.owners", model, admin.actor(), Json.createObjectBuilder()
+                .add("before", Json.createArrayBuilder(before)).add("after", Json.createArrayBuilder(after)).build());
+        return after;
     }
 
     public ModelVersion byId(String id) {

@@ -1,5 +1,8 @@
 package dev.assay.security;
 
+import dev.assay.failure.Conflict;
+import dev.assay.failure.FieldError;
+import dev.assay.failure.InvalidInput;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.infrastructure.Hashing;
@@ -44,6 +47,9 @@ public class AccountService {
     @Inject
     Ledger ledger;
 
+    @Inject
+    Identity identity;
+
     Clock clock = Clocks.UTC_MICROS;
 
     /**
@@ -80,6 +86,11 @@ public class AccountService {
                 : Optional.empty();
     }
 
+    /**
+     * The person a token acts for, with the token's roles and name. A token ends with its person: in local
+     * mode its owner must be an enabled account, and it stops at once when the account that minted it is
+     * disabled too (so a disabled person's tokens cannot act, nor mint more).
+     */
     @Transactional
     public Optional<Caller> authenticateToken(String secret) {
         String hash = Hashing.sha256Hex(secret);
@@ -87,21 +98,63 @@ public class AccountService {
                 .filter(t -> MessageDigest.isEqual(t.tokenHash().getBytes(StandardCharsets.US_ASCII),
                         hash.getBytes(StandardCharsets.US_ASCII)))
                 .filter(t -> t.isUsableAt(clock.instant()))
+                .filter(t -> !isDisabled(t.owner()) && !isDisabled(t.createdBy()))
                 .findFirst()
-                .map(t -> new Caller("token:" + t.name(), t.roles()));
+                .map(t -> new Caller(t.owner(), t.roles(), t.name()));
     }
 
-    /** Issues a new token; the secret is returned once and only its hash is stored. */
+    /** A local account that exists and is disabled; people of the identity provider have no account here. */
+    private boolean isDisabled(String username) {
+        return accounts.find(username).map(user -> user.disabledAt() != null).orElse(false);
+    }
+
+    /**
+     * Issues a new token for {@code owner}; the secret is returned once and only its hash is stored.
+     * A person mints for themselves with at most their own roles; only an admin mints for someone else,
+     * and in local mode that someone is an enabled account holding every role the token gets (in oidc
+     * mode the provider holds people's roles: the admin's word stands, and the ledger records it).
+     *
+     * @throws InvalidInput a role the owner does not hold, or another person named by a non-admin
+     * @throws Conflict     the owner has a token of that name already (names are unique per person)
+     */
     @Transactional
-    public IssuedToken issueToken(Caller issuer, String name, Set<Role> roles, Instant expiresAt) {
+    public IssuedToken issueToken(Caller issuer, String owner, String name, Set<Role> roles, Instant expiresAt) {
+        String person = owner == null ? issuer.name() : owner;
+        boolean admin = issuer.roles().contains(Role.ADMIN);
+        if (!person.equals(issuer.name())) {
+            if (!admin) {
+                throw new InvalidInput("The token request has 1 problem(s)",
+                        List.of(FieldError.at("/user", "only an admin mints tokens for another person")));
+            }
+            if (!identity.oidc()) {
+                UserAccount account = accounts.find(person).filter(u -> u.disabledAt() == null).orElseThrow(() -> new InvalidInput(
+                        "The token request has 1 problem(s)", List.of(FieldError.at("/user", "no enabled account '" + person + "'"))));
+                requireHeld(roles, account.roles(), "'" + person + "'");
+            }
+        } else if (!admin) {
+            requireHeld(roles, issuer.roles(), "you");
+        }
+        if (tokens.ofOwner(person).stream().anyMatch(t -> t.name().equals(name))) {
+            throw new Conflict("'" + person + "' has a token named '" + name + "' already; token names are unique per person");
+        }
         String secret = TOKEN_PREFIX + randomSecret(32);
-        ApiToken token = new ApiToken(UUID.randomUUID().toString(), name, Hashing.sha256Hex(secret), roles,
-                issuer.name(), clock.instant(), expiresAt);
+        ApiToken token = new ApiToken(UUID.randomUUID().toString(), name, Hashing.sha256Hex(secret), roles, person,
+                issuer.actor(), clock.instant(), expiresAt);
         tokens.add(token);
-        ledger.append("token.issued", token.id(), issuer.name(), Json.createObjectBuilder().add("name", name)
+        ledger.append("token.issued", token.id(), issuer.actor(), Json.createObjectBuilder().add("name", name)
+                .add("owner", person)
                 .add("roles", Json.createArrayBuilder(roles.stream().map(Role::id).sorted().toList()))
                 .add("expiresAt", expiresAt == null ? "never" : expiresAt.toString()).build());
-        return new IssuedToken(token.id(), name, secret, roles, expiresAt);
+        return new IssuedToken(token.id(), name, person, secret, roles, expiresAt);
+    }
+
+    private static void requireHeld(Set<Role> asked, Set<Role> held, String who) {
+        List<String> missing = asked.stream().filter(r -> !held.contains(r)).map(Role::id).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInput("The token request has 1 problem(s)", List.of(FieldError.at("/roles",
+                    "a token has at most its person's roles: " + who + " do" + (who.equals("you") ? "" : "es") + " not hold "
+                            + String.join(", ", missing))));
+        }
     }
 
     /** A new local account; with no password given, one is generated and answered once. */
@@ -111,8 +164,8 @@ public class AccountService {
             throw new IllegalArgumentException("user '" + username + "' exists");
         }
         String secret = password == null ? randomSecret(18) : password;
-        accounts.add(new UserAccount(username, PasswordHasher.hash(secret.toCharArray()), roles, clock.instant(), admin.name()));
-        ledger.append("user.created", username, admin.name(), Json.createObjectBuilder()
+        accounts.add(new UserAccount(username, PasswordHasher.hash(secret.toCharArray()), roles, clock.instant(), admin.actor()));
+        ledger.append("user.created", username, admin.actor(), Json.createObjectBuilder()
                 .add("roles", Json.createArrayBuilder(roles.stream().map(Role::id).sorted().toList())).build());
         return new CreatedUser(username, roles, password == null ? secret : null);
     }
@@ -142,7 +195,8 @@ public class AccountService {
         }
         if (user.disabledAt() == null) {
             user.disable(clock.instant());
-            ledger.append("user.disabled", username, admin.name(), Json.createObjectBuilder().build());
+            // Its sessions end at their next request and its tokens at once (authenticateToken checks the account).
+            ledger.append("user.disabled", username, admin.actor(), Json.createObjectBuilder().build());
         }
         return true;
     }
@@ -159,13 +213,13 @@ public class AccountService {
             return false;
         }
         if (token.revokedAt() == null) {
-            token.revoke(clock.instant(), admin.name());
-            ledger.append("token.revoked", id, admin.name(), Json.createObjectBuilder().add("name", token.name()).build());
+            token.revoke(clock.instant(), admin.actor());
+            ledger.append("token.revoked", id, admin.actor(), Json.createObjectBuilder().add("name", token.name()).build());
         }
         return true;
     }
 
-    public record IssuedToken(String id, String name, String token, Set<Role> roles, Instant expiresAt) {
+    public record IssuedToken(String id, String name, String owner, String token, Set<Role> roles, Instant expiresAt) {
     }
 
     private static String randomSecret(int bytes) {

@@ -28,6 +28,10 @@ public class ApiToken {
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
+    /** The person the token acts for. */
+    @Column(nullable = false)
+    private String owner;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -43,9 +47,10 @@ public class ApiToken {
     protected ApiToken() {
     }
 
-    public ApiToken(String id, String name, String tokenHash, Set<Role> roles, String createdBy,
+    public ApiToken(String id, String name, String tokenHash, Set<Role> roles, String owner, String createdBy,
                     Instant createdAt, Instant expiresAt) {
         this.id = id;
+        this.owner = owner;
         this.name = name;
         this.tokenHash = tokenHash;
         this.roles = RoleSet.format(roles);
@@ -76,6 +81,11 @@ public class ApiToken {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    /** The person this token acts for. */
+    public String owner() {
+        return owner;
     }
 
     public Instant createdAt() {

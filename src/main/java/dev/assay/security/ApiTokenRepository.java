@@ -13,6 +13,9 @@ public interface ApiTokenRepository {
 
     void add(ApiToken token);
 
+    /** The tokens of one person, revoked ones included (their names stay taken). */
+    List<ApiToken> ofOwner(String owner);
+
     /** Every token, oldest first. */
     List<ApiToken> all();
 }

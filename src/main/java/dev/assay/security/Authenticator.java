@@ -9,13 +9,16 @@ import java.util.Optional;
 
 /**
  * Checks credentials for the API and the portal alike, with the failed-attempt limits: a source
- * may fail 30 token checks a minute, and a user name 5 password checks in 15 minutes per source.
+ * may fail 30 token checks a minute, a user name 5 password checks in 15 minutes per source, and a
+ * source 20 password checks in 15 minutes across every name (spraying one password over many names).
  */
 @ApplicationScoped
 public class Authenticator {
 
     static final int TOKEN_FAILURES_PER_MINUTE = 30;
     static final int PASSWORD_FAILURES_PER_15_MINUTES = 5;
+    /** Password spraying: one source trying a few passwords across many names is limited as a whole. */
+    static final int PASSWORD_FAILURES_PER_SOURCE_PER_15_MINUTES = 20;
 
     @Inject
     AccountService accounts;
@@ -25,6 +28,8 @@ public class Authenticator {
 
     private final FailedAttempts tokenFailures = new FailedAttempts(TOKEN_FAILURES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC());
     private final FailedAttempts passwordFailures = new FailedAttempts(PASSWORD_FAILURES_PER_15_MINUTES, Duration.ofMinutes(15), Clock.systemUTC());
+    private final FailedAttempts sourceFailures = new FailedAttempts(PASSWORD_FAILURES_PER_SOURCE_PER_15_MINUTES,
+            Duration.ofMinutes(15), Clock.systemUTC());
 
     /** The verdict on one credential check: accepted, rejected, throttled, or not checkable (provider unavailable). */
     public sealed interface Verdict {
@@ -88,13 +93,14 @@ public class Authenticator {
             return new Verdict.Rejected("Password sign-in is off in oidc mode: sign in through the identity provider");
         }
         String key = username + "@" + source;
-        Optional<Duration> blocked = passwordFailures.blockedFor(key);
+        Optional<Duration> blocked = passwordFailures.blockedFor(key).or(() -> sourceFailures.blockedFor(source));
         if (blocked.isPresent()) {
             return new Verdict.Throttled(blocked.get());
         }
         Optional<Caller> caller = accounts.authenticatePassword(username, password);
         if (caller.isEmpty()) {
             passwordFailures.recordFailure(key);
+            sourceFailures.recordFailure(source);
             return new Verdict.Rejected("Unknown user name or wrong password");
         }
         return new Verdict.Accepted(caller.get());

@@ -37,4 +37,10 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
     public List<ApiToken> all() {
         return em.createQuery("select t from ApiToken t order by t.createdAt", ApiToken.class).getResultList();
     }
+
+    @Override
+    public List<ApiToken> ofOwner(String owner) {
+        return em.createQuery("select t from ApiToken t where t.owner = :o order by t.createdAt", ApiToken.class)
+                .setParameter("o", owner).getResultList();
+    }
 }

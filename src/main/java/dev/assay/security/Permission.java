@@ -17,9 +17,12 @@ public enum Permission {
     ANYONE(null),
     /** Any signed-in person or service account: the portal's own pages. */
     SIGNED_IN(EnumSet.of(MODEL_OWNER, AUDITOR, ADMIN, CI_GATE)),
-    CREATE_TOKEN(EnumSet.of(ADMIN)),
+    /** For oneself, with at most one's own roles; for another person, admins only (AccountService.issueToken). */
+    CREATE_TOKEN(EnumSet.of(MODEL_OWNER, AUDITOR, ADMIN, CI_GATE)),
     MANAGE_TOKENS(EnumSet.of(ADMIN)),
     MANAGE_USERS(EnumSet.of(ADMIN)),
+    /** Who owns a model (a model owner reaches their own models only: ModelRegistry). */
+    ASSIGN_OWNERS(EnumSet.of(ADMIN)),
     REGISTER_VERSION(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
     UPLOAD_DATASET(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
     START_AUDIT(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),

@@ -30,6 +30,10 @@ public class Waiver {
     @Column(name = "requested_by", nullable = false)
     private String requestedBy;
 
+    /** The person who asked (requestedBy adds the token they asked through): four eyes compares this. */
+    @Column(nullable = false)
+    private String requester;
+
     @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
 
@@ -37,7 +41,8 @@ public class Waiver {
     }
 
     public Waiver(String id, String modelVersionId, String rule, String justification, Instant expiresAt,
-                  String requestedBy, Instant requestedAt) {
+                  String requester, String requestedBy, Instant requestedAt) {
+        this.requester = requester;
         this.id = id;
         this.modelVersionId = modelVersionId;
         this.rule = rule;
@@ -67,6 +72,12 @@ public class Waiver {
         return expiresAt;
     }
 
+    /** The person who asked. */
+    public String requester() {
+        return requester;
+    }
+
+    /** Who asked, as records name them: the person, and the token when one was used. */
     public String requestedBy() {
         return requestedBy;
     }

@@ -55,9 +55,9 @@ public class WaiverService {
             throw new InvalidInput("The waiver request has " + errors.size() + " problem(s)", errors);
         }
         Waiver w = new Waiver(UUID.randomUUID().toString(), version.id(), rule, justification.strip(), expiresAt,
-                caller.name(), now);
+                caller.name(), caller.actor(), now);
         waivers.add(w);
-        ledger.append("waiver.requested", w.id(), caller.name(), Json.createObjectBuilder()
+        ledger.append("waiver.requested", w.id(), caller.actor(), Json.createObjectBuilder()
                 .add("modelVersion", version.id()).add("rule", rule).add("justification", w.justification())
                 .add("expiresAt", expiresAt.toString()).build());
         return new View(w, null, WaiverStatus.of(w, null, now));
@@ -94,8 +94,10 @@ public class WaiverService {
     @Transactional
     public View decide(String id, WaiverDecision.Ruling outcome, String comment, Caller caller) {
         Waiver w = waivers.find(id).orElseThrow(() -> new NotFound("No waiver " + id));
-        if (w.requestedBy().equals(caller.name())) {
-            throw new NotPermitted("Four eyes: a waiver is approved or rejected by someone other than its requester");
+        // People, not tokens: asking through one token and deciding through another is still one person.
+        if (w.requester().equals(caller.name())) {
+            throw new NotPermitted("Four eyes: a waiver is approved or rejected by someone other than its requester ("
+                    + w.requester() + ")");
         }
         Instant now = clock.instant();
         WaiverStatus status = WaiverStatus.of(w, waivers.decision(id).orElse(null), now);
@@ -105,9 +107,9 @@ public class WaiverService {
         if (comment == null || comment.isBlank() || comment.length() > 4000) {
             throw new InvalidInput("A decision needs a comment", List.of(FieldError.at("/comment", "is required (1-4000 characters)")));
         }
-        WaiverDecision d = new WaiverDecision(id, outcome, caller.name(), comment.strip(), now);
+        WaiverDecision d = new WaiverDecision(id, outcome, caller.actor(), comment.strip(), now);
         waivers.decide(d);
-        ledger.append("waiver." + outcome.name().toLowerCase(Locale.ROOT), id, caller.name(),
+        ledger.append("waiver." + outcome.name().toLowerCase(Locale.ROOT), id, caller.actor(),
                 Json.createObjectBuilder().add("rule", w.rule()).add("comment", d.comment()).build());
         return new View(w, d, WaiverStatus.of(w, d, now));
     }

@@ -107,13 +107,13 @@ final class Fixtures {
 
     static WaiverService.View pendingWaiver() {
         Waiver w = new Waiver("w-1", "mv-1", "four-fifths-impact-ratio", "Re-sampling \"Female\" applicants; see TICKET-12.",
-                T0.plusSeconds(86400 * 30), "token:owner", T0);
+                T0.plusSeconds(86400 * 30), "owner", "token:owner", T0);
         return new WaiverService.View(w, null, WaiverStatus.PENDING);
     }
 
     static WaiverService.View approvedWaiver() {
         Waiver w = new Waiver("w-2", "mv-1", "four-fifths-impact-ratio", "Accepted until the re-sample lands.",
-                T0.plusSeconds(86400 * 7), "token:owner", T0);
+                T0.plusSeconds(86400 * 7), "owner", "token:owner", T0);
         return new WaiverService.View(w, new WaiverDecision("w-2", WaiverDecision.Ruling.APPROVED, "token:auditor",
                 "Fine until then.", T1), WaiverStatus.APPROVED);
     }
@@ -141,7 +141,7 @@ final class Fixtures {
     }
 
     static ApiToken token(boolean expiring, boolean revoked) {
-        ApiToken t = new ApiToken("tok-1", "ci pipeline", "h", EnumSet.of(Role.CI_GATE, Role.MODEL_OWNER), "admin", T0,
+        ApiToken t = new ApiToken("tok-1", "ci pipeline", "h", EnumSet.of(Role.CI_GATE, Role.MODEL_OWNER), "ci-bot", "admin", T0,
                 expiring ? T2 : null);
         if (revoked) {
             call(t, "revoke", T2, "admin");

@@ -330,19 +330,19 @@ class ResponseViewsTest {
     @Test
     void tokensAnswer() {
         assertJson("""
-                {"id":"tok-1","name":"ci","token":"assay_secret","roles":["model-owner","ci-gate"]}\
+                {"id":"tok-1","name":"ci","user":"ci-bot","token":"assay_secret","roles":["model-owner","ci-gate"]}\
                 """,
-                new IssuedTokenView("tok-1", "ci", "assay_secret", List.of("model-owner", "ci-gate"), null));
+                new IssuedTokenView("tok-1", "ci", "ci-bot", "assay_secret", List.of("model-owner", "ci-gate"), null));
         assertJson("""
-                {"id":"tok-1","name":"ci","token":"assay_secret","roles":["model-owner","ci-gate"],\
+                {"id":"tok-1","name":"ci","user":"ci-bot","token":"assay_secret","roles":["model-owner","ci-gate"],\
                 "expiresAt":"2026-03-01T09:32:00.500Z"}\
                 """,
-                new IssuedTokenView("tok-1", "ci", "assay_secret", List.of("model-owner", "ci-gate"), T2));
+                new IssuedTokenView("tok-1", "ci", "ci-bot", "assay_secret", List.of("model-owner", "ci-gate"), T2));
         assertJson("""
-                {"tokens":[{"id":"tok-1","name":"ci pipeline","roles":["model-owner","ci-gate"],"createdBy":"admin",\
-                "createdAt":"2026-03-01T09:30:00Z"},{"id":"tok-1","name":"ci pipeline","roles":["model-owner",\
+                {"tokens":[{"id":"tok-1","name":"ci pipeline","user":"ci-bot","roles":["model-owner","ci-gate"],"createdBy":"admin",\
+                "createdAt":"2026-03-01T09:30:00Z"},{"id":"tok-1","name":"ci pipeline","user":"ci-bot","roles":["model-owner",\
                 "ci-gate"],"createdBy":"admin","createdAt":"2026-03-01T09:30:00Z",\
-                "expiresAt":"2026-03-01T09:32:00.500Z"},{"id":"tok-1","name":"ci pipeline","roles":["model-owner",\
+                "expiresAt":"2026-03-01T09:32:00.500Z"},{"id":"tok-1","name":"ci pipeline","user":"ci-bot","roles":["model-owner",\
                 "ci-gate"],"createdBy":"admin","createdAt":"2026-03-01T09:30:00Z",\
                 "expiresAt":"2026-03-01T09:32:00.500Z","revokedAt":"2026-03-01T09:32:00.500Z","revokedBy":"admin"}]}\
                 """,

@@ -52,7 +52,7 @@ class GateDecisionTest {
     void waiverStatusFollowsTheClock() {
         Instant requested = Instant.parse("2026-11-01T00:00:00Z");
         Instant expires = Instant.parse("2026-12-01T00:00:00Z");
-        Waiver w = new Waiver("w1", "v1", "a", "because the sample is known to be skewed", expires, "alice", requested);
+        Waiver w = new Waiver("w1", "v1", "a", "because the sample is known to be skewed", expires, "alice", "alice", requested);
         WaiverDecision approved = new WaiverDecision("w1", WaiverDecision.Ruling.APPROVED, "bob", "ok",
                 Instant.parse("2026-11-02T00:00:00Z"));
         assertEquals(WaiverStatus.PENDING, WaiverStatus.of(w, null, Instant.parse("2026-11-01T12:00:00Z")));
