@@ -40,13 +40,15 @@ import dev.assay.infrastructure.ValueMatch;
  *   <li>{@link #isFinite}: {@code CASE WHEN x IS NULL THEN NULL ELSE NOT isnan(x) AND abs(x) <>
  *       CAST('Infinity' AS DOUBLE) END} (Spark's {@code isnan(NULL)} is false, DuckDB's
  *       {@code isfinite(NULL)} is NULL, and callers rely on NULL).</li>
- *   <li>{@link #integerDivide}: {@code a div b} (the same precedence as {@code *}).</li>
+ *   <li>{@link #integerDivide}: {@code a div b} (the same precedence as {@code *}; truncates toward
+ *       zero, as DuckDB's {@code //}).</li>
  *   <li>{@link #quantiles}: {@code percentile(x, array(0.1, …))}, exact and interpolated at position
  *       (n - 1) q as DuckDB's {@code quantile_cont}; an ARRAY&lt;DOUBLE&gt;, read by
  *       {@link Row#getDoubleArray}.</li>
- *   <li>{@link #sample}: {@code SELECT … FROM t WHERE … ORDER BY rand(seed) LIMIT n}: Spark's
- *       {@code TABLESAMPLE (n ROWS)} takes the first n rows, not a random sample, and comes before
- *       WHERE. Repeatable only while the input's partitioning is.</li>
+ *   <li>{@link #sample}: {@code SELECT select FROM (SELECT * FROM t ORDER BY rand(seed) LIMIT n) WHERE
+ *       condition}: the sample before the condition, as DuckDB draws it; Spark's {@code TABLESAMPLE (n
+ *       ROWS)} takes the first n rows, not a random sample. Repeatable only while the input's
+ *       partitioning is.</li>
  * </ul>
  */
 public interface SqlDialect extends ValueMatch.Spelling {
@@ -77,7 +79,7 @@ public interface SqlDialect extends ValueMatch.Spelling {
     /** TRUE for a finite double, FALSE for NaN and the infinities, NULL for NULL. DuckDB: {@code isfinite(x)}. */
     String isFinite(String x);
 
-    /** The integer quotient of two integers. DuckDB: {@code a // b}. */
+    /** The integer quotient of two integers, truncated toward zero. DuckDB: {@code a // b}. */
     String integerDivide(String a, String b);
 
     /**
@@ -87,9 +89,11 @@ public interface SqlDialect extends ValueMatch.Spelling {
     String quantiles(String x, double... fractions);
 
     /**
-     * A whole statement: {@code SELECT select FROM table WHERE condition} on a random sample of at most
-     * {@code rows} of the rows that meet the condition (all of them when fewer), the same sample every
-     * time for the same {@code seed} and data. DuckDB: {@code … WHERE condition USING SAMPLE reservoir(rows ROWS) REPEATABLE (seed)}.
+     * A whole statement: {@code SELECT select FROM table WHERE condition} over a random sample of
+     * {@code rows} of the relation's rows (all of them when fewer), the same sample every time for the
+     * same {@code seed} and data. The sample is drawn first and the condition filters it, so fewer than
+     * {@code rows} may come back. DuckDB: {@code … WHERE condition USING SAMPLE reservoir(rows ROWS)
+     * REPEATABLE (seed)} (DuckDB samples before WHERE).
      */
     String sample(String select, Table table, String condition, int rows, int seed);
 }
