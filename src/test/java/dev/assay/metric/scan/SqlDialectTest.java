@@ -112,6 +112,7 @@ class SqlDialectTest {
     void textOfValues() throws SQLException {
         assertEquals("1.0", value(D.text("CAST(1.0 AS DOUBLE)")));
         assertEquals("0.25", value(D.text("CAST(0.25 AS DOUBLE)")));
+        assertEquals("1e-05", value(D.text("CAST(1e-5 AS DOUBLE)")), "DuckDB's own form (Spark writes 1.0E-5)");
         assertEquals("1", value(D.text("CAST(1 AS INTEGER)")));
         assertEquals("true", value(D.text("TRUE")));
         assertEquals("2024-01-02", value(D.text("DATE '2024-01-02'")));
