@@ -30,7 +30,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * Within metric/, a family (fairness, performance, quality, privacy, drift, documentation) imports
  * neither another family nor the engine; the shared counts, the scan interface and the metric base
- * are not families. No two top-level packages depend on each other.
+ * are not families. No two top-level packages depend on each other. The families' SQL is spelled by
+ * their engine's dialect (metric.scan.SqlDialect), never by DuckDB's quoting or dialect directly.
  */
 class ArchitectureTest {
 
@@ -94,6 +95,27 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenMetricPackages() {
         slices().matching("dev.assay.metric.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The metric base, the shared counts and every family: quoting, like every construct engines spell differently, is the dialect's. */
+    @Test
+    void familiesQuoteThroughTheirEnginesDialect() {
+        String[] packages = Stream.concat(Stream.of("dev.assay.metric", "dev.assay.metric.counts.."),
+                FAMILIES.stream().map(f -> "dev.assay.metric." + f + "..")).toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(packages)
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.assay.infrastructure.Sql")
+                .orShould().accessField("dev.assay.infrastructure.ValueMatch", "DUCKDB")
+                .because("SQL text goes through ScanEngine.dialect(), so a second engine needs no change to any family")
+                .check(classes);
+    }
+
+    /** DuckDB's dialect is for DuckDB's engine (and AggregationPlan.sql(Table), the DuckDB text the bench reads): no family names it. */
+    @Test
+    void noFamilyNamesDuckDbsDialect() {
+        noClasses().that().resideInAnyPackage(FAMILIES.stream().map(f -> "dev.assay.metric." + f + "..").toArray(String[]::new))
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.assay.metric.scan.DuckDbDialect")
+                .because("a family takes its dialect from the engine that runs its scans")
+                .check(classes);
     }
 
     @TestFactory

@@ -114,7 +114,7 @@ final class RoleChecks {
         List<String> counts = new ArrayList<>();
         for (CardValue v : values) {
             counts.add("count(" + Sql.identifier(v.column()) + ")");
-            counts.add("count(*) FILTER (WHERE " + ValueMatch.equalsSql(v.column(), types.get(v.column()), v.value()) + ")");
+            counts.add("count(*) FILTER (WHERE " + ValueMatch.equalsSql(ValueMatch.DUCKDB, v.column(), types.get(v.column()), v.value()) + ")");
         }
         List<CardValue> refused = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + String.join(", ", counts) + " FROM " + file)) {

@@ -33,12 +33,18 @@ import java.util.regex.Pattern;
  * numeric text or booleans in the other) are the same categories for drift and every comparison
  * between datasets, and group names do not depend on the file's typing ({@code 1.0} is group
  * {@code 1}).
+ *
+ * <p>The SQL is written in a {@link Spelling}: the few constructs engines spell differently (quoting,
+ * text casts, regular expressions, truncation). The metric scans pass their engine's dialect
+ * ({@code dev.assay.metric.scan.SqlDialect} extends {@link Spelling}); the upload checks, which run on
+ * DuckDB only, pass {@link #DUCKDB}.
  */
 public final class ValueMatch {
 
     /** A plain decimal number as text: what a number means wherever a file writes it as text. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final String PLAIN_NUMBER_SQL = "'^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*$'";
+    /** The same, as the regular expression SQL matches text with (quoted by the {@link Spelling}). */
+    private static final String PLAIN_NUMBER_REGEX = "^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*$";
     /** 2^53: integral doubles below it print as integers without losing a digit. */
     private static final String EXACT_INTEGERS = "9007199254740992";
 
@@ -48,6 +54,58 @@ public final class ValueMatch {
 
     private ValueMatch() {
     }
+
+    /**
+     * What value matching's SQL needs from an engine's dialect: the constructs whose spelling differs
+     * between engines (see {@code dev.assay.metric.scan.SqlDialect}, which extends this, for each one's
+     * Spark SQL spelling). Everything else in the SQL built here is the same text on every engine.
+     */
+    public interface Spelling {
+
+        /** A quoted identifier (a user's column name). */
+        String identifier(String name);
+
+        /** A quoted string literal. */
+        String literal(String value);
+
+        /** {@code expression} cast to text. */
+        String text(String expression);
+
+        /** Whether some part of {@code text} matches the regular expression {@code pattern} (unquoted). */
+        String regexMatches(String text, String pattern);
+
+        /** Whether the double {@code x} is a whole number (for a finite {@code x}; callers test finiteness). */
+        String isWhole(String x);
+    }
+
+    /** DuckDB's spelling: what the upload checks run, and what {@code DuckDbDialect} spells these constructs as. */
+    public static final Spelling DUCKDB = new Spelling() {
+
+        @Override
+        public String identifier(String name) {
+            return Sql.identifier(name);
+        }
+
+        @Override
+        public String literal(String value) {
+            return Sql.literal(value);
+        }
+
+        @Override
+        public String text(String expression) {
+            return "CAST(" + expression + " AS VARCHAR)";
+        }
+
+        @Override
+        public String regexMatches(String text, String pattern) {
+            return "regexp_matches(" + text + ", " + Sql.literal(pattern) + ")";
+        }
+
+        @Override
+        public String isWhole(String x) {
+            return x + " = trunc(" + x + ")";
+        }
+    };
 
     public static boolean isNumeric(String columnType) {
         return ColumnTypes.isNumeric(columnType);
@@ -82,13 +140,14 @@ public final class ValueMatch {
      * (callers coalesce where a row must count as "not equal"); FALSE when no value of the column's
      * type can mean {@code value} (the text "yes" in a numeric column).
      *
+     * @param sql        the engine's spelling of the SQL
      * @param column     the column name (quoted here)
      * @param columnType its DuckDB type
      * @param value      a JSON number, boolean or string from the model card or a rule
      * @throws IllegalArgumentException for JSON arrays, objects or null
      */
-    public static String equalsSql(String column, String columnType, JsonValue value) {
-        String col = Sql.identifier(column);
+    public static String equalsSql(Spelling sql, String column, String columnType, JsonValue value) {
+        String col = sql.identifier(column);
         String type = columnType == null ? "VARCHAR" : columnType.toUpperCase(Locale.ROOT);
         Meaning meaning = Meaning.of(value);
         if (type.equals("BOOLEAN")) {
@@ -103,14 +162,14 @@ public final class ValueMatch {
         if (isNumeric(type)) {
             return meaning.number().map(n -> col + " = " + n.toPlainString()).orElse("FALSE");
         }
-        String text = type.equals("VARCHAR") ? col : "CAST(" + col + " AS VARCHAR)";
+        String text = type.equals("VARCHAR") ? col : sql.text(col);
         List<String> any = new ArrayList<>();
-        meaning.text().ifPresent(t -> any.add(text + " = " + Sql.literal(t)));
+        meaning.text().ifPresent(t -> any.add(text + " = " + sql.literal(t)));
         meaning.number().ifPresent(n -> {
-            any.add("(regexp_matches(" + text + ", " + PLAIN_NUMBER_SQL + ") AND TRY_CAST(trim(" + text + ") AS DOUBLE) = "
+            any.add("(" + sql.regexMatches(text, PLAIN_NUMBER_REGEX) + " AND TRY_CAST(trim(" + text + ") AS DOUBLE) = "
                     + n.toPlainString() + ")");
             if (n.compareTo(BigDecimal.ONE) == 0 || n.signum() == 0) {
-                any.add("lower(trim(" + text + ")) = " + Sql.literal(n.signum() == 0 ? "false" : "true"));
+                any.add("lower(trim(" + text + ")) = " + sql.literal(n.signum() == 0 ? "false" : "true"));
             }
         });
         return any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")";
@@ -121,18 +180,18 @@ public final class ValueMatch {
      * is a plain number or true/false) as their value's shortest form ({@code 1}, {@code 0.25});
      * other text unchanged. Null stays null.
      */
-    public static String categorySql(String column, String columnType) {
-        String col = Sql.identifier(column);
+    public static String categorySql(Spelling sql, String column, String columnType) {
+        String col = sql.identifier(column);
         String type = columnType == null ? "VARCHAR" : columnType.toUpperCase(Locale.ROOT);
         if (type.equals("BOOLEAN")) {
             return "CASE WHEN " + col + " THEN '1' WHEN NOT " + col + " THEN '0' END";
         }
         if (isNumeric(type)) {
-            return ColumnTypes.isInteger(type) ? "CAST(" + col + " AS VARCHAR)" : numberText("CAST(" + col + " AS DOUBLE)");
+            return ColumnTypes.isInteger(type) ? sql.text(col) : numberText(sql, "CAST(" + col + " AS DOUBLE)");
         }
-        String text = type.equals("VARCHAR") ? col : "CAST(" + col + " AS VARCHAR)";
-        return "CASE WHEN regexp_matches(" + text + ", " + PLAIN_NUMBER_SQL + ") THEN "
-                + numberText("CAST(trim(" + text + ") AS DOUBLE)")
+        String text = type.equals("VARCHAR") ? col : sql.text(col);
+        return "CASE WHEN " + sql.regexMatches(text, PLAIN_NUMBER_REGEX) + " THEN "
+                + numberText(sql, "CAST(trim(" + text + ") AS DOUBLE)")
                 + " WHEN lower(trim(" + text + ")) = 'true' THEN '1' WHEN lower(trim(" + text + ")) = 'false' THEN '0' ELSE "
                 + text + " END";
     }
@@ -141,20 +200,20 @@ public final class ValueMatch {
      * The canonical text of a group's value of a protected attribute: numbers by their value
      * ({@code 1.0} is group {@code 1}), booleans and text as they are written.
      */
-    public static String groupSql(String column, String columnType) {
+    public static String groupSql(Spelling sql, String column, String columnType) {
         String type = columnType == null ? "VARCHAR" : columnType.toUpperCase(Locale.ROOT);
-        String col = Sql.identifier(column);
+        String col = sql.identifier(column);
         if (isNumeric(type) && !ColumnTypes.isInteger(type)) {
-            return numberText("CAST(" + col + " AS DOUBLE)");
+            return numberText(sql, "CAST(" + col + " AS DOUBLE)");
         }
         // Text already: grouped as it is. A cast, even a no-op one, hides the column from DuckDB's grouping
         // on its dictionary-encoded strings (measured 25-40% slower for the four-fifths scan of 10M rows).
-        return type.equals("VARCHAR") ? col : "CAST(" + col + " AS VARCHAR)";
+        return type.equals("VARCHAR") ? col : sql.text(col);
     }
 
-    /** A finite double as text: integral values below 2^53 without a fraction, others as DuckDB prints them. */
-    private static String numberText(String x) {
-        return "CASE WHEN " + x + " = trunc(" + x + ") AND abs(" + x + ") < " + EXACT_INTEGERS + " THEN CAST(CAST(" + x
-                + " AS BIGINT) AS VARCHAR) ELSE CAST(" + x + " AS VARCHAR) END";
+    /** A finite double as text: integral values below 2^53 without a fraction, others as the engine prints them. */
+    private static String numberText(Spelling sql, String x) {
+        return "CASE WHEN " + sql.isWhole(x) + " AND abs(" + x + ") < " + EXACT_INTEGERS + " THEN "
+                + sql.text("CAST(" + x + " AS BIGINT)") + " ELSE " + sql.text(x) + " END";
     }
 }

@@ -1,7 +1,7 @@
 package dev.assay.metric;
 
-import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
+import dev.assay.metric.scan.SqlDialect;
 import jakarta.json.JsonValue;
 
 import java.util.List;
@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * What the counts are about: the prediction column and its favorable value (selection rates), and
  * the label column with the positive class (confusion rates). The two differ in real cases: in
- * COMPAS the positive class is "reoffended" while the favorable outcome is "low risk".
+ * COMPAS the positive class is "reoffended" while the favorable outcome is "low risk". The SQL
+ * conditions are written in the dialect of the engine that will run them.
  *
  * @param positivePrediction the prediction values counted as positive in confusion rates
  * @param score       the score column, if the model has one (mean_score)
@@ -47,8 +48,8 @@ public record OutcomeColumns(
     }
 
     /** The row's weight as SQL: the weight column as a whole number, or 1. */
-    public String weightSql() {
-        return weight.map(w -> "CAST(" + Sql.identifier(w) + " AS BIGINT)").orElse("1");
+    public String weightSql(SqlDialect sql) {
+        return weight.map(w -> "CAST(" + sql.identifier(w) + " AS BIGINT)").orElse("1");
     }
 
     /** The total of {@code expression} over rows, each row counted by its weight. */
@@ -64,8 +65,8 @@ public record OutcomeColumns(
     }
 
     /** FALSE when the card names no favorable outcome (a regression model): selection rates are then undefined. */
-    public String favorableSql() {
-        return favorableOutcome.map(v -> ValueMatch.equalsSql(prediction, columnTypes.get(prediction), v)).orElse("FALSE");
+    public String favorableSql(SqlDialect sql) {
+        return favorableOutcome.map(v -> ValueMatch.equalsSql(sql, prediction, columnTypes.get(prediction), v)).orElse("FALSE");
     }
 
     /** Regression sums are computed when the label and prediction are both numeric. */
@@ -78,9 +79,9 @@ public record OutcomeColumns(
         return label.isPresent() && positiveLabel.isPresent() && !positivePrediction.isEmpty();
     }
 
-    public String predictedPositiveSql() {
+    public String predictedPositiveSql(SqlDialect sql) {
         return String.join(" OR ", positivePrediction.stream()
-                .map(v -> "(" + ValueMatch.equalsSql(prediction, columnTypes.get(prediction), v) + ")").toList());
+                .map(v -> "(" + ValueMatch.equalsSql(sql, prediction, columnTypes.get(prediction), v) + ")").toList());
     }
 
     /**
@@ -95,7 +96,7 @@ public record OutcomeColumns(
      * [Medium, High], so a label 0, no re-offence, is favorable). FALSE without a favorable outcome.
      */
     /**
-     * Whether the favorable outcome is the one positive prediction (and so, by {@link #labelFavorableSql()},
+     * Whether the favorable outcome is the one positive prediction (and so, by {@link #labelFavorableSql(SqlDialect)},
      * the favorable label is the positive class): AIF360's benefit counts are then the false positives
      * (b = 2) and false negatives (b = 0).
      */
@@ -103,19 +104,19 @@ public record OutcomeColumns(
         return favorableOutcome.isPresent() && positivePrediction.equals(List.of(favorableOutcome.get()));
     }
 
-    public String labelFavorableSql() {
+    public String labelFavorableSql(SqlDialect sql) {
         if (favorableOutcome.isEmpty() || label.isEmpty() || positiveLabel.isEmpty()) {
             return "FALSE";
         }
         if (positivePrediction.equals(List.of(positiveLabel.get()))) {
             String l = label.get();
-            return ValueMatch.equalsSql(l, columnTypes.get(l), favorableOutcome.get());
+            return ValueMatch.equalsSql(sql, l, columnTypes.get(l), favorableOutcome.get());
         }
-        return positivePrediction.contains(favorableOutcome.get()) ? actualPositiveSql() : "NOT (" + actualPositiveSql() + ")";
+        return positivePrediction.contains(favorableOutcome.get()) ? actualPositiveSql(sql) : "NOT (" + actualPositiveSql(sql) + ")";
     }
 
-    public String actualPositiveSql() {
+    public String actualPositiveSql(SqlDialect sql) {
         String l = label.orElseThrow();
-        return ValueMatch.equalsSql(l, columnTypes.get(l), positiveLabel.orElseThrow());
+        return ValueMatch.equalsSql(sql, l, columnTypes.get(l), positiveLabel.orElseThrow());
     }
 }

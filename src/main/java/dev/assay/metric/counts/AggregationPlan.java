@@ -1,13 +1,14 @@
 package dev.assay.metric.counts;
 
-import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
 
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
+import dev.assay.metric.scan.DuckDbDialect;
 import dev.assay.metric.scan.Row;
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
@@ -31,7 +32,8 @@ import java.util.function.BinaryOperator;
  * its aggregates evaluated once per row, measured three times faster for six scopes here, and the
  * roll-up is exact because every state is a sum. The price is the number of cells, at most the
  * product of the attributes' category counts (and never more than the rows): fine for protected
- * attributes, not for a high-cardinality column. The SQL is standard and would run on Spark SQL.
+ * attributes, not for a high-cardinality column. The SQL is standard and would run on Spark SQL: what
+ * engines spell differently comes from the engine's {@link SqlDialect}.
  */
 public final class AggregationPlan {
 
@@ -86,14 +88,16 @@ public final class AggregationPlan {
      * values. A cheap approximate distinct count chooses; both paths are exact.
      */
     public static double median(ScanEngine engine, Table table, String scoreColumn, Optional<String> weight) throws SQLException {
-        String score = "CAST(" + Sql.identifier(scoreColumn) + " AS DOUBLE)";
+        SqlDialect d = engine.dialect();
+        String score = "CAST(" + d.identifier(scoreColumn) + " AS DOUBLE)";
         String file = table.sql();
         boolean histogram = weight.isPresent()
                 || engine.one("SELECT approx_count_distinct(" + score + ") FROM " + file, r -> r.getLong(1) <= HISTOGRAM_MEDIAN_LIMIT);
-        String count = weight.map(w -> "sum(CAST(" + Sql.identifier(w) + " AS BIGINT))").orElse("count(*)");
+        String count = weight.map(w -> "sum(CAST(" + d.identifier(w) + " AS BIGINT))").orElse("count(*)");
         String sql = !histogram
                 ? "SELECT median(" + score + ") FROM " + file
-                : "SELECT (min(s) FILTER (WHERE cum >= (total + 1) // 2) + min(s) FILTER (WHERE cum >= total // 2 + 1)) / 2"
+                : "SELECT (min(s) FILTER (WHERE cum >= " + d.integerDivide("(total + 1)", "2") + ") + min(s) FILTER (WHERE cum >= "
+                + d.integerDivide("total", "2") + " + 1)) / 2"
                 + " FROM (SELECT s, sum(w) OVER (ORDER BY s ROWS UNBOUNDED PRECEDING) AS cum, sum(w) OVER () AS total"
                 + " FROM (SELECT " + score + " AS s, " + count + " AS w FROM " + file + " WHERE " + score
                 + " IS NOT NULL GROUP BY 1 HAVING " + count + " > 0))";
@@ -104,23 +108,29 @@ public final class AggregationPlan {
      * The scan. Row-level facts (is the prediction favorable, positive; is the label positive; which
      * score bin) are evaluated once in an inner projection, as 0/1 integers under names Assay
      * controls (a0, a1, ... for the attributes), so the aggregates are plain sums (measured twice as
-     * fast as FILTER clauses here) and no user column name can collide with them.
+     * fast as FILTER clauses here) and no user column name can collide with them. In DuckDB's dialect:
+     * the text the bench times and tests read; a scan runs {@link #sql(SqlDialect, Table)} in its engine's.
      */
     public String sql(Table table) {
-        String pred = Sql.identifier(outcomes.prediction());
+        return sql(DuckDbDialect.INSTANCE, table);
+    }
+
+    /** The scan in {@code d}, the dialect of the engine that will run it. */
+    public String sql(SqlDialect d, Table table) {
+        String pred = d.identifier(outcomes.prediction());
         boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
         List<String> inner = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
-            inner.add(ValueMatch.groupSql(attributes.get(i), outcomes.columnTypes().get(attributes.get(i))) + " AS a" + i);
+            inner.add(ValueMatch.groupSql(d, attributes.get(i), outcomes.columnTypes().get(attributes.get(i))) + " AS a" + i);
         }
         if (outcomes.weight().isPresent()) {
-            inner.add(outcomes.weightSql() + " AS w");
+            inner.add(outcomes.weightSql(d) + " AS w");
         }
         inner.add("(" + pred + " IS NOT NULL)::INT AS predicted");
-        inner.add("coalesce((" + outcomes.favorableSql() + ")::INT, 0) AS fav");
-        String label = labeled ? Sql.identifier(outcomes.label().get()) : null;
-        String ap = labeled ? "(" + outcomes.actualPositiveSql() + ")" : "FALSE";
-        String pp = labeled && !outcomes.positivePrediction().isEmpty() ? "(" + outcomes.predictedPositiveSql() + ")" : "FALSE";
+        inner.add("coalesce((" + outcomes.favorableSql(d) + ")::INT, 0) AS fav");
+        String label = labeled ? d.identifier(outcomes.label().get()) : null;
+        String ap = labeled ? "(" + outcomes.actualPositiveSql(d) + ")" : "FALSE";
+        String pp = labeled && !outcomes.positivePrediction().isEmpty() ? "(" + outcomes.predictedPositiveSql(d) + ")" : "FALSE";
         if (labeled) {
             String known = label + " IS NOT NULL AND " + pred + " IS NOT NULL";
             inner.add("(" + known + " AND " + ap + " AND " + pp + ")::INT AS tp");
@@ -131,8 +141,8 @@ public final class AggregationPlan {
             // When the favorable outcome is the one positive prediction they are the false positives and
             // false negatives already counted: two fewer expressions per row in the common case.
             if (!outcomes.favorableIsPositive()) {
-                String pf = "coalesce((" + outcomes.favorableSql() + "), FALSE)";
-                String lf = "coalesce((" + outcomes.labelFavorableSql() + "), FALSE)";
+                String pf = "coalesce((" + outcomes.favorableSql(d) + "), FALSE)";
+                String lf = "coalesce((" + outcomes.labelFavorableSql(d) + "), FALSE)";
                 inner.add("(" + known + " AND " + pf + " AND NOT " + lf + ")::INT AS b2");
                 inner.add("(" + known + " AND NOT " + pf + " AND " + lf + ")::INT AS b0");
             }
@@ -140,7 +150,7 @@ public final class AggregationPlan {
             inner.add("(" + label + " IS NOT NULL)::INT AS lab");
             inner.add("coalesce((" + label + " IS NOT NULL AND " + ap + ")::INT, 0) AS labp");
         }
-        String score = outcomes.score().map(c -> "CAST(" + Sql.identifier(c) + " AS DOUBLE)").orElse(null);
+        String score = outcomes.score().map(c -> "CAST(" + d.identifier(c) + " AS DOUBLE)").orElse(null);
         if (score != null) {
             inner.add(score + " AS s");
         }
@@ -165,7 +175,7 @@ public final class AggregationPlan {
             inner.add("coalesce((" + score + " >= " + m + ")::INT, 0) AS at_or_above");
         }
         if (regression) {
-            String y = "CAST(" + Sql.identifier(outcomes.label().orElseThrow()) + " AS DOUBLE)";
+            String y = "CAST(" + d.identifier(outcomes.label().orElseThrow()) + " AS DOUBLE)";
             String yhat = "CAST(" + pred + " AS DOUBLE)";
             String both = y + " IS NOT NULL AND " + yhat + " IS NOT NULL";
             inner.add("(" + both + ")::INT AS rb");
@@ -227,7 +237,7 @@ public final class AggregationPlan {
         Map<Scope, Map<GroupKey, ScoreState>> scoreStates = scores ? empty() : Map.of();
         boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
         boolean scored = outcomes.score().isPresent();
-        engine.scan(sql(table), r -> {
+        engine.scan(sql(engine.dialect(), table), r -> {
             List<String> cell = new ArrayList<>();
             for (int i = 0; i < attributes.size(); i++) {
                 cell.add(r.getString("a" + i));

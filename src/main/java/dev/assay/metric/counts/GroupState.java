@@ -15,7 +15,7 @@ import dev.assay.metric.OutcomeColumns;
  * @param scored    rows with a score (not null)
  * @param scoreSum  the sum of those scores
  * @param unearnedFavorable rows with label and prediction whose prediction is the favorable outcome and whose
- *                  label is not (AIF360's benefit b = 2); see {@link OutcomeColumns#labelFavorableSql()}
+ *                  label is not (AIF360's benefit b = 2); see {@link OutcomeColumns#labelFavorableSql(dev.assay.metric.scan.SqlDialect)}
  * @param deniedFavorable rows with label and prediction whose label is the favorable outcome and whose
  *                  prediction is not (benefit b = 0); every other such row has b = 1
  * @param labels    rows with a label (with or without a prediction): the base rate's denominator

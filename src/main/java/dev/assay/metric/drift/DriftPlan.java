@@ -1,12 +1,11 @@
 package dev.assay.metric.drift;
 
-import dev.assay.metric.ValueFrequencies;
 import dev.assay.infrastructure.ValueMatch;
 import dev.assay.infrastructure.ColumnTypes;
-import dev.assay.infrastructure.Sql;
 
 import dev.assay.metric.ValueFrequencies;
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
@@ -98,20 +97,20 @@ public final class DriftPlan {
             grouped = new LinkedHashMap<>(grouped(c, evaluation, baseline, sideTypes, categorical, List.of(), Long.MAX_VALUE,
                     frequencies));
             for (String column : histogram) {
-                grouped.put(column, numeric(c, evaluation, baseline, Sql.identifier(column)));
+                grouped.put(column, numeric(c, evaluation, baseline, c.dialect().identifier(column)));
             }
         }
         histogram.stream().filter(column -> ColumnTypes.is(types.get(column), "DECIMAL")).forEach(frequencies::remove);
         Map<String, DriftState> out = new LinkedHashMap<>();
         for (String column : columns) {
-            out.put(column, grouped.containsKey(column) ? grouped.get(column) : numeric(c, evaluation, baseline, Sql.identifier(column)));
+            out.put(column, grouped.containsKey(column) ? grouped.get(column) : numeric(c, evaluation, baseline, c.dialect().identifier(column)));
         }
         return new Comparison(out, frequencies);
     }
 
     /** The number of distinct non-null values of each column, in one scan of the file. */
     private static long[] distinct(ScanEngine c, Table p, List<String> columns) throws SQLException {
-        String counts = String.join(", ", columns.stream().map(col -> "count(DISTINCT " + Sql.identifier(col) + ")").toList());
+        String counts = String.join(", ", columns.stream().map(col -> "count(DISTINCT " + c.dialect().identifier(col) + ")").toList());
         long[] out = new long[columns.size()];
         c.one("SELECT " + counts + " FROM " + p.sql(), r -> {
             for (int i = 0; i < out.length; i++) {
@@ -145,6 +144,7 @@ public final class DriftPlan {
             categories.add(new LinkedHashMap<>());
             values.add(new TreeMap<>());
         }
+        SqlDialect d = c.dialect();
         for (int side = 0; side < 2; side++) {
             // Each side's categories in canonical text by its own types: 1 in one file is 1.0 in the other.
             StringBuilder set = new StringBuilder("CASE");
@@ -152,15 +152,15 @@ public final class DriftPlan {
             StringBuilder number = new StringBuilder("CASE");
             List<String> sets = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
-                String col = Sql.identifier(columns.get(i));
+                String col = d.identifier(columns.get(i));
                 String grouped = " WHEN GROUPING(" + col + ") = 0 THEN ";
                 set.append(grouped).append(i);
                 (i < categorical.size() ? text : number).append(grouped)
-                        .append(i < categorical.size() ? ValueMatch.categorySql(columns.get(i), sideTypes.get(side).get(columns.get(i)))
+                        .append(i < categorical.size() ? ValueMatch.categorySql(d, columns.get(i), sideTypes.get(side).get(columns.get(i)))
                                 : "CAST(" + col + " AS DOUBLE)");
                 sets.add("(" + col + ")");
             }
-            String vs = categorical.isEmpty() ? "CAST(NULL AS VARCHAR)" : text + " END";
+            String vs = categorical.isEmpty() ? d.text("NULL") : text + " END";
             String vd = histogram.isEmpty() ? "CAST(NULL AS DOUBLE)" : number + " END";
             long[] rows = {0};
             // Ordered by position: a user's column named k, vs or vd cannot be taken for the aliases.
@@ -213,8 +213,9 @@ public final class DriftPlan {
 
     /**
      * The numeric comparison from the joint histogram (value ascending, count in the evaluation, count
-     * in the baseline): the baseline's deciles as DuckDB's quantile_cont computes them, its population
-     * standard deviation, both samples' bin counts, and the exact KS statistic and Wasserstein distance.
+     * in the baseline): the baseline's deciles as DuckDB's quantile_cont (and Spark's percentile) computes
+     * them, its population standard deviation, both samples' bin counts, and the exact KS statistic and
+     * Wasserstein distance.
      */
     private static DriftState fromHistogram(List<double[]> rows) {
         long te = 0;
@@ -293,12 +294,14 @@ public final class DriftPlan {
         throw new IllegalArgumentException("no order statistic " + k);
     }
 
+    /** The baseline's cut points: its deciles. */
+    private static final double[] DECILES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
     private static DriftState numeric(ScanEngine c, Table evaluation, Table baseline, String col) throws SQLException {
         String x = "CAST(" + col + " AS DOUBLE)";
         double[] cuts;
         double std;
-        double[][] read = c.one("SELECT quantile_cont(" + x
-                + ", [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]), stddev_pop(" + x + ") FROM " + baseline.sql(),
+        double[][] read = c.one("SELECT " + c.dialect().quantiles(x, DECILES) + ", stddev_pop(" + x + ") FROM " + baseline.sql(),
                 r -> new double[][] {r.getDoubleArray(1), {r.getDouble(2)}});
         TreeSet<Double> distinctCuts = new TreeSet<>();
         for (double v : read[0]) {

@@ -2,8 +2,10 @@ package dev.assay.metric.engine;
 
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.infrastructure.Sql;
+import dev.assay.metric.scan.DuckDbDialect;
 import dev.assay.metric.scan.Row;
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.nio.file.Path;
@@ -35,6 +37,12 @@ public final class DuckDbEngine implements ScanEngine, AutoCloseable {
     /** Opens a connection of its own, closed with this engine. */
     public static DuckDbEngine open(DuckDb duckDb) throws SQLException {
         return new DuckDbEngine(duckDb.open(), true);
+    }
+
+    /** DuckDB's spelling, the text the families have always written. */
+    @Override
+    public SqlDialect dialect() {
+        return DuckDbDialect.INSTANCE;
     }
 
     @Override

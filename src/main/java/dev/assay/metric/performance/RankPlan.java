@@ -3,10 +3,10 @@ package dev.assay.metric.performance;
 import dev.assay.metric.GroupKey;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
-import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
 
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
@@ -40,21 +40,22 @@ public final class RankPlan {
         this.outcomes = outcomes;
     }
 
-    String sql(Table table) {
-        String score = "CAST(" + Sql.identifier(outcomes.score().orElseThrow()) + " AS DOUBLE)";
+    /** The scan in {@code d}, the dialect of the engine that will run it. */
+    String sql(SqlDialect d, Table table) {
+        String score = "CAST(" + d.identifier(outcomes.score().orElseThrow()) + " AS DOUBLE)";
         StringBuilder cellColumns = new StringBuilder();
         StringBuilder keys = new StringBuilder();
         List<String> partition = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
-            cellColumns.append(ValueMatch.groupSql(attributes.get(i), outcomes.columnTypes().get(attributes.get(i)))).append(" AS a").append(i).append(", ");
+            cellColumns.append(ValueMatch.groupSql(d, attributes.get(i), outcomes.columnTypes().get(attributes.get(i)))).append(" AS a").append(i).append(", ");
             keys.append("GROUPING(a").append(i).append(") AS g").append(i).append(", a").append(i).append(" AS k").append(i).append(", ");
             partition.add("g" + i);
             partition.add("k" + i);
         }
-        String positives = count(" FILTER (WHERE " + outcomes.actualPositiveSql() + ")");
-        String negatives = count(" FILTER (WHERE NOT (" + outcomes.actualPositiveSql() + "))");
+        String positives = count(d, " FILTER (WHERE " + outcomes.actualPositiveSql(d) + ")");
+        String negatives = count(d, " FILTER (WHERE NOT (" + outcomes.actualPositiveSql(d) + "))");
         String cells = "SELECT " + cellColumns + score + " AS s, " + positives + " AS p, " + negatives + " AS n" + table.from() + " WHERE " + score + " IS NOT NULL AND "
-                + Sql.identifier(outcomes.label().orElseThrow()) + " IS NOT NULL GROUP BY ALL";
+                + d.identifier(outcomes.label().orElseThrow()) + " IS NOT NULL GROUP BY ALL";
         List<String> sets = new ArrayList<>();
         for (Scope scope : scopes) {
             List<String> columns = new ArrayList<>(scope.attributes().stream().map(a -> "a" + attributes.indexOf(a)).toList());
@@ -72,15 +73,15 @@ public final class RankPlan {
     }
 
     /** Rows matching {@code filter}, each counted by its frequency weight if the card names one (0, never NULL, when none match). */
-    private String count(String filter) {
-        return outcomes.weight().isPresent() ? "coalesce(sum(" + outcomes.weightSql() + ")" + filter + ", 0)" : "count(*)" + filter;
+    private String count(SqlDialect d, String filter) {
+        return outcomes.weight().isPresent() ? "coalesce(sum(" + outcomes.weightSql(d) + ")" + filter + ", 0)" : "count(*)" + filter;
     }
 
     /** Runs the scan: per scope (and the whole dataset), the rank state of every group that has ranked rows. */
     public Map<Scope, Map<GroupKey, RankState>> ranks(ScanEngine engine, Table table) throws SQLException {
         Map<Scope, Map<GroupKey, RankState>> out = new LinkedHashMap<>();
         scopes.forEach(s -> out.put(s, new LinkedHashMap<>()));
-        engine.scan(sql(table), r -> {
+        engine.scan(sql(engine.dialect(), table), r -> {
             List<String> grouped = new ArrayList<>();
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < attributes.size(); i++) {

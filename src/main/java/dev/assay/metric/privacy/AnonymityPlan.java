@@ -1,7 +1,7 @@
 package dev.assay.metric.privacy;
 
-import dev.assay.infrastructure.Sql;
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
@@ -42,7 +42,8 @@ public final class AnonymityPlan {
             long rows = engine.one("SELECT count(*)" + table.from(), r -> r.getLong(1));
             return new EquivalenceClasses(rows, 0, 0, 0, 0, k, Map.of());
         }
-        String qi = String.join(", ", quasiIdentifiers.stream().map(Sql::identifier).toList());
+        SqlDialect sql = engine.dialect();
+        String qi = String.join(", ", quasiIdentifiers.stream().map(sql::identifier).toList());
         // The classes' sizes alone leave the inner query, so no column of the user's can shadow the alias.
         EquivalenceClasses d = engine.one("SELECT count(*), min(c), "
                 + "coalesce(sum(c) FILTER (WHERE c < " + k + "), 0), count(*) FILTER (WHERE c = 1), coalesce(sum(c), 0) FROM (SELECT count(*) AS c"
@@ -56,7 +57,7 @@ public final class AnonymityPlan {
         StringBuilder renamed = new StringBuilder();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < quasiIdentifiers.size(); i++) {
-            renamed.append(Sql.identifier(quasiIdentifiers.get(i))).append(" AS q").append(i).append(", ");
+            renamed.append(sql.identifier(quasiIdentifiers.get(i))).append(" AS q").append(i).append(", ");
             keys.add("q" + i);
         }
         String q = String.join(", ", keys);
@@ -64,13 +65,13 @@ public final class AnonymityPlan {
             if (!types.containsKey(column)) {
                 continue;
             }
-            String s = Sql.identifier(column);
+            String s = sql.identifier(column);
             // Within each class: the distinct values and their entropy -sum p ln p, p = count / class total.
-            String sql = "WITH base AS (SELECT " + renamed + s + " AS v" + table.from() + " WHERE " + s + " IS NOT NULL), "
+            String scan = "WITH base AS (SELECT " + renamed + s + " AS v" + table.from() + " WHERE " + s + " IS NOT NULL), "
                     + "cells AS (SELECT " + q + ", v, count(*) AS c FROM base GROUP BY " + q + ", v), "
                     + "shares AS (SELECT " + q + ", CAST(c AS DOUBLE) / sum(c) OVER (PARTITION BY " + q + ") AS p FROM cells) "
                     + "SELECT count(*), min(d), min(h) FROM (SELECT count(*) AS d, -sum(p * ln(p)) AS h FROM shares GROUP BY " + q + ")";
-            diversity.put(column, engine.one(sql, r -> new EquivalenceClasses.Diversity(r.getLong(1), r.getLong(2), r.getDouble(3))));
+            diversity.put(column, engine.one(scan, r -> new EquivalenceClasses.Diversity(r.getLong(1), r.getLong(2), r.getDouble(3))));
         }
         return new EquivalenceClasses(d.rows(), d.classes(), d.smallestClass(), d.rowsBelowK(), d.uniqueRows(), k, diversity);
     }

@@ -1,8 +1,7 @@
 package dev.assay.metric.privacy;
 
-import dev.assay.infrastructure.Sql;
-
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
@@ -44,21 +43,21 @@ public final class PiiSampler {
 
     /**
      * Counts the scannable ones of {@code columns} (text, date, timestamp); the others are left out.
-     * Recognition is all in Java: DuckDB only draws the sample, so every count is a validated value.
+     * Recognition is all in Java: the engine only draws the sample, so every count is a validated value.
      */
     public static Map<String, PiiState> scan(ScanEngine engine, Table table, List<String> columns, Map<String, String> types,
                                              PiiRecognizers recognizers) throws SQLException {
         Map<String, PiiState> out = new LinkedHashMap<>();
+        SqlDialect sql = engine.dialect();
         for (String column : columns) {
             if (!scannable(types.get(column))) {
                 continue;
             }
-            String col = Sql.identifier(column);
+            String col = sql.identifier(column);
             long[] sampled = {0};
             Map<String, Long> entities = new TreeMap<>();
             Map<String, Long> categories = new TreeMap<>();
-            engine.scan("SELECT CAST(" + col + " AS VARCHAR)" + table.from() + " WHERE " + col + " IS NOT NULL"
-                    + " USING SAMPLE reservoir(" + SAMPLE + " ROWS) REPEATABLE (42)", r -> {
+            engine.scan(sql.sample(sql.text(col), table, col + " IS NOT NULL", SAMPLE, 42), r -> {
                 sampled[0]++;
                 String value = r.getString(1);
                 recognizers.recognize(value).ifPresent(e -> entities.merge(e, 1L, Long::sum));

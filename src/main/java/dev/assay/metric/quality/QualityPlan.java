@@ -1,9 +1,9 @@
 package dev.assay.metric.quality;
 
-import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
 import dev.assay.metric.ValueFrequencies;
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
@@ -37,9 +37,10 @@ public final class QualityPlan {
         if (columns.isEmpty()) {
             return out;
         }
+        SqlDialect d = engine.dialect();
         StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
         for (int i = 0; i < columns.size(); i++) {
-            String col = Sql.identifier(columns.get(i));
+            String col = d.identifier(columns.get(i));
             sql.append(", count(").append(col).append(") AS nn").append(i);
             if (ValueMatch.isNumeric(types.get(columns.get(i)))) {
                 sql.append(", min(CAST(").append(col).append(" AS DOUBLE)) AS lo").append(i)
@@ -77,7 +78,7 @@ public final class QualityPlan {
      * (One grouped scan with a grouping set per column measured no faster at 10M rows x 20 columns.)
      */
     private static ValueFrequencies frequencies(ScanEngine engine, Table table, String column) throws SQLException {
-        String col = Sql.identifier(column);
+        String col = engine.dialect().identifier(column);
         // Only the counts leave the inner query: a column named like the alias cannot be taken for it.
         return engine.one("SELECT count(*), count(*) FILTER (WHERE f = 1) "
                 + "FROM (SELECT count(*) AS f" + table.from() + " WHERE " + col + " IS NOT NULL GROUP BY " + col + ")",

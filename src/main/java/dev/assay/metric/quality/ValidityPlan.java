@@ -4,7 +4,6 @@ import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.infrastructure.ValueMatch;
 import dev.assay.infrastructure.ColumnTypes;
-import dev.assay.infrastructure.Sql;
 import dev.assay.metric.quality.ValidityState.CheckCount;
 import dev.assay.metric.quality.ValidityState.ColumnCheck;
 import dev.assay.metric.quality.ValidityState.NamedColumn;
@@ -14,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.math.BigDecimal;
@@ -62,16 +62,17 @@ public final class ValidityPlan {
         Map<String, String> types = outcomes.columnTypes();
         List<ColumnCheck> present = checks.stream().filter(k -> types.containsKey(k.column())).toList();
         List<NamedRole> presentNamed = named.stream().filter(n -> types.containsKey(n.name())).toList();
+        SqlDialect d = engine.dialect();
         StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
         for (int i = 0; i < present.size(); i++) {
             ColumnCheck check = present.get(i);
-            String col = Sql.identifier(check.column());
+            String col = d.identifier(check.column());
             sql.append(", count(").append(col).append(") AS nn").append(i)
                     .append(", count(*) FILTER (WHERE ").append(col).append(" IS NOT NULL AND (")
-                    .append(condition(check, types.get(check.column()))).append(")) AS m").append(i);
+                    .append(condition(d, check, types.get(check.column()))).append(")) AS m").append(i);
         }
         for (int i = 0; i < presentNamed.size(); i++) {
-            sql.append(", count(").append(Sql.identifier(presentNamed.get(i).name())).append(") AS c").append(i);
+            sql.append(", count(").append(d.identifier(presentNamed.get(i).name())).append(") AS c").append(i);
         }
         String domainText = null;
         String undefined = null;
@@ -81,11 +82,11 @@ public final class ValidityPlan {
                 undefined = outcomes.label().isEmpty() ? "needs a label column: its values are the valid predictions"
                         : "the label has more than " + MAX_LABEL_VALUES + " distinct values: not a class label";
             } else {
-                String prediction = regression ? numericSql(outcomes.prediction(), types)
-                        : domain.orElseThrow().sql(outcomes.prediction(), types.get(outcomes.prediction()));
+                String prediction = regression ? numericSql(d, outcomes.prediction(), types)
+                        : domain.orElseThrow().sql(d, outcomes.prediction(), types.get(outcomes.prediction()));
                 domainText = regression ? "finite numbers" : domain.orElseThrow().text();
                 String score = outcomes.score().filter(types::containsKey)
-                        .map(s -> "TRY_CAST(" + Sql.identifier(s) + " AS DOUBLE) BETWEEN 0 AND 1").orElse("TRUE");
+                        .map(s -> "TRY_CAST(" + d.identifier(s) + " AS DOUBLE) BETWEEN 0 AND 1").orElse("TRUE");
                 sql.append(", count(*) FILTER (WHERE coalesce(").append(prediction).append(", FALSE)) AS pv")
                         .append(", count(*) FILTER (WHERE coalesce(").append(score).append(", FALSE)) AS sv")
                         .append(", count(*) FILTER (WHERE coalesce(").append(prediction).append(", FALSE) AND coalesce(")
@@ -118,18 +119,18 @@ public final class ValidityPlan {
     }
 
     /** SQL true for a non-null value the check counts (see {@link CheckCount#counted()}). */
-    static String condition(ColumnCheck check, String columnType) {
-        String col = Sql.identifier(check.column());
+    static String condition(SqlDialect d, ColumnCheck check, String columnType) {
+        String col = d.identifier(check.column());
         ColumnExpectation e = check.expectation();
         return switch (check.metric()) {
-            case "type_validity" -> typeSql(col, columnType, e.type());
+            case "type_validity" -> typeSql(d, col, columnType, e.type());
             case "allowed_values" -> String.join(" OR ", e.allowedValues().stream()
-                    .map(v -> "(" + ValueMatch.equalsSql(check.column(), columnType, v) + ")").toList());
+                    .map(v -> "(" + ValueMatch.equalsSql(d, check.column(), columnType, v) + ")").toList());
             case "value_range" -> {
                 // Outside: not a finite number within the bounds (text that is no number is outside too).
                 String x = ColumnTypes.isNumeric(columnType) ? "CAST(" + col + " AS DOUBLE)"
-                        : "TRY_CAST(trim(CAST(" + col + " AS VARCHAR)) AS DOUBLE)";
-                StringBuilder inside = new StringBuilder("isfinite(" + x + ")");
+                        : "TRY_CAST(trim(" + d.text(col) + ") AS DOUBLE)";
+                StringBuilder inside = new StringBuilder(d.isFinite(x));
                 if (e.minimum() != null) {
                     inside.append(" AND ").append(x).append(" >= ").append(BigDecimal.valueOf(e.minimum()).toPlainString());
                 }
@@ -138,42 +139,42 @@ public final class ValidityPlan {
                 }
                 yield "NOT coalesce(" + inside + ", FALSE)";
             }
-            case "pattern_match" -> "regexp_matches(CAST(" + col + " AS VARCHAR), " + Sql.literal(e.pattern()) + ")";
+            case "pattern_match" -> d.regexMatches(d.text(col), e.pattern());
             default -> throw new IllegalArgumentException("not a column check: " + check.metric());
         };
     }
 
     /** A value is of the declared type when it is stored as it, or when its text reads as it. */
-    private static String typeSql(String col, String columnType, ColumnExpectation.DeclaredType type) {
-        String text = "trim(CAST(" + col + " AS VARCHAR))";
+    private static String typeSql(SqlDialect d, String col, String columnType, ColumnExpectation.DeclaredType type) {
+        String text = "trim(" + d.text(col) + ")";
         return switch (type) {
             case STRING -> "TRUE";
             case BOOLEAN -> ColumnTypes.is(columnType, "BOOLEAN") ? "TRUE" : "TRY_CAST(" + text + " AS BOOLEAN) IS NOT NULL";
             // DuckDB rounds '1.5' to 2 when casting text to an integer: whole numbers are recognized by their digits.
             case INTEGER -> ColumnTypes.isInteger(columnType) ? "TRUE"
                     : ColumnTypes.isNumeric(columnType)
-                    ? "isfinite(CAST(" + col + " AS DOUBLE)) AND CAST(" + col + " AS DOUBLE) = trunc(CAST(" + col + " AS DOUBLE))"
-                    : "regexp_full_match(" + text + ", '[+-]?[0-9]+')";
-            case NUMBER -> ColumnTypes.isNumeric(columnType) ? "isfinite(CAST(" + col + " AS DOUBLE))"
-                    : "coalesce(isfinite(TRY_CAST(" + text + " AS DOUBLE)), FALSE)";
+                    ? d.isFinite("CAST(" + col + " AS DOUBLE)") + " AND " + d.isWhole("CAST(" + col + " AS DOUBLE)")
+                    : d.regexFullMatch(text, "[+-]?[0-9]+");
+            case NUMBER -> ColumnTypes.isNumeric(columnType) ? d.isFinite("CAST(" + col + " AS DOUBLE)")
+                    : "coalesce(" + d.isFinite("TRY_CAST(" + text + " AS DOUBLE)") + ", FALSE)";
             case DATE -> ColumnTypes.is(columnType, "DATE") ? "TRUE" : "TRY_CAST(" + text + " AS DATE) IS NOT NULL";
             case TIMESTAMP -> ColumnTypes.is(columnType, "TIMESTAMP") || ColumnTypes.is(columnType, "DATE") ? "TRUE"
                     : "TRY_CAST(" + text + " AS TIMESTAMP) IS NOT NULL";
         };
     }
 
-    private static String numericSql(String column, Map<String, String> types) {
-        String col = Sql.identifier(column);
-        return ColumnTypes.isNumeric(types.get(column)) ? "isfinite(CAST(" + col + " AS DOUBLE))"
-                : "isfinite(TRY_CAST(trim(CAST(" + col + " AS VARCHAR)) AS DOUBLE))";
+    private static String numericSql(SqlDialect d, String column, Map<String, String> types) {
+        String col = d.identifier(column);
+        return ColumnTypes.isNumeric(types.get(column)) ? d.isFinite("CAST(" + col + " AS DOUBLE)")
+                : d.isFinite("TRY_CAST(trim(" + d.text(col) + ") AS DOUBLE)");
     }
 
     /** The values a classifier's prediction may take: the label's values, the favorable outcome and the positive predictions. */
     private record Domain(Set<JsonValue> values) {
 
-        String sql(String prediction, String predictionType) {
+        String sql(SqlDialect d, String prediction, String predictionType) {
             return String.join(" OR ", values.stream()
-                    .map(v -> "(" + ValueMatch.equalsSql(prediction, predictionType, v) + ")").toList());
+                    .map(v -> "(" + ValueMatch.equalsSql(d, prediction, predictionType, v) + ")").toList());
         }
 
         String text() {
@@ -189,7 +190,8 @@ public final class ValidityPlan {
         String label = outcomes.label().get();
         String type = outcomes.columnTypes().get(label);
         Set<JsonValue> values = new LinkedHashSet<>();
-        engine.scan("SELECT DISTINCT " + Sql.identifier(label) + table.from() + " WHERE " + Sql.identifier(label)
+        String col = engine.dialect().identifier(label);
+        engine.scan("SELECT DISTINCT " + col + table.from() + " WHERE " + col
                 + " IS NOT NULL ORDER BY 1 LIMIT " + (MAX_LABEL_VALUES + 1), r -> {
             values.add(ColumnTypes.isNumeric(type) ? Json.createValue(new BigDecimal(r.getString(1)))
                     : ColumnTypes.is(type, "BOOLEAN") ? (r.getBoolean(1) ? JsonValue.TRUE : JsonValue.FALSE)

@@ -29,6 +29,12 @@ public interface ScanEngine {
         T read(Row row) throws SQLException;
     }
 
+    /**
+     * How this engine spells the SQL constructs engines differ on: a family writes its scans' SQL with
+     * it, and the same family code runs on every engine.
+     */
+    SqlDialect dialect();
+
     /** The stored dataset (a Parquet file in the dataset store) as a relation this engine reads. */
     Table table(Path parquet);
 

@@ -2,7 +2,13 @@
  * What a metric family writes its scans against, and what an engine implements: a {@link
  * dev.assay.metric.scan.Table} names a dataset in SQL (the engine supplies it), a {@link
  * dev.assay.metric.scan.ScanEngine} runs a family's SQL text and streams its {@link
- * dev.assay.metric.scan.Row}s back. Families never see a connection or a file: the same scans run on
- * DuckDB today and on Spark SQL tomorrow, one new implementation and no change to any family.
+ * dev.assay.metric.scan.Row}s back, and its {@link dev.assay.metric.scan.SqlDialect} spells the
+ * constructs engines write differently (identifier and literal quoting, the text cast, partial and
+ * full regular-expression matches, the finite and whole-number tests, integer division, exact
+ * quantiles, the repeatable row sample); a family writes everything else as plain SQL, the same on
+ * every engine. {@link dev.assay.metric.scan.DuckDbDialect} is DuckDB's spelling, the text the families
+ * always wrote; the interface's comment gives each construct's Spark SQL 4 spelling. Families never see
+ * a connection, a file or a dialect's class: the same scans run on DuckDB today and on Spark SQL
+ * tomorrow, one new ScanEngine with its SqlDialect and no change to any family.
  */
 package dev.assay.metric.scan;
