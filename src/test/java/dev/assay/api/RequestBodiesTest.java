@@ -84,7 +84,7 @@ class RequestBodiesTest {
     void tokensUsersWaiversAndRevocationsRefuseUnknownKeysAndWrongTypes() {
         assertEquals(List.of("/roles/0 1:26 must be one of \"model-owner\", \"auditor\", \"admin\", \"ci-gate\"",
                         "/expiresInDays 1:52 must be an integer, not a string",
-                        "/expires 1:58 unknown property 'expires' (did you mean 'expiresInDays'?); known here: name, roles, expiresInDays"),
+                        "/expires 1:58 unknown property 'expires' (did you mean 'expiresInDays'?); known here: name, roles, expiresInDays, user"),
                 errors(body("token-request", "{\"name\": \"ci\", \"roles\": [\"boss\"], \"expiresInDays\": \"90\", \"expires\": 1}")));
         assertEquals(List.of("/username 1:1 is required",
                         "/user 1:2 unknown property 'user' (did you mean 'username'?); known here: username, roles, password"),

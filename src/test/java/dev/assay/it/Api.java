@@ -22,11 +22,17 @@ public final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String person;
     private final String authorization;
 
     public Api(URI base, String authorization) {
+        this(base, authorization, null);
+    }
+
+    private Api(URI base, String authorization, String person) {
         this.base = base;
         this.authorization = authorization;
+        this.person = person;
     }
 
     public static Api anonymous() {
@@ -48,17 +54,50 @@ public final class Api {
         return new Api(LibertyServer.get().base(), "Basic " + basic);
     }
 
-    /** A new API token with the given roles, issued by the bootstrap admin. */
+    /**
+     * A new person holding {@code roles}, acting through an API token an admin minted for them: in local
+     * mode an account is created first (a token has at most its person's roles); in oidc mode people live
+     * in the provider and the admin names one. Each call is a different person.
+     */
     public static Api withRoles(String... roles) throws Exception {
-        StringBuilder json = new StringBuilder("{\"name\":\"it-" + UUID.randomUUID() + "\",\"roles\":[");
+        String person = "it-" + UUID.randomUUID().toString().substring(0, 13);
+        StringBuilder list = new StringBuilder("[");
         for (int i = 0; i < roles.length; i++) {
-            json.append(i == 0 ? "" : ",").append('"').append(roles[i]).append('"');
+            list.append(i == 0 ? "" : ",").append('"').append(roles[i]).append('"');
         }
-        Reply r = admin().send("POST", "/api/v1/tokens", "application/json", json.append("]}").toString().getBytes());
+        list.append(']');
+        if (!LibertyServer.get().oidc()) {
+            Reply user = admin().send("POST", "/api/v1/users", "application/json",
+                    ("{\"username\":\"" + person + "\",\"roles\":" + list + "}").getBytes());
+            if (user.status() != 201) {
+                throw new IllegalStateException("user: " + user.status() + " " + user.text());
+            }
+        }
+        Reply r = admin().send("POST", "/api/v1/tokens", "application/json", ("{\"name\":\"it-token\",\"roles\":" + list
+                + ",\"user\":\"" + person + "\"}").getBytes());
         if (r.status() != 201) {
             throw new IllegalStateException("token: " + r.status() + " " + r.text());
         }
-        return new Api(LibertyServer.get().base(), "Bearer " + r.json().getString("token"));
+        return new Api(LibertyServer.get().base(), "Bearer " + r.json().getString("token"), person);
+    }
+
+    /** The person this client acts for, when a test made one ({@link #withRoles}); null otherwise. */
+    public String person() {
+        return person;
+    }
+
+    /** Adds {@code people} to the owners of {@code model} (an admin's act), keeping those it has. */
+    public static void addOwners(String model, String... people) throws Exception {
+        JsonObject now = admin().get("/api/v1/models/" + model + "/owners").json();
+        StringBuilder owners = new StringBuilder("{\"owners\":[");
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        now.getJsonArray("owners").getValuesAs(jakarta.json.JsonString.class).forEach(o -> all.add(o.getString()));
+        all.addAll(java.util.List.of(people));
+        owners.append(String.join(",", all.stream().map(o -> "\"" + o + "\"").toList())).append("]}");
+        Reply r = admin().send("PUT", "/api/v1/models/" + model + "/owners", "application/json", owners.toString().getBytes());
+        if (r.status() != 200) {
+            throw new IllegalStateException("owners: " + r.status() + " " + r.text());
+        }
     }
 
     /** A demo user of the assay realm, signed in with the password grant of the test client. */

@@ -160,6 +160,104 @@ class LocalIdentityIT {
         }
     }
 
+    /** A local account made by the admin, with a password of its own; answers HTTP basic for it. */
+    private static Api account(String username, String roles) throws Exception {
+        String password = "pw-" + UUID.randomUUID();
+        Api.Reply made = Api.admin().send("POST", "/api/v1/users", "application/json",
+                ("{\"username\":\"" + username + "\",\"roles\":" + roles + ",\"password\":\"" + password + "\"}").getBytes());
+        assertEquals(201, made.status(), made.text());
+        return Api.anonymous().withAuthorization("Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Api bearer(Api.Reply minted) {
+        assertEquals(201, minted.status(), minted.text());
+        return Api.anonymous().withAuthorization("Bearer " + minted.json().getString("token"));
+    }
+
+    /**
+     * Identity is a person: a person mints their own tokens with at most their own roles, only an admin
+     * mints for someone else, and disabling an account ends at once every token it owns and every token
+     * it minted (so a disabled person's token can neither act nor mint more).
+     */
+    @Test
+    void tokensActForTheirPersonAndEndWithIt() throws Exception {
+        String name = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+        Api alice = account(name, "[\"model-owner\"]");
+        Api.Reply own = alice.send("POST", "/api/v1/tokens", "application/json", "{\"name\":\"laptop\",\"roles\":[\"model-owner\"]}".getBytes());
+        Api aliceToken = bearer(own);
+        assertEquals(name, own.json().getString("user"));
+        Api.Reply more = alice.send("POST", "/api/v1/tokens", "application/json", "{\"name\":\"x\",\"roles\":[\"admin\"]}".getBytes());
+        assertEquals(422, more.status(), "at most one's own roles: " + more.text());
+        assertEquals("/roles", more.json().getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        Api.Reply forOther = alice.send("POST", "/api/v1/tokens", "application/json",
+                "{\"name\":\"x\",\"roles\":[\"model-owner\"],\"user\":\"admin\"}".getBytes());
+        assertEquals(422, forOther.status(), "only an admin mints for another person: " + forOther.text());
+        assertEquals("/user", forOther.json().getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertEquals(409, alice.send("POST", "/api/v1/tokens", "application/json",
+                "{\"name\":\"laptop\",\"roles\":[\"model-owner\"]}".getBytes()).status(), "names are unique per person");
+        Api.Reply wrongType = alice.send("POST", "/api/v1/tokens", "application/json",
+                "{\"name\":\"typed\",\"roles\":[\"model-owner\"],\"expiresInDays\":\"7\"}".getBytes());
+        assertEquals(422, wrongType.status(), "a field of the wrong JSON type is refused, never ignored: " + wrongType.text());
+        Api.Reply tooMuch = Api.admin().send("POST", "/api/v1/tokens", "application/json",
+                ("{\"name\":\"x\",\"roles\":[\"auditor\"],\"user\":\"" + name + "\"}").getBytes());
+        assertEquals(422, tooMuch.status(), "not even an admin gives a person's token roles the person lacks");
+
+        // A second admin mints a CI token for a service account; then both people are disabled.
+        String adminName = "admin2-" + UUID.randomUUID().toString().substring(0, 8);
+        Api admin2 = account(adminName, "[\"admin\"]");
+        String ciName = "ci-" + UUID.randomUUID().toString().substring(0, 8);
+        account(ciName, "[\"ci-gate\"]");
+        Api ciToken = bearer(admin2.send("POST", "/api/v1/tokens", "application/json",
+                ("{\"name\":\"pipeline\",\"roles\":[\"ci-gate\"],\"user\":\"" + ciName + "\"}").getBytes()));
+        assertEquals(200, aliceToken.get("/api/v1/models").status());
+        assertEquals(200, ciToken.get("/api/v1/models").status());
+
+        assertEquals(204, Api.admin().send("POST", "/api/v1/users/" + name + "/disable", "application/json", "{}".getBytes()).status());
+        assertEquals(401, aliceToken.get("/api/v1/models").status(), "a disabled person's token ends at once");
+        assertEquals(401, aliceToken.send("POST", "/api/v1/tokens", "application/json",
+                "{\"name\":\"again\",\"roles\":[\"model-owner\"]}".getBytes()).status(), "and mints nothing");
+        assertEquals(204, Api.admin().send("POST", "/api/v1/users/" + adminName + "/disable", "application/json", "{}".getBytes()).status());
+        assertEquals(401, ciToken.get("/api/v1/models").status(), "a token minted by a disabled account ends too");
+        JsonObject issued = Api.admin().get("/api/v1/ledger?limit=1000").json().getJsonArray("entries").getValuesAs(JsonObject.class)
+                .stream().filter(e -> e.getString("kind").equals("token.issued") && e.getJsonObject("payload").getString("owner").equals(ciName))
+                .findFirst().orElseThrow();
+        assertEquals(adminName, issued.getString("actor"), "the ledger names who minted it, and for whom");
+    }
+
+    /**
+     * Password spraying: one source trying passwords across many names is limited as a whole. Sent from
+     * 127.0.0.2 (a socket bound to it), so the other tests' source, 127.0.0.1, keeps its allowance.
+     */
+    @Test
+    void passwordSprayingFromOneSourceIsLimited() throws Exception {
+        URI base = LibertyServer.get().base();
+        int last = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 21; i++) {
+            String basic = java.util.Base64.getEncoder().encodeToString(("sprayed-" + i + "-" + UUID.randomUUID().toString()
+                    .substring(0, 6) + ":Winter2026!").getBytes(StandardCharsets.UTF_8));
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort(),
+                    java.net.InetAddress.getByName("127.0.0.2"), 0)) {
+                socket.setSoTimeout(30_000);
+                byte[] request = ("POST /api/v1/tokens HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nAuthorization: Basic " + basic
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                        .getBytes(StandardCharsets.US_ASCII);
+                socket.getOutputStream().write(request);
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                last = Integer.parseInt(answer.substring(9, 12));
+                Matcher m = Pattern.compile("(?im)^retry-after:\\s*(\\d+)").matcher(answer);
+                retryAfter = m.find() ? m.group(1) : null;
+            }
+            if (i < 20) {
+                assertEquals(401, last, "attempt " + (i + 1) + " of 20 is only refused");
+            }
+        }
+        assertEquals(429, last, "the 21st failure from one source, each for a different name, is throttled");
+        assertTrue(retryAfter != null && Long.parseLong(retryAfter) > 0, "with Retry-After");
+        assertEquals(200, Api.admin().get("/api/v1/users").status(), "another source is not affected");
+    }
+
     private static String sessionCookie(HttpResponse<String> r) {
         return r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("ASSAY_SESSION=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + r.headers().map()));

@@ -82,6 +82,8 @@ class PortalBrowserIT {
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
         assertEquals(201, ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).status());
         assertEquals("FAIL", ci.get(version + "/gate").json().getString("decision"));
+        // Registered by CI's service account; the demo owner owns it too, as an admin assigned.
+        Api.addOwners(model, "owner");
         return LibertyServer.get().base() + "/portal/models/" + model + "/versions/1.0.0";
     }
 

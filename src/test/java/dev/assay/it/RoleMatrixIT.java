@@ -40,6 +40,8 @@ class RoleMatrixIT {
             PUT     /api/v1/models/{model}/versions/{version}               401  ok   403  ok   ok
             GET     /api/v1/models                                          401  ok   ok   ok   ok
             GET     /api/v1/models/{model}/versions/{version}               401  ok   ok   ok   ok
+            GET     /api/v1/models/{model}/owners                           401  ok   ok   ok   ok
+            PUT     /api/v1/models/{model}/owners                           401  403  403  ok   403
             POST    /api/v1/models/{model}/versions/{version}/datasets      401  ok   403  ok   ok
             GET     /api/v1/datasets/{id}                                   401  ok   ok   ok   ok
             POST    /api/v1/models/{model}/versions/{version}/audits        401  ok   403  ok   ok
@@ -64,7 +66,7 @@ class RoleMatrixIT {
             GET     /api/v1/ledger/export                                   401  403  ok   ok   403
             POST    /api/v1/keys/rotate                                     401  403  403  ok   403
             POST    /api/v1/keys/{kid}/revoke                               401  403  403  ok   403
-            POST    /api/v1/tokens                                          401  403  403  ok   403
+            POST    /api/v1/tokens                                          401  ok   ok   ok   ok
             GET     /api/v1/tokens                                          401  403  403  ok   403
             DELETE  /api/v1/tokens/{id}                                     401  403  403  ok   403
             POST    /api/v1/users                                           401  403  403  ok   403
@@ -154,6 +156,47 @@ class RoleMatrixIT {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /**
+     * Model ownership: a model owner reaches the models they own (registered first, or assigned by an
+     * admin) and no other: reads and changes of another's model answer 404 as for a model that does not
+     * exist, a registration under its name 403. Auditors read every model; an admin assigns owners.
+     */
+    @Test
+    void aModelOwnerReachesTheirOwnModelsOnly() throws Exception {
+        Api alice = Api.withRoles("model-owner");
+        Api bob = Api.withRoles("model-owner");
+        String model = "owned-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String version = WalkingSkeletonIT.register(alice, model);
+        assertEquals(201, alice.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply audit = alice.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes());
+        assertEquals(201, audit.status(), audit.text());
+        String auditId = audit.json().getString("id");
+        String datasetId = alice.get(version).json().getJsonArray("datasets").getJsonObject(0).getString("id");
+        assertEquals(List.of(alice.person()), alice.get("/api/v1/models/" + model + "/owners").json().getJsonArray("owners")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+
+        for (String path : List.of(version, version + "/gate", version + "/waivers", "/api/v1/models/" + model + "/owners",
+                "/api/v1/audits/" + auditId, "/api/v1/audits/" + auditId + "/report", "/api/v1/audits/" + auditId + "/report.jws",
+                "/api/v1/audits/" + auditId + "/attestation", "/api/v1/datasets/" + datasetId)) {
+            assertEquals(404, bob.get(path).status(), "another owner's " + path);
+            assertEquals(200, Api.withRoles("auditor").get(path).status(), "an auditor reads " + path);
+        }
+        assertTrue(bob.get("/api/v1/models").json().getJsonArray("models").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .noneMatch(m -> m.getString("model").equals(model)), "not listed to another owner");
+        assertEquals(404, bob.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        assertEquals(404, bob.send("POST", version + "/audits", "application/json", "{}".getBytes()).status());
+        Api.Reply taken = bob.send("PUT", "/api/v1/models/" + model + "/versions/2.0.0", "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted(model).replace("1.0.0", "2.0.0").getBytes());
+        assertEquals(403, taken.status(), taken.text());
+
+        Api.addOwners(model, bob.person());
+        assertEquals(200, bob.get(version).status(), "assigned by an admin, bob reaches it");
+        assertEquals(200, bob.get("/api/v1/audits/" + auditId + "/report").status());
+        assertTrue(Api.withRoles("auditor").get("/api/v1/ledger?limit=1000").json().getJsonArray("entries")
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .anyMatch(e -> e.getString("kind").equals("model.owners") && e.getString("subject").equals(model)));
     }
 
     @Test

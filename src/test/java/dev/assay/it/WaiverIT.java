@@ -23,6 +23,7 @@ class WaiverIT {
         Api auditor = Api.withRoles("auditor");
         Api ownerAndAuditor = Api.withRoles("model-owner", "auditor");
         String version = WalkingSkeletonIT.register(ci, "waiver-it");
+        Api.addOwners("waiver-it", owner.person(), ownerAndAuditor.person());
         assertEquals(201, ci.send("POST", version + "/datasets", "text/csv",
                 WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
         assertEquals(201, ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).status());
@@ -75,8 +76,45 @@ class WaiverIT {
                 .filter(w -> w.getString("id").equals(waiver.getString("id"))).findFirst().orElseThrow();
         assertEquals("approved", recorded.getString("status"));
         assertEquals("Accepted until the re-sample lands.", recorded.getJsonObject("decision").getString("comment"));
-        assertTrue(recorded.getJsonObject("decision").getString("by").startsWith("token:it-"));
+        assertEquals(auditor.person() + " (token it-token)", recorded.getJsonObject("decision").getString("by"),
+                "the person and the token they acted through");
         assertEquals(2, report.getJsonArray("waivers").size(), "the pending self-request is recorded too");
+    }
+
+    /**
+     * Four eyes compares people, not tokens: a waiver asked for through one of a person's tokens cannot be
+     * approved through another of theirs; another person approves it.
+     */
+    @Test
+    void onePersonsTwoTokensAreStillOnePairOfEyes() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        Api first = Api.withRoles("model-owner", "auditor");
+        Api.Reply minted = Api.admin().send("POST", "/api/v1/tokens", "application/json",
+                ("{\"name\":\"second\",\"roles\":[\"model-owner\",\"auditor\"],\"user\":\"" + first.person() + "\"}").getBytes());
+        assertEquals(201, minted.status(), minted.text());
+        assertEquals(first.person(), minted.json().getString("user"));
+        Api second = Api.anonymous().withAuthorization("Bearer " + minted.json().getString("token"));
+        Api.Reply again = Api.admin().send("POST", "/api/v1/tokens", "application/json",
+                ("{\"name\":\"second\",\"roles\":[\"auditor\"],\"user\":\"" + first.person() + "\"}").getBytes());
+        assertEquals(409, again.status(), "token names are unique per person: " + again.text());
+
+        String version = WalkingSkeletonIT.register(ci, "four-eyes-it");
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv",
+                WalkingSkeletonIT.csv().getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes()).status());
+        String expires = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        Api.Reply requested = first.send("POST", version + "/waivers", "application/json", ("{\"rule\":\"four-fifths-impact-ratio\","
+                + "\"justification\":\"The evaluation sample over-represents one branch.\",\"expiresAt\":\"" + expires + "\"}").getBytes());
+        assertEquals(201, requested.status(), requested.text());
+        assertEquals(first.person() + " (token it-token)", requested.json().getString("requestedBy"));
+        String id = requested.json().getString("id");
+        Api.Reply viaOtherToken = second.send("POST", "/api/v1/waivers/" + id + "/approve", "application/json",
+                "{\"comment\":\"looks fine\"}".getBytes());
+        assertEquals(403, viaOtherToken.status(), viaOtherToken.text());
+        assertTrue(viaOtherToken.json().getString("detail").contains(first.person()), viaOtherToken.text());
+        Api.Reply byAnother = Api.withRoles("auditor").send("POST", "/api/v1/waivers/" + id + "/approve", "application/json",
+                "{\"comment\":\"Accepted until the re-sample lands.\"}".getBytes());
+        assertEquals(200, byAnother.status(), byAnother.text());
     }
 
     /** The waiver endpoints are part of the published contract. */
@@ -95,6 +133,7 @@ class WaiverIT {
     @Test
     void badRequestsAreRefused() throws Exception {
         Api owner = Api.withRoles("model-owner");
+        Api.addOwners("loan-approval", owner.person());
         String version = "/api/v1/models/loan-approval/versions/1.1.0";  // passes: nothing to waive
         Api.Reply r = owner.send("POST", version + "/waivers", "application/json",
                 ("{\"rule\":\"four-fifths-impact-ratio\",\"justification\":\"short\",\"expiresAt\":\""

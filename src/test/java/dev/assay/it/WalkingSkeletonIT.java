@@ -398,13 +398,18 @@ class WalkingSkeletonIT {
         assertEquals(401, new Api(LibertyServer.get().base(), "Bearer assay_not-a-token").get("/api/v1/models").status());
         // Basic credentials are for /tokens only (and for nothing in oidc mode).
         assertEquals(401, Api.adminBasic().get("/api/v1/models").status());
-        // An auditor reads but does not register, upload or audit; nobody but an admin issues tokens.
+        // An auditor reads but does not register, upload or audit; a person mints tokens with at most their own roles.
         assertEquals(200, auditor.get("/api/v1/models").status());
         assertEquals(403, auditor.send("PUT", "/api/v1/models/x/versions/1", "application/yaml", "a: b".getBytes()).status());
         assertEquals(403, auditor.send("POST", "/api/v1/models/loan-approval/versions/1.0.0/audits", "application/json",
                 "{}".getBytes()).status());
-        assertEquals(403, owner.send("POST", "/api/v1/tokens", "application/json",
-                "{\"name\":\"x\",\"roles\":[\"admin\"]}".getBytes()).status());
+        Api.Reply escalation = owner.send("POST", "/api/v1/tokens", "application/json",
+                "{\"name\":\"x\",\"roles\":[\"admin\"]}".getBytes());
+        assertEquals(422, escalation.status(), escalation.text());
+        assertEquals("/roles", escalation.json().getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        // A model owner reaches their own models only: another's is not found, until an admin adds them.
+        assertEquals(404, owner.get("/api/v1/models/loan-approval/versions/1.0.0/gate").status());
+        Api.addOwners("loan-approval", owner.person());
         assertEquals(200, owner.get("/api/v1/models/loan-approval/versions/1.0.0/gate").status());
         Api.Reply missing = ci.get("/api/v1/audits/does-not-exist");
         assertEquals(404, missing.status());
