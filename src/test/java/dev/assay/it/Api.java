@@ -39,12 +39,29 @@ public final class Api {
         return new Api(LibertyServer.get().base(), null);
     }
 
-    /** The bootstrap admin in local mode; Keycloak's demo admin (a real access token) in oidc mode. */
-    public static Api admin() {
+    private static volatile String adminToken;
+
+    /**
+     * The bootstrap admin in local mode, through an API token of their own (minted once with HTTP basic,
+     * which serves only the token endpoint); Keycloak's demo admin (a real access token) in oidc mode.
+     */
+    public static synchronized Api admin() {
         if (LibertyServer.get().oidc()) {
             return keycloakUser("admin");
         }
-        return adminBasic();
+        if (adminToken == null) {
+            try {
+                Reply r = adminBasic().send("POST", "/api/v1/tokens", "application/json",
+                        ("{\"name\":\"it-admin-" + UUID.randomUUID() + "\",\"roles\":[\"admin\"]}").getBytes());
+                if (r.status() != 201) {
+                    throw new IllegalStateException("admin token: " + r.status() + " " + r.text());
+                }
+                adminToken = r.json().getString("token");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("admin token", e);
+            }
+        }
+        return new Api(LibertyServer.get().base(), "Bearer " + adminToken, "admin");
     }
 
     /** HTTP basic with the bootstrap admin's password (which exists in local mode only). */

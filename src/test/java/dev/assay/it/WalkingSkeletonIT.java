@@ -349,9 +349,9 @@ class WalkingSkeletonIT {
         assertEquals(dataset.getString("sha256"), document.getJsonObject("dataset").getString("sha256"));
         assertEquals(kid, document.getJsonObject("signing").getString("keyId"));
         assertNotNull(document.getJsonObject("model").getString("cardSha256"));
-        // Who did what reaches the report: the CI token registered, uploaded and asked for the audit.
+        // Who did what reaches the report: the CI person, through their token, registered, uploaded and asked for the audit.
         String actor = document.getJsonObject("audit").getString("requestedBy");
-        assertTrue(actor.startsWith("token:it-"), actor);
+        assertEquals(ci.person() + " (token it-token)", actor);
         assertEquals(actor, document.getJsonObject("model").getString("registeredBy"));
         assertEquals(actor, document.getJsonObject("dataset").getString("uploadedBy"));
     }
