@@ -11,8 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,8 +62,7 @@ public class GateService {
         if (latest.isEmpty()) {
             return new Gate("NONE", null, List.of(), all, Set.of());
         }
-        AuditResult result = audits.result(latest.get().id()).orElseThrow();
-        List<Decision.RuleEffect> effects = ReportDocument.parse(result.reportJson()).ruleEffects();
+        List<Decision.RuleEffect> effects = ruleEffects(latest.get().id());
         Set<String> waived = new LinkedHashSet<>();
         all.stream().filter(w -> w.status() == WaiverStatus.APPROVED).forEach(w -> waived.add(w.waiver().rule()));
         Decision decision = evaluate(effects, waived);
@@ -68,6 +70,34 @@ public class GateService {
         effects.stream().filter(e -> e.effect() == Outcome.FAIL).forEach(e -> failing.add(e.rule()));
         return new Gate(decision.verdict().name(), latest.get().id(), decision.reasons(), all, failing);
     }
+
+    /**
+     * The rule effects of a finished audit, read from its signed report once and then kept: a result is
+     * written once and never changes, so the gate, which CI fleets ask for on every build, does not load
+     * and parse a report of tens of kilobytes per call. At most {@link #KEPT_EFFECTS} audits are kept, the
+     * least recently asked for going first. Waivers and the latest audit are still read on every call, so
+     * the gate is always that of the latest audit, waivers and clock.
+     */
+    List<Decision.RuleEffect> ruleEffects(String auditId) {
+        List<Decision.RuleEffect> kept = effects.get(auditId);
+        if (kept != null) {
+            return kept;
+        }
+        AuditResult result = audits.result(auditId).orElseThrow();
+        List<Decision.RuleEffect> read = List.copyOf(ReportDocument.parse(result.reportJson()).ruleEffects());
+        effects.put(auditId, read);
+        return read;
+    }
+
+    static final int KEPT_EFFECTS = 10_000;
+
+    private final Map<String, List<Decision.RuleEffect>> effects = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Decision.RuleEffect>> eldest) {
+                    return size() > KEPT_EFFECTS;
+                }
+            });
 
     /** The decision from each rule's worst effect, a waived rule's failure counting as a warning. */
     public static Decision evaluate(List<Decision.RuleEffect> effects, Set<String> waivedRules) {
