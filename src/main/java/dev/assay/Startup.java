@@ -1,5 +1,7 @@
 package dev.assay;
 
+import dev.assay.alert.Dispatcher;
+import dev.assay.waiver.ExpiryNotices;
 import dev.assay.audit.AuditService;
 import dev.assay.demo.DemoSeeder;
 import dev.assay.infrastructure.AssayConfig;
@@ -56,6 +58,12 @@ public class Startup {
     @Inject
     StartupState state;
 
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    ExpiryNotices expiryNotices;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info("Assay starting; data dir " + config.dataDir());
         migrations.migrate();
@@ -69,6 +77,8 @@ public class Startup {
         if (config.demoEnabled()) {
             demo.seedIfEmpty();
         }
+        dispatcher.start();
+        expiryNotices.start();
         state.markReady();
         LOG.info("Assay ready; signing key " + reports.keys().keyId());
     }

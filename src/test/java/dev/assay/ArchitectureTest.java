@@ -54,7 +54,7 @@ class ArchitectureTest {
                 .layer("Metric").definedBy("dev.assay.metric..")
                 .layer("Stats").definedBy("dev.assay.stats..")
                 .layer("Foundation").definedBy("dev.assay.registry..", "dev.assay.dataset..", "dev.assay.ledger..",
-                        "dev.assay.security..")
+                        "dev.assay.security..", "dev.assay.alert..")
                 .layer("Infrastructure").definedBy("dev.assay.infrastructure..")
                 .layer("Failure").definedBy("dev.assay.failure..")
                 .whereLayer("Edge").mayOnlyBeAccessedByLayers("Root")

@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.audit.GateChanges;
 import dev.assay.failure.NotFound;
 import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.SchemaCheck;
@@ -45,6 +46,9 @@ public class WaiverResource {
 
     @Inject
     WaiverService waivers;
+
+    @Inject
+    GateChanges gateChanges;
 
     /** The bodies: unknown keys and wrong types are errors, never ignored. */
     private static final SchemaCheck REQUEST = SchemaCheck.load("policies/schema/waiver-request.schema.json");
@@ -126,6 +130,6 @@ public class WaiverResource {
         List<FieldError> errors = new ArrayList<>();
         String comment = JsonBodies.optionalString(checked.json(), "comment", errors);
         checked.check("The decision", errors);
-        return WaiverView.of(waivers.decide(id, outcome, comment, (Caller) security.getUserPrincipal()));
+        return WaiverView.of(gateChanges.decideWaiver(id, outcome, comment, (Caller) security.getUserPrincipal()));
     }
 }

@@ -2,6 +2,7 @@ package dev.assay.audit;
 
 import dev.assay.infrastructure.Clocks;
 import dev.assay.ledger.Ledger;
+import dev.assay.registry.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.inject.Inject;
@@ -20,6 +21,12 @@ public class AuditJobs {
     @Inject
     Ledger ledger;
 
+    @Inject
+    GateChanges gateChanges;
+
+    @Inject
+    ModelRegistry registry;
+
     Clock clock = Clocks.UTC_MICROS;
 
     @Transactional
@@ -37,15 +44,21 @@ public class AuditJobs {
         return run;
     }
 
-    /** Writes the result and ends the run in one transaction: either both are committed or neither. */
+    /**
+     * Writes the result and ends the run in one transaction, with its ledger entry and, when the version's
+     * gate moved, the gate.changed event: either all are committed or none.
+     */
     @Transactional
     public void complete(String id, AuditResult result, Instant finishedAt) {
         AuditRun run = audits.find(id).orElseThrow();
         if (audits.result(id).isPresent()) {
             return;
         }
-        audits.addResult(result);
-        run.finished(finishedAt);
+        gateChanges.around(registry.byId(run.modelVersionId()), "audit " + id, () -> {
+            audits.addResult(result);
+            run.finished(finishedAt);
+            return run;
+        });
         ledger.append("audit.completed", id, "assay-system", Json.createObjectBuilder()
                 .add("decision", result.verdict().name())
                 .add("reasons", Json.createArrayBuilder(result.reasons()))

@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.audit.GateChanges;
 import dev.assay.api.Problem;
 import dev.assay.failure.Failure;
 import dev.assay.registry.ModelRegistry;
@@ -44,6 +45,9 @@ public class WaiverPages {
     WaiverService waivers;
 
     @Inject
+    GateChanges gateChanges;
+
+    @Inject
     Templates templates;
 
     @Context
@@ -81,7 +85,7 @@ public class WaiverPages {
 
     private Response decide(String id, WaiverDecision.Ruling outcome, String comment, Caller caller) {
         try {
-            waivers.decide(id, outcome, comment, caller);
+            gateChanges.decideWaiver(id, outcome, comment, caller);
         } catch (Failure failure) {
             Problem p = Problem.of(failure);
             return Page.html(p.status(), templates.render("waivers", model(caller, p.getMessage())));

@@ -23,6 +23,8 @@ public enum Permission {
     MANAGE_USERS(EnumSet.of(ADMIN)),
     /** Who owns a model (a model owner reaches their own models only: ModelRegistry). */
     ASSIGN_OWNERS(EnumSet.of(ADMIN)),
+    MANAGE_ALERTS(EnumSet.of(ADMIN)),
+    READ_ALERTS(EnumSet.of(AUDITOR, ADMIN)),
     REGISTER_VERSION(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
     UPLOAD_DATASET(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
     START_AUDIT(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),

@@ -27,6 +27,12 @@ public class JpaWaiverRepository implements WaiverRepository {
     }
 
     @Override
+    public List<Waiver> expiringBetween(java.time.Instant from, java.time.Instant to) {
+        return em.createQuery("select w from Waiver w where w.expiresAt > :from and w.expiresAt <= :to order by w.expiresAt, w.id",
+                Waiver.class).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    @Override
     public List<Waiver> ofVersion(String modelVersionId) {
         return em.createQuery("select w from Waiver w where w.modelVersionId = :v order by w.requestedAt desc, w.id desc",
                 Waiver.class).setParameter("v", modelVersionId).getResultList();

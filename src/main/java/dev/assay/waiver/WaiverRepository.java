@@ -11,6 +11,9 @@ public interface WaiverRepository {
 
     List<Waiver> ofVersion(String modelVersionId);
 
+    /** Waivers whose expiry falls in {@code (from, to]}, soonest first. */
+    List<Waiver> expiringBetween(java.time.Instant from, java.time.Instant to);
+
     void add(Waiver waiver);
 
     void decide(WaiverDecision decision);

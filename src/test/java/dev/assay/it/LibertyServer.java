@@ -141,6 +141,12 @@ public final class LibertyServer implements BeforeAllCallback {
         env.put("ASSAY_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("ASSAY_ADMIN_PASSWORD", adminPassword);
         env.put("ASSAY_DEMO", "true");
+        // Alerts on a test's time scale: retries 0.3 s apart at first, a hanging receiver given up on after 2 s.
+        env.put("ASSAY_ALERT_BACKOFF_FIRST", "PT0.3S");
+        env.put("ASSAY_ALERT_BACKOFF_CAP", "PT1S");
+        env.put("ASSAY_ALERT_MAX_ATTEMPTS", "30");
+        env.put("ASSAY_ALERT_TIMEOUT", "PT2S");
+        env.put("ASSAY_WAIVER_SWEEP", "PT1S");
         // AUTO_SERVER lets a test open the H2 file while the server has it, to tamper with rows directly.
         String jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/assay") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
         String jdbcUser = "assay";

@@ -72,6 +72,8 @@ class RoleMatrixIT {
             POST    /api/v1/users                                           401  403  403  ok   403
             GET     /api/v1/users                                           401  403  403  ok   403
             POST    /api/v1/users/{username}/disable                        401  403  403  ok   403
+            PUT     /api/v1/alert-receivers/{name}                          401  403  403  ok   403
+            GET     /api/v1/alert-receivers/{name}/deliveries               401  403  ok   ok   403
             POST    /api/v1/verify                                          ok   ok   ok   ok   ok
             GET     /.well-known/jwks.json                                  ok   ok   ok   ok   ok
             GET     /.well-known/assay-revoked-keys.json                    ok   ok   ok   ok   ok
@@ -136,7 +138,7 @@ class RoleMatrixIT {
         for (Row row : rows()) {
             assertEquals(ROLES.size(), row.expected().size(), "columns of " + row);
             String path = row.path().replace("{model}", "matrix").replace("{version}", "1.0.0")
-                    .replace("{id}", "none").replace("{kid}", "none").replace("{username}", "nobody");
+                    .replace("{id}", "none").replace("{kid}", "none").replace("{username}", "nobody").replace("{name}", "none");
             for (int i = 0; i < ROLES.size(); i++) {
                 String expected = row.expected().get(i);
                 if (expected.equals("-")) {

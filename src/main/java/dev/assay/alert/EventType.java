@@ -1,0 +1,30 @@
+package dev.assay.alert;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The events a receiver can subscribe to, by the names API.md gives them. */
+public enum EventType {
+    /** A monitoring window's audit decided FAIL. */
+    WINDOW_FAILED("window.failed"),
+    /** A deployment's health changed (healthy, degraded, failing). */
+    DEPLOYMENT_HEALTH("deployment.health"),
+    /** A version's gate decision changed (an audit finished, a waiver was decided). */
+    GATE_CHANGED("gate.changed"),
+    /** An approved waiver expires soon; the gate returns to FAIL when it does. */
+    WAIVER_EXPIRING("waiver.expiring");
+
+    private final String id;
+
+    EventType(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<EventType> byId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Alerts: events ({@code window.failed}, {@code deployment.health}, {@code gate.changed},
+ * {@code waiver.expiring}) delivered to the receivers an admin configures, as signed JSON POSTs, at
+ * least once, retried with backoff and recorded per delivery. Publishing an event only writes its
+ * deliveries, in the transaction of the change it reports; a dispatcher sends them on its own thread,
+ * so a receiver that is down or slow never holds up an audit or an ingest.
+ */
+package dev.assay.alert;
