@@ -61,7 +61,8 @@ public final class WindowContent {
         String type = labelType != null && TYPE.matcher(labelType.toUpperCase(Locale.ROOT)).matches()
                 ? labelType.toUpperCase(Locale.ROOT) : "VARCHAR";
         String id = Sql.identifier(idColumn);
-        String label = Sql.identifier(labelColumn);
+        // A card without a label column: the slice is the predictions alone.
+        String label = labelColumn == null ? null : Sql.identifier(labelColumn);
         try (Connection c = duckDb.open(); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             String p = "read_parquet(" + PredictionLog.list(predictions) + ", union_by_name = true)";
@@ -71,11 +72,13 @@ public final class WindowContent {
                     types.put(r.getString("column_name"), r.getString("column_type"));
                 }
             }
-            String kept = types.containsKey(labelColumn) ? "p.* EXCLUDE (" + label + ")" : "p.*";
+            String kept = labelColumn != null && types.containsKey(labelColumn) ? "p.* EXCLUDE (" + label + ")" : "p.*";
             String labelValue;
             String with = "";
             String join = "";
-            if (labels.isEmpty()) {
+            if (label == null) {
+                labelValue = null;
+            } else if (labels.isEmpty()) {
                 labelValue = "CAST(NULL AS " + type + ")";
             } else {
                 List<String> parts = new ArrayList<>();
@@ -90,11 +93,13 @@ public final class WindowContent {
             }
             String ms = PredictionLog.epochMillisSql(timestampColumn, types.getOrDefault(timestampColumn, "VARCHAR"))
                     .replace(Sql.identifier(timestampColumn), "p." + Sql.identifier(timestampColumn));
-            s.execute("COPY (" + with + "SELECT " + kept + ", " + labelValue + " AS " + label + " FROM " + p + " p" + join
+            s.execute("COPY (" + with + "SELECT " + kept + (label == null ? "" : ", " + labelValue + " AS " + label)
+                    + " FROM " + p + " p" + join
                     + " ORDER BY " + ms + ", CAST(p." + id + " AS VARCHAR)) TO " + Sql.literal(out.toString())
                     + " (FORMAT parquet, COMPRESSION zstd)");
-            try (ResultSet r = s.executeQuery("SELECT count(*), count(" + label + "), bit_xor(hash(CAST(" + id
-                    + " AS VARCHAR), CAST(" + label + " AS VARCHAR))) FILTER (WHERE " + label + " IS NOT NULL) FROM read_parquet("
+            String counted = label == null ? "0, 0" : "count(" + label + "), bit_xor(hash(CAST(" + id + " AS VARCHAR), CAST("
+                    + label + " AS VARCHAR))) FILTER (WHERE " + label + " IS NOT NULL)";
+            try (ResultSet r = s.executeQuery("SELECT count(*), " + counted + " FROM read_parquet("
                     + Sql.literal(out.toString()) + ")")) {
                 r.next();
                 long rows = r.getLong(1);
