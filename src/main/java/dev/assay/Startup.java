@@ -5,6 +5,8 @@ import dev.assay.demo.DemoSeeder;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.Migrations;
 import dev.assay.infrastructure.StartupState;
+import dev.assay.monitoring.BatchService;
+import dev.assay.monitoring.WindowScheduler;
 import dev.assay.policy.PolicyCatalog;
 import dev.assay.report.ReportService;
 import dev.assay.security.AccountService;
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Start-up in the one order that works: schema, bootstrap admin, built-in policies, signing key,
- * scratch clean-up, audits a stopped server left unfinished, then the demo (first start only).
+ * scratch clean-up, audits a stopped server left unfinished, production batch files left without their row,
+ * the window closer, then the demo (first start only).
  */
 @ApplicationScoped
 public class Startup {
@@ -56,6 +59,12 @@ public class Startup {
     @Inject
     StartupState state;
 
+    @Inject
+    BatchService batches;
+
+    @Inject
+    WindowScheduler windowCloser;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info("Assay starting; data dir " + config.dataDir());
         migrations.migrate();
@@ -66,6 +75,8 @@ public class Startup {
         reports.init();
         sweepScratch(config.dataDir().resolve("tmp"));
         audits.resumeUnfinished();
+        batches.removeOrphans();
+        windowCloser.start();
         if (config.demoEnabled()) {
             demo.seedIfEmpty();
         }
