@@ -141,6 +141,9 @@ public final class LibertyServer implements BeforeAllCallback {
         env.put("ASSAY_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("ASSAY_ADMIN_PASSWORD", adminPassword);
         env.put("ASSAY_DEMO", "true");
+        // MonitoringIT deploys a WARN version to "staging"; windows are closed by the tests, not on schedule.
+        env.put("ASSAY_ENVIRONMENTS_ACCEPTING_WARN", "staging");
+        env.put("ASSAY_MONITORING_INTERVAL", "PT24H");
         // AUTO_SERVER lets a test open the H2 file while the server has it, to tamper with rows directly.
         String jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/assay") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
         String jdbcUser = "assay";
