@@ -77,9 +77,12 @@ public class MonitoringResource {
         String window = JsonBodies.optionalString(m, "window", new ArrayList<>());
         String reference = JsonBodies.optionalString(m, "reference", new ArrayList<>());
         Double coverage = m.get("minimumLabelCoverage") instanceof JsonNumber c ? c.doubleValue() : null;
+        DeploymentService.Request request = new DeploymentService.Request(version, environment, policies, window, reference,
+                coverage);
+        // What the service would refuse (no such version, an unknown pack, a window that is no duration), in the same answer.
+        errors.addAll(deployments.problems(model, request));
         checked.check("The deployment", errors);
-        Deployment d = deployments.deploy(model, new DeploymentService.Request(version, environment, policies, window,
-                reference, coverage), (Caller) security.getUserPrincipal());
+        Deployment d = deployments.deploy(model, request, (Caller) security.getUserPrincipal());
         return Response.created(URI.create("/api/v1/deployments/" + d.id())).entity(view(d, false)).build();
     }
 

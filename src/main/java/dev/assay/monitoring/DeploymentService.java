@@ -94,32 +94,48 @@ public class DeploymentService {
         return acceptingWarn().contains(environment) ? Decision.Verdict.WARN : Decision.Verdict.PASS;
     }
 
-    /**
-     * Deploys a version: 422 for a bad request (every problem by pointer), 409 ({@link Conflict}, recorded in
-     * the ledger as {@code deployment.refused}) when its gate does not meet the environment's requirement.
-     */
-    @Transactional(dontRollbackOn = Conflict.class)
-    public Deployment deploy(String model, Request request, Caller caller) {
+    /** What makes a deployment request unacceptable, every problem by its pointer; empty when it can be judged by the gate. */
+    public List<FieldError> problems(String model, Request request) {
         List<FieldError> errors = new ArrayList<>();
-        ModelVersion version = null;
-        if (request.version() == null || request.version().isBlank()) {
-            errors.add(FieldError.at("/version", "is required"));
-        } else {
-            version = registry.versionsOf(model).stream().filter(v -> v.version().equals(request.version())).findFirst()
-                    .orElse(null);
-            if (version == null) {
-                errors.add(FieldError.at("/version", "model '" + model + "' has no version '" + request.version() + "'"));
-            }
-        }
+        ModelVersion version = version(model, request, errors);
         if (request.environment() == null || !ENVIRONMENT.matcher(request.environment()).matches()) {
             errors.add(FieldError.at("/environment", "is required: 1-100 letters, digits, '.', '_' or '-'"));
         }
-        MonitoringSettings settings = settings(request, errors);
-        GateService.Gate gate = version == null ? null : gates.of(version);
-        String reference = version == null ? null : reference(version, gate, request.reference(), errors);
+        settings(request, errors);
+        if (version != null) {
+            reference(version, gates.of(version), request.reference(), errors);
+        }
+        return errors;
+    }
+
+    private ModelVersion version(String model, Request request, List<FieldError> errors) {
+        if (request.version() == null || request.version().isBlank()) {
+            errors.add(FieldError.at("/version", "is required"));
+            return null;
+        }
+        ModelVersion version = registry.versionsOf(model).stream().filter(v -> v.version().equals(request.version()))
+                .findFirst().orElse(null);
+        if (version == null) {
+            errors.add(FieldError.at("/version", "model '" + model + "' has no version '" + request.version() + "'"));
+        }
+        return version;
+    }
+
+    /**
+     * Deploys a version: 422 for a bad request (every problem by pointer), 409 ({@link Conflict}, recorded in
+     * the ledger as {@code deployment.refused}, which commits) when its gate does not meet the environment's
+     * requirement.
+     */
+    @Transactional(dontRollbackOn = Conflict.class)
+    public Deployment deploy(String model, Request request, Caller caller) {
+        List<FieldError> errors = problems(model, request);
         if (!errors.isEmpty()) {
             throw new InvalidInput("The deployment has " + errors.size() + " problem(s)", errors);
         }
+        ModelVersion version = version(model, request, errors);
+        MonitoringSettings settings = settings(request, errors);
+        GateService.Gate gate = gates.of(version);
+        String reference = reference(version, gate, request.reference(), errors);
         Decision.Verdict required = requirement(request.environment());
         if (!gate.meets(required)) {
             ledger.append("deployment.refused", version.id(), caller.name(), Json.createObjectBuilder()
