@@ -80,6 +80,8 @@ public class WindowService {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
+    java.time.Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+
     /** One closer per deployment on this server; across servers, the scheduler's lease and the content keys. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private MonitoringStore store;
@@ -128,10 +130,17 @@ public class WindowService {
             repository.partitions(d.id()).forEach(p -> byWindow.computeIfAbsent(p.windowStart(), k -> new ArrayList<>()).add(p));
             Map<Instant, WindowAudit> latest = new LinkedHashMap<>();
             repository.windows(d.id()).forEach(w -> latest.put(w.start(), w));
-            List<Path> labels = repository.batches(d.id(), MonitoringBatch.Kind.LABELS).stream()
-                    .map(b -> store.labels(d.id(), b.key())).toList();
+            List<MonitoringBatch> labelBatches = repository.batches(d.id(), MonitoringBatch.Kind.LABELS);
+            List<Path> labels = labelBatches.stream().map(b -> store.labels(d.id(), b.key())).toList();
+            Map<String, Instant> posted = new LinkedHashMap<>();
+            repository.batches(d.id(), MonitoringBatch.Kind.PREDICTIONS).forEach(b -> posted.put(b.key(), b.createdAt()));
+            Instant lastLabels = labelBatches.stream().map(MonitoringBatch::createdAt).max(Comparator.naturalOrder()).orElse(null);
             List<WindowAudit> started = new ArrayList<>();
             for (Map.Entry<Instant, List<BatchPartition>> w : byWindow.entrySet()) {
+                WindowAudit previous = latest.get(w.getKey());
+                if (previous != null && !changedSince(previous, w.getValue(), posted, lastLabels)) {
+                    continue;
+                }
                 if (which.test(w.getKey())) {
                     audit(d, version, settings, w.getKey(), w.getValue(), labels, latest.get(w.getKey()), caller)
                             .ifPresent(started::add);
@@ -140,6 +149,22 @@ public class WindowService {
             return started;
         }
     }
+
+    /**
+     * Whether a batch may have come since the window's last audit, so its slice is worth writing again to
+     * compare content keys: without that test every run would rewrite the slice of every window ever
+     * audited. A batch's time is taken before it commits, so batches up to {@link #SETTLING} older than the
+     * audit count as possibly new.
+     */
+    static boolean changedSince(WindowAudit previous, List<BatchPartition> partitions, Map<String, Instant> posted,
+                                Instant lastLabels) {
+        Instant since = previous.createdAt().minus(SETTLING);
+        return lastLabels != null && lastLabels.isAfter(since)
+                || partitions.stream().anyMatch(p -> posted.getOrDefault(p.batchKey(), Instant.MAX).isAfter(since));
+    }
+
+    /** Longer than a batch takes from its time being taken to its commit. */
+    static final Duration SETTLING = Duration.ofMinutes(10);
 
     private Optional<WindowAudit> audit(Deployment d, ModelVersion version, MonitoringSettings settings, Instant start,
                                         List<BatchPartition> partitions, List<Path> labels, WindowAudit previous,
@@ -167,7 +192,7 @@ public class WindowService {
             AuditRun run = audits.startWindow(version, new AuditRequest(settings.policies(), dataset.id(), d.referenceId(),
                     List.of()), window, caller);
             WindowAudit audit = new WindowAudit(UUID.randomUUID().toString(), d.id(), start, end, slice.rows(), slice.labeled(),
-                    slice.key(), dataset.id(), run.id(), caller.name(), Instant.now());
+                    slice.key(), dataset.id(), run.id(), caller.name(), clock.instant());
             records.add(audit, caller.name());
             return Optional.of(audit);
         } catch (SQLException e) {
