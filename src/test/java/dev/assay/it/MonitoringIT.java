@@ -64,13 +64,17 @@ class MonitoringIT {
         return b.toString();
     }
 
-    /** Production rows {@code first..first+2n-1}: n of each sex, the first {@code femaleHired} / {@code maleHired} hired, spread over the hour from {@code hour}. */
+    /**
+     * Production rows {@code first..first+2n-1}, F and M in turn, n of each, {@code femaleHired} / {@code maleHired}
+     * of them hired, spread evenly (so any run of ids has about the same rate), over the hour from {@code hour}.
+     */
     static String predictions(int first, int n, int femaleHired, int maleHired, Instant hour) {
         StringBuilder b = new StringBuilder("id,sex,hired,at\n");
         for (int i = 0; i < 2 * n; i++) {
             boolean female = i % 2 == 0;
             int k = i / 2;
-            int hired = female ? (k < femaleHired ? 1 : 0) : (k < maleHired ? 1 : 0);
+            int h = female ? femaleHired : maleHired;
+            int hired = (k + 1) * h / n - k * h / n;
             b.append(first + i).append(',').append(female ? "F" : "M").append(',').append(hired).append(',')
                     .append(hour.plusSeconds(i * 3600L / (2L * n))).append('\n');
         }
@@ -192,7 +196,7 @@ class MonitoringIT {
         assertEquals(40, l1.json().getInt("matched"));
 
         // A bad batch: refused with its line and column, nothing stored (the same batch id is free afterwards).
-        String broken = "id,sex,hired,at\n201,F,1," + W0.plusSeconds(60) + "\n202,M,1,\n203,F,0," + Instant.now().plus(Duration.ofDays(2)) + "\n";
+        String broken = "id,sex,hired,at\n201,F,1," + W0.plusSeconds(60) + "\n202,M,1,\n203,F,0," + Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n";
         Api.Reply refusedBatch = ci.send("POST", d + "/predictions?batch=b0", "text/csv", broken.getBytes());
         assertEquals(422, refusedBatch.status(), refusedBatch.text());
         List<JsonObject> rowErrors = refusedBatch.json().getJsonArray("errors").getValuesAs(JsonObject.class);
