@@ -309,6 +309,31 @@ class MonitoringIT {
         assertTrue(auditor.get("/api/v1/ledger/verify").json().getBoolean("valid"));
     }
 
+    /** The server closes and audits ended windows on its own (the IT server's grace is ten years: windows of 2015). */
+    @Test
+    void theCloserAuditsEndedWindowsOnItsOwn() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        String model = "monitoring-closer-it";
+        String path = "/api/v1/models/" + model + "/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", path, "application/yaml", CARD.formatted(model, "1.0.0").getBytes(StandardCharsets.UTF_8))
+                .status());
+        assertEquals(201, ci.send("POST", path + "/datasets", "text/csv", evaluation(60, 30, 60, 30).getBytes()).status());
+        assertEquals(201, ci.send("POST", path + "/audits?wait=120", "application/json", "{}".getBytes()).status());
+        Api.Reply deployed = ci.send("POST", "/api/v1/models/" + model + "/deployments", "application/json",
+                "{\"version\":\"1.0.0\",\"environment\":\"production\",\"monitoring\":{\"window\":\"P1D\"}}".getBytes());
+        assertEquals(201, deployed.status(), deployed.text());
+        String d = "/api/v1/deployments/" + deployed.json().getString("id");
+        Instant day = Instant.parse("2015-03-01T00:00:00Z");
+        assertEquals(201, ci.send("POST", d + "/predictions?batch=old", "text/csv",
+                predictions(1, 30, 15, 15, day).getBytes()).status());
+        // No close request: the closer finds the window of 2015-03-01 ended (more than the grace ago) and audits it.
+        JsonObject w = awaitWindows(ci, d, 1).get(0);
+        assertEquals(day.toString(), w.getString("start"));
+        assertEquals(60, w.getInt("rows"));
+        assertEquals("PASS", w.getString("decision"), w.toString());
+        assertEquals("assay-monitor", ci.get("/api/v1/audits/" + w.getString("audit")).json().getString("createdBy"));
+    }
+
     @Test
     void theOpenApiDocumentListsTheMonitoringEndpoints() throws Exception {
         var paths = Api.anonymous().get("/openapi", "application/json").json().getJsonObject("paths");
