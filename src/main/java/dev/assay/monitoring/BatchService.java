@@ -92,7 +92,7 @@ public class BatchService {
     }
 
     public Duration futureTolerance() {
-        return config.env(FUTURE_TOLERANCE).map(Duration::parse).orElse(DEFAULT_FUTURE_TOLERANCE);
+        return Durations.of(config, FUTURE_TOLERANCE, DEFAULT_FUTURE_TOLERANCE);
     }
 
     /**

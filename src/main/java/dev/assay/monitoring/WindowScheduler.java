@@ -52,11 +52,11 @@ public class WindowScheduler {
     private ScheduledFuture<?> task;
 
     public Duration interval() {
-        return config.env(INTERVAL).map(Duration::parse).orElse(Duration.ofMinutes(1));
+        return Durations.of(config, INTERVAL, Duration.ofMinutes(1));
     }
 
     public Duration grace() {
-        return config.env(GRACE).map(Duration::parse).orElse(Duration.ofMinutes(15));
+        return Durations.of(config, GRACE, Duration.ofMinutes(15));
     }
 
     public synchronized void start() {
