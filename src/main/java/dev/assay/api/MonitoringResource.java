@@ -19,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,11 +28,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -118,6 +121,49 @@ public class MonitoringResource {
                                 @Context SecurityContext security) {
         BatchService.Stored s = batches.predictions(id, batch, upload(contentType, body), (Caller) security.getUserPrincipal());
         return Response.status(s.duplicate() ? 200 : 201).entity(MonitoringViews.PredictionBatch.of(s)).build();
+    }
+
+    /** The same, as multipart/form-data with the batch in field {@code file} (as dataset uploads). */
+    @POST
+    @Path("deployments/{id}/predictions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Requires(Permission.POST_PRODUCTION_DATA)
+    public Response predictionsMultipart(@PathParam("id") String id, @QueryParam("batch") String batch,
+                                         @FormParam("file") EntityPart file, @Context SecurityContext security)
+            throws IOException {
+        try (InputStream in = part(file)) {
+            BatchService.Stored s = batches.predictions(id, batch, new DatasetService.Upload(in, format(file), null),
+                    (Caller) security.getUserPrincipal());
+            return Response.status(s.duplicate() ? 200 : 201).entity(MonitoringViews.PredictionBatch.of(s)).build();
+        }
+    }
+
+    /** The same, as multipart/form-data with the labels in field {@code file}. */
+    @POST
+    @Path("deployments/{id}/labels")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Requires(Permission.POST_PRODUCTION_DATA)
+    public Response labelsMultipart(@PathParam("id") String id, @QueryParam("batch") String batch,
+                                    @FormParam("file") EntityPart file, @Context SecurityContext security) throws IOException {
+        try (InputStream in = part(file)) {
+            BatchService.Stored s = batches.labels(id, batch, new DatasetService.Upload(in, format(file), null),
+                    (Caller) security.getUserPrincipal());
+            return Response.status(s.duplicate() ? 200 : 201).entity(MonitoringViews.LabelBatch.of(s)).build();
+        }
+    }
+
+    private static InputStream part(EntityPart file) {
+        if (file == null) {
+            throw Problem.invalid("The multipart body has no field 'file'", List.of(FieldError.at("/file", "is required")));
+        }
+        return file.getContent();
+    }
+
+    private static DatasetFormat format(EntityPart file) {
+        return DatasetFormat.fromMediaType(file.getMediaType() == null ? null : file.getMediaType().toString())
+                .or(() -> DatasetFormat.fromFileName(file.getFileName().orElse(null)))
+                .orElseThrow(() -> Problem.unsupportedMediaType("The part 'file' must be text/csv, application/x-ndjson"
+                        + " or application/vnd.apache.parquet (or be named *.csv, *.jsonl, *.parquet)"));
     }
 
     /** Rows of the card's id and label columns. 201 {batch, rows, matched, unmatched}; 200 for a batch id seen before. */

@@ -263,7 +263,9 @@ class MonitoringIT {
         assertEquals("PASS", ci.get(v1 + "/gate").json().getString("decision"));
 
         // Late labels for W2 give it a new audit; the earlier one stays.
-        Api.Reply late = ci.send("POST", d + "/labels?batch=l-late", "application/x-ndjson", labels(121, 140, w2).getBytes());
+        // (As multipart/form-data, the other way dataset uploads come.)
+        Api.Reply late = ci.multipart(d + "/labels?batch=l-late", java.util.Map.of("file",
+                java.util.Map.entry("application/x-ndjson", labels(121, 140, w2).getBytes())));
         assertEquals(201, late.status(), late.text());
         assertEquals(20, late.json().getInt("matched"));
         JsonObject reaudited = awaitReaudit(auditor, d, W2);
