@@ -7,6 +7,8 @@ import dev.assay.demo.DemoSeeder;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.Migrations;
 import dev.assay.infrastructure.StartupState;
+import dev.assay.monitoring.BatchService;
+import dev.assay.monitoring.WindowScheduler;
 import dev.assay.policy.PolicyCatalog;
 import dev.assay.report.ReportService;
 import dev.assay.security.AccountService;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * Start-up in the one order that works: schema, bootstrap admin, built-in policies, signing key,
- * scratch clean-up, audits a stopped server left unfinished, then the demo (first start only).
+ * scratch clean-up, audits a stopped server left unfinished, production batch files left without their row,
+ * the window closer, then the demo (first start only).
  */
 @ApplicationScoped
 public class Startup {
@@ -64,6 +67,12 @@ public class Startup {
     @Inject
     ExpiryNotices expiryNotices;
 
+    @Inject
+    BatchService batches;
+
+    @Inject
+    WindowScheduler windowCloser;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info("Assay starting; data dir " + config.dataDir());
         migrations.migrate();
@@ -74,6 +83,8 @@ public class Startup {
         reports.init();
         sweepScratch(config.dataDir().resolve("tmp"));
         audits.resumeUnfinished();
+        batches.removeOrphans();
+        windowCloser.start();
         if (config.demoEnabled()) {
             demo.seedIfEmpty();
         }

@@ -34,3 +34,9 @@ CREATE TABLE model_owner (
 );
 INSERT INTO model_owner (model_name, owner, assigned_by, assigned_at)
     SELECT model_name, created_by, 'migration', min(created_at) FROM model_version GROUP BY model_name, created_by;
+
+-- Monitoring (V10) records who acted the same way.
+ALTER TABLE deployment ALTER COLUMN created_by SET DATA TYPE VARCHAR(320);
+ALTER TABLE deployment ALTER COLUMN ended_by SET DATA TYPE VARCHAR(320);
+ALTER TABLE monitoring_batch ALTER COLUMN created_by SET DATA TYPE VARCHAR(320);
+ALTER TABLE monitoring_window ALTER COLUMN created_by SET DATA TYPE VARCHAR(320);

@@ -22,6 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * <pre>
  *   api, portal, web, demo (and the root package: start-up, readiness)      the edge: HTTP lives here
+ *     -> monitoring                                                         after release: runs ordinary audits
  *     -> audit, waiver, report                                              services
  *       -> policy -> metric -> stats                                        the computation
  *   registry, dataset, ledger, security                                     the foundation, used by the above
@@ -49,6 +50,7 @@ class ArchitectureTest {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Edge").definedBy("dev.assay.api..", "dev.assay.portal..", "dev.assay.web..", "dev.assay.demo..")
                 .layer("Root").definedBy("dev.assay")
+                .layer("Monitoring").definedBy("dev.assay.monitoring..")
                 .layer("Services").definedBy("dev.assay.audit..", "dev.assay.waiver..", "dev.assay.report..")
                 .layer("Policy").definedBy("dev.assay.policy..")
                 .layer("Metric").definedBy("dev.assay.metric..")
@@ -59,14 +61,15 @@ class ArchitectureTest {
                 .layer("Failure").definedBy("dev.assay.failure..")
                 .whereLayer("Edge").mayOnlyBeAccessedByLayers("Root")
                 .whereLayer("Root").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Services").mayOnlyBeAccessedByLayers("Edge", "Root")
-                .whereLayer("Policy").mayOnlyBeAccessedByLayers("Edge", "Root", "Services")
-                .whereLayer("Metric").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy")
-                .whereLayer("Stats").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy", "Metric")
-                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy")
-                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Edge", "Root", "Services", "Policy", "Metric",
-                        "Foundation")
-                .because("DESIGN.md: api, portal, demo -> audit, waiver, report -> policy -> metric -> stats; "
+                .whereLayer("Monitoring").mayOnlyBeAccessedByLayers("Edge", "Root")
+                .whereLayer("Services").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring")
+                .whereLayer("Policy").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services")
+                .whereLayer("Metric").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy")
+                .whereLayer("Stats").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy", "Metric")
+                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy",
+                        "Metric", "Foundation")
+                .because("DESIGN.md: api, portal, demo -> monitoring -> audit, waiver, report -> policy -> metric -> stats; "
                         + "registry, dataset, ledger, security -> infrastructure");
         rule.check(classes);
     }

@@ -10,6 +10,7 @@ import dev.assay.metric.Need;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.engine.DuckDbEngine;
+import dev.assay.metric.engine.LabelNeeds;
 import dev.assay.metric.engine.MetricEngine;
 import dev.assay.policy.Decision;
 import dev.assay.policy.Finding;
@@ -46,20 +47,30 @@ public final class AuditEngine {
     private final DuckDb duckDb;
     private final MetricParameters defaults;
     private final ApprovedValues approved;
+    private final String labelsWithheld;
 
     public AuditEngine(DuckDb duckDb, MetricParameters defaults) {
-        this(duckDb, defaults, ApprovedValues.NONE);
+        this(duckDb, defaults, ApprovedValues.NONE, null);
     }
 
-    private AuditEngine(DuckDb duckDb, MetricParameters defaults, ApprovedValues approved) {
+    private AuditEngine(DuckDb duckDb, MetricParameters defaults, ApprovedValues approved, String labelsWithheld) {
         this.duckDb = duckDb;
         this.defaults = defaults;
         this.approved = approved;
+        this.labelsWithheld = labelsWithheld;
     }
 
     /** The same engine comparing performance with the model's last approved version. */
     public AuditEngine comparedWith(ApprovedValues values) {
-        return new AuditEngine(duckDb, defaults, values);
+        return new AuditEngine(duckDb, defaults, values, labelsWithheld);
+    }
+
+    /**
+     * The same engine with every metric that reads the label ({@link LabelNeeds}) undefined for {@code reason}:
+     * a production window whose labels cover too few of its rows to say anything about them. Null: labels used.
+     */
+    public AuditEngine withholdingLabels(String reason) {
+        return new AuditEngine(duckDb, defaults, approved, reason);
     }
 
     public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
@@ -98,6 +109,11 @@ public final class AuditEngine {
             }
             // 2. Needs -> scans -> states -> values, p-values adjusted across the audit.
             Map<Need, List<MetricValue>> computed = MetricEngine.compute(engine, data, needs);
+            if (labelsWithheld != null) {
+                computed.replaceAll((need, values) -> !LabelNeeds.needsLabels(need.definition()) ? values : values.stream()
+                        .map(v -> MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference()))
+                        .toList());
+            }
 
             // 3. Rules judge metrics.
             List<Finding> findings = new ArrayList<>();

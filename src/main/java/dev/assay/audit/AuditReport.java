@@ -80,7 +80,9 @@ public final class AuditReport {
                 waivers(waivers),
                 new ReportDocument.Signing(keyId, "ES256"),
                 // The version performance was compared with (the model's last approved one), when a rule did.
-                pinned.approved() == null ? null : pinned.approved().inReport());
+                pinned.approved() == null ? null : pinned.approved().inReport(),
+                // The production window the dataset is the slice of, for window audits only.
+                pinned.window() == null ? null : pinned.window().toJson());
     }
 
     /**

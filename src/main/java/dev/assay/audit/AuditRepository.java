@@ -21,7 +21,7 @@ public interface AuditRepository {
     /** The audits of one version, newest first. */
     List<AuditRun> ofVersion(String modelVersionId);
 
-    /** The newest finished (DONE) audit of a version. */
+    /** The newest finished (DONE) audit of a version, production windows' audits left out (they do not move the gate). */
     Optional<AuditRun> latestDone(String modelVersionId);
 
     Optional<AuditRun> byInputs(String inputsSha256);

@@ -92,6 +92,19 @@ public class AuditService {
 
     /** Creates (or finds, for the same inputs) the audit and queues it. */
     public AuditRun start(ModelVersion version, AuditRequest request, Caller caller) {
+        return start(version, request, null, caller);
+    }
+
+    /**
+     * Creates (or finds) the audit of a production window: an ordinary audit whose dataset is the window's
+     * slice and whose pinned inputs name the window; its report says which window, how many rows, and the
+     * label coverage, and metrics that read the label are undefined when the coverage is below the minimum.
+     */
+    public AuditRun startWindow(ModelVersion version, AuditRequest request, PinnedInputs.Window window, Caller caller) {
+        return start(version, request, window, caller);
+    }
+
+    private AuditRun start(ModelVersion version, AuditRequest request, PinnedInputs.Window window, Caller caller) {
         List<FieldError> errors = problems(version, request);
         if (!errors.isEmpty()) {
             throw new InvalidInput("The audit request has " + errors.size() + " problem(s)", errors);
@@ -108,7 +121,7 @@ public class AuditService {
                 .map(a -> new PinnedInputs.Approved(a.version().version(), a.auditId())).orElse(null) : null;
         PinnedInputs inputs = new PinnedInputs(version.id(), version.cardSha256(), dataset.sha256(),
                 baseline == null ? null : baseline.sha256(), pinned.stream().map(StoredPolicy::sha256).toList(),
-                request.metrics(), request.parameters(), request.rounding(), approved);
+                request.metrics(), request.parameters(), request.rounding(), approved, window);
         Optional<AuditRun> same = audits.byInputs(inputs.sha256());
         if (same.isPresent()) {
             return same.get();
@@ -304,6 +317,7 @@ public class AuditService {
     /** The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. */
     AuditEngine.Evaluation evaluate(Resolved r, List<Policy> policies) throws SQLException {
         return new AuditEngine(analytics.duckDb(), r.inputs().parameters()).comparedWith(approvedValues(r.inputs()))
+                .withholdingLabels(r.inputs().window() == null ? null : r.inputs().window().labelsWithheld())
                 .run(r.version().card(), columnTypes(r.dataset()), datasets.file(r.dataset()),
                         r.baseline() == null ? null : datasets.file(r.baseline()),
                         r.baseline() == null ? Map.of() : columnTypes(r.baseline()), policies, r.inputs().metrics());

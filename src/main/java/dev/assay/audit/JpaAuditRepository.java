@@ -53,7 +53,9 @@ public class JpaAuditRepository implements AuditRepository {
 
     @Override
     public Optional<AuditRun> latestDone(String modelVersionId) {
+        // A production window's audit judges the deployment, not the release candidate: it never moves the gate.
         return em.createQuery("select a from AuditRun a where a.modelVersionId = :v and a.status = 'DONE'"
+                        + " and a.datasetId not in (select d.id from Dataset d where d.role = 'window')"
                         + " order by a.finishedAt desc, a.id desc", AuditRun.class)
                 .setParameter("v", modelVersionId).setMaxResults(1).getResultStream().findFirst();
     }

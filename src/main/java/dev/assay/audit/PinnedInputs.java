@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +28,50 @@ import java.util.List;
  * @param parameters   the metric parameters
  * @param rounding     how reported values are rounded; null when only exact values are reported
  * @param approved     the last approved version a performance comparison is made with; null when none is
+ * @param window       the production window the dataset is the slice of; null for an audit of an uploaded dataset
  */
 public record PinnedInputs(String modelVersion, String modelCard, String dataset, String baseline, List<String> policies,
-                           List<String> metrics, MetricParameters parameters, Rounding rounding, Approved approved) {
+                           List<String> metrics, MetricParameters parameters, Rounding rounding, Approved approved,
+                           Window window) {
+
+    public PinnedInputs(String modelVersion, String modelCard, String dataset, String baseline, List<String> policies,
+                        List<String> metrics, MetricParameters parameters, Rounding rounding, Approved approved) {
+        this(modelVersion, modelCard, dataset, baseline, policies, metrics, parameters, rounding, approved, null);
+    }
+
+    /**
+     * A window of a deployment, as its audit pins it: which deployment, start and end (UTC instants), how many
+     * rows and labeled rows its slice holds, and the label coverage below which label metrics are withheld.
+     */
+    public record Window(String deployment, Instant start, Instant end, long rows, long labeledRows,
+                         double minimumLabelCoverage) {
+
+        /** Labeled rows over rows; 0 for no rows. */
+        public double labelCoverage() {
+            return rows == 0 ? 0 : (double) labeledRows / rows;
+        }
+
+        /** Why label metrics are undefined in this window; null when its labels cover enough rows. */
+        public String labelsWithheld() {
+            double coverage = labelCoverage();
+            return coverage >= minimumLabelCoverage && labeledRows > 0 ? null
+                    : String.format(java.util.Locale.ROOT, "label coverage %.4f of this window (%d of %d rows) is below the "
+                    + "deployment's minimum %.4f", coverage, labeledRows, rows, minimumLabelCoverage);
+        }
+
+        /** In canonical (RFC 8785) key order. */
+        public JsonObject toJson() {
+            return Json.createObjectBuilder().add("deployment", deployment).add("end", end.toString())
+                    .add("labelCoverage", labelCoverage()).add("labeledRows", labeledRows)
+                    .add("minimumLabelCoverage", minimumLabelCoverage).add("rows", rows).add("start", start.toString()).build();
+        }
+
+        static Window parse(JsonObject w) {
+            return new Window(w.getString("deployment"), Instant.parse(w.getString("start")), Instant.parse(w.getString("end")),
+                    w.getJsonNumber("rows").longValue(), w.getJsonNumber("labeledRows").longValue(),
+                    w.getJsonNumber("minimumLabelCoverage").doubleValue());
+        }
+    }
 
     /** An approved version of the same model and the audit its gate rests on. */
     public record Approved(String version, String audit) {
@@ -68,6 +110,10 @@ public record PinnedInputs(String modelVersion, String modelCard, String dataset
             // Pinned, so a later approval is a different input, not a silently different result.
             b.add("approved", approved.toJson());
         }
+        if (window != null) {
+            // Only for window audits: two windows with the same rows are two audits.
+            b.add("window", window.toJson());
+        }
         return b.build();
     }
 
@@ -91,7 +137,8 @@ public record PinnedInputs(String modelVersion, String modelCard, String dataset
                 ? new Approved(a.getString("version"), a.getString("audit")) : null;
         return new PinnedInputs(o.getString("modelVersion"), o.getString("modelCard"), o.getString("dataset"),
                 baseline.isEmpty() ? null : baseline, strings(o, "policies"), strings(o, "metrics"), parameters,
-                Rounding.parse(o.get("rounding"), new ArrayList<>()), approved);
+                Rounding.parse(o.get("rounding"), new ArrayList<>()), approved,
+                o.get("window") instanceof JsonObject w ? Window.parse(w) : null);
     }
 
     private static List<String> strings(JsonObject o, String key) {

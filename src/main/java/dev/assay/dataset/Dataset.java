@@ -19,8 +19,9 @@ import java.util.Locale;
 @Table(name = "dataset")
 public class Dataset {
 
+    /** WINDOW: the slice of a production window (predictions joined with their labels), made by monitoring. */
     public enum Role {
-        EVALUATION, BASELINE;
+        EVALUATION, BASELINE, WINDOW;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

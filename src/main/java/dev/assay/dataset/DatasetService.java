@@ -166,6 +166,63 @@ public class DatasetService {
         }
     }
 
+    /** An upload read as a dataset upload is, but not stored: canonical Parquet in the scratch area, for the caller to take. */
+    public record Staged(Path parquet, String sha256, long size) {
+    }
+
+    /**
+     * Reads an upload the way {@link #ingest} does (spool with its hash and size, CSV structure check, DuckDB
+     * to canonical Parquet) without storing or recording anything: production batches (monitoring) check and
+     * place the file themselves. The caller deletes {@link Staged#parquet()}.
+     *
+     * @throws InvalidInput a file that is empty or cannot be read as its format (with its line when known)
+     * @throws TooLarge     past the configured maximum upload size
+     * @throws Malformed    an upload that stopped before its end
+     */
+    public Staged stage(Upload upload) {
+        Path spooled = store.scratch(".upload");
+        Path parquet = store.scratch(".parquet");
+        boolean kept = false;
+        try {
+            CsvStructureCheck csv = upload.format() == DatasetFormat.CSV
+                    ? new CsvStructureCheck(CsvStructureCheck.DEFAULT_MAX_FIELD_BYTES, upload.delimiter()) : null;
+            Spool.Spooled file = spool(upload.body(), spooled, csv);
+            if (file.size() == 0) {
+                throw new InvalidInput("The uploaded file is empty", List.of(FieldError.atLine(1, null, "no bytes received")));
+            }
+            if (csv != null) {
+                csv.finish().ifPresent(v -> {
+                    throw new InvalidInput("The file is not well-formed CSV: " + v.message() + " (line " + v.line() + ")",
+                            List.of(FieldError.atLine(v.line(), v.field(), v.message())));
+                });
+            }
+            ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
+            ParquetIngest.Source source = ingest.sniffDecimalSeparator(new ParquetIngest.Source(spooled, upload.format(),
+                    csv == null ? ',' : csv.delimiter()));
+            ingest.writeParquet(source, parquet);
+            kept = true;
+            return new Staged(parquet, file.sha256(), file.size());
+        } catch (IngestException e) {
+            throw new InvalidInput("The file cannot be read: " + e.getMessage(),
+                    List.of(e.line() == null ? FieldError.at("", e.getMessage())
+                            : FieldError.atLine(e.line(), e.column(), e.getMessage())));
+        } catch (Spool.TooLarge e) {
+            throw new TooLarge(e.getMessage());
+        } catch (IOException e) {
+            throw new Malformed("The upload could not be read to its end: " + e.getMessage());
+        } finally {
+            deleteQuietly(spooled);
+            if (!kept) {
+                deleteQuietly(parquet);
+            }
+        }
+    }
+
+    /** A fresh path in the store's scratch area (swept at start-up). */
+    public Path scratch(String suffix) {
+        return store.scratch(suffix);
+    }
+
     private Spool.Spooled spool(InputStream body, Path target, CsvStructureCheck csv) throws IOException {
         return Spool.write(body, target, config.maxUploadBytes(), csv);
     }

@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Which columns of a dataset play which role, as the model card declares them.
  *
- * @param weight a frequency-weight column (each row stands for that many identical rows), if any
+ * @param weight    a frequency-weight column (each row stands for that many identical rows), if any
+ * @param timestamp the prediction time of production logs (ISO-8601 or epoch milliseconds), if any; not in
+ *                  {@link #named()}: evaluation datasets need not carry it, prediction batches must
  */
 public record ColumnRoles(
         Optional<String> id,
@@ -20,7 +22,15 @@ public record ColumnRoles(
         List<String> protectedAttributes,
         List<String> quasiIdentifiers,
         List<String> sensitive,
-        List<String> features) {
+        List<String> features,
+        Optional<String> timestamp) {
+
+    /** Without a timestamp column: cards of evaluation datasets. */
+    public ColumnRoles(Optional<String> id, Optional<String> label, String prediction, Optional<String> score,
+                       Optional<String> weight, List<String> protectedAttributes, List<String> quasiIdentifiers,
+                       List<String> sensitive, List<String> features) {
+        this(id, label, prediction, score, weight, protectedAttributes, quasiIdentifiers, sensitive, features, Optional.empty());
+    }
 
     public ColumnRoles {
         protectedAttributes = List.copyOf(protectedAttributes);

@@ -144,7 +144,8 @@ public final class ModelCardParser {
                     stringList(columns, "protected", errors),
                     stringList(columns, "quasiIdentifiers", errors),
                     stringList(columns, "sensitive", errors),
-                    stringList(columns, "features", errors));
+                    stringList(columns, "features", errors),
+                    optionalString(columns, "timestamp", "/columns/", errors));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("The model card has " + errors.size() + " problem(s)", errors);

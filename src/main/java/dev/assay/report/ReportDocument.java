@@ -31,12 +31,24 @@ import java.util.Map;
  *
  * @param rounding        the audit's rounding rule as the request gave it; null when values are exact only
  * @param approvedVersion the version performance was compared with; null when no rule compared
+ * @param window          the production window audited (deployment, start, end, rows, labeledRows, labelCoverage,
+ *                        minimumLabelCoverage); null for an audit of an uploaded dataset
  */
 public record ReportDocument(int format, String assayVersion, Audit audit, Model model, Dataset dataset,
                              List<JsonObject> policies, JsonObject parameters, JsonObject rounding,
                              Decision.Verdict decision, List<String> reasons, List<JsonObject> findings,
                              List<JsonObject> metrics, List<JsonObject> waivers, Signing signing,
-                             ApprovedVersion approvedVersion) {
+                             ApprovedVersion approvedVersion, JsonObject window) {
+
+    /** A report of an uploaded dataset (no production window). */
+    public ReportDocument(int format, String assayVersion, Audit audit, Model model, Dataset dataset,
+                          List<JsonObject> policies, JsonObject parameters, JsonObject rounding,
+                          Decision.Verdict decision, List<String> reasons, List<JsonObject> findings,
+                          List<JsonObject> metrics, List<JsonObject> waivers, Signing signing,
+                          ApprovedVersion approvedVersion) {
+        this(format, assayVersion, audit, model, dataset, policies, parameters, rounding, decision, reasons, findings,
+                metrics, waivers, signing, approvedVersion, null);
+    }
 
     /** Looked up once: the static factories of {@code jakarta.json.Json} look the provider up on every call, a class-path scan each. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -133,6 +145,10 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
             // Only when a rule compared with the last approved version: other reports keep the shape they always had.
             b.add("approvedVersion", approvedVersion.toJson());
         }
+        if (window != null) {
+            // Only for a production window's audit: other reports keep the shape they always had.
+            b.add("window", window);
+        }
         return b.build();
     }
 
@@ -170,7 +186,8 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                 objects(r, "waivers"),
                 new Signing(string(signing, "keyId"), string(signing, "algorithm")),
                 r.get("approvedVersion") instanceof JsonObject a
-                        ? new ApprovedVersion(string(a, "version"), string(a, "audit")) : null);
+                        ? new ApprovedVersion(string(a, "version"), string(a, "audit")) : null,
+                r.get("window") instanceof JsonObject w ? w : null);
     }
 
     /** Each rule's worst effect (fail over warn over pass), in the order the rules first appear. */

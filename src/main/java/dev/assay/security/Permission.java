@@ -37,7 +37,15 @@ public enum Permission {
     BACKTEST_POLICY(EnumSet.of(AUDITOR, ADMIN)),
     REQUEST_WAIVER(EnumSet.of(MODEL_OWNER, ADMIN)),
     DECIDE_WAIVER(EnumSet.of(AUDITOR, ADMIN)),
-    READ_WAIVERS(EnumSet.of(MODEL_OWNER, CI_GATE, AUDITOR, ADMIN));
+    READ_WAIVERS(EnumSet.of(MODEL_OWNER, CI_GATE, AUDITOR, ADMIN)),
+    /** Deploy and end deployments: owners and CI deploy. */
+    DEPLOY(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
+    /** Deployments, windows and series: auditors read. */
+    READ_DEPLOYMENTS(EnumSet.of(MODEL_OWNER, CI_GATE, AUDITOR, ADMIN)),
+    /** Production predictions and labels, from serving systems (a CI or owner token). */
+    POST_PRODUCTION_DATA(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
+    /** Close windows at once (backfills, tests); the server also closes them on schedule. */
+    CLOSE_WINDOWS(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN));
 
     private final Set<Role> roles;
 

@@ -147,6 +147,12 @@ public final class LibertyServer implements BeforeAllCallback {
         env.put("ASSAY_ALERT_MAX_ATTEMPTS", "30");
         env.put("ASSAY_ALERT_TIMEOUT", "PT2S");
         env.put("ASSAY_WAIVER_SWEEP", "PT1S");
+        // MonitoringIT deploys a WARN version to "staging". The window closer runs every 5 s with a grace of ten
+        // years: it closes the windows of 2015 that MonitoringIT posts for it, and leaves the tests' recent
+        // windows to the tests' own close requests.
+        env.put("ASSAY_ENVIRONMENTS_ACCEPTING_WARN", "staging");
+        env.put("ASSAY_MONITORING_INTERVAL", "PT5S");
+        env.put("ASSAY_MONITORING_GRACE", "P3650D");
         // AUTO_SERVER lets a test open the H2 file while the server has it, to tamper with rows directly.
         String jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/assay") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
         String jdbcUser = "assay";

@@ -74,6 +74,15 @@ class RoleMatrixIT {
             POST    /api/v1/users/{username}/disable                        401  403  403  ok   403
             PUT     /api/v1/alert-receivers/{name}                          401  403  403  ok   403
             GET     /api/v1/alert-receivers/{name}/deliveries               401  403  ok   ok   403
+            POST    /api/v1/models/{model}/deployments                      401  ok   403  ok   ok
+            GET     /api/v1/models/{model}/deployments                      401  ok   ok   ok   ok
+            GET     /api/v1/deployments/{id}                                401  ok   ok   ok   ok
+            DELETE  /api/v1/deployments/{id}                                401  ok   403  ok   ok
+            POST    /api/v1/deployments/{id}/predictions                    401  ok   403  ok   ok
+            POST    /api/v1/deployments/{id}/labels                         401  ok   403  ok   ok
+            POST    /api/v1/deployments/{id}/windows/close                  401  ok   403  ok   ok
+            GET     /api/v1/deployments/{id}/windows                        401  ok   ok   ok   ok
+            GET     /api/v1/deployments/{id}/series                         401  ok   ok   ok   ok
             POST    /api/v1/verify                                          ok   ok   ok   ok   ok
             GET     /.well-known/jwks.json                                  ok   ok   ok   ok   ok
             GET     /.well-known/assay-revoked-keys.json                    ok   ok   ok   ok   ok

@@ -131,7 +131,20 @@ class ModelCardParserTest {
                 "/owners 8:1 unknown property 'owners' (did you mean 'owner'?); known here: " + TOP_LEVEL,
                 "/columns/protected 13:14 must be an array or null, not a string",
                 "/columns/protect 14:3 unknown property 'protect' (did you mean 'protected'?); known here: id, label, "
-                        + "prediction, score, weight, protected, quasiIdentifiers, sensitive, features"), errors(p));
+                        + "prediction, score, weight, timestamp, protected, quasiIdentifiers, sensitive, features"), errors(p));
+    }
+
+    /** Production logs carry the prediction time; evaluation uploads need not (it is not among the named columns). */
+    @Test
+    void theTimestampColumnIsReadAndNotRequiredOfDatasets() {
+        String json = """
+                {"model": "credit-risk", "version": "1.4.0", "owner": "risk-ml@example.com",
+                 "task": "binary-classification", "favorableOutcome": 1, "positiveLabel": 1,
+                 "columns": {"id": "id", "prediction": "approved", "label": "defaulted", "timestamp": "predicted_at"}}
+                """;
+        ModelCard card = ModelCardParser.parseJson(json, "credit-risk", "1.4.0");
+        assertEquals(java.util.Optional.of("predicted_at"), card.columns().timestamp());
+        assertEquals(java.util.Set.of("id", "defaulted", "approved"), card.columns().named());
     }
 
     @Test
@@ -139,13 +152,13 @@ class ModelCardParserTest {
         String json = """
                 {"model": "credit-risk", "version": "1.4.0", "owner": "risk-ml@example.com",
                  "task": "binary-classification", "favorableOutcome": 1, "positiveLabel": 1,
-                 "columns": {"prediction": "approved", "label": "defaulted", "timestamp": "at"},
+                 "columns": {"prediction": "approved", "label": "defaulted", "timestmp": "at"},
                  "rounding": 2}
                 """;
         InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseJson(json, "credit-risk", "1.4.0"));
         assertEquals(List.of(
-                "/columns/timestamp 3:62 unknown property 'timestamp'; known here: id, label, prediction, score, weight, "
-                        + "protected, quasiIdentifiers, sensitive, features",
+                "/columns/timestmp 3:62 unknown property 'timestmp' (did you mean 'timestamp'?); known here: id, label, "
+                        + "prediction, score, weight, timestamp, protected, quasiIdentifiers, sensitive, features",
                 "/rounding 4:2 unknown property 'rounding'; known here: " + TOP_LEVEL), errors(p));
     }
 

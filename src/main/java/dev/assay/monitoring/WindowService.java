@@ -1,0 +1,273 @@
+package dev.assay.monitoring;
+
+import dev.assay.audit.AuditRequest;
+import dev.assay.audit.AuditResult;
+import dev.assay.audit.AuditRun;
+import dev.assay.audit.AuditService;
+import dev.assay.audit.PinnedInputs;
+import dev.assay.dataset.ColumnProfile;
+import dev.assay.dataset.Dataset;
+import dev.assay.dataset.DatasetFormat;
+import dev.assay.dataset.DatasetService;
+import dev.assay.infrastructure.Analytics;
+import dev.assay.infrastructure.AssayConfig;
+import dev.assay.policy.Decision;
+import dev.assay.registry.ModelCard;
+import dev.assay.registry.ModelVersion;
+import dev.assay.security.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Windows of a deployment: closing one writes its slice (the window's predictions joined with the labels
+ * there are), stores it as a dataset of the version (role {@code window}) and starts an ordinary audit of it
+ * against the deployment's reference dataset with the deployment's packs. A window whose content changed
+ * since its last audit (labels arrived late) is audited again; the same content never twice.
+ */
+@ApplicationScoped
+public class WindowService {
+
+    private static final Logger LOG = Logger.getLogger(WindowService.class.getName());
+
+    @Inject
+    MonitoringRepository repository;
+
+    @Inject
+    DeploymentService deployments;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    AuditService audits;
+
+    @Inject
+    Analytics analytics;
+
+    @Inject
+    AssayConfig config;
+
+    @Inject
+    WindowRecords records;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    java.time.Clock clock = dev.assay.infrastructure.Clocks.UTC_MICROS;
+
+    /** One closer per deployment on this server; across servers, the scheduler's lease and the content keys. */
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private MonitoringStore store;
+
+    /** Who closes windows on schedule or after late labels, for the record. */
+    public static final Caller MONITOR = new Caller("assay-monitor", Set.of());
+
+    @PostConstruct
+    void init() {
+        store = new MonitoringStore(config.dataDir());
+    }
+
+    /** A window as the API lists it: its latest audit, and the earlier ones (oldest first). */
+    public record Window(Instant start, Instant end, long rows, long labeledRows, double labelCoverage, String decision,
+                         String audit, String status, List<String> earlierAudits) {
+    }
+
+    /**
+     * Closes and audits every window of the deployment that ended at or before {@code until} and has not
+     * been audited with its present content. Returns the window audits started.
+     */
+    public List<WindowAudit> close(String deploymentId, Instant until, Caller caller) {
+        return close(deploymentId, start -> Windows.endedBy(start, deployments.get(deploymentId).monitoring().window(), until),
+                caller);
+    }
+
+    /** Re-audits, in the background, the windows already audited whose content changed (labels that came late). */
+    public void reauditLater(String deploymentId) {
+        executor.submit(() -> {
+            try {
+                Set<Instant> audited = new java.util.HashSet<>();
+                repository.windows(deploymentId).forEach(w -> audited.add(w.start()));
+                close(deploymentId, audited::contains, MONITOR);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Re-auditing the windows of deployment " + deploymentId + " failed", e);
+            }
+        });
+    }
+
+    private List<WindowAudit> close(String deploymentId, java.util.function.Predicate<Instant> which, Caller caller) {
+        synchronized (locks.computeIfAbsent(deploymentId, k -> new Object())) {
+            Deployment d = deployments.get(deploymentId);
+            ModelVersion version = deployments.version(d);
+            MonitoringSettings settings = d.monitoring();
+            Map<Instant, List<BatchPartition>> byWindow = new TreeMap<>();
+            repository.partitions(d.id()).forEach(p -> byWindow.computeIfAbsent(p.windowStart(), k -> new ArrayList<>()).add(p));
+            Map<Instant, WindowAudit> latest = new LinkedHashMap<>();
+            repository.windows(d.id()).forEach(w -> latest.put(w.start(), w));
+            List<MonitoringBatch> labelBatches = repository.batches(d.id(), MonitoringBatch.Kind.LABELS);
+            List<Path> labels = labelBatches.stream().map(b -> store.labels(d.id(), b.key())).toList();
+            Map<String, Instant> posted = new LinkedHashMap<>();
+            repository.batches(d.id(), MonitoringBatch.Kind.PREDICTIONS).forEach(b -> posted.put(b.key(), b.createdAt()));
+            Instant lastLabels = labelBatches.stream().map(MonitoringBatch::createdAt).max(Comparator.naturalOrder()).orElse(null);
+            List<WindowAudit> started = new ArrayList<>();
+            for (Map.Entry<Instant, List<BatchPartition>> w : byWindow.entrySet()) {
+                WindowAudit previous = latest.get(w.getKey());
+                if (previous != null && !changedSince(previous, w.getValue(), posted, lastLabels)) {
+                    continue;
+                }
+                if (which.test(w.getKey())) {
+                    audit(d, version, settings, w.getKey(), w.getValue(), labels, latest.get(w.getKey()), caller)
+                            .ifPresent(started::add);
+                }
+            }
+            return started;
+        }
+    }
+
+    /**
+     * Whether a batch may have come since the window's last audit, so its slice is worth writing again to
+     * compare content keys: without that test every run would rewrite the slice of every window ever
+     * audited. A batch's time is taken before it commits, so batches up to {@link #SETTLING} older than the
+     * audit count as possibly new.
+     */
+    static boolean changedSince(WindowAudit previous, List<BatchPartition> partitions, Map<String, Instant> posted,
+                                Instant lastLabels) {
+        Instant since = previous.createdAt().minus(SETTLING);
+        return lastLabels != null && lastLabels.isAfter(since)
+                || partitions.stream().anyMatch(p -> posted.getOrDefault(p.batchKey(), Instant.MAX).isAfter(since));
+    }
+
+    /** Longer than a batch takes from its time being taken to its commit. */
+    static final Duration SETTLING = Duration.ofMinutes(10);
+
+    private Optional<WindowAudit> audit(Deployment d, ModelVersion version, MonitoringSettings settings, Instant start,
+                                        List<BatchPartition> partitions, List<Path> labels, WindowAudit previous,
+                                        Caller caller) {
+        ModelCard card = version.card();
+        Instant end = Windows.endOf(start, settings.window());
+        Path out = datasets.scratch(".window.parquet");
+        try {
+            List<Path> files = partitions.stream()
+                    .map(p -> store.predictions(d.id(), start.toEpochMilli(), p.batchKey())).toList();
+            String label = card.columns().label().orElse(null);
+            WindowContent.Slice slice = new WindowContent(analytics.duckDb()).write(files,
+                    partitions.stream().map(BatchPartition::batchKey).sorted().toList(), label == null ? List.of() : labels,
+                    card.columns().id().orElseThrow(), label, labelType(d, label), card.columns().timestamp().orElseThrow(), out);
+            if (previous != null && previous.contentKey().equals(slice.key())) {
+                return Optional.empty();
+            }
+            Dataset dataset;
+            try (InputStream in = Files.newInputStream(out)) {
+                dataset = datasets.ingest(version, Dataset.Role.WINDOW, new DatasetService.Upload(in, DatasetFormat.PARQUET, null),
+                        caller);
+            }
+            PinnedInputs.Window window = new PinnedInputs.Window(d.id(), start, end, slice.rows(), slice.labeled(),
+                    settings.minimumLabelCoverage());
+            AuditRun run = audits.startWindow(version, new AuditRequest(settings.policies(), dataset.id(), d.referenceId(),
+                    List.of()), window, caller);
+            WindowAudit audit = new WindowAudit(UUID.randomUUID().toString(), d.id(), start, end, slice.rows(), slice.labeled(),
+                    slice.key(), dataset.id(), run.id(), caller.actor(), clock.instant());
+            records.add(audit, caller.actor());
+            return Optional.of(audit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the slice of window " + start + " failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            BatchService.deleteQuietly(out);
+        }
+    }
+
+    /** The reference dataset's type of the label column, so a window's labels compare with the reference's. */
+    private String labelType(Deployment d, String label) {
+        if (label == null) {
+            return null;
+        }
+        return datasets.get(d.referenceId()).columns().stream().filter(c -> c.name().equals(label))
+                .map(ColumnProfile::type).findFirst().orElse(null);
+    }
+
+    /**
+     * The audited windows that start in [{@code from}, {@code to}) (either null: unbounded), oldest first,
+     * each with its latest audit.
+     */
+    public List<Window> windows(String deploymentId, Instant from, Instant to) {
+        deployments.get(deploymentId);
+        Map<Instant, List<WindowAudit>> byStart = new TreeMap<>();
+        repository.windows(deploymentId).forEach(w -> byStart.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(w));
+        List<Window> out = new ArrayList<>();
+        for (Map.Entry<Instant, List<WindowAudit>> e : byStart.entrySet()) {
+            if (from != null && e.getKey().isBefore(from) || to != null && !e.getKey().isBefore(to)) {
+                continue;
+            }
+            List<WindowAudit> all = e.getValue();
+            WindowAudit last = all.get(all.size() - 1);
+            AuditRun run = audits.get(last.auditId());
+            String decision = audits.verdict(last.auditId()).map(Enum::name).orElse("NONE");
+            out.add(new Window(last.start(), last.end(), last.rows(), last.labeledRows(), last.labelCoverage(), decision,
+                    last.auditId(), run.status().name(), all.subList(0, all.size() - 1).stream().map(WindowAudit::auditId).toList()));
+        }
+        return out;
+    }
+
+    /** The deployment's latest windows, newest first, at most {@code limit}. */
+    public List<Window> latest(String deploymentId, int limit) {
+        List<Window> all = new ArrayList<>(windows(deploymentId, null, null));
+        all.sort(Comparator.comparing(Window::start).reversed());
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    /** What the latest windows say ({@link Health}). */
+    public Health health(String deploymentId) {
+        return Health.of(latest(deploymentId, Health.RECENT * 2).stream()
+                .map(w -> w.decision().equals("NONE") ? null : Decision.Verdict.valueOf(w.decision())).toList());
+    }
+
+    /** A point of a series: the window and the metric's value in its latest finished audit. */
+    public record Point(Instant start, Instant end, String audit, Series.Point value) {
+    }
+
+    /** One metric's values across the audited windows, oldest first; windows whose audit has not finished are left out. */
+    public List<Point> series(String deploymentId, String metric, String scope, String group) {
+        List<Point> points = new ArrayList<>();
+        for (Window w : windows(deploymentId, null, null)) {
+            Optional<AuditResult> result = audits.result(w.audit());
+            if (result.isEmpty()) {
+                continue;
+            }
+            JsonObject report = Json.createReader(new StringReader(result.get().reportJson())).readObject();
+            Series.of(report, metric, scope, group).ifPresent(p -> points.add(new Point(w.start(), w.end(), w.audit(), p)));
+        }
+        return points;
+    }
+
+    static Duration length(Deployment d) {
+        return d.monitoring().window();
+    }
+}
