@@ -4,6 +4,7 @@ import dev.assay.infrastructure.Clocks;
 import dev.assay.ledger.Ledger;
 import dev.assay.registry.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,9 @@ public class AuditJobs {
 
     @Inject
     GateChanges gateChanges;
+
+    @Inject
+    Event<AuditCompleted> completed;
 
     @Inject
     ModelRegistry registry;
@@ -59,6 +63,7 @@ public class AuditJobs {
             run.finished(finishedAt);
             return run;
         });
+        completed.fire(new AuditCompleted(id, run.modelVersionId(), result.verdict(), PinnedInputs.parse(run.requestJson())));
         ledger.append("audit.completed", id, "assay-system", Json.createObjectBuilder()
                 .add("decision", result.verdict().name())
                 .add("reasons", Json.createArrayBuilder(result.reasons()))

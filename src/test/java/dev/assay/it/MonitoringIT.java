@@ -116,6 +116,20 @@ class MonitoringIT {
         Api ci = Api.withRoles("ci-gate");
         Api owner = Api.withRoles("model-owner");
         Api auditor = Api.withRoles("auditor");
+        // A real local receiver of monitoring's alerts.
+        List<JsonObject> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/", exchange -> {
+            told.add(jakarta.json.Json.createReader(exchange.getRequestBody()).readObject());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        String receiver = "monitoring-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, Api.admin().send("PUT", "/api/v1/alert-receivers/" + receiver, "application/json",
+                ("{\"url\":\"http://127.0.0.1:" + hook.getAddress().getPort() + "/\",\"events\":[\"window.failed\","
+                        + "\"deployment.health\"],\"secret\":\"monitoring-it-secret-0123\"}").getBytes()).status());
 
         // Three versions: 1.0.0 passes the four-fifths rule, 2.0.0 fails it, 3.0.0 warns (a group under 30 rows).
         String v1 = register(ci, "1.0.0", evaluation(60, 30, 60, 30));
@@ -296,6 +310,24 @@ class MonitoringIT {
         // Health from the latest windows: the newest failed.
         JsonObject deployment = auditor.get(d).json();
         assertEquals("failing", deployment.getString("health"), deployment.toString());
+        // Told to the receiver: the failed window, and the health as it moved (to failing last), once each.
+        for (int i = 0; i < 150 && told.stream().noneMatch(e -> e.getString("type").equals("window.failed")
+                && e.getString("audit").equals(win2.getString("audit"))); i++) {
+            Thread.sleep(200);
+        }
+        JsonObject failed = told.stream().filter(e -> e.getString("type").equals("window.failed")
+                && e.getString("audit").equals(win2.getString("audit"))).findFirst().orElseThrow(() -> new AssertionError(told.toString()));
+        assertEquals(id, failed.getString("subject"));
+        assertEquals(W2.toString(), failed.getString("windowStart"));
+        assertEquals("window.failed:" + win2.getString("audit"), failed.getString("id"));
+        for (int i = 0; i < 150 && told.stream().noneMatch(e -> e.getString("type").equals("deployment.health")
+                && e.getString("subject").equals(id) && e.getString("after").equals("failing")); i++) {
+            Thread.sleep(200);
+        }
+        assertTrue(told.stream().anyMatch(e -> e.getString("type").equals("deployment.health") && e.getString("subject").equals(id)
+                && e.getString("after").equals("failing")), told.toString());
+        assertEquals(told.size(), told.stream().map(e -> e.getString("id")).distinct().count(), "each event once: " + told);
+        hook.stop(0);
         assertEquals(3, deployment.getJsonArray("windows").size());
 
         // Ending it: until set, nothing deleted.
