@@ -226,8 +226,7 @@ public class MonitoringResource {
             throw Problem.badRequest("Query parameter 'metric' must name a metric of the catalogue"
                     + (metric == null ? "" : "; no metric '" + metric + "'"));
         }
-        return new MonitoringViews.Points(windows.series(id, metric, scope, group).stream()
-                .map(MonitoringViews.Point::of).toList());
+        return MonitoringViews.Points.of(windows.series(id, metric, scope, group));
     }
 
     /** A model for this caller: 404 when it is out of their reach (a model owner reaches their own models only). */

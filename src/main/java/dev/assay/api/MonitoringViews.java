@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.monitoring.FalseAlarms;
 import dev.assay.monitoring.BatchService;
 import dev.assay.monitoring.WindowService;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -50,17 +51,46 @@ public final class MonitoringViews {
     }
 
     /** {@code {"points": [...]}}, oldest first. */
-    public record Points(List<Point> points) {
+    @JsonbPropertyOrder({"points", "falseAlarms"})
+    public record Points(List<Point> points, FalseAlarmRate falseAlarms) {
+
+        static Points of(List<WindowService.Point> points) {
+            List<FalseAlarms.Mark> marks = FalseAlarms.marks(points.stream().map(WindowService.Point::value).toList());
+            List<Point> out = new java.util.ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                out.add(Point.of(points.get(i), marks.get(i)));
+            }
+            return new Points(out, FalseAlarmRate.STATED);
+        }
     }
 
-    /** One window's value of the metric: {@code value} null when undefined (then {@code undefined} says why). */
-    @JsonbPropertyOrder({"start", "end", "value", "ci", "n", "outcome", "undefined", "audit"})
-    public record Point(Instant start, Instant end, @JsonbNillable Double value, @JsonbNillable List<Double> ci, Long n,
-                 @JsonbNillable String outcome, String undefined, String audit) {
+    /**
+     * What a point's {@code alarm} is built for (monitoring.FalseAlarms): Page's CUSUM with k and h, about one
+     * false alarm per {@code inControlRunLength} windows for a value at the threshold, a shift of one standard
+     * error past it found after about {@code delayOneStandardError} windows.
+     */
+    @JsonbPropertyOrder({"method", "k", "h", "inControlRunLength", "delayOneStandardError"})
+    public record FalseAlarmRate(String method, double k, double h, double inControlRunLength, double delayOneStandardError) {
 
-        static Point of(WindowService.Point p) {
+        static final FalseAlarmRate STATED = new FalseAlarmRate("cusum", 0.5, 5, Math.round(FalseAlarms.IN_CONTROL_RUN_LENGTH),
+                Math.round(FalseAlarms.DELAY_ONE_SE * 10) / 10.0);
+    }
+
+    /**
+     * One window's value of the metric: {@code value} null when undefined (then {@code undefined} says why);
+     * {@code threshold} and {@code comparator} of the rule judging it; {@code evidence} its distance past the
+     * threshold in standard errors, {@code cusum} the statistic it reached, {@code alarm} whether that crossed h.
+     */
+    @JsonbPropertyOrder({"start", "end", "value", "ci", "n", "outcome", "undefined", "threshold", "comparator", "evidence",
+            "cusum", "alarm", "audit"})
+    public record Point(Instant start, Instant end, @JsonbNillable Double value, @JsonbNillable List<Double> ci, Long n,
+                 @JsonbNillable String outcome, String undefined, Double threshold, String comparator, Double evidence,
+                 double cusum, boolean alarm, String audit) {
+
+        static Point of(WindowService.Point p, FalseAlarms.Mark mark) {
             return new Point(p.start(), p.end(), p.value().value(), p.value().ci(), p.value().n(), p.value().outcome(),
-                    p.value().undefined(), p.audit());
+                    p.value().undefined(), p.value().threshold(), p.value().comparator(), mark.evidence(), mark.cusum(),
+                    mark.alarm(), p.audit());
         }
     }
 }

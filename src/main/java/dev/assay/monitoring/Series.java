@@ -21,7 +21,12 @@ public final class Series {
      * rests on, and the worst outcome of the rules that judged it (fail, warn, undefined, pass; null when no
      * rule did).
      */
-    public record Point(Double value, List<Double> ci, long n, String outcome, String undefined) {
+    public record Point(Double value, List<Double> ci, long n, String outcome, String undefined, Double threshold,
+                        String comparator) {
+
+        public Point(Double value, List<Double> ci, long n, String outcome, String undefined) {
+            this(value, ci, n, outcome, undefined, null, null);
+        }
     }
 
     /**
@@ -48,11 +53,17 @@ public final class Series {
                 break;
             }
         }
+        // The bound the metric is judged against: that of the first rule judging it (a single-bound rule only).
+        JsonObject judge = report.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+                .filter(f -> metric.equals(text(f, "metric")) && Objects.equals(s, text(f, "scope"))
+                        && Objects.equals(group, text(f, "group")) && f.get("threshold") instanceof JsonNumber && !f.containsKey("upper"))
+                .findFirst().orElse(null);
         List<Double> ci = value.get("ci") instanceof JsonArray a && a.size() == 2
                 && a.get(0) instanceof JsonNumber lo && a.get(1) instanceof JsonNumber hi
                 ? List.of(lo.doubleValue(), hi.doubleValue()) : null;
         return Optional.of(new Point(value.get("value") instanceof JsonNumber v ? v.doubleValue() : null, ci,
-                value.get("n") instanceof JsonNumber n ? n.longValue() : 0, outcome, text(value, "undefined")));
+                value.get("n") instanceof JsonNumber n ? n.longValue() : 0, outcome, text(value, "undefined"),
+                judge == null ? null : judge.getJsonNumber("threshold").doubleValue(), judge == null ? null : text(judge, "comparator")));
     }
 
     private static String text(JsonObject o, String key) {

@@ -35,8 +35,10 @@ class MonitoringViewsTest {
                 ViewJson.JSONB.toJson(new MonitoringViews.Windows(List.of(new WindowView(T, T.plusSeconds(3600), 60L, 20L, 0.25,
                         "NONE", "a", "RUNNING", List.of())))));
         assertEquals("{\"points\":[{\"start\":\"2026-01-10T10:00:00Z\",\"end\":\"2026-01-10T11:00:00Z\",\"value\":null,"
-                        + "\"ci\":null,\"n\":60,\"outcome\":null,\"undefined\":\"why\",\"audit\":\"a\"}]}",
+                        + "\"ci\":null,\"n\":60,\"outcome\":null,\"undefined\":\"why\",\"cusum\":0.0,\"alarm\":false,\"audit\":\"a\"}],"
+                        + "\"falseAlarms\":{\"method\":\"cusum\",\"k\":0.5,\"h\":5.0,\"inControlRunLength\":938.0,"
+                        + "\"delayOneStandardError\":10.3}}",
                 ViewJson.JSONB.toJson(new MonitoringViews.Points(List.of(new MonitoringViews.Point(T, T.plusSeconds(3600), null, null,
-                        60L, null, "why", "a")))));
+                        60L, null, "why", null, null, null, 0, false, "a")), MonitoringViews.FalseAlarmRate.STATED)));
     }
 }
