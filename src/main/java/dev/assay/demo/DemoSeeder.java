@@ -1,11 +1,16 @@
 package dev.assay.demo;
 
 import dev.assay.audit.AuditRequest;
+import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetFormat;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.monitoring.BatchService;
+import dev.assay.monitoring.Deployment;
+import dev.assay.monitoring.DeploymentService;
+import dev.assay.monitoring.WindowService;
 import dev.assay.registry.ModelCardParser;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
@@ -23,6 +28,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +39,8 @@ import java.util.logging.Logger;
 /**
  * Seeds model {@code loan-approval} on a first start (no model registered yet): version 1.0.0 whose
  * decisions fail the four-fifths rule for one group, and 1.1.0 which passes; both audited and signed
- * through the same services the API uses.
+ * through the same services the API uses; then 1.1.0 deployed with three weeks of drifting production
+ * traffic ({@link #seedMonitoring}; {@code ASSAY_DEMO_MONITORING=false} leaves it out).
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -58,6 +67,18 @@ public class DemoSeeder {
     @Inject
     Identity identity;
 
+    @Inject
+    DeploymentService deployments;
+
+    @Inject
+    BatchService batches;
+
+    @Inject
+    WindowService windows;
+
+    @jakarta.annotation.Resource(lookup = "concurrent/audits")
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     public void seedIfEmpty() {
         if (!registry.all().isEmpty()) {
             return;
@@ -70,6 +91,63 @@ public class DemoSeeder {
         if (!identity.oidc()) {
             seedUsers();
         }
+        if (config.env("ASSAY_DEMO_MONITORING").map(Boolean::parseBoolean).orElse(true)) {
+            // In the background: it waits for 1.1.0's audit (its gate must pass to deploy), which runs on the same workers.
+            executor.submit(() -> {
+                try {
+                    seedMonitoring();
+                } catch (RuntimeException | IOException | InterruptedException e) {
+                    LOG.log(java.util.logging.Level.WARNING, "The demo deployment could not be seeded", e);
+                }
+            });
+        }
+    }
+
+    /** Days of production traffic the demo deployment has had. */
+    static final int DAYS = 21;
+    /** Applications a day. */
+    static final int PER_DAY = 400;
+    /** The outcomes of the first two weeks have come back (80% of them); the last week's not yet. */
+    static final int DAYS_WITH_OUTCOMES = 14;
+
+    /**
+     * Deploys 1.1.0 to production with the post-market-monitoring pack and daily windows, gives it three
+     * weeks of generated traffic up to the start of today in which Black applicants' approval rate sinks after
+     * day 10 ({@link LoanApplications#writeProductionDay}), the outcomes of the first two weeks, and audits
+     * every ended window: {@code liberty:run} shows a deployment whose later windows fail the four-fifths rule.
+     */
+    void seedMonitoring() throws IOException, InterruptedException {
+        ModelVersion v = registry.get(MODEL, "1.1.0");
+        for (AuditRun run : audits.ofVersion(v.id())) {
+            audits.await(run.id(), Duration.ofMinutes(10));
+        }
+        Deployment d = deployments.deploy(MODEL, new DeploymentService.Request("1.1.0", "production",
+                List.of("post-market-monitoring"), "P1D", null, 0.5), DEMO);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Path tmp = config.dataDir().resolve("tmp");
+        Files.createDirectories(tmp);
+        for (int day = 0; day < DAYS; day++) {
+            Path csv = tmp.resolve("demo-production-" + day + ".csv");
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                LoanApplications.writeProductionDay(w, today.minusDays(DAYS - day), day, PER_DAY, 2101L);
+            }
+            try (InputStream in = Files.newInputStream(csv)) {
+                batches.predictions(d.id(), "demo-day-" + day, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO);
+            }
+            Files.deleteIfExists(csv);
+        }
+        for (int day = 0; day < DAYS_WITH_OUTCOMES; day++) {
+            Path csv = tmp.resolve("demo-outcomes-" + day + ".csv");
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                LoanApplications.writeOutcomesOfDay(w, day, PER_DAY, 0.8, 2101L);
+            }
+            try (InputStream in = Files.newInputStream(csv)) {
+                batches.labels(d.id(), "demo-outcomes-" + day, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO);
+            }
+            Files.deleteIfExists(csv);
+        }
+        windows.close(d.id(), today.atStartOfDay(ZoneOffset.UTC).toInstant(), DEMO);
+        LOG.info("Demo deployment " + d.id() + ": " + MODEL + " 1.1.0 in production, " + DAYS + " days of traffic, windows audited");
     }
 
     /**
@@ -126,6 +204,7 @@ public class DemoSeeder {
                   protected: [sex, race]
                   quasiIdentifiers: [age, sex]
                   features: [income, age]
+                  timestamp: decided_at
                 trainingData: "Synthetic applications generated by Assay's demo generator (seeded, deterministic)."
                 evaluationData: "A held-out synthetic sample from the same generator, with the repayment outcome."
                 performanceMetrics: [accuracy, roc_auc, impact_ratio]

@@ -388,6 +388,44 @@ class MonitoringIT {
     }
 
     /** The windows once {@code count} of them are audited and every audit has finished. */
+    /**
+     * The demo's deployment (seeded on the first start, as {@code liberty:run} shows it): 1.1.0 in production with
+     * three weeks of daily windows in which Black applicants' approval rate sinks after day 10: the early windows
+     * pass the four-fifths rule, the last ones fail it, the deployment is failing, and the series' CUSUM alarms.
+     */
+    @Test
+    void theDemoDeploymentDriftsIntoFailing() throws Exception {
+        Api auditor = Api.withRoles("auditor");
+        JsonObject deployment = null;
+        for (int i = 0; i < 600 && deployment == null; i++) {
+            deployment = auditor.get("/api/v1/models/loan-approval/deployments").json().getJsonArray("deployments")
+                    .getValuesAs(JsonObject.class).stream().filter(x -> x.getString("environment").equals("production"))
+                    .findFirst().orElse(null);
+            if (deployment == null) {
+                Thread.sleep(250);
+            }
+        }
+        assertNotNull(deployment, "the demo deploys 1.1.0 to production");
+        assertEquals("1.1.0", deployment.getString("version"));
+        String d = "/api/v1/deployments/" + deployment.getString("id");
+        List<JsonObject> windows = awaitWindows(auditor, d, dev.assay.demo.LoanApplications.DRIFT_AFTER_DAY + 11);
+        List<String> decisions = windows.stream().map(w -> w.getString("decision")).toList();
+        assertEquals(List.of("FAIL", "FAIL", "FAIL"), decisions.subList(decisions.size() - 3, decisions.size()),
+                "the last days fail: " + decisions);
+        assertTrue(decisions.subList(0, 10).stream().filter(x -> !x.equals("FAIL")).count() >= 8,
+                "the days before the drift pass the four-fifths rule: " + decisions);
+        assertEquals(0, windows.get(windows.size() - 1).getJsonNumber("labelCoverage").doubleValue(), 1e-12,
+                "the last week's outcomes have not come back");
+        assertEquals(0.8, windows.get(0).getJsonNumber("labelCoverage").doubleValue(), 0.05);
+        assertEquals("failing", auditor.get(d).json().getString("health"));
+        JsonObject series = auditor.get(d + "/series?metric=impact_ratio&scope=race&group=Black").json();
+        List<JsonObject> points = series.getJsonArray("points").getValuesAs(JsonObject.class);
+        assertEquals(windows.size(), points.size());
+        assertTrue(points.get(points.size() - 1).getJsonNumber("value").doubleValue() < 0.75, points.get(points.size() - 1).toString());
+        assertTrue(points.stream().anyMatch(pt -> pt.getBoolean("alarm")), "the CUSUM of the evidence alarms: " + points);
+        assertEquals("cusum", series.getJsonObject("falseAlarms").getString("method"));
+    }
+
     private static List<JsonObject> awaitWindows(Api api, String d, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         List<JsonObject> windows = List.of();
