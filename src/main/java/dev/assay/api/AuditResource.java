@@ -157,6 +157,41 @@ public class AuditResource {
         return AuditArtifact.ATTESTATION.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
+    /**
+     * The gate for a CI job that holds only the built file: {@code artifact=sha256:<hex>} as the card's
+     * {@code artifact.digest} names it. 404 when no card (of a model the caller reaches) names it; 409 when
+     * cards of several models name it (ask the version gate); {@code require} as on the version gate.
+     */
+    @GET
+    @Path("gate")
+    @Requires(Permission.READ_GATE)
+    public Response gateOfArtifact(@QueryParam("artifact") String artifact, @QueryParam("require") String require,
+                                   @Context SecurityContext security) {
+        if (artifact == null || !artifact.matches("sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}")) {
+            throw Problem.badRequest("Query parameter 'artifact' must be a digest such as sha256:<64 lower-case hex digits>");
+        }
+        List<ModelVersion> named = registry.byArtifact(artifact, (Caller) security.getUserPrincipal());
+        if (named.isEmpty()) {
+            throw Problem.notFound("No model card names the artifact " + artifact);
+        }
+        if (named.size() > 1) {
+            throw Problem.conflict("Cards of several models name the artifact " + artifact + ": " + String.join(", ",
+                    named.stream().map(v -> v.modelName() + " " + v.version()).toList()) + "; ask the version's own gate");
+        }
+        ModelVersion v = named.get(0);
+        GateService.Gate gate = gates.of(v);
+        GateView.OfArtifact view = GateView.OfArtifact.of(v.modelName(), v.version(), GateView.of(gate));
+        return Response.status(require == null || gate.meets(required(require)) ? 200 : 409).entity(view).build();
+    }
+
+    private static Decision.Verdict required(String require) {
+        try {
+            return Decision.Verdict.valueOf(require);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("Query parameter 'require' must be PASS or WARN");
+        }
+    }
+
     @GET
     @Path("models/{model}/versions/{version}/gate")
     @Requires(Permission.READ_GATE)

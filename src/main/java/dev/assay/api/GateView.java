@@ -24,4 +24,17 @@ public record GateView(String decision, @JsonbNillable String audit, List<String
                 gate.waivers().stream().map(WaiverView::of).toList(),
                 gate.auditId() == null ? null : "/api/v1/audits/" + gate.auditId() + "/report");
     }
+
+    /**
+     * {@code GET /api/v1/gate?artifact=}: the gate of the version whose card names the artifact, with which
+     * model and version that is.
+     */
+    @JsonbPropertyOrder({"model", "version", "decision", "audit", "reasons", "waivers", "report"})
+    public record OfArtifact(String model, String version, String decision, @JsonbNillable String audit, List<String> reasons,
+                             List<WaiverView> waivers, @JsonbNillable String report) {
+
+        static OfArtifact of(String model, String version, GateView gate) {
+            return new OfArtifact(model, version, gate.decision(), gate.audit(), gate.reasons(), gate.waivers(), gate.report());
+        }
+    }
 }

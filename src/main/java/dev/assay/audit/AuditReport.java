@@ -29,20 +29,26 @@ public final class AuditReport {
 
     /**
      * The in-toto Statement v1 of an audit: its subjects are the dataset and the model card by
-     * SHA-256; its predicate the decision, the reasons, the pinned policies and the report's hash.
+     * SHA-256, and the model artifact by the digest its card names; its predicate the decision, the reasons, the pinned policies and the report's hash.
      */
     public static JsonObject statement(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
                                        AuditEngine.Evaluation outcome, String reportSha256, Instant completedAt) {
         var pinned = Json.createArrayBuilder();
         policies.forEach(p -> pinned.add(Json.createObjectBuilder().add("id", p.id()).add("version", p.version())
                 .add("sha256", p.sha256())));
+        var subjects = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "dataset:" + dataset.id())
+                        .add("digest", Json.createObjectBuilder().add("sha256", dataset.sha256())))
+                .add(Json.createObjectBuilder().add("name", "model-card:" + version.modelName() + "@" + version.version())
+                        .add("digest", Json.createObjectBuilder().add("sha256", version.cardSha256())));
+        // The artifact the card names is what a deployment ships: attested by its own digest, so tools that
+        // check an attestation against a file (cosign verify-blob-attestation) find it among the subjects.
+        version.card().artifactDigest().ifPresent(d -> subjects.add(Json.createObjectBuilder()
+                .add("name", version.card().artifactUri().orElse("model:" + version.modelName() + "@" + version.version()))
+                .add("digest", Json.createObjectBuilder().add(d.substring(0, d.indexOf(':')), d.substring(d.indexOf(':') + 1)))));
         return Json.createObjectBuilder()
                 .add("_type", "https://in-toto.io/Statement/v1")
-                .add("subject", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("name", "dataset:" + dataset.id())
-                                .add("digest", Json.createObjectBuilder().add("sha256", dataset.sha256())))
-                        .add(Json.createObjectBuilder().add("name", "model-card:" + version.modelName() + "@" + version.version())
-                                .add("digest", Json.createObjectBuilder().add("sha256", version.cardSha256()))))
+                .add("subject", subjects)
                 .add("predicateType", "https://assay.dev/attestation/audit/v1")
                 .add("predicate", Json.createObjectBuilder()
                         .add("audit", run.id())

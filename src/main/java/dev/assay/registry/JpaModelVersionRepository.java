@@ -45,4 +45,10 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
         return em.createQuery("select v from ModelVersion v where v.modelName = :model order by v.createdAt desc, v.id desc",
                 ModelVersion.class).setParameter("model", model).getResultList();
     }
+
+    @Override
+    public List<ModelVersion> byArtifact(String digest) {
+        return em.createQuery("select v from ModelVersion v where v.artifactDigest = :d order by v.modelName", ModelVersion.class)
+                .setParameter("d", digest).getResultList();
+    }
 }

@@ -31,6 +31,18 @@ public record ModelCard(
         positivePrediction = java.util.List.copyOf(positivePrediction);
     }
 
+    /** The artifact's digest the card names ({@code sha256:<hex>}), which the gate certifies; empty without one. */
+    public Optional<String> artifactDigest() {
+        return document.get("artifact") instanceof JsonObject a && a.get("digest") instanceof jakarta.json.JsonString d
+                ? Optional.of(d.getString()) : Optional.empty();
+    }
+
+    /** Where the artifact lives, as the card says (informative); empty without one. */
+    public Optional<String> artifactUri() {
+        return document.get("artifact") instanceof JsonObject a && a.get("uri") instanceof jakarta.json.JsonString u
+                ? Optional.of(u.getString()) : Optional.empty();
+    }
+
     public enum Task {
         BINARY_CLASSIFICATION("binary-classification"),
         SCORE("score"),

@@ -65,6 +65,14 @@ public class ModelRegistry {
             throw new Conflict("Version " + card.version() + " of " + card.model()
                     + " exists with a different model card; versions are immutable, register a new version");
         }
+        if (card.artifactDigest().isPresent()) {
+            // The gate certifies the artifact: one file cannot pass as two versions of the model.
+            versions.byArtifact(card.artifactDigest().get()).stream().filter(o -> o.modelName().equals(card.model())).findFirst()
+                    .ifPresent(other -> {
+                        throw new Conflict("The artifact " + card.artifactDigest().get() + " belongs to version " + other.version()
+                                + " of " + card.model() + " already; a new version is a new artifact");
+                    });
+        }
         ModelVersion v = new ModelVersion(UUID.randomUUID().toString(), card.model(), card.version(), canonical, sha,
                 caller.actor(), clock.instant());
         versions.add(v);
@@ -72,13 +80,23 @@ public class ModelRegistry {
             owners.add(new ModelOwner(card.model(), caller.name(), caller.actor(), clock.instant()));
         }
         ledger.append("version.registered", card.model() + "@" + card.version(), caller.actor(),
-                Json.createObjectBuilder().add("modelVersion", v.id()).add("cardSha256", sha).build());
+                artifactPayload(Json.createObjectBuilder().add("modelVersion", v.id()).add("cardSha256", sha), card).build());
         return new Registration(v, true);
     }
 
     public ModelVersion get(String model, String version) {
         return versions.find(model, version).orElseThrow(
                 () -> new NotFound("No version " + version + " of model " + model));
+    }
+
+    private static jakarta.json.JsonObjectBuilder artifactPayload(jakarta.json.JsonObjectBuilder b, ModelCard card) {
+        card.artifactDigest().ifPresent(d -> b.add("artifact", d));
+        return b;
+    }
+
+    /** The versions whose card names the artifact {@code digest}, among those {@code caller} reaches. */
+    public List<ModelVersion> byArtifact(String digest, Caller caller) {
+        return versions.byArtifact(digest).stream().filter(v -> reaches(caller, v.modelName())).toList();
     }
 
     /** Whether {@code caller} reaches {@code model}: one of its owners, or a role that reaches every model. */

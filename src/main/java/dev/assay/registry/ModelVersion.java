@@ -33,6 +33,10 @@ public class ModelVersion {
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
+    /** The card's artifact digest, kept apart so the gate can be asked by it; null when the card names none. */
+    @Column(name = "artifact_digest")
+    private String artifactDigest;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -48,10 +52,17 @@ public class ModelVersion {
         this.cardSha256 = cardSha256;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.artifactDigest = cardDocument().get("artifact") instanceof JsonObject a
+                && a.get("digest") instanceof jakarta.json.JsonString d ? d.getString() : null;
     }
 
     public String id() {
         return id;
+    }
+
+    /** The artifact digest its card names; null when none. */
+    public String artifactDigest() {
+        return artifactDigest;
     }
 
     public String modelName() {

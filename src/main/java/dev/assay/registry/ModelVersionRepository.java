@@ -11,6 +11,9 @@ public interface ModelVersionRepository {
 
     void add(ModelVersion version);
 
+    /** The versions whose card names the artifact {@code digest} (at most one per model). */
+    List<ModelVersion> byArtifact(String digest);
+
     /** Every version, newest first within each model. */
     List<ModelVersion> all();
 

@@ -268,6 +268,12 @@ class BacktestTest {
     private final class OneVersion implements ModelVersionRepository {
 
         @Override
+        public List<ModelVersion> byArtifact(String digest) {
+            return List.of();
+        }
+
+
+        @Override
         public Optional<ModelVersion> find(String model, String v) {
             return Optional.of(version).filter(x -> x.modelName().equals(model) && x.version().equals(v));
         }

@@ -50,6 +50,7 @@ class RoleMatrixIT {
             GET     /api/v1/audits/{id}/report.jws                          401  ok   ok   ok   ok
             GET     /api/v1/audits/{id}/attestation                         401  ok   ok   ok   ok
             GET     /api/v1/models/{model}/versions/{version}/gate          401  ok   ok   ok   ok
+            GET     /api/v1/gate                                            401  ok   ok   ok   ok
             POST    /api/v1/models/{model}/versions/{version}/waivers       401  ok   403  ok   403
             GET     /api/v1/models/{model}/versions/{version}/waivers       401  ok   ok   ok   ok
             GET     /api/v1/waivers/{id}                                    401  ok   ok   ok   ok

@@ -416,4 +416,50 @@ class WalkingSkeletonIT {
         assertTrue(missing.contentType().startsWith("application/problem+json"));
         assertNotEquals(0, Api.anonymous().get("/health/ready").status());
     }
+
+    /**
+     * The gate certifies the artifact: a card names its model file's digest; a CI job holding only the file
+     * asks the gate by that digest; one digest is not two versions of a model; the attestation names it.
+     */
+    @Test
+    void theGateCertifiesTheArtifactTheCardNames() throws Exception {
+        String model = "artifact-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String digest = "sha256:" + dev.assay.infrastructure.Hashing.sha256Hex(model);
+        String card = CARD_YAML.formatted(model) + "artifact:\n  digest: " + digest + "\n  uri: s3://models/" + model + "/model.onnx\n";
+        Api.Reply registered = ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.0", "application/yaml", card.getBytes());
+        assertEquals(201, registered.status(), registered.text());
+        assertEquals(404, ci.get("/api/v1/gate?artifact=sha256:" + "0".repeat(64)).status(), "no card names it");
+        assertEquals(400, ci.get("/api/v1/gate?artifact=md5:abc").status());
+        JsonObject none = ci.get("/api/v1/gate?artifact=" + digest).json();
+        assertEquals(model, none.getString("model"));
+        assertEquals("1.0.0", none.getString("version"));
+        assertEquals("NONE", none.getString("decision"), "not audited yet");
+        String version = "/api/v1/models/" + model + "/versions/1.0.0";
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv().getBytes(StandardCharsets.UTF_8)).status());
+        Api.Reply audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes());
+        assertEquals(201, audit.status(), audit.text());
+        Api.Reply gate = ci.get("/api/v1/gate?artifact=" + digest + "&require=PASS");
+        assertEquals(409, gate.status(), "the file's version fails four-fifths: " + gate.text());
+        assertEquals("FAIL", gate.json().getString("decision"));
+        assertEquals(ci.get(version + "/gate").json().getString("audit"), gate.json().getString("audit"), "the version's own gate");
+
+        Api.Reply again = ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.1", "application/yaml",
+                card.replace("version: 1.0.0", "version: 1.0.1").getBytes());
+        assertEquals(409, again.status(), "one artifact is not two versions: " + again.text());
+        assertTrue(again.json().getString("detail").contains("1.0.0"), again.text());
+        Api.Reply malformed = ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.2", "application/yaml",
+                card.replace(digest, "sha256:XYZ").replace("version: 1.0.0", "version: 1.0.2").getBytes());
+        assertEquals(422, malformed.status(), malformed.text());
+        assertTrue(malformed.text().contains("/artifact/digest"), malformed.text());
+
+        JsonObject dsse = ci.get("/api/v1/audits/" + audit.json().getString("id") + "/attestation").json();
+        JsonObject statement = jakarta.json.Json.createReader(new java.io.StringReader(new String(
+                java.util.Base64.getDecoder().decode(dsse.getString("payload")), StandardCharsets.UTF_8))).readObject();
+        JsonObject subject = statement.getJsonArray("subject").getValuesAs(JsonObject.class).stream()
+                .filter(x -> x.getString("name").equals("s3://models/" + model + "/model.onnx")).findFirst().orElseThrow();
+        assertEquals(digest.substring("sha256:".length()), subject.getJsonObject("digest").getString("sha256"));
+        assertTrue(Api.withRoles("auditor").get("/api/v1/ledger?limit=1000").json().getJsonArray("entries")
+                .getValuesAs(JsonObject.class).stream().anyMatch(e -> e.getString("kind").equals("version.registered")
+                        && e.getString("subject").equals(model + "@1.0.0") && digest.equals(e.getJsonObject("payload").getString("artifact", null))));
+    }
 }

@@ -103,7 +103,7 @@ class ModelCardParserTest {
 
     private static final String TOP_LEVEL = "model, version, owner, task, riskTier, positiveLabel, favorableOutcome, "
             + "positivePrediction, intendedUse, trainingData, humanOversight, evaluationData, performanceMetrics, limitations, "
-            + "riskManagement, postMarketMonitoring, columns";
+            + "riskManagement, postMarketMonitoring, artifact, columns";
 
     @Test
     void unknownKeysAnywhereAndWrongTypesAreNamedWithLineAndColumnAllAtOnce() {
