@@ -98,6 +98,11 @@ public final class Api {
         return new Api(LibertyServer.get().base(), "Bearer " + r.json().getString("token"), person);
     }
 
+    /** The Authorization header this client sends (for load tools that send their own requests). */
+    public String authorization() {
+        return authorization;
+    }
+
     /** The person this client acts for, when a test made one ({@link #withRoles}); null otherwise. */
     public String person() {
         return person;

@@ -59,11 +59,39 @@ public final class LibertyServer implements BeforeAllCallback {
                 store.put(LibertyServer.class.getName(), started);
                 handle = started;
                 running = started.running;
+                awaitDemoDeployment();
             }
         }
     }
 
     private static volatile Handle handle;
+
+    /**
+     * The demo seeds its deployment in the background after the server is ready (three weeks of batches and
+     * their window audits); the tests start once that is done, so none of them sees its files come and go
+     * (BadInputIT checks that a refused upload leaves no file behind).
+     */
+    private static void awaitDemoDeployment() throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        Api admin = Api.admin();
+        while (System.nanoTime() < deadline) {
+            var deployments = admin.get("/api/v1/models/loan-approval/deployments");
+            if (deployments.status() == 200) {
+                var production = deployments.json().getJsonArray("deployments").getValuesAs(jakarta.json.JsonObject.class).stream()
+                        .filter(d -> d.getString("environment").equals("production")).findFirst();
+                if (production.isPresent()) {
+                    var windows = admin.get("/api/v1/deployments/" + production.get().getString("id") + "/windows").json()
+                            .getJsonArray("windows").getValuesAs(jakarta.json.JsonObject.class);
+                    if (windows.size() == dev.assay.demo.LoanApplications.DRIFT_AFTER_DAY + 11
+                            && windows.stream().allMatch(w -> w.getString("status").equals("DONE"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the demo deployment was not seeded within 5 minutes");
+    }
 
     /**
      * Kills the server as a crash would (no shutdown, SIGKILL), runs {@code whileDown} (to change the

@@ -1,0 +1,227 @@
+package dev.assay.it;
+
+import dev.assay.demo.LoanApplications;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Load and monitoring figures against the real server (not part of {@code verify}: its name is no *IT; run
+ * it with {@code ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadBench},
+ * README "Performance"). It prints; its assertions only check that what it measured happened (every
+ * request answered, every batch stored), never a time.
+ *
+ * <ul>
+ *   <li>The gate under load: 16 connections asking the demo's 1.1.0 gate at a paced 1,000 requests a
+ *       second for 20 s while a 1M-row upload and its audit run; throughput, p50, p99, errors.</li>
+ *   <li>Production predictions: {@code bench.batches} (30) batches of {@code bench.batchRows} (1M) rows
+ *       posted to the demo deployment, one day each; rows a second per batch and sustained, the server's
+ *       resident memory before and after.</li>
+ *   <li>The audit of one 1M-row window with the post-market-monitoring pack, and the 30-window series.</li>
+ * </ul>
+ */
+@ExtendWith(LibertyServer.class)
+class LoadBench {
+
+    private static final int BATCHES = Integer.getInteger("bench.batches", 30);
+    private static final int BATCH_ROWS = Integer.getInteger("bench.batchRows", 1_000_000);
+
+    @Test
+    void theGateUnderLoadWhileAnUploadAndAnAuditRun() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        String auth = ci.authorization();
+        URI gate = LibertyServer.get().base().resolve("/api/v1/models/loan-approval/versions/1.1.0/gate");
+        // The background work: a 1M-row upload of a new version and its audit.
+        Path csv = Files.createTempFile("load-upload", ".csv");
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            LoanApplications.write(w, 1_000_000, 0, LoanApplications.FAIR, 7L);
+        }
+        String model = "load-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.0", "application/yaml",
+                dev.assay.demo.DemoSeeder.card("1.0.0").replace("model: loan-approval", "model: " + model).getBytes()).status());
+        Thread background = new Thread(() -> {
+            try {
+                ci.sendFile("POST", "/api/v1/models/" + model + "/versions/1.0.0/datasets", "text/csv", csv);
+                ci.send("POST", "/api/v1/models/" + model + "/versions/1.0.0/audits?wait=300", "application/json", "{}".getBytes());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        int connections = 16;
+        int perSecond = Integer.getInteger("bench.gateRate", 1000);
+        Duration run = Duration.ofSeconds(Integer.getInteger("bench.gateSeconds", 20));
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        warm(gate, auth);
+        CountDownLatch done = new CountDownLatch(connections);
+        long intervalNanos = 1_000_000_000L * connections / perSecond;
+        long start = System.nanoTime();
+        background.start();
+        for (int c = 0; c < connections; c++) {
+            int offset = c;
+            Thread t = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest request = HttpRequest.newBuilder(gate).header("Authorization", auth).build();
+                long next = start + intervalNanos * offset / connections;
+                while (System.nanoTime() - start < run.toNanos()) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    // Latency from when the request was due: a server that falls behind shows it (no coordinated omission).
+                    long due = next;
+                    next += intervalNanos;
+                    try {
+                        HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        latencies.add(System.nanoTime() - due);
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                done.countDown();
+            });
+            t.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        background.join();
+        Files.deleteIfExists(csv);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%nGATE  %d connections paced at %d/s for %.0f s, a 1M-row upload and its audit alongside:"
+                        + " %d answered (%.0f/s), %d errors; latency from the due time p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                connections, perSecond, seconds, sorted.size(), sorted.size() / seconds, errors.get(), pct(sorted, 0.50),
+                pct(sorted, 0.90), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        assertEquals(0, errors.get(), "every gate request answered 200");
+        assertTrue(sorted.size() > 0);
+    }
+
+    @Test
+    void predictionsIngestAWindowAuditAndTheSeries() throws Exception {
+        Api ci = Api.withRoles("ci-gate");
+        JsonObject deployment = null;
+        for (int i = 0; i < 600 && deployment == null; i++) {
+            deployment = ci.get("/api/v1/models/loan-approval/deployments").json().getJsonArray("deployments")
+                    .getValuesAs(JsonObject.class).stream().filter(x -> x.getString("environment").equals("production"))
+                    .findFirst().orElse(null);
+            if (deployment == null) {
+                Thread.sleep(250);
+            }
+        }
+        String d = "/api/v1/deployments/" + deployment.getString("id");
+        long rssBefore = residentKiB();
+        LocalDate first = LocalDate.parse("2025-01-01");
+        List<Double> rates = new ArrayList<>();
+        long totalRows = 0;
+        double totalSeconds = 0;
+        for (int b = 0; b < BATCHES; b++) {
+            Path csv = Files.createTempFile("load-batch", ".csv");
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                LoanApplications.writeProductionDay(w, first.plusDays(b), 1000 + b, BATCH_ROWS, 3001L);
+            }
+            long t = System.nanoTime();
+            Api.Reply r = ci.sendFile("POST", d + "/predictions?batch=load-" + b, "text/csv", csv);
+            double s = (System.nanoTime() - t) / 1e9;
+            assertEquals(201, r.status(), r.text());
+            assertEquals(BATCH_ROWS, r.json().getJsonNumber("rows").longValue());
+            rates.add(BATCH_ROWS / s);
+            totalRows += BATCH_ROWS;
+            totalSeconds += s;
+            Files.deleteIfExists(csv);
+        }
+        long rssAfter = residentKiB();
+        List<Double> sortedRates = new ArrayList<>(rates);
+        Collections.sort(sortedRates);
+        System.out.printf(Locale.ROOT, "%nINGEST %d batches of %,d rows: sustained %,.0f rows/s (per batch: min %,.0f, median %,.0f, max %,.0f);"
+                        + " server resident memory %,d KiB before, %,d KiB after%n", BATCHES, BATCH_ROWS, totalRows / totalSeconds,
+                sortedRates.get(0), sortedRates.get(sortedRates.size() / 2), sortedRates.get(sortedRates.size() - 1), rssBefore, rssAfter);
+
+        // One 1M-row window audited with the default monitoring pack: from the close request to the audit's end.
+        Instant until = first.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        long t = System.nanoTime();
+        JsonObject closed = ci.send("POST", d + "/windows/close?until=" + until, "application/json", new byte[0]).json();
+        String audit = closed.getJsonArray("audited").getJsonObject(0).getString("audit");
+        JsonObject run;
+        do {
+            Thread.sleep(20);
+            run = ci.get("/api/v1/audits/" + audit).json();
+        } while (!run.getString("status").equals("DONE") && !run.getString("status").equals("ERROR"));
+        double windowSeconds = (System.nanoTime() - t) / 1e9;
+        assertEquals("DONE", run.getString("status"), run.toString());
+        System.out.printf(Locale.ROOT, "WINDOW the audit of a %,d-row window (post-market-monitoring): %.2f s from the close request"
+                + " (slice, dataset, audit, signatures) to DONE%n", BATCH_ROWS, windowSeconds);
+
+        // The series over the batches' windows: close them all, then ask.
+        ci.send("POST", d + "/windows/close?until=" + first.plusDays(BATCHES).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                "application/json", new byte[0]);
+        for (int i = 0; i < 3000; i++) {
+            List<JsonObject> windows = ci.get(d + "/windows?from=" + first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    + "&to=" + first.plusDays(BATCHES).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()).json()
+                    .getJsonArray("windows").getValuesAs(JsonObject.class);
+            if (windows.size() == BATCHES && windows.stream().allMatch(w -> w.getString("status").equals("DONE"))) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        String series = d + "/series?metric=impact_ratio&scope=race&group=Black";
+        List<Double> ms = new ArrayList<>();
+        int points = 0;
+        for (int i = 0; i < 25; i++) {
+            long s = System.nanoTime();
+            points = ci.get(series).json().getJsonArray("points").size();
+            ms.add((System.nanoTime() - s) / 1e6);
+        }
+        Collections.sort(ms);
+        System.out.printf(Locale.ROOT, "SERIES %d points: median %.1f ms, max %.1f ms over 25 requests%n", points,
+                ms.get(ms.size() / 2), ms.get(ms.size() - 1));
+        assertTrue(points >= BATCHES, "the series covers the batches' windows: " + points);
+    }
+
+    private static void warm(URI gate, String auth) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 500; i++) {
+            client.send(HttpRequest.newBuilder(gate).header("Authorization", auth).build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static double pct(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size()))) / 1e6;
+    }
+
+    /** The server's resident memory (VmRSS) from /proc, by the pid Liberty writes; -1 where unreadable. */
+    private static long residentKiB() {
+        try {
+            Path pidFile = Path.of(System.getProperty("assay.wlp.dir", "target/liberty/wlp"), "usr/servers/.pid/assay.pid");
+            String pid = Files.readString(pidFile).trim();
+            return Files.readAllLines(Path.of("/proc", pid, "status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
