@@ -118,7 +118,7 @@ public class DeploymentPages {
         m.put("version", version);
         m.put("versionLink", VersionPages.link(version));
         m.put("settings", settings);
-        m.put("windowLength", settings.window().toString());
+        m.put("windowLength", MonitoringSettings.text(settings.window()));
         m.put("minimumCoverage", percent(settings.minimumLabelCoverage()));
         Health health = windows.health(d.id());
         m.put("health", health.id());

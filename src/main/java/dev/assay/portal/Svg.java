@@ -172,7 +172,9 @@ final class Svg {
             double ry = y.applyAsDouble(chart.reference());
             s.append("<line class=\"reference\" x1=\"").append(left).append("\" y1=\"").append(fmt(ry)).append("\" x2=\"")
                     .append(left + plotWidth).append("\" y2=\"").append(fmt(ry)).append("\"/>")
-                    .append("<text x=\"").append(left + plotWidth + 6).append("\" y=\"").append(fmt(ry + 16)).append("\">release ")
+                    // Its label goes on the side away from the threshold's, so the two never overlap.
+                    .append("<text x=\"").append(left + plotWidth + 6).append("\" y=\"")
+                    .append(fmt(chart.threshold() != null && chart.reference() > chart.threshold() ? ry - 6 : ry + 16)).append("\">release ")
                     .append(String.format(Locale.ROOT, "%.3f", chart.reference())).append("</text>");
         }
         StringBuilder line = new StringBuilder();
@@ -211,7 +213,7 @@ final class Svg {
         int step = Math.max(1, (int) Math.ceil(n / 6.0));
         for (int i = 0; i < n; i++) {
             // A label too close to the last one is left out rather than drawn over it.
-            if (i == 0 || i == n - 1 || i % step == 0 && n - 1 - i >= Math.max(1, step / 2)) {
+            if (i == 0 || i == n - 1 || i % step == 0 && n - 1 - i >= step) {
                 s.append("<text x=\"").append(fmt(xs[i])).append("\" y=\"").append(top + plotHeight + 16)
                         .append("\" text-anchor=\"middle\">").append(HtmlEscape.escapeHtml4Xml(points.get(i).label())).append("</text>");
             }
