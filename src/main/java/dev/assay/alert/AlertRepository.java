@@ -19,6 +19,12 @@ public interface AlertRepository {
     /** A receiver's deliveries, newest first, at most {@code limit}. */
     List<AlertDelivery> deliveries(String receiver, int limit);
 
+    /**
+     * Deliveries of events about {@code subject} (to every receiver), newest first, at most {@code limit}: the
+     * payload is canonical JSON, so its subject reads exactly {@code "subject":"<subject>"}.
+     */
+    List<AlertDelivery> deliveriesAbout(String subject, int limit);
+
     /** Deliveries still retrying whose next attempt is due at {@code now}, oldest first, at most {@code limit}. */
     List<AlertDelivery> due(Instant now, int limit);
 

@@ -95,6 +95,23 @@ public class Alerts {
     }
 
     /**
+     * The deliveries, to any receiver, of the events about {@code subject} (a deployment id, say), newest first,
+     * at most {@code limit}. The payload's subject is read back, so a subject that only appears inside another
+     * field's text never counts.
+     */
+    public List<AlertDelivery> deliveriesAbout(String subject, int limit) {
+        return alerts.deliveriesAbout(subject, limit).stream().filter(d -> subject.equals(subjectOf(d))).toList();
+    }
+
+    private static String subjectOf(AlertDelivery d) {
+        try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(d.payload()))) {
+            return r.readObject().getString("subject", null);
+        } catch (jakarta.json.JsonException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    /**
      * Records {@code event} for every receiver that wants it, in the caller's transaction (the event is
      * published exactly when the change it reports commits); an event already told to a receiver is not
      * told again.

@@ -51,6 +51,14 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
+    public List<AlertDelivery> deliveriesAbout(String subject, int limit) {
+        String escaped = subject.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return em.createQuery("select d from AlertDelivery d where d.payload like :p escape '!'"
+                        + " order by d.createdAt desc, d.id", AlertDelivery.class)
+                .setParameter("p", "%\"subject\":\"" + escaped + "\"%").setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<AlertDelivery> due(Instant now, int limit) {
         return em.createQuery("select d from AlertDelivery d where d.status = 'RETRYING' and d.nextAttemptAt <= :now"
                 + " order by d.nextAttemptAt, d.id", AlertDelivery.class).setParameter("now", now).setMaxResults(limit).getResultList();

@@ -110,6 +110,131 @@ final class Svg {
         return s.append("</svg>").toString();
     }
 
+    /**
+     * A metric over windows: the 95% interval as a band (and a whisker per window, so a lone window shows
+     * its interval too), the value as a line broken at undefined windows, the threshold dashed, the release
+     * audit's value dotted, and CUSUM alarms as a triangle with the word. Windows are evenly spaced in
+     * order (windows without predictions are not drawn, so the axis counts windows, not time). A failing
+     * window carries a cross, an undefined one a question mark: colour is never alone.
+     */
+    static String series(SeriesChart chart, String id) {
+        int left = 64;
+        int right = 120;
+        int top = 24;
+        int plotHeight = 160;
+        int plotWidth = WIDTH - left - right;
+        int height = top + plotHeight + 40;
+        List<SeriesChart.Point> points = chart.points();
+        int n = points.size();
+        double[] xs = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = left + (n == 1 ? plotWidth / 2.0 : i * (double) plotWidth / (n - 1));
+        }
+        java.util.function.DoubleUnaryOperator y = v -> top + (1 - chart.fraction(v)) * plotHeight;
+        StringBuilder s = new StringBuilder();
+        s.append("<svg class=\"chart series\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+                .append("\" aria-labelledby=\"").append(id).append("-t ").append(id).append("-d\">")
+                .append("<title id=\"").append(id).append("-t\">").append(HtmlEscape.escapeHtml4Xml(chart.title())).append("</title>")
+                .append("<desc id=\"").append(id).append("-d\">").append(HtmlEscape.escapeHtml4Xml(seriesDescription(chart))).append("</desc>");
+        double[] range = chart.range();
+        for (double tick : new double[] {range[0], (range[0] + range[1]) / 2, range[1]}) {
+            s.append("<text x=\"").append(left - 6).append("\" y=\"").append(fmt(y.applyAsDouble(tick) + 4))
+                    .append("\" text-anchor=\"end\">").append(String.format(Locale.ROOT, "%.3f", tick)).append("</text>");
+        }
+        s.append("<path class=\"axis\" d=\"M").append(left).append(' ').append(top).append('V').append(top + plotHeight)
+                .append('H').append(left + plotWidth).append("\"/>");
+        for (int i = 0; i + 1 < n; i++) {
+            SeriesChart.Point a = points.get(i);
+            SeriesChart.Point b = points.get(i + 1);
+            if (a.low() != null && a.high() != null && b.low() != null && b.high() != null) {
+                s.append("<path class=\"band\" d=\"M").append(fmt(xs[i])).append(' ').append(fmt(y.applyAsDouble(a.high())))
+                        .append('L').append(fmt(xs[i + 1])).append(' ').append(fmt(y.applyAsDouble(b.high())))
+                        .append('L').append(fmt(xs[i + 1])).append(' ').append(fmt(y.applyAsDouble(b.low())))
+                        .append('L').append(fmt(xs[i])).append(' ').append(fmt(y.applyAsDouble(a.low()))).append("Z\"/>");
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            SeriesChart.Point p = points.get(i);
+            if (p.low() != null && p.high() != null) {
+                s.append("<path class=\"whisker\" d=\"M").append(fmt(xs[i])).append(' ').append(fmt(y.applyAsDouble(p.low())))
+                        .append('V').append(fmt(y.applyAsDouble(p.high()))).append("\"/>");
+            }
+        }
+        if (chart.threshold() != null) {
+            double ty = y.applyAsDouble(chart.threshold());
+            s.append("<line class=\"threshold\" x1=\"").append(left).append("\" y1=\"").append(fmt(ty)).append("\" x2=\"")
+                    .append(left + plotWidth).append("\" y2=\"").append(fmt(ty)).append("\"/>")
+                    .append("<text x=\"").append(left + plotWidth + 6).append("\" y=\"").append(fmt(ty + 4)).append("\">threshold ")
+                    .append(HtmlEscape.escapeHtml4Xml(chart.comparator() == null ? "" : chart.comparator())).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", chart.threshold())).append("</text>");
+        }
+        if (chart.reference() != null) {
+            double ry = y.applyAsDouble(chart.reference());
+            s.append("<line class=\"reference\" x1=\"").append(left).append("\" y1=\"").append(fmt(ry)).append("\" x2=\"")
+                    .append(left + plotWidth).append("\" y2=\"").append(fmt(ry)).append("\"/>")
+                    // Its label goes on the side away from the threshold's, so the two never overlap.
+                    .append("<text x=\"").append(left + plotWidth + 6).append("\" y=\"")
+                    .append(fmt(chart.threshold() != null && chart.reference() > chart.threshold() ? ry - 6 : ry + 16)).append("\">release ")
+                    .append(String.format(Locale.ROOT, "%.3f", chart.reference())).append("</text>");
+        }
+        StringBuilder line = new StringBuilder();
+        boolean pen = false;
+        for (int i = 0; i < n; i++) {
+            Double v = points.get(i).value();
+            if (v == null) {
+                pen = false;
+                continue;
+            }
+            line.append(pen ? 'L' : 'M').append(fmt(xs[i])).append(' ').append(fmt(y.applyAsDouble(v)));
+            pen = true;
+        }
+        if (line.length() > 0) {
+            s.append("<path class=\"line\" d=\"").append(line).append("\"/>");
+        }
+        for (int i = 0; i < n; i++) {
+            SeriesChart.Point p = points.get(i);
+            if (p.value() == null) {
+                s.append("<text class=\"undefined\" x=\"").append(fmt(xs[i])).append("\" y=\"").append(top + plotHeight - 4)
+                        .append("\" text-anchor=\"middle\">?</text>");
+            } else {
+                double py = y.applyAsDouble(p.value());
+                s.append("<circle class=\"").append(p.fails() ? "point fail" : "point").append("\" cx=\"").append(fmt(xs[i]))
+                        .append("\" cy=\"").append(fmt(py)).append("\" r=\"3.5\"/>");
+                if (p.fails()) {
+                    s.append("<text x=\"").append(fmt(xs[i] + 5)).append("\" y=\"").append(fmt(py - 5)).append("\">\u2716</text>");
+                }
+            }
+            if (p.alarm()) {
+                s.append("<text class=\"alarm\" x=\"").append(fmt(xs[i])).append("\" y=\"").append(top - 8)
+                        .append("\" text-anchor=\"middle\">\u25b2 alarm</text>");
+            }
+        }
+        // At most six labels on the time axis, the first and the last always.
+        int step = Math.max(1, (int) Math.ceil(n / 6.0));
+        for (int i = 0; i < n; i++) {
+            // A label too close to the last one is left out rather than drawn over it.
+            if (i == 0 || i == n - 1 || i % step == 0 && n - 1 - i >= step) {
+                s.append("<text x=\"").append(fmt(xs[i])).append("\" y=\"").append(top + plotHeight + 16)
+                        .append("\" text-anchor=\"middle\">").append(HtmlEscape.escapeHtml4Xml(points.get(i).label())).append("</text>");
+            }
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String seriesDescription(SeriesChart chart) {
+        List<String> parts = new ArrayList<>();
+        for (SeriesChart.Point p : chart.points()) {
+            String v = p.value() == null ? "undefined" + (p.undefined() == null ? "" : " (" + p.undefined() + ")")
+                    : String.format(Locale.ROOT, "%.3f", p.value())
+                    + (p.low() != null && p.high() != null ? String.format(Locale.ROOT, " [%.3f, %.3f]", p.low(), p.high()) : "");
+            parts.add(p.label() + ": " + v + (p.outcome() == null ? "" : " " + p.outcome()) + (p.alarm() ? ", CUSUM alarm" : ""));
+        }
+        return (chart.threshold() == null ? "No single threshold" : "Threshold " + chart.comparator() + " " + chart.threshold())
+                + "; " + (chart.reference() == null ? "no release value" : "release audit value "
+                + String.format(Locale.ROOT, "%.3f", chart.reference())) + "; " + chart.alarms() + " CUSUM alarm(s). "
+                + String.join("; ", parts);
+    }
+
     private static String shorten(String label) {
         return label.length() > 22 ? label.substring(0, 21) + "\u2026" : label;
     }

@@ -12,6 +12,9 @@ import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.dataset.DatasetService;
+import dev.assay.monitoring.Deployment;
+import dev.assay.monitoring.DeploymentService;
+import dev.assay.monitoring.WindowService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportDocument;
@@ -90,6 +93,12 @@ public class VersionPages {
     AuditProgress progress;
 
     @Inject
+    DeploymentService deployments;
+
+    @Inject
+    WindowService windows;
+
+    @Inject
     Templates templates;
 
     @Context
@@ -125,6 +134,10 @@ public class VersionPages {
     public record PolicyView(String id, String version, String title, String sha256, List<RuleView> rules) {
     }
 
+    /** A deployment of the model serving (or having served) this version. */
+    public record DeployedRow(String id, String environment, Instant since, Instant until, String health, String healthBadge) {
+    }
+
     public record WaiverRow(String id, String rule, String status, String justification, String requestedBy, Instant requestedAt,
                             Instant expiresAt, String decidedBy, String comment) {
     }
@@ -134,7 +147,10 @@ public class VersionPages {
     @Requires(Permission.READ_RESULTS)
     public String page(@PathParam("model") String model, @PathParam("version") String version,
                        @Context SecurityContext security) {
-        return templates.render("version", model(registry.get(model, version, (Caller) security.getUserPrincipal()), List.of(), null));
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
+        Map<String, Object> m = model(v, List.of(), null);
+        m.put("deployed", deployed(v));
+        return templates.render("version", m);
     }
 
     /** The audits table alone: htmx polls it while an audit runs (the page refreshes itself without JavaScript). */
@@ -162,17 +178,35 @@ public class VersionPages {
             expiresAt = expiresOn == null || expiresOn.isBlank() ? null
                     : LocalDate.parse(expiresOn.strip()).atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            return Page.html(422, templates.render("version", model(v,
-                    List.of(FieldError.at("/expiresOn", "must be a date such as 2026-12-31")), justification)));
+            Map<String, Object> m = model(v, List.of(FieldError.at("/expiresOn", "must be a date such as 2026-12-31")), justification);
+            m.put("deployed", deployed(v));
+            return Page.html(422, templates.render("version", m));
         }
         try {
             waivers.request(v, rule, justification, expiresAt, gates.of(v).failingRules(), (Caller) security.getUserPrincipal());
         } catch (Failure failure) {
             Problem p = Problem.of(failure);
-            return Page.html(p.status(), templates.render("version", model(v,
-                    p.errors().isEmpty() ? List.of(FieldError.at("/", p.getMessage())) : p.errors(), justification)));
+            Map<String, Object> m = model(v, p.errors().isEmpty() ? List.of(FieldError.at("/", p.getMessage())) : p.errors(),
+                    justification);
+            m.put("deployed", deployed(v));
+            return Page.html(p.status(), templates.render("version", m));
         }
         return Response.seeOther(URI.create(link(v) + "#waivers")).build();
+    }
+
+    /**
+     * Where this version serves or served, newest first; only for the whole page (the audits fragment, polled
+     * every two seconds while an audit runs, does not show it, and each health reads the deployment's windows).
+     */
+    private List<DeployedRow> deployed(ModelVersion v) {
+        List<DeployedRow> rows = new ArrayList<>();
+        for (Deployment d : deployments.of(v.modelName())) {
+            if (d.modelVersionId().equals(v.id())) {
+                var health = windows.health(d.id());
+                rows.add(new DeployedRow(d.id(), d.environment(), d.since(), d.until(), health.id(), DeploymentPages.healthBadge(health)));
+            }
+        }
+        return rows;
     }
 
     private Map<String, Object> model(ModelVersion v, List<FieldError> errors, String justification) {

@@ -163,6 +163,19 @@ class PortalBrowserIT {
         browser.get(page);
         assertTrue(text().contains("Gate: \u26a0 WARN"), text());
         shot("4-gate-warn");
+        // With its gate at WARN the version may serve in staging (the environment that takes WARN): the version page
+        // links to its deployment page, whose every control is labelled.
+        Api ci = Api.anonymous().withAuthorization("Bearer " + Api.ciServiceAccountToken());
+        Api.Reply staged = ci.send("POST", "/api/v1/models/portal-e2e/deployments", "application/json",
+                "{\"version\":\"1.0.0\",\"environment\":\"staging\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, staged.status(), staged.text());
+        browser.get(page);
+        browser.findElement(By.cssSelector("#deployed a")).click();
+        await(d -> d.getCurrentUrl().contains("/portal/deployments/"), "the deployment page");
+        assertTrue(text().contains("Health: ? unknown") && text().contains("No window has been audited yet."), text());
+        everyControlIsLabelled();
+        shot("4b-deployment");
+        browser.get(page);
 
 
         // Download the signed PDF of the audit and verify it on the verify page.

@@ -171,6 +171,85 @@ class PortalPagesIT {
         assertTrue(policy.body().contains("6 RCNY") && policy.body().contains("SHA-256"), policy.body());
     }
 
+    /**
+     * A deployment with two hourly windows (a fair one, labels on 40 of its 60 rows; a biased one that fails
+     * the four-fifths rule) and an alert receiver: its page shows the timeline with decisions in words, label
+     * coverage, a chart per judged value with its title, and the deliveries; the version page lists where it
+     * is deployed; an owner of other models meets 404, as for a deployment that does not exist.
+     */
+    @Test
+    void theDeploymentPageShowsWindowsChartsCoverageAndAlerts() throws Exception {
+        String model = "portal-dep-" + UUID.randomUUID().toString().substring(0, 8);
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/" + model + "/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml",
+                MonitoringIT.CARD.formatted(model, "1.0.0").getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv",
+                MonitoringIT.evaluation(60, 30, 60, 30).getBytes(StandardCharsets.UTF_8)).status());
+        Api.Reply audited = ci.send("POST", version + "/audits?wait=120", "application/json", "{}".getBytes());
+        assertEquals(201, audited.status(), audited.text());
+        // A receiver nobody listens at: the deliveries are recorded (and retried) all the same.
+        String receiver = "portal-it-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, Api.admin().send("PUT", "/api/v1/alert-receivers/" + receiver, "application/json",
+                ("{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"window.failed\",\"deployment.health\"],"
+                        + "\"secret\":\"portal-it-secret-0123456\"}").getBytes()).status());
+        Api.Reply deployed = ci.send("POST", "/api/v1/models/" + model + "/deployments", "application/json",
+                ("{\"version\":\"1.0.0\",\"environment\":\"production\",\"monitoring\":{\"policies\":[\"post-market-monitoring\"],"
+                        + "\"window\":\"PT1H\",\"minimumLabelCoverage\":0.5}}").getBytes());
+        assertEquals(201, deployed.status(), deployed.text());
+        String id = deployed.json().getString("id");
+        String d = "/api/v1/deployments/" + id;
+        String fair = MonitoringIT.predictions(1, 30, 15, 15, MonitoringIT.W1);
+        String biased = MonitoringIT.predictions(101, 30, 6, 18, MonitoringIT.W2);
+        assertEquals(201, ci.send("POST", d + "/predictions?batch=p1", "text/csv", fair.getBytes()).status());
+        assertEquals(201, ci.send("POST", d + "/predictions?batch=p2", "text/csv", biased.getBytes()).status());
+        assertEquals(201, ci.send("POST", d + "/labels?batch=l1", "application/x-ndjson",
+                MonitoringIT.labels(1, 40, fair).getBytes()).status());
+        Api.Reply closed = ci.send("POST", d + "/windows/close?until=" + MonitoringIT.W2.plusSeconds(3600), "application/json", new byte[0]);
+        assertEquals(200, closed.status(), closed.text());
+        Api auditorApi = Api.withRoles("auditor");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
+        List<jakarta.json.JsonObject> windows = List.of();
+        while (System.nanoTime() < deadline) {
+            windows = auditorApi.get(d + "/windows").json().getJsonArray("windows").getValuesAs(jakarta.json.JsonObject.class);
+            if (windows.size() == 2 && windows.stream().allMatch(w -> w.getString("status").equals("DONE"))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(List.of("PASS", "FAIL"), windows.stream().map(w -> w.getString("decision")).toList(), windows.toString());
+
+        URI base = LibertyServer.get().base();
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        HttpResponse<String> page = get(auditor, base.resolve("/portal/deployments/" + id));
+        assertEquals(200, page.statusCode(), page.body());
+        String html = page.body();
+        assertTrue(html.contains("Health: \u2716 failing"), "health in a word with an icon: " + html);
+        assertTrue(html.contains("<time>" + MonitoringIT.W1 + "</time>") && html.contains("<time>" + MonitoringIT.W2 + "</time>"),
+                "a timeline row per window");
+        String timeline = html.substring(html.indexOf("class=\"timeline\""));
+        timeline = timeline.substring(0, timeline.indexOf("</table>"));
+        assertTrue(timeline.indexOf("\u2714 PASS") >= 0 && timeline.indexOf("\u2714 PASS") < timeline.indexOf("\u2716 FAIL"),
+                "the decisions in words, oldest first: " + timeline);
+        assertTrue(html.contains("67% (40 of 60)") && html.contains("0% (0 of 60)") && html.contains("below the minimum"),
+                "label coverage per window");
+        assertTrue(html.contains("/portal/audits/" + windows.get(1).getString("audit") + "/report.pdf"), "the window's signed report");
+        assertTrue(html.contains(">impact_ratio, sex = F</title>") && html.contains(">label coverage</title>"), "charts with titles");
+        assertTrue(html.contains("<svg class=\"chart series\" role=\"img\"") && html.contains("class=\"threshold\""), html);
+        assertTrue(html.contains("release audit&#39;s value") || html.contains("release audit's value"), "the reference value");
+        assertTrue(html.contains("<td>window.failed</td>"), "the alert told about the failed window: " + html);
+
+        HttpResponse<String> versionPage = get(auditor, base.resolve("/portal/models/" + model + "/versions/1.0.0"));
+        assertEquals(200, versionPage.statusCode());
+        assertTrue(versionPage.body().contains("href=\"/portal/deployments/" + id + "\"")
+                && versionPage.body().contains("\u2716 failing"), "the version page says where it is deployed");
+
+        HttpClient owner = signedIn("owner", demoPassword("owner"));
+        assertEquals(404, get(owner, base.resolve("/portal/deployments/" + id)).statusCode(), "not the demo owner's model");
+        HttpResponse<String> ownerPage = get(owner, base.resolve("/portal/deployments/no-such-deployment"));
+        assertEquals(404, ownerPage.statusCode());
+    }
+
     @Test
     void stylesheetAndHtmxAreServedWithTheirTypes() throws Exception {
         Api.Reply css = Api.anonymous().get("/portal/assets/portal.css");

@@ -98,6 +98,7 @@ class RoleMatrixIT {
             GET     /portal/policies                                        303  303  303  303  303
             GET     /portal/policies/{id}                                   303  303  303  303  303
             GET     /portal/ledger                                          303  303  303  303  303
+            GET     /portal/deployments/{id}                                303  303  303  303  303
             GET     /portal/audits/{id}/report.json                         303  303  303  303  303
             GET     /portal/audits/{id}/report.jws                          303  303  303  303  303
             GET     /portal/audits/{id}/report.pdf                          303  303  303  303  303
