@@ -85,7 +85,14 @@ public final class Yaml {
                     if (++depth > MAX_DEPTH) {
                         throw refused("the document nests deeper than " + MAX_DEPTH + " levels", e);
                     }
-                    open.push(new Frame(((NodeEvent) e).getAnchor().map(a -> a.getValue()).orElse(null)));
+                    Frame frame = new Frame(((NodeEvent) e).getAnchor().map(a -> a.getValue()).orElse(null));
+                    if (frame.anchor != null) {
+                        // The parser registers an anchor where its collection starts, so an alias inside
+                        // it names the collection itself: a recursive structure no JSON holds (found by
+                        // ModelCardFuzzTest: converting it overflowed the stack).
+                        anchored.put(frame.anchor, OPEN);
+                    }
+                    open.push(frame);
                 }
                 case MappingEnd, SequenceEnd -> {
                     depth--;
@@ -111,6 +118,10 @@ public final class Yaml {
                         throw refused("more than " + MAX_ALIASES + " aliases", e);
                     }
                     long[] target = anchored.get(name);
+                    if (target == OPEN) {
+                        throw refused("the alias *" + name + " is inside the collection its anchor &" + name
+                                + " names: a recursive structure is not allowed", e);
+                    }
                     if (target == null) {
                         throw refused("the alias *" + name + " comes before its anchor &" + name
                                 + " (or there is no such anchor); an anchor must be defined before it is used", e);
@@ -123,6 +134,9 @@ public final class Yaml {
             }
         }
     }
+
+    /** The counts of an anchor whose collection is still open. */
+    private static final long[] OPEN = new long[0];
 
     /** Counts a node (expanded) into the collection it is in, and refuses a document grown over the bounds. */
     private static void add(Frame frame, long nodes, long chars, Event at) {

@@ -107,6 +107,16 @@ class YamlTest {
         assertTrue(e.message().contains("the alias *x comes before its anchor &x"), e.message());
     }
 
+    /** Found by ModelCardFuzzTest: an alias inside the collection its anchor names built a cycle, and JSON conversion overflowed the stack. */
+    @Test
+    void aRecursiveAliasIsRefused() {
+        FieldError e = refused("a: &b [1]\nc: &b [x, *b]\n");
+        assertEquals(2L, e.line());
+        assertEquals(11L, e.column());
+        assertTrue(e.message().contains("recursive"), e.message());
+        assertTrue(refused("m: &m {k: *m}\n").message().contains("recursive"));
+    }
+
     @Test
     void aliasesWithinTheBoundsStillWork() {
         JsonObject o = (JsonObject) Yaml.readJson("base: &b {k: 1}\nc: *b\n", "The card");
