@@ -195,7 +195,8 @@ public final class ParquetIngest {
                 throw translate(e, source.format());
             }
         } catch (IOException io) {
-            throw new IngestException("cannot write the dataset store: " + io.getMessage(), null, null);
+            // A server fault, not the upload's (it was a 422 naming the store's paths): a logged 500.
+            throw new IllegalStateException("the dataset store cannot be written", io);
         } finally {
             try {
                 Files.deleteIfExists(raw);
@@ -345,6 +346,14 @@ public final class ParquetIngest {
             case JSON_LINES -> "JSON Lines";
             case PARQUET -> "Parquet";
         };
-        return new IngestException("cannot read the file as " + what + ": " + reason, line, null);
+        return new IngestException("cannot read the file as " + what + ": " + withoutPaths(reason), line, null);
+    }
+
+    /** Quoted absolute paths look like: DuckDB names the spooled file in its messages ("... file \"/srv/...\""). */
+    private static final Pattern QUOTED_PATH = Pattern.compile("([\"'])(?:[A-Za-z]:)?[/\\\\][^\"']*\\1");
+
+    /** A DuckDB message without the server's paths (the client hears of "the file", never where it was spooled). */
+    static String withoutPaths(String message) {
+        return QUOTED_PATH.matcher(message).replaceAll("the file").replaceAll("file the file", "the file");
     }
 }

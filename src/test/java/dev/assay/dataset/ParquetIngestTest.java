@@ -309,4 +309,13 @@ class ParquetIngestTest {
             }
         }
     }
+
+    @Test
+    void duckDbMessagesLoseTheServersPaths() {
+        assertEquals("Error when sniffing the file.", ParquetIngest.withoutPaths("Error when sniffing file \"/work/data/tmp/1a2b.upload\"."));
+        assertEquals("No magic bytes found at end of the file", ParquetIngest.withoutPaths("No magic bytes found at end of file '/srv/assay/tmp/x.upload'"));
+        IngestException e = ParquetIngest.translate(new java.sql.SQLException("Invalid Input Error: Error when sniffing file \""
+                + dir.resolve("x.upload") + "\".\nIt was not possible"), DatasetFormat.CSV);
+        assertTrue(!e.getMessage().contains(dir.toString()), e.getMessage());
+    }
 }
