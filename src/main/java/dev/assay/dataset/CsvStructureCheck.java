@@ -10,7 +10,8 @@ import java.util.Optional;
  * Checks the structure of a CSV file as its bytes stream past, before DuckDB types it: UTF-8
  * validity, balanced quotes, the same number of fields on every record as in the header, a
  * bounded field size, at most {@link ParquetIngest#MAX_COLUMNS} columns, and no NUL byte (DuckDB
- * reads one as part of the text, and no text format of a table means one). DuckDB's own sniffer guesses a different dialect for some broken files (a
+ * reads one as part of the text, and no text format of a table means one). DuckDB's own sniffer
+ * guesses a different dialect for some broken files (a
  * ragged file can read as one column, or as nothing), so structure is decided here, precisely and
  * with a line and field number, and DuckDB is then told the dialect.
  *

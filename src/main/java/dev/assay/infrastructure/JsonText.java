@@ -10,11 +10,12 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * JSON text from outside (request bodies, model cards, reports and files given to verify) read with
- * bounds: nesting at most {@link #MAX_DEPTH} deep, checked by a streaming pass before any tree is
+ * JSON text from outside (request bodies, model cards, ledger exports) read with bounds: nesting at
+ * most {@link #MAX_DEPTH} deep and numbers Java can hold, checked by a streaming pass before any tree is
  * built, so a body of ten thousand brackets is a 422 naming its line and column, not a stack
  * overflow further on (the schema validator and the YAML positions recurse).
  */
@@ -55,6 +56,38 @@ public final class JsonText {
         return read(text, what, Integer.MAX_VALUE);
     }
 
+    /** Digits and exponent a number may have: more than any double (about 1e308) or count needs. */
+    public static final int MAX_NUMBER_CHARS = 400;
+    public static final int MAX_EXPONENT = 400;
+
+    /**
+     * A number JSON's grammar allows but Java cannot hold, or whose exponent would make any use of it
+     * costly (1e900000000 as an integer has 900 million digits), is a 422 at its place: Parsson threw a
+     * bare NumberFormatException for an exponent beyond an int (found by ModelCardFuzzTest).
+     */
+    private static void checkNumber(JsonParser p, String what) {
+        String text = p.getString();
+        String problem = null;
+        if (text.length() > MAX_NUMBER_CHARS) {
+            problem = "a number of " + text.length() + " characters; at most " + MAX_NUMBER_CHARS + " are allowed";
+        } else {
+            try {
+                BigDecimal value = p.getBigDecimal();
+                if (Math.abs((long) value.precision() - value.scale()) > MAX_EXPONENT) {
+                    problem = "a number beyond 1e" + MAX_EXPONENT + " in magnitude or precision";
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                problem = "a number out of range";
+            }
+        }
+        if (problem == null) {
+            return;
+        }
+        JsonLocation loc = p.getLocation();
+        throw new InvalidInput(what + " is over a bound", List.of(FieldError.atLine(loc.getLineNumber(),
+                Math.max(1, loc.getColumnNumber() - text.length()), problem)));
+    }
+
     private static void checkDepth(String text, String what) {
         try (JsonParser p = JSON.createParser(new StringReader(text))) {
             int depth = 0;
@@ -69,6 +102,8 @@ public final class JsonText {
                     }
                 } else if (e == JsonParser.Event.END_ARRAY || e == JsonParser.Event.END_OBJECT) {
                     depth--;
+                } else if (e == JsonParser.Event.VALUE_NUMBER) {
+                    checkNumber(p, what);
                 }
             }
         }

@@ -17,6 +17,7 @@ import com.nimbusds.jose.util.X509CertUtils;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.text.ParseException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,13 @@ public final class ReportSigner {
         }
         JWSHeader header = jws.getHeader();
         String kid = header.getKeyID();
-        Instant signedAt = header.getCustomParam("iat") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+        Instant signedAt;
+        try {
+            signedAt = header.getCustomParam("iat") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+        } catch (DateTimeException e) {
+            // Found by VerifierFuzzTest: an iat beyond Instant's range threw out of the verifier.
+            return new Verification(false, header.getKeyID(), null, "malformed JWS: its signing time (iat) is out of range");
+        }
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
             return new Verification(false, kid, signedAt, "unsupported algorithm " + header.getAlgorithm() + "; only ES256 is accepted");
         }

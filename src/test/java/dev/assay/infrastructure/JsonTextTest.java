@@ -46,4 +46,18 @@ class JsonTextTest {
     void objectsReadAsBefore() {
         assertEquals(2, ((JsonObject) JsonText.read("{\"a\": {\"b\": 2}}", "The body")).getJsonObject("a").getInt("b"));
     }
+
+    /** Found by ModelCardFuzzTest: an exponent beyond an int was a bare NumberFormatException (a 500). */
+    @Test
+    void numbersJavaCannotHoldAreA422AtTheirPlace() {
+        for (String number : new String[] {"1e9000055555555555555", "1e900", "1e-500", "1" + "0".repeat(500)}) {
+            InvalidInput e = assertThrows(InvalidInput.class, () -> JsonText.read("{\"a\":\n  " + number + "}", "The body"), number);
+            FieldError error = e.errors().get(0);
+            assertEquals(2L, error.line(), number);
+            assertEquals(3L, error.column(), number);
+            assertTrue(error.message().startsWith("a number"), error.message());
+        }
+        assertEquals(0.95, ((JsonObject) JsonText.read("{\"a\": 0.95, \"b\": 1e300, \"c\": -12}", "The body"))
+                .getJsonNumber("a").doubleValue(), 0);
+    }
 }

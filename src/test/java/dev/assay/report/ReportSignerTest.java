@@ -87,6 +87,18 @@ class ReportSignerTest {
                 "an attached payload");
     }
 
+    /** Found by VerifierFuzzTest: an iat beyond Instant's range threw a DateTimeException out of the verifier. */
+    @Test
+    void anIatOutOfRangeIsMalformedNotAnError() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        String jws = ReportSigner.sign(report, keys.signingKey(), Instant.now());
+        String header = com.nimbusds.jose.util.Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\"" + keys.keyId()
+                + "\",\"iat\":1796090465796090465}").toString();
+        ReportSigner.Verification v = ReportSigner.verify(report, header + jws.substring(jws.indexOf('.')), keys.publicJwks());
+        assertFalse(v.valid());
+        assertTrue(v.reason().contains("iat"), v.reason());
+    }
+
     @Test
     void changedSignatureOrUnknownKeyFails() {
         SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
