@@ -154,7 +154,9 @@ public class DatasetService {
         } catch (Spool.TooLarge e) {
             throw new TooLarge(e.getMessage());
         } catch (IOException e) {
-            throw new Malformed("The upload could not be read to its end: " + e.getMessage());
+            // The container's message names its own codes and classes; the client hears what happened.
+            throw new Malformed("The upload could not be read to its end: the connection ended, or the body was"
+                    + " shorter than its Content-Length");
         } catch (SQLException e) {
             throw new IllegalStateException("profiling a stored dataset failed", e);
         } finally {
