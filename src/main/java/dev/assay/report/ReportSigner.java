@@ -16,6 +16,7 @@ import com.nimbusds.jose.util.X509CertUtils;
 
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -83,7 +84,12 @@ public final class ReportSigner {
         List<com.nimbusds.jose.util.Base64> chain = header.getX509CertChain();
         if (chain != null && !chain.isEmpty()) {
             try {
-                PublicKey certified = X509CertUtils.parseWithException(chain.get(0).decode()).getPublicKey();
+                // parseWithException answers null for bytes that are no certificate at all (found by VerifierFuzzTest).
+                X509Certificate certificate = X509CertUtils.parseWithException(chain.get(0).decode());
+                if (certificate == null) {
+                    return new Verification(false, kid, signedAt, "malformed JWS: the x5c certificate cannot be read");
+                }
+                PublicKey certified = certificate.getPublicKey();
                 if (!Arrays.equals(certified.getEncoded(), ecKey.toECPublicKey().getEncoded())) {
                     return new Verification(false, kid, signedAt, "certificate not bound: the x5c certificate's key is not key " + kid);
                 }

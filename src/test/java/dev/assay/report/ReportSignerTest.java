@@ -99,6 +99,18 @@ class ReportSignerTest {
         assertTrue(v.reason().contains("iat"), v.reason());
     }
 
+    /** Found by VerifierFuzzTest: an x5c entry that is no certificate at all was a NullPointerException. */
+    @Test
+    void anX5cThatIsNoCertificateIsMalformedNotAnError() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        String jws = ReportSigner.sign(report, keys.signingKey(), Instant.now());
+        String header = com.nimbusds.jose.util.Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\"" + keys.keyId()
+                + "\",\"x5c\":[\"AA==\"]}").toString();
+        ReportSigner.Verification v = ReportSigner.verify(report, header + jws.substring(jws.indexOf('.')), keys.publicJwks());
+        assertFalse(v.valid());
+        assertTrue(v.reason().contains("x5c certificate cannot be read"), v.reason());
+    }
+
     @Test
     void changedSignatureOrUnknownKeyFails() {
         SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
