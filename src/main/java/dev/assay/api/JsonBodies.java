@@ -1,18 +1,16 @@
 package dev.assay.api;
 
 import dev.assay.failure.FieldError;
+import dev.assay.infrastructure.JsonText;
 import dev.assay.infrastructure.SchemaCheck;
+import dev.assay.infrastructure.Yaml;
 import dev.assay.infrastructure.YamlPositions;
 import dev.assay.security.Role;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -32,18 +30,11 @@ final class JsonBodies {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try {
-            JsonValue v = Json.createReader(new StringReader(body)).readValue();
-            if (v instanceof JsonObject o) {
-                return o;
-            }
-            throw Problem.invalid("The body must be a JSON object", List.of(FieldError.at("", "expected an object")));
-        } catch (JsonParsingException e) {
-            throw Problem.invalid("The body is not valid JSON", List.of(FieldError.atLine(
-                    e.getLocation().getLineNumber(), e.getLocation().getColumnNumber(), e.getMessage())));
-        } catch (JsonException e) {
-            throw Problem.invalid("The body is not valid JSON", List.of(FieldError.at("", e.getMessage())));
+        JsonValue v = JsonText.read(body, "The body", Yaml.MAX_CHARS);
+        if (v instanceof JsonObject o) {
+            return o;
         }
+        throw Problem.invalid("The body must be a JSON object", List.of(FieldError.at("", "expected an object")));
     }
 
     /**

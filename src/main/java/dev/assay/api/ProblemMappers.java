@@ -67,7 +67,11 @@ public final class ProblemMappers {
                     : e instanceof NotAllowedException ? "Method not allowed here"
                     : e instanceof NotSupportedException ? "Unsupported Content-Type"
                     : e instanceof NotAcceptableException ? "None of the accepted media types can be produced"
-                    : e.getMessage();
+                    // The runtime's own messages name its classes, parameters' annotations and method
+                    // signatures (RESTEASY003870...): the client hears a fixed sentence per status instead.
+                    : status == 400 ? "The request cannot be read: a parameter, header or the body is malformed"
+                    : status < 500 ? "The request could not be completed"
+                    : "An unexpected error occurred; it has been logged";
             Problem p = new Problem(status, "http-" + status,
                     Response.Status.fromStatusCode(status) == null ? "Error"
                             : Response.Status.fromStatusCode(status).getReasonPhrase(),
@@ -84,6 +88,24 @@ public final class ProblemMappers {
     public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
+            Optional<Problem> carried = carried(e);
+            if (carried.isPresent()) {
+                return carried.get().toResponse();
+            }
+            LOG.log(Level.SEVERE, "Unexpected failure", e);
+            return new Problem(500, "internal", "Internal error",
+                    "An unexpected error occurred; it has been logged", List.of()).toResponse();
+        }
+    }
+
+    /**
+     * What no other mapper takes: checked exceptions a resource declares (an upload's IOException) and
+     * errors (a stack overflow). Without it the container answered with its own page, stack frames included.
+     */
+    @Provider
+    public static class ThrowableMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
             Optional<Problem> carried = carried(e);
             if (carried.isPresent()) {
                 return carried.get().toResponse();

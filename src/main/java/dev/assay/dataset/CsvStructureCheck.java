@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * Checks the structure of a CSV file as its bytes stream past, before DuckDB types it: UTF-8
- * validity, balanced quotes, the same number of fields on every record as in the header, and a
- * bounded field size. DuckDB's own sniffer guesses a different dialect for some broken files (a
+ * validity, balanced quotes, the same number of fields on every record as in the header, a
+ * bounded field size, at most {@link ParquetIngest#MAX_COLUMNS} columns, and no NUL byte (DuckDB
+ * reads one as part of the text, and no text format of a table means one). DuckDB's own sniffer
+ * guesses a different dialect for some broken files (a
  * ragged file can read as one column, or as nothing), so structure is decided here, precisely and
  * with a line and field number, and DuckDB is then told the dialect.
  *
@@ -44,6 +46,10 @@ public final class CsvStructureCheck {
     private boolean quoteSeenInQuotes;
     private boolean fieldStarted;
     private boolean afterCr;
+    /** Line endings met outside quotes: LF alone, CR (alone or before LF), CRLF. */
+    private long lfs;
+    private long crs;
+    private long crlfs;
     private int utf8Pending;
     private boolean started;
     private Violation violation;
@@ -150,6 +156,10 @@ public final class CsvStructureCheck {
                 countFieldByte();
                 continue;
             }
+            if (b == 0) {
+                fail("a NUL byte (0x00); a CSV file holds text, and no text holds NUL");
+                return;
+            }
             if (inQuotes) {
                 if (b == QUOTE) {
                     inQuotes = false;
@@ -182,16 +192,26 @@ public final class CsvStructureCheck {
             }
             if (b == '\n' && afterCr) {
                 afterCr = false;
+                crlfs++;
                 continue;
             }
             afterCr = false;
             if (b == delimiter) {
                 endField();
-                field++;
+                if (++field > ParquetIngest.MAX_COLUMNS && headerFields < 0) {
+                    fail("the header has more than " + ParquetIngest.MAX_COLUMNS + " columns; at most "
+                            + ParquetIngest.MAX_COLUMNS + " are allowed");
+                    return;
+                }
                 continue;
             }
             if (b == '\n' || b == '\r') {
                 afterCr = b == '\r';
+                if (b == '\n') {
+                    lfs++;
+                } else {
+                    crs++;
+                }
                 endRecord();
                 line++;
                 continue;
@@ -275,6 +295,15 @@ public final class CsvStructureCheck {
             violation = new Violation(line, 1, "the file has a header but no records");
         }
         return Optional.ofNullable(violation);
+    }
+
+    /**
+     * Whether lines end in more than one way (LF, CRLF, a lone CR) outside quoted fields: DuckDB's
+     * strict dialect refuses such a file, so it is then read without it (the structure is checked here).
+     */
+    public boolean mixedLineEndings() {
+        int kinds = (lfs > 0 ? 1 : 0) + (crlfs > 0 ? 1 : 0) + (crs > crlfs ? 1 : 0);
+        return kinds > 1;
     }
 
     public char delimiter() {

@@ -98,13 +98,18 @@ public class DatasetService {
                 });
             }
             ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
-            ParquetIngest.Source source = ingest.sniffDecimalSeparator(new ParquetIngest.Source(spooled, upload.format(),
-                    csv == null ? ',' : csv.delimiter()));
+            ParquetIngest.Source source = ingest.keepText(ingest.sniffDecimalSeparator(new ParquetIngest.Source(spooled,
+                    upload.format(), csv == null ? ',' : csv.delimiter()).withMixedLineEndings(csv != null && csv.mixedLineEndings())));
             // For CSV the header is already known; DuckDB is asked only when a name the card uses is not
             // in it verbatim (DuckDB renames duplicate headers: score, score_1).
             List<String> names = csv != null && csv.header().containsAll(version.card().columns().named())
                     ? csv.header()
                     : ingest.describe(source).stream().map(ColumnProfile::name).toList();
+            if (names.size() > ParquetIngest.MAX_COLUMNS) {
+                // CSV headers are bounded as they stream past (CsvStructureCheck); JSON Lines and Parquet here.
+                throw new InvalidInput("The file has " + names.size() + " columns; at most " + ParquetIngest.MAX_COLUMNS
+                        + " are allowed", List.of(FieldError.atLine(1, null, "more than " + ParquetIngest.MAX_COLUMNS + " columns")));
+            }
             requireCardColumns(version.card(), names);
 
             if (!store.contains(file.sha256())) {
@@ -149,7 +154,9 @@ public class DatasetService {
         } catch (Spool.TooLarge e) {
             throw new TooLarge(e.getMessage());
         } catch (IOException e) {
-            throw new Malformed("The upload could not be read to its end: " + e.getMessage());
+            // The container's message names its own codes and classes; the client hears what happened.
+            throw new Malformed("The upload could not be read to its end: the connection ended, or the body was"
+                    + " shorter than its Content-Length");
         } catch (SQLException e) {
             throw new IllegalStateException("profiling a stored dataset failed", e);
         } finally {

@@ -33,14 +33,43 @@ public final class ParquetIngest {
         this.duckDb = duckDb;
     }
 
+    /** Columns a dataset may have, in every format: the README's "Bad input" table. */
+    public static final int MAX_COLUMNS = 1_000;
+
     /**
      * How to read one spooled upload. {@code delimiter} matters for CSV only; {@code decimalComma}
-     * reads {@code 0,25} as a number (see {@link #sniffDecimalSeparator}).
+     * reads {@code 0,25} as a number (see {@link #sniffDecimalSeparator}); {@code mixedLineEndings}
+     * (CSV) says the file ends its lines with both LF and CRLF (or CR), which DuckDB's strict dialect
+     * refuses as "Error when sniffing file" although {@link CsvStructureCheck} found its records
+     * well-formed; {@code text} names CSV columns to read as text whatever DuckDB guesses (see
+     * {@link #keepText}).
      */
-    public record Source(Path file, DatasetFormat format, char delimiter, boolean decimalComma) {
+    public record Source(Path file, DatasetFormat format, char delimiter, boolean decimalComma, boolean mixedLineEndings,
+                         List<String> text) {
+
+        public Source {
+            text = List.copyOf(text);
+        }
 
         public Source(Path file, DatasetFormat format, char delimiter) {
             this(file, format, delimiter, false);
+        }
+
+        public Source(Path file, DatasetFormat format, char delimiter, boolean decimalComma) {
+            this(file, format, delimiter, decimalComma, false, List.of());
+        }
+
+        /** This source, read with LF and CRLF both ending lines. */
+        public Source withMixedLineEndings(boolean mixed) {
+            return new Source(file, format, delimiter, decimalComma, mixed, text);
+        }
+
+        Source withDecimalComma() {
+            return new Source(file, format, delimiter, true, mixedLineEndings, text);
+        }
+
+        Source withText(List<String> columns) {
+            return new Source(file, format, delimiter, decimalComma, mixedLineEndings, columns);
         }
 
         String reader(boolean fullTypeScan) {
@@ -49,14 +78,58 @@ public final class ParquetIngest {
                 case CSV -> "read_csv(" + path + ", header = true, delim = " + Sql.literal(String.valueOf(delimiter))
                         // DuckDB's default line limit (2 MB) is kept: raising it slows every read by a
                         // third, and fields are already bounded to 1 MiB by CsvStructureCheck.
-                        + ", quote = '\"', escape = '\"', strict_mode = true, encoding = 'utf-8'"
+                        + ", quote = '\"', escape = '\"', encoding = 'utf-8'"
+                        // The structure is already checked, strictly, by CsvStructureCheck; DuckDB's strict
+                        // mode also insists on one kind of line ending, which a file edited on two systems lacks.
+                        + ", strict_mode = " + !mixedLineEndings
                         + (decimalComma ? ", decimal_separator = ','" : "")
+                        + (text.isEmpty() ? "" : ", types = {" + String.join(", ", text.stream()
+                                .map(c -> Sql.literal(c) + ": 'VARCHAR'").toList()) + "}")
                         + (fullTypeScan ? ", sample_size = -1" : "") + ")";
-                case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited'"
-                        + (fullTypeScan ? ", sample_size = -1" : "") + ")";
+                // Every row is read for the schema: with a sample, a key first met after it was
+                // silently dropped (rows may carry different keys; one without a key has it missing).
+                case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited', sample_size = -1)";
                 case PARQUET -> "read_parquet(" + path + ")";
             };
         }
+    }
+
+    /**
+     * The same CSV source with every column DuckDB would read as BOOLEAN but whose values are not all
+     * spelled {@code true} or {@code false} read as text instead: DuckDB's sniffer reads a column of
+     * {@code F} (and {@code T}, {@code 0}/{@code 1} are numbers anyway) as booleans, which turned a
+     * protected attribute of {@code F} and {@code M} into {@code false}. A type guess may never change
+     * a value; roles compare values by meaning, so text loses nothing. One scan, only when DuckDB
+     * guessed a BOOLEAN column.
+     */
+    public Source keepText(Source source) throws IngestException {
+        if (source.format() != DatasetFormat.CSV) {
+            return source;
+        }
+        List<String> booleans = describe(source).stream().filter(c -> c.type().equals("BOOLEAN")).map(ColumnProfile::name).toList();
+        if (booleans.isEmpty()) {
+            return source;
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < booleans.size(); i++) {
+            String col = Sql.identifier(booleans.get(i));
+            sql.append(i == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(col).append(" IS NOT NULL AND lower(trim(")
+                    .append(col).append(")) NOT IN ('true', 'false'))");
+        }
+        String raw = source.reader(false).replaceFirst("\\)$", ", all_varchar = true)");
+        sql.append(" FROM ").append(raw);
+        List<String> text = new ArrayList<>();
+        try (Connection c = duckDb.open(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
+            r.next();
+            for (int i = 0; i < booleans.size(); i++) {
+                if (r.getLong(i + 1) > 0) {
+                    text.add(booleans.get(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, source.format());
+        }
+        return text.isEmpty() ? source : source.withText(text);
     }
 
     /**
@@ -70,7 +143,7 @@ public final class ParquetIngest {
         if (source.format() != DatasetFormat.CSV || source.delimiter() == ',' || source.decimalComma()) {
             return source;
         }
-        Source comma = new Source(source.file(), source.format(), source.delimiter(), true);
+        Source comma = source.withDecimalComma();
         long point = describe(source).stream().filter(c -> ColumnTypes.isNumeric(c.type())).count();
         long decimal = describe(comma).stream().filter(c -> ColumnTypes.isNumeric(c.type())).count();
         return decimal > point ? comma : source;
@@ -122,7 +195,8 @@ public final class ParquetIngest {
                 throw translate(e, source.format());
             }
         } catch (IOException io) {
-            throw new IngestException("cannot write the dataset store: " + io.getMessage(), null, null);
+            // A server fault, not the upload's (it was a 422 naming the store's paths): a logged 500.
+            throw new IllegalStateException("the dataset store cannot be written", io);
         } finally {
             try {
                 Files.deleteIfExists(raw);
@@ -171,44 +245,66 @@ public final class ParquetIngest {
                 rows = r.getLong(1);
             }
             boolean exact = rows <= EXACT_QUARTILE_ROWS;
-            StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
-            for (int i = 0; i < columns.size(); i++) {
-                String col = Sql.identifier(columns.get(i).name());
-                sql.append(", count(*) - count(").append(col).append(") AS nulls").append(i);
-                if (ColumnTypes.isNumeric(columns.get(i).type())) {
-                    // No NaN or infinity is left at ingest (MissingValues); the guard stays for files stored before.
-                    String x = "CASE WHEN isfinite(CAST(" + col + " AS DOUBLE)) THEN CAST(" + col + " AS DOUBLE) END";
-                    sql.append(", avg(").append(x).append(") AS mean").append(i)
-                            .append(", stddev_samp(").append(x).append(") AS std").append(i)
-                            .append(", min(").append(x).append(") AS lo").append(i)
-                            .append(", quantile_cont(").append(x).append(", [0.25, 0.5, 0.75])").append(exact ? "" : sampleFilter(rows))
-                            .append(" AS q").append(i)
-                            .append(", max(").append(x).append(") AS hi").append(i);
-                }
+            // DuckDB plans one SELECT in time quadratic in its expressions (1,000 columns in one took 10 s),
+            // so the columns are profiled PROFILE_CHUNK at a time: each query reads only its columns of the
+            // Parquet file, and the whole costs time linear in the number of columns.
+            List<ColumnProfile> profiled = new ArrayList<>();
+            for (int from = 0; from < columns.size(); from += PROFILE_CHUNK) {
+                profiled.addAll(profileChunk(s, parquet, columns.subList(from, Math.min(columns.size(), from + PROFILE_CHUNK)),
+                        rows, exact, nonFinite));
             }
-            sql.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(", file_row_number = true)");
-            try (ResultSet r = s.executeQuery(sql.toString())) {
-                r.next();
-                List<ColumnProfile> profiled = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    ColumnProfile column = columns.get(i);
-                    ColumnProfile.Numeric numeric = null;
-                    if (ColumnTypes.isNumeric(column.type())) {
-                        double mean = r.getDouble("mean" + i);
-                        if (!r.wasNull()) {
-                            double std = r.getDouble("std" + i);
-                            Double sampleStd = r.wasNull() || Double.isNaN(std) ? null : std;
-                            Object[] q = (Object[]) r.getArray("q" + i).getArray();
-                            numeric = new ColumnProfile.Numeric(mean, sampleStd, r.getDouble("lo" + i),
-                                    quartile(q, 0), quartile(q, 1), quartile(q, 2), r.getDouble("hi" + i),
-                                    exact ? null : QUARTILE_SAMPLE_ROWS);
-                        }
+            return new Profile(rows, profiled);
+        }
+    }
+
+    /** Columns profiled in one query: few enough that DuckDB plans it in linear time. */
+    static final int PROFILE_CHUNK = 64;
+
+    private static List<ColumnProfile> profileChunk(Statement s, Path parquet, List<ColumnProfile> columns, long rows,
+                                                    boolean exact, Map<String, Long> nonFinite) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
+        for (int i = 0; i < columns.size(); i++) {
+            String col = Sql.identifier(columns.get(i).name());
+            sql.append(", count(*) - count(").append(col).append(") AS nulls").append(i);
+            if (ColumnTypes.isNumeric(columns.get(i).type())) {
+                // No NaN or infinity is left at ingest (MissingValues); the guard stays for files stored before.
+                String x = "CASE WHEN isfinite(CAST(" + col + " AS DOUBLE)) THEN CAST(" + col + " AS DOUBLE) END";
+                sql.append(", avg(").append(x).append(") AS mean").append(i)
+                        .append(", stddev_samp(").append(x).append(") AS std").append(i)
+                        .append(", min(").append(x).append(") AS lo").append(i)
+                        .append(", quantile_cont(").append(x).append(", [0.25, 0.5, 0.75])").append(exact ? "" : sampleFilter(rows))
+                        .append(" AS q").append(i)
+                        .append(", max(").append(x).append(") AS hi").append(i);
+            }
+        }
+        sql.append(" FROM read_parquet(").append(Sql.literal(parquet.toString())).append(", file_row_number = true)");
+        try (ResultSet r = s.executeQuery(sql.toString())) {
+            r.next();
+            // Read by position, in the order the SELECT wrote them (findColumn is a linear search).
+            List<ColumnProfile> profiled = new ArrayList<>();
+            int at = 2;
+            for (ColumnProfile column : columns) {
+                long nulls = r.getLong(at++);
+                ColumnProfile.Numeric numeric = null;
+                if (ColumnTypes.isNumeric(column.type())) {
+                    double mean = r.getDouble(at);
+                    boolean empty = r.wasNull();
+                    double std = r.getDouble(at + 1);
+                    Double sampleStd = r.wasNull() || Double.isNaN(std) ? null : std;
+                    double lo = r.getDouble(at + 2);
+                    java.sql.Array quartiles = r.getArray(at + 3);
+                    double hi = r.getDouble(at + 4);
+                    at += 5;
+                    if (!empty) {
+                        Object[] q = (Object[]) quartiles.getArray();
+                        numeric = new ColumnProfile.Numeric(mean, sampleStd, lo, quartile(q, 0), quartile(q, 1),
+                                quartile(q, 2), hi, exact ? null : QUARTILE_SAMPLE_ROWS);
                     }
-                    profiled.add(new ColumnProfile(column.name(), column.type(), r.getLong("nulls" + i),
-                            nonFinite.getOrDefault(column.name(), 0L), numeric));
                 }
-                return new Profile(r.getLong("n"), profiled);
+                profiled.add(new ColumnProfile(column.name(), column.type(), nulls,
+                        nonFinite.getOrDefault(column.name(), 0L), numeric));
             }
+            return profiled;
         }
     }
 
@@ -250,6 +346,14 @@ public final class ParquetIngest {
             case JSON_LINES -> "JSON Lines";
             case PARQUET -> "Parquet";
         };
-        return new IngestException("cannot read the file as " + what + ": " + reason, line, null);
+        return new IngestException("cannot read the file as " + what + ": " + withoutPaths(reason), line, null);
+    }
+
+    /** Quoted absolute paths look like: DuckDB names the spooled file in its messages ("... file \"/srv/...\""). */
+    private static final Pattern QUOTED_PATH = Pattern.compile("([\"'])(?:[A-Za-z]:)?[/\\\\][^\"']*\\1");
+
+    /** A DuckDB message without the server's paths (the client hears of "the file", never where it was spooled). */
+    static String withoutPaths(String message) {
+        return QUOTED_PATH.matcher(message).replaceAll("the file").replaceAll("file the file", "the file");
     }
 }

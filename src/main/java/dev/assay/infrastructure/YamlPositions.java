@@ -26,11 +26,16 @@ public final class YamlPositions {
         this.root = root;
     }
 
-    /** The document's node tree, or a tree that knows no positions when the text does not compose. */
+    /**
+     * The document's node tree, or a tree that knows no positions when the text does not compose or is
+     * over one of {@link Yaml}'s bounds (a JSON body is placed by this YAML reader too: on one line of
+     * a megabyte it would cost quadratic time, nested ten thousand deep it would overflow the stack).
+     */
     public static YamlPositions of(String yaml) {
         try {
-            LoadSettings settings = LoadSettings.builder().setUseMarks(true).setMaxAliasesForCollections(50)
-                    .setCodePointLimit(Yaml.MAX_CODE_POINTS).build();
+            LoadSettings settings = LoadSettings.builder().setUseMarks(true).setMaxAliasesForCollections(Yaml.MAX_ALIASES)
+                    .setCodePointLimit(Yaml.MAX_CHARS).build();
+            Yaml.checkBounds(settings, yaml);
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
             return new YamlPositions(composer.getSingleNode().orElse(null));
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package dev.assay.ledger;
 
 import dev.assay.infrastructure.CanonicalJson;
+import dev.assay.failure.InvalidInput;
+import dev.assay.infrastructure.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
@@ -8,7 +10,6 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,10 +44,14 @@ public final class LedgerExport {
     /** One exported line back as an entry; a line that is not one is an {@link IllegalArgumentException} naming it. */
     public static LedgerEntry parse(String line, long lineNumber) {
         try {
-            JsonObject o = Json.createReader(new StringReader(line)).readObject();
+            // Bounded: an export is a file from outside, and Parsson's own limit is a bare RuntimeException.
+            JsonObject o = (JsonObject) JsonText.read(line, "line " + lineNumber);
             return new LedgerEntry(o.getJsonNumber("seq").longValueExact(), o.getString("kind"), o.getString("subject"),
                     o.getString("actor"), Instant.parse(o.getString("at")), o.getString("payload"), o.getString("prev"),
                     o.getString("hash"));
+        } catch (InvalidInput e) {
+            throw new IllegalArgumentException("line " + lineNumber + " is not a ledger entry: "
+                    + e.errors().get(0).message(), e);
         } catch (JsonParsingException | NullPointerException | ClassCastException | ArithmeticException
                  | DateTimeParseException e) {
             throw new IllegalArgumentException("line " + lineNumber + " is not a ledger entry: " + e.getMessage(), e);

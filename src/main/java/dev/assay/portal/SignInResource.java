@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.failure.Malformed;
 import dev.assay.security.Authenticator;
 import dev.assay.security.Caller;
 import dev.assay.security.Identity;
@@ -239,10 +240,24 @@ public class SignInResource {
         return uri.getBaseUriBuilder().path("portal/callback").build();
     }
 
-    /** Only a path inside the portal: never an absolute URL (no open redirect). */
+    /**
+     * Only a path inside the portal: never an absolute URL (no open redirect), and one a Location header
+     * can carry: a line break or other control character is a 400 (Malformed; it was a 500 when the
+     * redirect was built), any other text no URI can hold is the dashboard.
+     */
     static String safeNext(String next) {
-        return next != null && next.startsWith("/portal/") && !next.startsWith("//") && !next.contains("\\")
-                && !next.contains("://") ? next : "/portal/";
+        if (next != null && next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new Malformed("The 'next' field holds a line break or another control character; it must be a portal path");
+        }
+        if (next == null || !next.startsWith("/portal/") || next.startsWith("//") || next.contains("\\") || next.contains("://")) {
+            return "/portal/";
+        }
+        try {
+            URI.create(next);
+            return next;
+        } catch (IllegalArgumentException e) {
+            return "/portal/";
+        }
     }
 
     static String s256(String verifier) {

@@ -72,7 +72,7 @@ public class VerifyPages {
             v = reports.verifyPdf(pdf);
             what = "PDF report";
         } else if (json != null && json.length > 0 && jws != null && jws.length > 0) {
-            v = reports.verify(json, new String(jws, StandardCharsets.US_ASCII).strip());
+            v = reports.verify(json, new String(jws, StandardCharsets.US_ASCII));
             what = "JSON report with its JWS";
         } else {
             m.put("problem", "Choose a PDF report, or a JSON report together with its .jws signature.");

@@ -4,6 +4,7 @@ import dev.assay.failure.FieldError;
 import dev.assay.failure.InvalidInput;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.infrastructure.Yaml;
+import dev.assay.infrastructure.JsonText;
 import dev.assay.infrastructure.YamlPositions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -38,16 +39,7 @@ public final class ModelCardParser {
     }
 
     public static ModelCard parseJson(String text, String model, String version) {
-        JsonValue value;
-        try {
-            value = Json.createReader(new StringReader(text)).readValue();
-        } catch (JsonParsingException e) {
-            var loc = e.getLocation();
-            throw new InvalidInput("The model card is not valid JSON",
-                    List.of(FieldError.atLine(loc.getLineNumber(), loc.getColumnNumber(), e.getMessage())));
-        } catch (JsonException e) {
-            throw new InvalidInput("The model card is not valid JSON", List.of(FieldError.at("", e.getMessage())));
-        }
+        JsonValue value = JsonText.read(text, "The model card", Yaml.MAX_CHARS);
         // JSON text is YAML too, so the same positions place its errors.
         return checked(value, text, model, version);
     }

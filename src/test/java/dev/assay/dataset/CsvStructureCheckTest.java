@@ -114,4 +114,40 @@ class CsvStructureCheckTest {
         assertEquals(Optional.empty(), c.finish());
         assertEquals(List.of("id", "score", "score"), c.header());
     }
+
+    @Test
+    void aNulByteIsRefusedWithItsLineAndField() {
+        for (String file : new String[] {"a,b\n1,2\n3,x\0y\n", "a,b\n1,2\n3,\"x\0y\"\n"}) {
+            CsvStructureCheck.Violation v = check(utf8(file), 3).finish().orElseThrow();
+            assertEquals(3, v.line());
+            assertEquals(2, v.field());
+            assertTrue(v.message().contains("NUL"), v.message());
+        }
+    }
+
+    @Test
+    void moreColumnsThanTheBoundAreRefusedInTheHeader() {
+        String header = String.join(",", java.util.stream.IntStream.range(0, ParquetIngest.MAX_COLUMNS + 1).mapToObj(i -> "c" + i).toList());
+        CsvStructureCheck.Violation v = check(utf8(header + "\n"), 1 << 16).finish().orElseThrow();
+        assertEquals(1, v.line());
+        assertTrue(v.message().contains("more than " + ParquetIngest.MAX_COLUMNS + " columns"), v.message());
+        String atTheBound = String.join(",", java.util.stream.IntStream.range(0, ParquetIngest.MAX_COLUMNS).mapToObj(i -> "c" + i).toList());
+        String row = String.join(",", java.util.Collections.nCopies(ParquetIngest.MAX_COLUMNS, "1"));
+        assertEquals(Optional.empty(), check(utf8(atTheBound + "\n" + row + "\n"), 1 << 16).finish());
+    }
+
+    @Test
+    void mixedLineEndingsAreNoticedOutsideQuotesOnly() {
+        CsvStructureCheck mixed = check(utf8("a,b\r\n1,2\n3,4\r\n"), 1);
+        assertEquals(Optional.empty(), mixed.finish());
+        assertTrue(mixed.mixedLineEndings());
+        CsvStructureCheck loneCr = check(utf8("a,b\r1,2\n3,4\n"), 2);
+        assertEquals(Optional.empty(), loneCr.finish());
+        assertTrue(loneCr.mixedLineEndings());
+        for (String same : new String[] {"a,b\r\n1,2\r\n", "a,b\n1,\"x\r\ny\"\n", "a,b\r1,2\r"}) {
+            CsvStructureCheck c = check(utf8(same), 1);
+            assertEquals(Optional.empty(), c.finish());
+            assertEquals(false, c.mixedLineEndings(), same);
+        }
+    }
 }

@@ -214,4 +214,108 @@ class ParquetIngestTest {
                 new ParquetIngest.Source(source, DatasetFormat.PARQUET, ',')));
         assertTrue(e.getMessage().startsWith("cannot read the file as Parquet"), e.getMessage());
     }
+
+    private ParquetIngest.Profile ingested(String name, byte[] content, DatasetFormat format) throws Exception {
+        Path source = dir.resolve(name);
+        Files.write(source, content);
+        ParquetIngest.Source src = new ParquetIngest.Source(source, format, ',');
+        if (format == DatasetFormat.CSV) {
+            CsvStructureCheck check = new CsvStructureCheck();
+            check.update(content, 0, content.length);
+            assertEquals(java.util.Optional.empty(), check.finish());
+            src = src.withMixedLineEndings(check.mixedLineEndings());
+        }
+        src = ingest().keepText(ingest().sniffDecimalSeparator(src));
+        Path parquet = dir.resolve(name + ".parquet");
+        ingest().writeParquet(src, parquet);
+        return ingest().profile(parquet);
+    }
+
+    private List<String> values(String name, String column) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DuckDb.withDefaults(dir).open(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT " + Sql.identifier(column) + "::VARCHAR FROM read_parquet("
+                     + Sql.literal(dir.resolve(name + ".parquet").toString()) + ")")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** A column of F (and one of T) is text: DuckDB's guess of BOOLEAN changed F into false. */
+    @Test
+    void lettersThatLookBooleanStayText() throws Exception {
+        ParquetIngest.Profile p = ingested("fm.csv", "id,sex,flag,ok\n1,F,T,true\n2,F,F,false\n3,F,T,TRUE\n"
+                .getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals("VARCHAR", column(p, "sex").type());
+        assertEquals("VARCHAR", column(p, "flag").type());
+        assertEquals("BOOLEAN", column(p, "ok").type());
+        assertEquals(List.of("F", "F", "F"), values("fm.csv", "sex"));
+        assertEquals(List.of("T", "F", "T"), values("fm.csv", "flag"));
+    }
+
+    /** LF and CRLF in one file (edited on two systems): DuckDB's strict dialect said "Error when sniffing file". */
+    @Test
+    void mixedLineEndingsAreRead() throws Exception {
+        ParquetIngest.Profile p = ingested("mixed.csv", "id,sex,y\r\n1,F,1\n2,M,0\r\n3,F,1\n"
+                .getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals(3, p.rows());
+        assertEquals(List.of("F", "M", "F"), values("mixed.csv", "sex"));
+        assertEquals("BIGINT", column(p, "y").type());
+    }
+
+    /** Rows with different keys: a key first met after DuckDB's 20,480-row sample was silently dropped. */
+    @Test
+    void jsonLinesRowsWithDifferentKeysAreAllRead() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 25_000; i++) {
+            b.append("{\"id\":").append(i).append(",\"sex\":\"F\"}\n");
+        }
+        b.append("{\"sex\":\"M\",\"id\":25000,\"late\":7}\r\n");
+        ParquetIngest.Profile p = ingested("keys.jsonl", b.toString().getBytes(StandardCharsets.UTF_8), DatasetFormat.JSON_LINES);
+        assertEquals(25_001, p.rows());
+        assertEquals(25_000, column(p, "late").nulls());
+    }
+
+    /**
+     * A Parquet file of 10,000 columns is described quickly (the upload is then refused: more than
+     * MAX_COLUMNS), and profiling is linear in columns: 1,000 columns took 10 s in one SELECT.
+     */
+    @Test
+    void wideFilesAreDescribedQuicklyAndProfiledInChunks() throws Exception {
+        DuckDb db = DuckDb.withDefaults(dir);
+        for (int n : new int[] {10_000, ParquetIngest.MAX_COLUMNS}) {
+            Path f = dir.resolve("wide" + n + ".parquet");
+            StringBuilder sel = new StringBuilder("SELECT ");
+            for (int i = 0; i < n; i++) {
+                sel.append(i == 0 ? "" : ", ").append("(range * ").append(i).append(") % 7 AS c").append(i);
+            }
+            try (Connection c = db.open(); Statement s = c.createStatement()) {
+                s.execute("COPY (" + sel + " FROM range(50)) TO " + Sql.literal(f.toString()) + " (FORMAT parquet)");
+            }
+            ParquetIngest.Source src = new ParquetIngest.Source(f, DatasetFormat.PARQUET, ',');
+            if (n > ParquetIngest.MAX_COLUMNS) {
+                List<ColumnProfile> described = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(30), () -> ingest().describe(src));
+                assertEquals(n, described.size());
+            } else {
+                ParquetIngest.Profile p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(60), () -> ingest().profile(f));
+                assertEquals(n, p.columns().size());
+                assertEquals(50, p.rows());
+                assertEquals(3.0, column(p, "c1").numeric().median(), 1e-9);
+                assertEquals(0.0, column(p, "c0").numeric().max(), 0);
+            }
+        }
+    }
+
+    @Test
+    void duckDbMessagesLoseTheServersPaths() {
+        assertEquals("Error when sniffing the file.", ParquetIngest.withoutPaths("Error when sniffing file \"/work/data/tmp/1a2b.upload\"."));
+        assertEquals("No magic bytes found at end of the file", ParquetIngest.withoutPaths("No magic bytes found at end of file '/srv/assay/tmp/x.upload'"));
+        IngestException e = ParquetIngest.translate(new java.sql.SQLException("Invalid Input Error: Error when sniffing file \""
+                + dir.resolve("x.upload") + "\".\nIt was not possible"), DatasetFormat.CSV);
+        assertTrue(!e.getMessage().contains(dir.toString()), e.getMessage());
+    }
 }

@@ -245,4 +245,190 @@ class BadInputIT {
         assertEquals(5, error(r, "/rules/0/severity").getInt("line"));
         assertEquals(3, errors(r).size(), r.text());
     }
+
+    // ---- Issue 16: every input bounded, every failure a clear 4xx ----
+
+    private static void assertNoInternals(Api.Reply r) {
+        String text = r.text();
+        for (String internal : new String[] {"com.ibm", "CWWWC", "SRVE", "Exception", "\tat ", "java.", "dev.assay", "/work/",
+                "RESTEASY", "wlp"}) {
+            assertTrue(!text.contains(internal), "no internals (" + internal + ") in " + text);
+        }
+    }
+
+    /** A 4 MB one-line comment took 43 s; now the card is refused at once, and a 30 MB one with 413. */
+    @Test
+    void hugeCommentsAndCardsAreRefusedQuickly() throws Exception {
+        String card = WalkingSkeletonIT.CARD_YAML.formatted("bad-input-it");
+        long start = System.nanoTime();
+        Api.Reply r = ci.send("PUT", VERSION.replace("1.0.0", "1.0.9"), "application/yaml",
+                (card.replace("1.0.0", "1.0.9") + "# " + "x".repeat(4_000_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, r.status(), r.text());
+        assertTrue(r.contentType().startsWith("application/problem+json"));
+        assertTrue(firstError(r.json()).getString("message").contains("at most"), r.text());
+        Api.Reply line = ci.send("PUT", VERSION.replace("1.0.0", "1.0.9"), "application/yaml",
+                (card.replace("1.0.0", "1.0.9") + "# " + "x".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, line.status(), line.text());
+        assertEquals(13, firstError(line.json()).getInt("line"), line.text());
+        assertTrue(firstError(line.json()).getString("message").contains("on one line"), line.text());
+        Api.Reply huge = ci.send("PUT", VERSION.replace("1.0.0", "1.0.9"), "application/yaml",
+                (card + "# " + "x".repeat(30_000_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, huge.status(), huge.text());
+        assertTrue(huge.contentType().startsWith("application/problem+json"));
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "answered in seconds");
+        assertEquals(404, ci.get(VERSION.replace("1.0.0", "1.0.9")).status(), "nothing registered");
+    }
+
+    @Test
+    void anAliasBeforeItsAnchorIsA422ThatSaysSo() throws Exception {
+        String card = WalkingSkeletonIT.CARD_YAML.formatted("bad-input-it").replace("1.0.0", "1.0.8")
+                .replace("owner: it@example.com", "owner: *who").replace("  protected: [sex]", "  protected: [&who sex]");
+        Api.Reply r = ci.send("PUT", VERSION.replace("1.0.0", "1.0.8"), "application/yaml", card.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, r.status(), r.text());
+        JsonObject e = firstError(r.json());
+        assertEquals(3, e.getInt("line"));
+        assertEquals(8, e.getInt("column"));
+        assertTrue(e.getString("message").contains("the alias *who comes before its anchor &who"), r.text());
+    }
+
+    /** JSON ten thousand levels deep was a 500 and a thousand log lines. */
+    @Test
+    void deeplyNestedJsonIsA422WithItsPlace() throws Exception {
+        String deep = "{\"policies\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        Api.Reply r = ci.send("POST", VERSION + "/audits", "application/json", deep.getBytes());
+        assertEquals(422, r.status(), r.text());
+        JsonObject e = firstError(r.json());
+        assertEquals(1, e.getInt("line"));
+        assertEquals(14 + 63, e.getInt("column"), r.text());
+        assertTrue(e.getString("message").contains("deeper than 64"), r.text());
+        assertNoInternals(r);
+        Api.Reply card = ci.send("PUT", VERSION.replace("1.0.0", "1.0.7"), "application/json", deep.getBytes());
+        assertEquals(422, card.status(), card.text());
+    }
+
+    private static Path wideParquet(int columns) throws Exception {
+        Path file = Files.createTempFile("wide", ".parquet");
+        Files.delete(file);
+        StringBuilder sel = new StringBuilder("SELECT range AS id, 'F' AS sex, 1 AS hired, 0 AS label");
+        for (int i = 0; i < columns - 4; i++) {
+            sel.append(", range % 7 AS c").append(i);
+        }
+        Class.forName("org.duckdb.DuckDBDriver");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
+            s.execute("COPY (" + sel + " FROM range(20)) TO '" + file + "' (FORMAT parquet)");
+        }
+        return file;
+    }
+
+    /** A 3.4 MB Parquet file of 10,000 columns profiled for over 20 minutes; CSV and JSON Lines have the same bound. */
+    @Test
+    void tenThousandColumnsAreRefusedInEveryFormat() throws Exception {
+        long start = System.nanoTime();
+        Path parquet = wideParquet(10_000);
+        try {
+            JsonObject p = refused("application/vnd.apache.parquet", Files.readAllBytes(parquet), 422);
+            assertTrue(p.getString("detail").contains("at most 1000"), p.toString());
+        } finally {
+            Files.deleteIfExists(parquet);
+        }
+        StringBuilder header = new StringBuilder("id,sex,hired,label");
+        StringBuilder row = new StringBuilder("1,F,1,0");
+        StringBuilder json = new StringBuilder("{\"id\":1,\"sex\":\"F\",\"hired\":1,\"label\":0");
+        for (int i = 0; i < 10_000; i++) {
+            header.append(",c").append(i);
+            row.append(",1");
+            json.append(",\"c").append(i).append("\":1");
+        }
+        JsonObject csv = refused("text/csv", (header + "\n" + row + "\n").getBytes(), 422);
+        assertEquals(1, firstError(csv).getInt("line"));
+        assertTrue(firstError(csv).getString("message").contains("more than 1000 columns"), csv.toString());
+        refused("application/x-ndjson", (json + "}\n").getBytes(), 422);
+        assertTrue(System.nanoTime() - start < 120_000_000_000L, "answered in time");
+    }
+
+    @Test
+    void aNulByteInACsvFieldIsRefusedWithItsLine() throws Exception {
+        JsonObject p = refused("text/csv", "id,sex,hired,label\n1,F,1,0\n2,M\0,1,0\n".getBytes(), 422);
+        assertEquals(3, firstError(p).getInt("line"));
+        assertEquals(2, firstError(p).getInt("column"));
+        assertTrue(firstError(p).getString("message").contains("NUL"), p.toString());
+    }
+
+    private static JsonObject accepted(String model, String contentType, String body) throws Exception {
+        String version = "/api/v1/models/" + model + "/versions/1.0.0";
+        Api.Reply card = ci.send("PUT", version, "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted(model).getBytes(StandardCharsets.UTF_8));
+        assertTrue(card.status() == 201 || card.status() == 200, card.text());
+        Api.Reply r = ci.send("POST", version + "/datasets", contentType, body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, r.status(), r.text());
+        return r.json();
+    }
+
+    private static String type(JsonObject dataset, String column) {
+        return dataset.getJsonArray("columns").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(column)).findFirst().orElseThrow().getString("type");
+    }
+
+    /** A column of F was read as booleans (F as false); mixed LF/CRLF was "Error when sniffing file"; late JSON keys were dropped. */
+    @Test
+    void lettersStayTextMixedLineEndingsAndDifferentKeysAreRead() throws Exception {
+        JsonObject onlyF = accepted("bad-input-types-it", "text/csv", "id,sex,hired,label\n1,F,1,0\n2,F,0,1\n3,F,1,1\n");
+        assertEquals("VARCHAR", type(onlyF, "sex"), onlyF.toString());
+        JsonObject mixed = accepted("bad-input-newlines-it", "text/csv", "id,sex,hired,label\r\n1,F,1,0\n2,M,0,1\r\n3,F,1,1\n");
+        assertEquals(3, mixed.getInt("rows"));
+        assertEquals("BIGINT", type(mixed, "hired"));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 25_000; i++) {
+            lines.append("{\"id\":").append(i).append(",\"sex\":\"F\",\"hired\":1,\"label\":0}\n");
+        }
+        lines.append("{\"label\":1,\"hired\":0,\"sex\":\"M\",\"id\":25000,\"note\":\"late\"}\r\n");
+        JsonObject keys = accepted("bad-input-keys-it", "application/x-ndjson", lines.toString());
+        assertEquals(25_001, keys.getInt("rows"));
+        assertEquals("VARCHAR", type(keys, "note"));
+    }
+
+    /** Liberty answered an encoded slash with its own page, naming its classes; under /api it is problem+json. */
+    @Test
+    void anEncodedSlashUnderApiIsProblemJsonWithoutInternals() throws Exception {
+        for (String path : new String[] {"/api/v1/models/a%2fb/versions/1.0.0", "/api/v1/models/a%2Fb", "/api/v1/%2e%2e/%2fetc"}) {
+            Api.Reply r = ci.get(path);
+            assertTrue(r.status() >= 400 && r.status() < 500, path + ": " + r.status() + " " + r.text());
+            assertTrue(r.contentType().startsWith("application/problem+json"), path + ": " + r.contentType() + " " + r.text());
+            assertEquals(r.status(), r.json().getInt("status"));
+            assertNoInternals(r);
+        }
+        Api.Reply badParameter = ci.send("POST", VERSION + "/audits?wait=soon", "application/json", "{}".getBytes());
+        assertTrue(badParameter.status() >= 400 && badParameter.status() < 500, badParameter.text());
+        assertNoInternals(badParameter);
+    }
+
+    /** A CR/LF in the portal's next field was a 500 (the redirect could not be built). */
+    @Test
+    void aLineBreakInThePortalsNextIsA400() throws Exception {
+        Api anonymous = Api.anonymous();
+        Api.Reply get = anonymous.get("/portal/login?next=/portal/%0d%0aSet-Cookie:%20x=1");
+        assertEquals(400, get.status(), get.text());
+        Api.Reply post = anonymous.send("POST", "/portal/login", "application/x-www-form-urlencoded",
+                "username=a&password=b&csrf=x&next=%2Fportal%2F%0D%0ALocation%3A%20https%3A%2F%2Fevil.example".getBytes());
+        // In oidc mode the form is not used: its post is sent to the provider's sign-in, next unread.
+        assertEquals(LibertyServer.get().oidc() ? 303 : 400, post.status(), post.text());
+    }
+
+    /** A JWS whose signature is spelt with unused bits set verified as valid (same bytes); it is not the canonical JWS. */
+    @Test
+    void aNonCanonicalJwsIsInvalid() throws Exception {
+        Path samples = Path.of("reports", "samples");
+        byte[] report = Files.readAllBytes(samples.resolve("loan-approval-1.0.0.report.json"));
+        String jws = Files.readString(samples.resolve("loan-approval-1.0.0.report.jws")).strip();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String bits = jws.substring(0, jws.length() - 1) + alphabet.charAt(alphabet.indexOf(jws.charAt(jws.length() - 1)) + 1);
+        for (String variant : new String[] {bits, jws + "  "}) {
+            Api.Reply r = Api.anonymous().multipart("/api/v1/verify", new java.util.LinkedHashMap<>(java.util.Map.of(
+                    "report", java.util.Map.entry("application/json", report),
+                    "signature", java.util.Map.entry("application/jose", variant.getBytes(StandardCharsets.US_ASCII)))));
+            assertEquals(200, r.status(), r.text());
+            assertEquals(false, r.json().getBoolean("valid"));
+            assertTrue(r.json().getString("reason").startsWith("malformed JWS"), r.text());
+        }
+    }
 }

@@ -61,6 +61,12 @@ class LedgerExportTest {
         List<String> broken = new ArrayList<>(exported(4));
         broken.set(3, "{\"seq\":4");
         assertTrue(check(broken, 1).startsWith("INVALID: line 4 is not a ledger entry"));
+        // Nested past Parsson's own limit, a bare RuntimeException, which stopped the check with a stack trace.
+        broken.set(3, "{\"seq\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+        String deep = check(broken, 1);
+        assertTrue(deep.startsWith("INVALID: line 4 is not a ledger entry: nested deeper than 64"), deep);
+        broken.set(3, "[1]");
+        assertTrue(check(broken, 1).startsWith("INVALID: line 4 is not a ledger entry"));
 
         assertEquals(2, LedgerExport.run(new String[0], new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }

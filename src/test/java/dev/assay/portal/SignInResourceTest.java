@@ -3,6 +3,7 @@ package dev.assay.portal;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SignInResourceTest {
 
@@ -13,6 +14,15 @@ class SignInResourceTest {
                 "/api/v1/models", "/portal/\\\\evil", "/portal/x?u=http://evil"}) {
             assertEquals("/portal/", SignInResource.safeNext(outside), String.valueOf(outside));
         }
+    }
+
+    @Test
+    void aLineBreakInNextIsMalformedAndOtherBadTextTheDashboard() {
+        for (String injected : new String[]{"/portal/\r\nSet-Cookie: x=1", "/portal/\n", "/portal/\u0000", "/portal/\u007f"}) {
+            assertThrows(dev.assay.failure.Malformed.class, () -> SignInResource.safeNext(injected), injected);
+        }
+        assertEquals("/portal/", SignInResource.safeNext("/portal/a b"));
+        assertEquals("/portal/", SignInResource.safeNext("/portal/<x>"));
     }
 
     @Test

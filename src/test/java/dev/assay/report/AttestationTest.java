@@ -76,4 +76,13 @@ class AttestationTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("INVALID: signature does not match"));
         assertEquals(2, OfflineVerifier.run(new String[] {"report.json"}, new PrintStream(out, true, StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void aDeeplyNestedEnvelopeIsMalformedNotAnError() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        String deep = "{\"payloadType\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        ReportSigner.Verification v = Attestation.verify(deep, keys.publicJwks());
+        assertFalse(v.valid());
+        assertTrue(v.reason().startsWith("malformed DSSE envelope"), v.reason());
+    }
 }

@@ -136,6 +136,91 @@ class PadesTest {
         assertFalse(PadesVerifier.verify(java.util.Arrays.copyOf(pdf, pdf.length / 2), keys.publicJwks()).valid(), "truncated");
     }
 
+    /** The PDF with /Contents replaced by {@code cms}, hex-encoded and zero-padded to the reserved size. */
+    private static byte[] withContents(byte[] pdf, byte[] cms) throws Exception {
+        int[] range;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            range = doc.getLastSignatureDictionary().getByteRange();
+        }
+        int from = range[1] + 1;
+        int to = range[2] - 1;
+        String hex = org.bouncycastle.util.encoders.Hex.toHexString(cms).toUpperCase(java.util.Locale.ROOT);
+        assertTrue(hex.length() <= to - from, "room for the CMS");
+        byte[] out = pdf.clone();
+        for (int i = from; i < to; i++) {
+            out[i] = (byte) (i - from < hex.length() ? hex.charAt(i - from) : '0');
+        }
+        return out;
+    }
+
+    private static org.bouncycastle.cms.CMSSignedData cmsOf(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDSignature sig = doc.getLastSignatureDictionary();
+            try (var in = new org.bouncycastle.asn1.ASN1InputStream(sig.getContents(pdf))) {
+                return new org.bouncycastle.cms.CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(sig.getSignedContent(pdf)),
+                        org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+            }
+        }
+    }
+
+    /**
+     * The embedded certificate swapped for one with the same key, issuer and serial but another subject
+     * (what pdfsig then shows as the signer): the CMS still verifies with the key, but its signed ESS
+     * signing-certificate-v2 attribute names the original certificate, so verification fails.
+     */
+    @Test
+    void aCertificateWithAnotherSubjectIsNotTheSigner() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        byte[] pdf = signedPdf(keys);
+        org.bouncycastle.cms.CMSSignedData cms = cmsOf(pdf);
+        var original = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(keys.certificate());
+        var forged = new org.bouncycastle.cert.X509v3CertificateBuilder(original.getIssuer(), original.getSerialNumber(),
+                original.getNotBefore(), original.getNotAfter(), new org.bouncycastle.asn1.x500.X500Name("CN=Mallory, O=Not Assay"),
+                original.getSubjectPublicKeyInfo())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                        .build(keys.signingKey().toECPrivateKey()));
+        var swapped = org.bouncycastle.cms.CMSSignedData.replaceCertificatesAndCRLs(cms,
+                new org.bouncycastle.cert.jcajce.JcaCertStore(java.util.List.of(forged)), null, null);
+        byte[] tampered = withContents(pdf, swapped.getEncoded("DER"));
+        ReportSigner.Verification v = PadesVerifier.verify(tampered, keys.publicJwks());
+        assertFalse(v.valid(), "a certificate the signature does not name");
+        assertTrue(v.reason().startsWith("certificate not bound"), v.reason());
+        // The same rewrite with the original certificate still verifies: the test changes only the subject.
+        assertTrue(PadesVerifier.verify(withContents(pdf, cms.getEncoded("DER")), keys.publicJwks()).valid());
+    }
+
+    @Test
+    void bytesAfterTheSignatureInContentsMustBeZeroPadding() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        byte[] pdf = signedPdf(keys);
+        byte[] der = cmsOf(pdf).getEncoded("DER");
+        byte[] padded = java.util.Arrays.copyOf(der, der.length + 8);
+        padded[der.length + 3] = 0x41;
+        ReportSigner.Verification v = PadesVerifier.verify(withContents(pdf, padded), keys.publicJwks());
+        assertFalse(v.valid(), "a hidden byte after the signature");
+        assertTrue(v.reason().contains("not zero padding"), v.reason());
+    }
+
+    @Test
+    void aSignatureWithoutTheEssAttributeIsRefused() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        byte[] pdf = signedPdf(keys);
+        byte[] content;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            content = doc.getLastSignatureDictionary().getSignedContent(pdf);
+        }
+        var generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(keys.signingKey().toECPrivateKey()),
+                        keys.certificate()));
+        generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(java.util.List.of(keys.certificate())));
+        byte[] plain = generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(content), false).getEncoded("DER");
+        ReportSigner.Verification v = PadesVerifier.verify(withContents(pdf, plain), keys.publicJwks());
+        assertFalse(v.valid());
+        assertTrue(v.reason().contains("signing-certificate-v2"), v.reason());
+    }
+
     /** An independent validator: poppler's pdfsig. Installed by .ci/run; locally skipped with a reason when absent. */
     @Test
     void popplerPdfsigValidatesTheSignature() throws Exception {

@@ -58,6 +58,59 @@ class ReportSignerTest {
         }
     }
 
+    /**
+     * An ES256 signature is 64 bytes, 86 base64url characters whose last carries 4 unused bits: a
+     * lenient decoder reads the same bytes whatever those bits are, so a signature had 16 spellings.
+     * Only the canonical one (and the file's final line break) is valid; trailing spaces are not.
+     */
+    @Test
+    void onlyTheCanonicalBase64urlOfTheSignatureIsValid() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        String jws = ReportSigner.sign(report, keys.signingKey(), Instant.now());
+        assertTrue(ReportSigner.verify(report, jws, keys.publicJwks()).valid());
+        assertTrue(ReportSigner.verify(report, jws + "\n", keys.publicJwks()).valid(), "a file's final line break");
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = jws.charAt(jws.length() - 1);
+        int value = alphabet.indexOf(last);
+        assertEquals(0, value % 16, "the canonical last character has its unused bits clear");
+        for (int bits = 1; bits < 16; bits++) {
+            String sameBytes = jws.substring(0, jws.length() - 1) + alphabet.charAt(value + bits);
+            ReportSigner.Verification v = ReportSigner.verify(report, sameBytes, keys.publicJwks());
+            assertFalse(v.valid(), "unused bits " + bits);
+            assertTrue(v.reason().contains("canonical base64url"), v.reason());
+        }
+        for (String spaced : new String[] {jws + " ", jws + "  \n", " " + jws, jws + "=", jws + "\n\n"}) {
+            assertFalse(ReportSigner.verify(report, spaced, keys.publicJwks()).valid(), "[" + spaced + "]");
+        }
+        String header = jws.substring(0, jws.indexOf('.'));
+        assertFalse(ReportSigner.verify(report, header + ".e30" + jws.substring(jws.indexOf('.') + 1), keys.publicJwks()).valid(),
+                "an attached payload");
+    }
+
+    /** Found by VerifierFuzzTest: an iat beyond Instant's range threw a DateTimeException out of the verifier. */
+    @Test
+    void anIatOutOfRangeIsMalformedNotAnError() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        String jws = ReportSigner.sign(report, keys.signingKey(), Instant.now());
+        String header = com.nimbusds.jose.util.Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\"" + keys.keyId()
+                + "\",\"iat\":1796090465796090465}").toString();
+        ReportSigner.Verification v = ReportSigner.verify(report, header + jws.substring(jws.indexOf('.')), keys.publicJwks());
+        assertFalse(v.valid());
+        assertTrue(v.reason().contains("iat"), v.reason());
+    }
+
+    /** Found by VerifierFuzzTest: an x5c entry that is no certificate at all was a NullPointerException. */
+    @Test
+    void anX5cThatIsNoCertificateIsMalformedNotAnError() {
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
+        String jws = ReportSigner.sign(report, keys.signingKey(), Instant.now());
+        String header = com.nimbusds.jose.util.Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\"" + keys.keyId()
+                + "\",\"x5c\":[\"AA==\"]}").toString();
+        ReportSigner.Verification v = ReportSigner.verify(report, header + jws.substring(jws.indexOf('.')), keys.publicJwks());
+        assertFalse(v.valid());
+        assertTrue(v.reason().contains("x5c certificate cannot be read"), v.reason());
+    }
+
     @Test
     void changedSignatureOrUnknownKeyFails() {
         SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("k.p12"), null, SigningKeys.ALIAS);
