@@ -85,32 +85,11 @@ public class DatasetService {
         Path parquet = store.scratch(".parquet");
         String publishedSha = null;
         try {
-            CsvStructureCheck csv = upload.format() == DatasetFormat.CSV
-                    ? new CsvStructureCheck(CsvStructureCheck.DEFAULT_MAX_FIELD_BYTES, upload.delimiter()) : null;
-            Spool.Spooled file = spool(upload.body(), spooled, csv);
-            if (file.size() == 0) {
-                throw new InvalidInput("The uploaded file is empty", List.of(FieldError.atLine(1, null, "no bytes received")));
-            }
-            if (csv != null) {
-                csv.finish().ifPresent(v -> {
-                    throw new InvalidInput("The file is not well-formed CSV: " + v.message() + " (line " + v.line() + ")",
-                            List.of(FieldError.atLine(v.line(), v.field(), v.message())));
-                });
-            }
-            ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
-            ParquetIngest.Source source = ingest.keepText(ingest.sniffDecimalSeparator(new ParquetIngest.Source(spooled,
-                    upload.format(), csv == null ? ',' : csv.delimiter()).withMixedLineEndings(csv != null && csv.mixedLineEndings())));
-            // For CSV the header is already known; DuckDB is asked only when a name the card uses is not
-            // in it verbatim (DuckDB renames duplicate headers: score, score_1).
-            List<String> names = csv != null && csv.header().containsAll(version.card().columns().named())
-                    ? csv.header()
-                    : ingest.describe(source).stream().map(ColumnProfile::name).toList();
-            if (names.size() > ParquetIngest.MAX_COLUMNS) {
-                // CSV headers are bounded as they stream past (CsvStructureCheck); JSON Lines and Parquet here.
-                throw new InvalidInput("The file has " + names.size() + " columns; at most " + ParquetIngest.MAX_COLUMNS
-                        + " are allowed", List.of(FieldError.atLine(1, null, "more than " + ParquetIngest.MAX_COLUMNS + " columns")));
-            }
-            requireCardColumns(version.card(), names);
+            Read read = read(upload, spooled, version.card().columns().named());
+            Spool.Spooled file = read.file();
+            ParquetIngest ingest = read.ingest();
+            ParquetIngest.Source source = read.source();
+            requireCardColumns(version.card(), read.names());
 
             if (!store.contains(file.sha256())) {
                 ingest.writeParquet(source, parquet);
@@ -191,24 +170,10 @@ public class DatasetService {
         Path parquet = store.scratch(".parquet");
         boolean kept = false;
         try {
-            CsvStructureCheck csv = upload.format() == DatasetFormat.CSV
-                    ? new CsvStructureCheck(CsvStructureCheck.DEFAULT_MAX_FIELD_BYTES, upload.delimiter()) : null;
-            Spool.Spooled file = spool(upload.body(), spooled, csv);
-            if (file.size() == 0) {
-                throw new InvalidInput("The uploaded file is empty", List.of(FieldError.atLine(1, null, "no bytes received")));
-            }
-            if (csv != null) {
-                csv.finish().ifPresent(v -> {
-                    throw new InvalidInput("The file is not well-formed CSV: " + v.message() + " (line " + v.line() + ")",
-                            List.of(FieldError.atLine(v.line(), v.field(), v.message())));
-                });
-            }
-            ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
-            ParquetIngest.Source source = ingest.sniffDecimalSeparator(new ParquetIngest.Source(spooled, upload.format(),
-                    csv == null ? ',' : csv.delimiter()));
-            ingest.writeParquet(source, parquet);
+            Read read = read(upload, spooled, List.of());
+            read.ingest().writeParquet(read.source(), parquet);
             kept = true;
-            return new Staged(parquet, file.sha256(), file.size());
+            return new Staged(parquet, read.file().sha256(), read.file().size());
         } catch (IngestException e) {
             throw new InvalidInput("The file cannot be read: " + e.getMessage(),
                     List.of(e.line() == null ? FieldError.at("", e.getMessage())
@@ -223,6 +188,45 @@ public class DatasetService {
                 deleteQuietly(parquet);
             }
         }
+    }
+
+    /** An upload spooled and checked as every upload is, and the source DuckDB reads it from. */
+    private record Read(Spool.Spooled file, ParquetIngest ingest, ParquetIngest.Source source, List<String> names) {
+    }
+
+    /**
+     * The one way an upload is read, for datasets and production batches alike: spooled with its hash and size
+     * and the CSV structure checked as it streams; refused when empty or malformed; the decimal separator
+     * sniffed; text that DuckDB would guess boolean kept as text; mixed line endings read; at most
+     * {@link ParquetIngest#MAX_COLUMNS} columns. {@code cardColumns}: the names the caller needs, so that
+     * DuckDB is asked for the columns only when the CSV header does not hold them verbatim (it renames
+     * duplicate headers: score, score_1).
+     */
+    private Read read(Upload upload, Path spooled, java.util.Collection<String> cardColumns) throws IOException, IngestException {
+        CsvStructureCheck csv = upload.format() == DatasetFormat.CSV
+                ? new CsvStructureCheck(CsvStructureCheck.DEFAULT_MAX_FIELD_BYTES, upload.delimiter()) : null;
+        Spool.Spooled file = spool(upload.body(), spooled, csv);
+        if (file.size() == 0) {
+            throw new InvalidInput("The uploaded file is empty", List.of(FieldError.atLine(1, null, "no bytes received")));
+        }
+        if (csv != null) {
+            csv.finish().ifPresent(v -> {
+                throw new InvalidInput("The file is not well-formed CSV: " + v.message() + " (line " + v.line() + ")",
+                        List.of(FieldError.atLine(v.line(), v.field(), v.message())));
+            });
+        }
+        ParquetIngest ingest = new ParquetIngest(analytics.duckDb());
+        ParquetIngest.Source source = ingest.keepText(ingest.sniffDecimalSeparator(new ParquetIngest.Source(spooled,
+                upload.format(), csv == null ? ',' : csv.delimiter()).withMixedLineEndings(csv != null && csv.mixedLineEndings())));
+        List<String> names = csv != null && csv.header().containsAll(cardColumns)
+                ? csv.header()
+                : ingest.describe(source).stream().map(ColumnProfile::name).toList();
+        if (names.size() > ParquetIngest.MAX_COLUMNS) {
+            // CSV headers are bounded as they stream past (CsvStructureCheck); JSON Lines and Parquet here.
+            throw new InvalidInput("The file has " + names.size() + " columns; at most " + ParquetIngest.MAX_COLUMNS
+                    + " are allowed", List.of(FieldError.atLine(1, null, "more than " + ParquetIngest.MAX_COLUMNS + " columns")));
+        }
+        return new Read(file, ingest, source, names);
     }
 
     /** A fresh path in the store's scratch area (swept at start-up). */
