@@ -48,8 +48,8 @@ public class MonitoringEvents {
         Deployment d = deployments.get(window.deployment());
         String version = deployments.version(d).version();
         List<WindowService.Window> latest = windows.latest(d.id(), Health.RECENT * 2);
-        Health after = Health.of(decisions(latest, null));
-        Health before = Health.of(decisions(latest, done.auditId()));
+        Health after = windows.health(d, decisions(latest, null));
+        Health before = windows.health(d, decisions(latest, done.auditId()));
         var about = Json.createObjectBuilder().add("model", d.modelName()).add("version", version)
                 .add("environment", d.environment());
         if (done.verdict() == Decision.Verdict.FAIL) {
@@ -70,14 +70,14 @@ public class MonitoringEvents {
      * The windows' decisions, newest first; with {@code without}, as they were before that audit was written:
      * its window's decision is its earlier audit's (none for a first audit).
      */
-    private List<Decision.Verdict> decisions(List<WindowService.Window> latest, String without) {
-        List<Decision.Verdict> out = new ArrayList<>();
+    private List<Health.Window> decisions(List<WindowService.Window> latest, String without) {
+        List<Health.Window> out = new ArrayList<>();
         for (WindowService.Window w : latest) {
             String audit = w.audit();
             if (audit.equals(without)) {
                 audit = w.earlierAudits().isEmpty() ? null : w.earlierAudits().get(w.earlierAudits().size() - 1);
             }
-            out.add(audit == null ? null : audits.verdict(audit).orElse(null));
+            out.add(new Health.Window(audit == null ? null : audits.verdict(audit).orElse(null), w.labelCoverage()));
         }
         return out;
     }

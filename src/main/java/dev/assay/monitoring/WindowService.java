@@ -245,8 +245,25 @@ public class WindowService {
 
     /** What the latest windows say ({@link Health}). */
     public Health health(String deploymentId) {
-        return Health.of(latest(deploymentId, Health.RECENT * 2).stream()
-                .map(w -> w.decision().equals("NONE") ? null : Decision.Verdict.valueOf(w.decision())).toList());
+        return health(deployments.get(deploymentId), latest(deploymentId, Health.RECENT * 2).stream()
+                .map(w -> new Health.Window(w.decision().equals("NONE") ? null : Decision.Verdict.valueOf(w.decision()),
+                        w.labelCoverage())).toList());
+    }
+
+    /** A deployment's health from its latest windows (newest first) as {@link Health} judges them, with the configured persistence. */
+    public Health health(Deployment d, List<Health.Window> latest) {
+        return Health.of(latest, d.monitoring().minimumLabelCoverage(), failingAfter());
+    }
+
+    /** {@code ASSAY_MONITORING_FAILING_AFTER}: decided windows in a row that warn or fail before a deployment is failing. */
+    int failingAfter() {
+        return config.env("ASSAY_MONITORING_FAILING_AFTER").map(v -> {
+            try {
+                return Math.max(1, Math.min(Health.RECENT * 2, Integer.parseInt(v.trim())));
+            } catch (NumberFormatException e) {
+                return Health.DEFAULT_FAILING_AFTER;
+            }
+        }).orElse(Health.DEFAULT_FAILING_AFTER);
     }
 
     /** A point of a series: the window and the metric's value in its latest finished audit. */
