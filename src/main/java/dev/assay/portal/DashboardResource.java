@@ -1,5 +1,8 @@
 package dev.assay.portal;
 
+import dev.assay.monitoring.Deployment;
+import dev.assay.monitoring.DeploymentService;
+import dev.assay.monitoring.WindowService;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.registry.ModelRegistry;
@@ -49,10 +52,34 @@ public class DashboardResource {
     @Inject
     Templates templates;
 
+    @Inject
+    DeploymentService deployments;
+
+    @Inject
+    WindowService windows;
+
+    /** What is deployed where: the model's deployments still serving, newest first. */
+    private List<Serving> serving(String model) {
+        List<Serving> out = new ArrayList<>();
+        for (Deployment d : deployments.of(model)) {
+            if (d.until() == null) {
+                var health = windows.health(d.id());
+                out.add(new Serving(d.environment(), deployments.version(d).version(), health.id(),
+                        DeploymentPages.healthBadge(health), "/portal/deployments/" + d.id()));
+            }
+        }
+        return out;
+    }
+
     @Context
     HttpServletRequest request;
 
-    public record ModelRow(String model, String version, int versions, String gate, String badge, List<String> reasons, String link) {
+    public record ModelRow(String model, String version, int versions, String gate, String badge, List<String> reasons, String link,
+                           List<Serving> serving) {
+    }
+
+    /** A deployment of the model still serving: where, which version, its health in a word and an icon. */
+    public record Serving(String environment, String version, String health, String healthBadge, String link) {
     }
 
     public record PendingWaiver(String id, String model, String version, String rule, String requestedBy, Instant expiresAt, String link) {
@@ -83,7 +110,7 @@ public class DashboardResource {
             if ((query.isEmpty() || name.toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT)))
                     && (wanted.isEmpty() || wanted.equals(gate.decision()))) {
                 models.add(new ModelRow(name, latest.version(), versions.size(), gate.decision(), Page.badge(gate.decision()),
-                        gate.reasons(), VersionPages.link(latest)));
+                        gate.reasons(), VersionPages.link(latest), serving(name)));
             }
         });
         List<PendingWaiver> awaiting = new ArrayList<>();

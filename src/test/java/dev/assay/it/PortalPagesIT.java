@@ -58,6 +58,9 @@ class PortalPagesIT {
         HttpResponse<String> dashboard = get(owner, base.resolve("/portal/"));
         assertTrue(dashboard.body().contains("loan-approval") && dashboard.body().contains("Recent audits"), dashboard.body());
         assertFalse(dashboard.body().contains("Waivers awaiting your decision"), "owners decide no waivers");
+        // What is deployed where: the demo's 1.1.0 serves production, its drift has made it failing.
+        assertTrue(dashboard.body().contains("production 1.1.0") && dashboard.body().contains("/portal/deployments/")
+                && dashboard.body().contains("health-failing"), dashboard.body());
 
         HttpResponse<String> version = get(owner, base.resolve(VERSION));
         assertEquals(200, version.statusCode());
