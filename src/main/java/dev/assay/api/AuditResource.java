@@ -202,13 +202,7 @@ public class AuditResource {
         if (require == null) {
             return Response.ok(view).build();
         }
-        Decision.Verdict required;
-        try {
-            required = Decision.Verdict.valueOf(require);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("Query parameter 'require' must be PASS or WARN");
-        }
-        return Response.status(gate.meets(required) ? 200 : 409).entity(view).build();
+        return Response.status(gate.meets(required(require)) ? 200 : 409).entity(view).build();
     }
 
 }

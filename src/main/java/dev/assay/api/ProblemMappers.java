@@ -88,13 +88,7 @@ public final class ProblemMappers {
     public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            Optional<Problem> carried = carried(e);
-            if (carried.isPresent()) {
-                return carried.get().toResponse();
-            }
-            LOG.log(Level.SEVERE, "Unexpected failure", e);
-            return new Problem(500, "internal", "Internal error",
-                    "An unexpected error occurred; it has been logged", List.of()).toResponse();
+            return unexpected(e);
         }
     }
 
@@ -106,13 +100,18 @@ public final class ProblemMappers {
     public static class ThrowableMapper implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
-            Optional<Problem> carried = carried(e);
-            if (carried.isPresent()) {
-                return carried.get().toResponse();
-            }
-            LOG.log(Level.SEVERE, "Unexpected failure", e);
-            return new Problem(500, "internal", "Internal error",
-                    "An unexpected error occurred; it has been logged", List.of()).toResponse();
+            return unexpected(e);
         }
+    }
+
+    /** A failure no mapper names: the Problem it carries, or a logged 500 that shows nothing of the failure. */
+    private static Response unexpected(Throwable e) {
+        Optional<Problem> carried = carried(e);
+        if (carried.isPresent()) {
+            return carried.get().toResponse();
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", e);
+        return new Problem(500, "internal", "Internal error",
+                "An unexpected error occurred; it has been logged", List.of()).toResponse();
     }
 }

@@ -51,7 +51,7 @@ public class AuditResult {
     }
 
     public AuditResult(String auditId, Decision decision, String reportJson, String reportSha256, String reportJws,
-                       String keyId, String attestation, byte[] reportPdf, Instant createdAt) {
+                       String keyId, String attestation, Instant createdAt) {
         this.auditId = auditId;
         this.decision = decision.verdict().name();
         this.reasons = String.join("\n", decision.reasons());
@@ -60,7 +60,6 @@ public class AuditResult {
         this.reportJws = reportJws;
         this.keyId = keyId;
         this.attestation = attestation;
-        this.reportPdf = reportPdf == null ? null : Base64.getEncoder().encodeToString(reportPdf);
         this.createdAt = createdAt;
     }
 
@@ -92,7 +91,10 @@ public class AuditResult {
         return keyId;
     }
 
-    /** The PAdES-signed PDF, or null for results written before PDFs existed. */
+    /**
+     * The PAdES-signed PDF of a result written between V6 and V9, which kept it in this row; null for every
+     * other (results since V9 have theirs in {@link ReportPdf}, read through {@link ReportPdfs}).
+     */
     public byte[] reportPdf() {
         return reportPdf == null ? null : Base64.getDecoder().decode(reportPdf);
     }

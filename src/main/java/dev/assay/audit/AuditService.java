@@ -352,7 +352,7 @@ public class AuditService {
             String attestation = reports.attest(AuditReport.statement(run, version, resolved.dataset(), resolved.policies(),
                     outcome, signed.sha256(), finishedAt));
             AuditResult result = new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
-                    signed.jws(), signed.keyId(), attestation, null, finishedAt);
+                    signed.jws(), signed.keyId(), attestation, finishedAt);
             jobs.complete(auditId, result, finishedAt);
             // Committed: whoever waits for the decision hears of it now, not after the PDF.
             progress.enter(auditId, AuditProgress.Stage.RENDERING_PDF);

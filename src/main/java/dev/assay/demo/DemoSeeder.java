@@ -127,24 +127,14 @@ public class DemoSeeder {
         Path tmp = config.dataDir().resolve("tmp");
         Files.createDirectories(tmp);
         for (int day = 0; day < DAYS; day++) {
-            Path csv = tmp.resolve("demo-production-" + day + ".csv");
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                LoanApplications.writeProductionDay(w, today.minusDays(DAYS - day), day, PER_DAY, 2101L);
-            }
-            try (InputStream in = Files.newInputStream(csv)) {
-                batches.predictions(d.id(), "demo-day-" + day, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO);
-            }
-            Files.deleteIfExists(csv);
+            int i = day;
+            post(tmp, w -> LoanApplications.writeProductionDay(w, today.minusDays(DAYS - i), i, PER_DAY, 2101L),
+                    in -> batches.predictions(d.id(), "demo-day-" + i, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO));
         }
         for (int day = 0; day < DAYS_WITH_OUTCOMES; day++) {
-            Path csv = tmp.resolve("demo-outcomes-" + day + ".csv");
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                LoanApplications.writeOutcomesOfDay(w, day, PER_DAY, 0.8, 2101L);
-            }
-            try (InputStream in = Files.newInputStream(csv)) {
-                batches.labels(d.id(), "demo-outcomes-" + day, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO);
-            }
-            Files.deleteIfExists(csv);
+            int i = day;
+            post(tmp, w -> LoanApplications.writeOutcomesOfDay(w, i, PER_DAY, 0.8, 2101L),
+                    in -> batches.labels(d.id(), "demo-outcomes-" + i, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO));
         }
         windows.close(d.id(), today.atStartOfDay(ZoneOffset.UTC).toInstant(), DEMO);
         LOG.info("Demo deployment " + d.id() + ": " + MODEL + " 1.1.0 in production, " + DAYS + " days of traffic, windows audited");
@@ -170,20 +160,35 @@ public class DemoSeeder {
 
     private void seed(String version, LoanApplications.Bias bias, int smallGroup, long seed) {
         ModelVersion v = registry.register(ModelCardParser.parseYaml(card(version), MODEL, version), DEMO).version();
-        Path csv = config.dataDir().resolve("tmp").resolve("demo-" + version + ".csv");
         try {
-            Files.createDirectories(csv.getParent());
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                LoanApplications.write(w, 4000, smallGroup, bias, seed);
-            }
-            try (InputStream in = Files.newInputStream(csv)) {
-                datasets.ingest(v, Dataset.Role.EVALUATION, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO);
-            }
-            Files.deleteIfExists(csv);
+            Path tmp = config.dataDir().resolve("tmp");
+            Files.createDirectories(tmp);
+            post(tmp, w -> LoanApplications.write(w, 4000, smallGroup, bias, seed),
+                    in -> datasets.ingest(v, Dataset.Role.EVALUATION, new DatasetService.Upload(in, DatasetFormat.CSV, null), DEMO));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         audits.start(v, new AuditRequest(List.of("eeoc-four-fifths"), null, null, List.of()), DEMO);
+    }
+
+    /** Writes generated CSV to a scratch file, hands it to {@code post}, and removes it. */
+    private static void post(Path tmp, CsvWriter write, java.util.function.Consumer<InputStream> post) throws IOException {
+        Path csv = Files.createTempFile(tmp, "demo-", ".csv");
+        try {
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                write.write(w);
+            }
+            try (InputStream in = Files.newInputStream(csv)) {
+                post.accept(in);
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CsvWriter {
+        void write(Writer w) throws IOException;
     }
 
     public static String card(String version) {

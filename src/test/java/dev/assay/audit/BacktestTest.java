@@ -165,7 +165,7 @@ class BacktestTest {
         run.finished(Instant.parse("2026-11-03T00:01:00Z"));
         runs.put(id, run);
         results.put(id, new AuditResult(id, new Decision(Decision.Verdict.PASS, List.of()), "{}", "0".repeat(64), "jws", "k",
-                null, null, Instant.parse("2026-11-03T00:01:00Z")));
+                null, Instant.parse("2026-11-03T00:01:00Z")));
         return run;
     }
 
