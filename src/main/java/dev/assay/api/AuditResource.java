@@ -9,6 +9,8 @@ import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.infrastructure.SchemaCheck;
+import dev.assay.monitoring.DeploymentService;
+import dev.assay.monitoring.WindowService;
 import dev.assay.policy.Decision;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
@@ -57,6 +59,12 @@ public class AuditResource {
 
     @Inject
     GateService gates;
+
+    @Inject
+    DeploymentService deployments;
+
+    @Inject
+    WindowService windows;
 
     @POST
     @Path("models/{model}/versions/{version}/audits")
@@ -166,7 +174,7 @@ public class AuditResource {
     @Path("gate")
     @Requires(Permission.READ_GATE)
     public Response gateOfArtifact(@QueryParam("artifact") String artifact, @QueryParam("require") String require,
-                                   @Context SecurityContext security) {
+                                   @QueryParam("environment") String environment, @Context SecurityContext security) {
         if (artifact == null || !artifact.matches("sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}")) {
             throw Problem.badRequest("Query parameter 'artifact' must be a digest such as sha256:<64 lower-case hex digits>");
         }
@@ -180,8 +188,27 @@ public class AuditResource {
         }
         ModelVersion v = named.get(0);
         GateService.Gate gate = gates.of(v);
-        GateView.OfArtifact view = GateView.OfArtifact.of(v.modelName(), v.version(), GateView.of(gate));
+        GateView.OfArtifact view = GateView.OfArtifact.of(v.modelName(), v.version(), withDeployment(GateView.of(gate), v, environment));
         return Response.status(require == null || gate.meets(required(require)) ? 200 : 409).entity(view).build();
+    }
+
+    /**
+     * {@code ?environment=}: the version's current deployment there with its health. {@code require} still
+     * judges the audit's decision only; acting on health is the caller's (a failing deployment of a passing
+     * version is a retraining trigger, not a reason to refuse its release elsewhere).
+     */
+    private GateView withDeployment(GateView view, ModelVersion v, String environment) {
+        if (environment == null) {
+            return view;
+        }
+        if (environment.isBlank() || environment.length() > 100) {
+            throw Problem.badRequest("Query parameter 'environment' must name an environment (1-100 characters)");
+        }
+        return view.in(deployments.of(v.modelName()).stream()
+                .filter(d -> d.until() == null && d.environment().equals(environment) && d.modelVersionId().equals(v.id()))
+                .findFirst()
+                .map(d -> new GateView.InEnvironment(environment, true, d.id(), d.since(), windows.health(d.id()).id()))
+                .orElse(GateView.InEnvironment.none(environment)));
     }
 
     private static Decision.Verdict required(String require) {
@@ -196,9 +223,11 @@ public class AuditResource {
     @Path("models/{model}/versions/{version}/gate")
     @Requires(Permission.READ_GATE)
     public Response gate(@PathParam("model") String model, @PathParam("version") String version,
-                         @QueryParam("require") String require, @Context SecurityContext security) {
-        GateService.Gate gate = gates.of(registry.get(model, version, (Caller) security.getUserPrincipal()));
-        GateView view = GateView.of(gate);
+                         @QueryParam("require") String require, @QueryParam("environment") String environment,
+                         @Context SecurityContext security) {
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
+        GateService.Gate gate = gates.of(v);
+        GateView view = withDeployment(GateView.of(gate), v, environment);
         if (require == null) {
             return Response.ok(view).build();
         }

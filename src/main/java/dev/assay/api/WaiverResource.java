@@ -85,7 +85,7 @@ public class WaiverResource {
         WaiverService.problems(rule, justification, expiresAt, failing, Instant.now()).stream()
                 .filter(e -> !(daysRefused && "/expiresAt".equals(e.pointer()))).forEach(errors::add);
         checked.check("The waiver request", errors);
-        WaiverService.View w = waivers.request(v, rule, justification, expiresAt, failing, (Caller) security.getUserPrincipal());
+        WaiverService.View w = gateChanges.requestWaiver(v, rule, justification, expiresAt, failing, (Caller) security.getUserPrincipal());
         return Response.created(URI.create("/api/v1/waivers/" + w.waiver().id())).entity(WaiverView.of(w)).build();
     }
 

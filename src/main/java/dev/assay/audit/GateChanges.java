@@ -15,6 +15,8 @@ import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -39,11 +41,16 @@ public class GateChanges {
     @Inject
     ModelRegistry registry;
 
+    @Inject
+    jakarta.enterprise.event.Event<GateInputsChanged> inputsChanged;
+
     Clock clock = Clocks.UTC_MICROS;
 
     /** Runs {@code change} of {@code version} in the caller's transaction; publishes gate.changed if the decision moved. */
     <T> T around(ModelVersion version, String cause, Supplier<T> change) {
         GateService.Gate before = gates.of(version);
+        // From here until this transaction completes, the gate is read afresh (the "after" below included).
+        inputsChanged.fire(new GateInputsChanged(version.id()));
         T result = change.get();
         GateService.Gate after = gates.of(version);
         if (!before.decision().equals(after.decision())) {
@@ -54,6 +61,17 @@ public class GateChanges {
                     .add("audit", after.auditId() == null ? "" : after.auditId()).add("cause", cause).build()));
         }
         return result;
+    }
+
+    /**
+     * A waiver requested (it shows in the gate as pending). {@code failingRules} are those that fail the
+     * version's latest decision, the only rules a waiver may name.
+     */
+    @Transactional
+    public WaiverService.View requestWaiver(ModelVersion version, String rule, String justification, Instant expiresAt,
+                                            Set<String> failingRules, Caller caller) {
+        return around(version, "waiver requested", () -> waivers.request(version, rule, justification, expiresAt,
+                failingRules, caller));
     }
 
     /** A waiver decided (four eyes in {@link WaiverService#decide}), and the gate's change told. */

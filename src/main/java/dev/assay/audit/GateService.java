@@ -1,6 +1,7 @@
 package dev.assay.audit;
 
 import dev.assay.infrastructure.Clocks;
+import dev.assay.infrastructure.KeptValues;
 import dev.assay.policy.Decision;
 import dev.assay.policy.Outcome;
 import dev.assay.report.ReportDocument;
@@ -8,9 +9,13 @@ import dev.assay.registry.ModelVersion;
 import dev.assay.waiver.WaiverService;
 import dev.assay.waiver.WaiverStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +28,12 @@ import java.util.Set;
  * The gate of a model version: the decision of its latest finished audit, with approved, unexpired
  * waivers applied: a waived rule's failure counts as a warning. Waivers expire by the clock, so the
  * gate returns to FAIL by itself.
+ *
+ * <p>CI fleets ask for the gate on every build, so each version's gate is kept ({@link KeptValues}) and
+ * read from the database only when something that can move it happened: every such change goes through
+ * {@link GateChanges}, which announces it ({@link GateInputsChanged}) inside its transaction; a kept gate
+ * also stops at the next waiver expiry, and after {@link #KEPT_FOR} (the bound on seeing a change made
+ * by another server on the same database).
  */
 @ApplicationScoped
 public class GateService {
@@ -56,7 +67,32 @@ public class GateService {
         }
     }
 
+    /** How long a gate is kept at most: the bound on seeing another server's change. */
+    static final Duration KEPT_FOR = Duration.ofSeconds(1);
+
+    private final KeptValues<String, Gate> kept = new KeptValues<>(10_000, KEPT_FOR, clock, this::changesAt);
+
+    /** The gate of {@code version} now: always that of its latest audit, waivers and the clock. */
     public Gate of(ModelVersion version) {
+        return kept.get(version.id(), id -> read(version));
+    }
+
+    /** The next instant the gate changes by the clock alone: the next waiver expiry; null when none is ahead. */
+    private Instant changesAt(Gate gate) {
+        Instant now = clock.instant();
+        return gate.waivers().stream().map(w -> w.waiver().expiresAt()).filter(t -> t != null && t.isAfter(now))
+                .min(Instant::compareTo).orElse(null);
+    }
+
+    void changing(@Observes GateInputsChanged change) {
+        kept.changing(change.modelVersionId());
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) GateInputsChanged change) {
+        kept.changed(change.modelVersionId());
+    }
+
+    private Gate read(ModelVersion version) {
         Optional<AuditRun> latest = audits.latestDone(version.id());
         List<WaiverService.View> all = waivers.ofVersion(version.id());
         if (latest.isEmpty()) {

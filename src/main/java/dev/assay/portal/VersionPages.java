@@ -10,6 +10,7 @@ import dev.assay.failure.Failure;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
+import dev.assay.audit.GateChanges;
 import dev.assay.audit.GateService;
 import dev.assay.dataset.DatasetService;
 import dev.assay.monitoring.Deployment;
@@ -88,6 +89,9 @@ public class VersionPages {
 
     @Inject
     WaiverService waivers;
+
+    @Inject
+    GateChanges gateChanges;
 
     @Inject
     AuditProgress progress;
@@ -183,7 +187,7 @@ public class VersionPages {
             return Page.html(422, templates.render("version", m));
         }
         try {
-            waivers.request(v, rule, justification, expiresAt, gates.of(v).failingRules(), (Caller) security.getUserPrincipal());
+            gateChanges.requestWaiver(v, rule, justification, expiresAt, gates.of(v).failingRules(), (Caller) security.getUserPrincipal());
         } catch (Failure failure) {
             Problem p = Problem.of(failure);
             Map<String, Object> m = model(v, p.errors().isEmpty() ? List.of(FieldError.at("/", p.getMessage())) : p.errors(),

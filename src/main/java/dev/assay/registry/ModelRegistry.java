@@ -6,14 +6,19 @@ import dev.assay.failure.NotFound;
 import dev.assay.failure.NotPermitted;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Clocks;
+import dev.assay.infrastructure.KeptValues;
 import dev.assay.security.Caller;
 import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +47,33 @@ public class ModelRegistry {
     Ledger ledger;
 
     Clock clock = Clocks.UTC_MICROS;
+
+    @Inject
+    Event<OwnersChanged> ownersChanged;
+
+    /**
+     * Versions by model and version name, kept: a version never changes once registered, and the gate CI
+     * fleets ask for finds one per call. (An absent version is never kept.)
+     */
+    private final KeptValues<String, ModelVersion> knownVersions = new KeptValues<>(10_000, Duration.ofHours(1), clock, null);
+
+    /**
+     * Each model's owners, kept for a model owner's every call; forgotten by a change here, and kept at most
+     * a second (the bound on seeing another server's change).
+     */
+    private final KeptValues<String, List<String>> knownOwners = new KeptValues<>(10_000, Duration.ofSeconds(1), clock, null);
+
+    /** Fired inside a transaction that changes who owns {@code model}. */
+    public record OwnersChanged(String model) {
+    }
+
+    void ownersChanging(@Observes OwnersChanged change) {
+        knownOwners.changing(change.model());
+    }
+
+    void ownersChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) OwnersChanged change) {
+        knownOwners.changed(change.model());
+    }
 
     public record Registration(ModelVersion version, boolean created) {
     }
@@ -77,6 +109,7 @@ public class ModelRegistry {
                 caller.actor(), clock.instant());
         versions.add(v);
         if (newModel && !owning.contains(caller.name())) {
+            ownersChanged.fire(new OwnersChanged(card.model()));
             owners.add(new ModelOwner(card.model(), caller.name(), caller.actor(), clock.instant()));
         }
         ledger.append("version.registered", card.model() + "@" + card.version(), caller.actor(),
@@ -85,8 +118,12 @@ public class ModelRegistry {
     }
 
     public ModelVersion get(String model, String version) {
-        return versions.find(model, version).orElseThrow(
-                () -> new NotFound("No version " + version + " of model " + model));
+        // Names cannot hold a line break (NAME), so the key is unambiguous.
+        ModelVersion v = knownVersions.get(model + "\n" + version, k -> versions.find(model, version).orElse(null));
+        if (v == null) {
+            throw new NotFound("No version " + version + " of model " + model);
+        }
+        return v;
     }
 
     private static jakarta.json.JsonObjectBuilder artifactPayload(jakarta.json.JsonObjectBuilder b, ModelCard card) {
@@ -101,7 +138,7 @@ public class ModelRegistry {
 
     /** Whether {@code caller} reaches {@code model}: one of its owners, or a role that reaches every model. */
     public boolean reaches(Caller caller, String model) {
-        return caller.reachesEveryModel() || owners.owners(model).contains(caller.name());
+        return caller.reachesEveryModel() || knownOwners.get(model, m -> List.copyOf(owners.owners(m))).contains(caller.name());
     }
 
     /**
@@ -138,6 +175,7 @@ public class ModelRegistry {
         if (versions.ofModel(model).isEmpty()) {
             throw new NotFound("No model " + model);
         }
+        ownersChanged.fire(new OwnersChanged(model));
         List<String> before = owners.owners(model);
         before.stream().filter(p -> !people.contains(p)).forEach(p -> owners.remove(model, p));
         people.stream().distinct().filter(p -> !before.contains(p))

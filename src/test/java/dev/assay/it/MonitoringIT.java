@@ -418,6 +418,22 @@ class MonitoringIT {
                 "the last week's outcomes have not come back");
         assertEquals(0.8, windows.get(0).getJsonNumber("labelCoverage").doubleValue(), 0.05);
         assertEquals("failing", auditor.get(d).json().getString("health"));
+        // The version gate shows the deployment's health, for a retraining pipeline to act on; require still
+        // judges the release audit, which passed.
+        String gate = "/api/v1/models/loan-approval/versions/1.1.0/gate";
+        Api.Reply inProduction = auditor.get(gate + "?environment=production&require=PASS");
+        assertEquals(200, inProduction.status(), inProduction.text());
+        JsonObject there = inProduction.json().getJsonObject("deployment");
+        assertEquals("production", there.getString("environment"));
+        assertTrue(there.getBoolean("deployed"));
+        assertEquals(deployment.getString("id"), there.getString("id"));
+        assertEquals("failing", there.getString("health"));
+        assertEquals(deployment.getString("since"), there.getString("since"));
+        JsonObject elsewhere = auditor.get(gate + "?environment=staging").json().getJsonObject("deployment");
+        assertEquals(false, elsewhere.getBoolean("deployed"));
+        assertTrue(elsewhere.isNull("health") && elsewhere.isNull("id"), elsewhere.toString());
+        assertTrue(!auditor.get(gate).json().containsKey("deployment"), "no environment asked, none shown");
+        assertEquals(400, auditor.get(gate + "?environment=").status());
         JsonObject series = auditor.get(d + "/series?metric=impact_ratio&scope=race&group=Black").json();
         List<JsonObject> points = series.getJsonArray("points").getValuesAs(JsonObject.class);
         assertEquals(windows.size(), points.size());
