@@ -76,6 +76,10 @@ public class DashboardResource {
 
     public record ModelRow(String model, String version, int versions, String gate, String badge, List<String> reasons, String link,
                            List<Serving> serving) {
+
+        public String modelLink() {
+            return ModelPages.link(model);
+        }
     }
 
     /** A deployment of the model still serving: where, which version, its health in a word and an icon. */

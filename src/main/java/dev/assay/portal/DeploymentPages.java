@@ -117,6 +117,7 @@ public class DeploymentPages {
         m.put("d", d);
         m.put("version", version);
         m.put("versionLink", VersionPages.link(version));
+        m.put("modelLink", ModelPages.link(version.modelName()));
         m.put("settings", settings);
         m.put("windowLength", MonitoringSettings.text(settings.window()));
         m.put("minimumCoverage", percent(settings.minimumLabelCoverage()));

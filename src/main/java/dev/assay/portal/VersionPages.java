@@ -218,6 +218,7 @@ public class VersionPages {
         GateService.Gate gate = gates.of(v);
         m.put("v", v);
         m.put("link", link(v));
+        m.put("modelLink", ModelPages.link(v.modelName()));
         m.put("gate", gate);
         m.put("badge", Page.badge(gate.decision()));
         m.put("card", pretty(v.cardDocument()));

@@ -253,6 +253,42 @@ class PortalPagesIT {
         assertEquals(404, ownerPage.statusCode());
     }
 
+    /** The model page: every version with its gate, what is deployed where, the history; linked from the dashboard. */
+    @Test
+    void theModelPageListsVersionsGatesAndWhatIsDeployedWhere() throws Exception {
+        URI base = LibertyServer.get().base();
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        assertTrue(get(auditor, base.resolve("/portal/")).body().contains("href=\"/portal/models/loan-approval\""),
+                "the dashboard links the model's page");
+        HttpResponse<String> page = get(auditor, base.resolve("/portal/models/loan-approval"));
+        assertEquals(200, page.statusCode(), page.body());
+        String html = page.body();
+        Api api = Api.withRoles("auditor");
+        for (String version : List.of("1.0.0", "1.1.0")) {
+            String gate = api.get("/api/v1/models/loan-approval/versions/" + version + "/gate").json().getString("decision");
+            String row = html.substring(html.indexOf("href=\"/portal/models/loan-approval/versions/" + version + "\">" + version));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertTrue(row.contains("gate-" + gate.toLowerCase(java.util.Locale.ROOT)), "version " + version + " with its gate " + gate + ": " + row);
+        }
+        jakarta.json.JsonObject production = api.get("/api/v1/models/loan-approval/deployments").json().getJsonArray("deployments")
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(d -> d.getString("environment").equals("production") && d.isNull("until")).findFirst().orElseThrow();
+        String serving = html.substring(html.indexOf("id=\"serving\""), html.indexOf("id=\"versions\""));
+        assertTrue(serving.contains(">production<") && serving.contains(">" + production.getString("version") + "<")
+                && serving.contains("href=\"/portal/deployments/" + production.getString("id") + "\"")
+                && serving.contains("health-" + api.get("/api/v1/deployments/" + production.getString("id")).json().getString("health")),
+                "what is deployed where, with its health: " + serving);
+        assertTrue(html.contains("Deployment history"), html);
+        assertTrue(get(auditor, base.resolve(VERSION)).body().contains("href=\"/portal/models/loan-approval\""),
+                "the version page's breadcrumbs lead to the model");
+        assertEquals(404, get(auditor, base.resolve("/portal/models/no-such-model")).statusCode());
+        HttpClient owner = signedIn("owner", demoPassword("owner"));
+        String other = "portal-model-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, Api.withRoles("ci-gate").send("PUT", "/api/v1/models/" + other + "/versions/1.0.0", "application/yaml",
+                MonitoringIT.CARD.formatted(other, "1.0.0").getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(404, get(owner, base.resolve("/portal/models/" + other)).statusCode(), "not the demo owner's model: as absent");
+    }
+
     @Test
     void stylesheetAndHtmxAreServedWithTheirTypes() throws Exception {
         Api.Reply css = Api.anonymous().get("/portal/assets/portal.css");
