@@ -39,6 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       posted to the demo deployment, one day each; rows a second per batch and sustained, the server's
  *       resident memory before and after.</li>
  *   <li>The audit of one 1M-row window with the post-market-monitoring pack, and the 30-window series.</li>
+ *   <li>CI fleets: {@code bench.ciClients} (50) clients each registering a version, uploading its evaluation
+ *       file ({@code bench.ciRows}, 2,000 rows), auditing it with the four-fifths rule and asking its gate, over
+ *       and over for {@code bench.ciSeconds} (600 s); then no answer was a 5xx, every audit ran once and the
+ *       ledger's chain is valid.</li>
  * </ul>
  */
 @ExtendWith(LibertyServer.class)
@@ -200,6 +204,93 @@ class LoadBench {
         System.out.printf(Locale.ROOT, "SERIES %d points: median %.1f ms, max %.1f ms over 25 requests%n", points,
                 ms.get(ms.size() / 2), ms.get(ms.size() - 1));
         assertTrue(points >= BATCHES, "the series covers the batches' windows: " + points);
+    }
+
+    @Test
+    void fiftyCiClientsRegisterUploadAuditAndGate() throws Exception {
+        int clients = Integer.getInteger("bench.ciClients", 50);
+        Duration run = Duration.ofSeconds(Integer.getInteger("bench.ciSeconds", 600));
+        java.io.StringWriter file = new java.io.StringWriter();
+        LoanApplications.write(file, Integer.getInteger("bench.ciRows", 2_000), 0, LoanApplications.FAIR, 11L);
+        byte[] csv = file.toString().getBytes(StandardCharsets.UTF_8);
+        String[] steps = {"register", "upload", "audit", "gate"};
+        List<List<Long>> latencies = new ArrayList<>();
+        for (int i = 0; i < steps.length; i++) {
+            latencies.add(Collections.synchronizedList(new ArrayList<>()));
+        }
+        AtomicInteger serverErrors = new AtomicInteger();
+        AtomicInteger otherRefusals = new AtomicInteger();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        // Every version made, with the audit its client saw finish: afterwards each must have that one audit only.
+        List<String[]> audited = Collections.synchronizedList(new ArrayList<>());
+        Api ci = Api.withRoles("ci-gate");
+        long start = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            String model = "fleet-" + c + "-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+            Thread t = new Thread(() -> {
+                try {
+                    for (int n = 0; System.nanoTime() - start < run.toNanos(); n++) {
+                        String version = "/api/v1/models/" + model + "/versions/1.0." + n;
+                        Api.Reply[] replies = new Api.Reply[steps.length];
+                        long s = System.nanoTime();
+                        replies[0] = ci.send("PUT", version, "application/yaml", dev.assay.demo.DemoSeeder.card("1.0." + n)
+                                .replace("model: loan-approval", "model: " + model).getBytes(StandardCharsets.UTF_8));
+                        latencies.get(0).add(System.nanoTime() - s);
+                        s = System.nanoTime();
+                        replies[1] = ci.send("POST", version + "/datasets", "text/csv", csv);
+                        latencies.get(1).add(System.nanoTime() - s);
+                        s = System.nanoTime();
+                        replies[2] = ci.send("POST", version + "/audits?wait=300", "application/json",
+                                "{\"policies\":[\"eeoc-four-fifths\"]}".getBytes(StandardCharsets.UTF_8));
+                        latencies.get(2).add(System.nanoTime() - s);
+                        s = System.nanoTime();
+                        replies[3] = ci.get(version + "/gate");
+                        latencies.get(3).add(System.nanoTime() - s);
+                        for (int i = 0; i < steps.length; i++) {
+                            if (replies[i].status() >= 500) {
+                                serverErrors.incrementAndGet();
+                                failures.add(steps[i] + " " + version + ": " + replies[i].status() + " " + replies[i].text());
+                            } else if (replies[i].status() >= 400) {
+                                otherRefusals.incrementAndGet();
+                                failures.add(steps[i] + " " + version + ": " + replies[i].status() + " " + replies[i].text());
+                            }
+                        }
+                        if (replies[2].status() == 201) {
+                            audited.add(new String[]{version, replies[2].json().getString("id")});
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%nFLEET %d CI clients for %.0f s: %d cycles (register, upload %,d bytes, audit, gate), %.1f a second;"
+                        + " %d answers 5xx, %d other refusals%n", clients, seconds, audited.size(), csv.length, audited.size() / seconds,
+                serverErrors.get(), otherRefusals.get());
+        for (int i = 0; i < steps.length; i++) {
+            List<Long> sorted = new ArrayList<>(latencies.get(i));
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "FLEET %-8s n %d, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", steps[i], sorted.size(),
+                    pct(sorted, 0.5), pct(sorted, 0.9), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " failures, the first: " + failures.subList(0, Math.min(5, failures.size())));
+        // Each audit ran once: every version has exactly the audit its client saw, and it is DONE.
+        Api auditor = Api.withRoles("auditor");
+        for (String[] a : audited) {
+            JsonObject version = auditor.get(a[0]).json();
+            List<String> ids = version.getJsonArray("audits").getValuesAs(JsonObject.class).stream().map(x -> x.getString("id")).toList();
+            assertEquals(List.of(a[1]), ids, a[0]);
+        }
+        JsonObject ledger = auditor.get("/api/v1/ledger/verify").json();
+        System.out.printf(Locale.ROOT, "FLEET every audit once (%d), ledger %s%n", audited.size(), ledger);
+        assertTrue(ledger.getBoolean("valid"), ledger.toString());
+        assertTrue(audited.size() >= clients, "every client finished a cycle");
     }
 
     private static void warm(URI gate, String auth) throws Exception {
