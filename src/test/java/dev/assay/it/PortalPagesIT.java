@@ -266,7 +266,8 @@ class PortalPagesIT {
         Api api = Api.withRoles("auditor");
         for (String version : List.of("1.0.0", "1.1.0")) {
             String gate = api.get("/api/v1/models/loan-approval/versions/" + version + "/gate").json().getString("decision");
-            String row = html.substring(html.indexOf("href=\"/portal/models/loan-approval/versions/" + version + "\">" + version));
+            String versions = html.substring(html.indexOf("id=\"versions\""), html.indexOf("id=\"history\""));
+            String row = versions.substring(versions.indexOf("href=\"/portal/models/loan-approval/versions/" + version + "\">" + version));
             row = row.substring(0, row.indexOf("</tr>"));
             assertTrue(row.contains("gate-" + gate.toLowerCase(java.util.Locale.ROOT)), "version " + version + " with its gate " + gate + ": " + row);
         }
