@@ -83,7 +83,8 @@ ready() {
   exec 3<&- 3>&-
   [[ "$status" == *" 200"* ]]
 }
-for _ in $(seq 1 360); do
+# Generous: on a busy 2-core machine a first start (schema, realm import) has taken 2 minutes and more.
+for _ in $(seq 1 720); do
   if ready; then
     echo "Keycloak is ready: issuer $issuer"
     if [ ${#generated[@]} -gt 0 ]; then
@@ -99,5 +100,5 @@ for _ in $(seq 1 360); do
   fi
   sleep 0.5
 done
-echo "Keycloak was not ready within 180 s; see $work/keycloak.log" >&2
+echo "Keycloak was not ready within 360 s; see $work/keycloak.log" >&2
 exit 1

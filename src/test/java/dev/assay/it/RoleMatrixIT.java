@@ -88,6 +88,7 @@ class RoleMatrixIT {
             GET     /.well-known/jwks.json                                  ok   ok   ok   ok   ok
             GET     /.well-known/assay-revoked-keys.json                    ok   ok   ok   ok   ok
             GET     /portal                                                 303  303  303  303  303
+            GET     /portal/models/{model}                                  303  303  303  303  303
             GET     /portal/models/{model}/versions/{version}               303  303  303  303  303
             GET     /portal/models/{model}/versions/{version}/audits        303  303  303  303  303
             POST    /portal/models/{model}/versions/{version}/waivers       401  401  401  401  401
