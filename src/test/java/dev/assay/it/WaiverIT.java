@@ -40,7 +40,10 @@ class WaiverIT {
         JsonObject waiver = requested.json();
         assertEquals("pending", waiver.getString("status"));
         assertEquals(expires, waiver.getString("expiresAt"));
-        assertEquals("FAIL", ci.get(version + "/gate").json().getString("decision"), "pending waivers change nothing");
+        JsonObject pendingGate = ci.get(version + "/gate").json();
+        assertEquals("FAIL", pendingGate.getString("decision"), "pending waivers change nothing");
+        assertTrue(pendingGate.getJsonArray("waivers").getValuesAs(JsonObject.class).stream()
+                .anyMatch(w -> w.getString("id").equals(waiver.getString("id"))), "but the gate lists them at once: " + pendingGate);
 
         // Nobody decides their own request, whatever their roles.
         Api.Reply own = ownerAndAuditor.send("POST", version + "/waivers", "application/json", body.getBytes());
@@ -52,9 +55,41 @@ class WaiverIT {
         assertEquals(403, owner.send("POST", "/api/v1/waivers/" + waiver.getString("id") + "/approve", "application/json",
                 "{\"comment\":\"x\"}".getBytes()).status(), "a model owner does not approve");
 
+        // CI keeps asking while the waiver is approved: the gate is kept in memory, yet no answer to a request
+        // sent after the approval was answered may still say FAIL.
+        List<long[]> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean asking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Thread> askers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                while (asking.get()) {
+                    try {
+                        long sent = System.nanoTime();
+                        String decision = ci.get(version + "/gate").json().getString("decision");
+                        asked.add(new long[]{sent, decision.equals("WARN") ? 1 : 0});
+                    } catch (Exception e) {
+                        asked.add(new long[]{System.nanoTime(), -1});
+                    }
+                }
+            });
+            t.start();
+            askers.add(t);
+        }
+        Thread.sleep(300);
         Api.Reply approved = auditor.send("POST", "/api/v1/waivers/" + waiver.getString("id") + "/approve",
                 "application/json", "{\"comment\":\"Accepted until the re-sample lands.\"}".getBytes());
+        long answered = System.nanoTime();
+        Thread.sleep(300);
+        asking.set(false);
+        for (Thread t : askers) {
+            t.join();
+        }
         assertEquals(200, approved.status(), approved.text());
+        assertTrue(asked.stream().noneMatch(a -> a[1] == -1), "every gate request answered");
+        assertTrue(asked.stream().anyMatch(a -> a[0] < answered && a[1] == 0), "FAIL before the approval");
+        assertTrue(asked.stream().anyMatch(a -> a[0] > answered), "requests after the approval");
+        assertTrue(asked.stream().filter(a -> a[0] > answered).allMatch(a -> a[1] == 1),
+                "every request sent after the approval was answered sees WARN");
         assertEquals("approved", approved.json().getString("status"));
         assertEquals("approved", approved.json().getJsonObject("decision").getString("outcome"));
         assertEquals(409, auditor.send("POST", "/api/v1/waivers/" + waiver.getString("id") + "/reject", "application/json",
