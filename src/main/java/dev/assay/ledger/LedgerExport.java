@@ -90,13 +90,31 @@ public final class LedgerExport {
             out.println("usage: <ledger.jsonl> (from GET /api/v1/ledger/export)");
             return 2;
         }
+        Check check;
         try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            LedgerChain.Verification v = verify(in);
-            out.println((v.valid() ? "VALID: " : "INVALID: ") + v.reason() + " (" + v.entries() + " entries checked)");
-            return v.valid() ? 0 : 1;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            out.println("INVALID: " + e.getMessage());
-            return 1;
+            check = check(in);
+        } catch (IOException e) {
+            check = new Check(false, "INVALID: " + e.getMessage());
+        }
+        out.println(check.message());
+        return check.valid() ? 0 : 1;
+    }
+
+    /** The outcome of checking an export, and that outcome as one line for a person. */
+    public record Check(boolean valid, String message) {
+    }
+
+    /**
+     * Checks an export read from {@code export}: {@code VALID: every entry and link checks out (42 entries
+     * checked)}, or {@code INVALID:} with the first bad entry or the line that is not one. The command-line
+     * client's {@code assay ledger verify} prints the same line.
+     */
+    public static Check check(BufferedReader export) {
+        try {
+            LedgerChain.Verification v = verify(export);
+            return new Check(v.valid(), (v.valid() ? "VALID: " : "INVALID: ") + v.reason() + " (" + v.entries() + " entries checked)");
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return new Check(false, "INVALID: " + e.getMessage());
         }
     }
 }

@@ -27,7 +27,8 @@ import java.util.List;
  * </pre>
  * With {@code --revoked assay-revoked-keys.json} (from the server's /.well-known), a signature by a
  * revoked key is reported invalid.
- * Exit status 0 when valid, 1 when invalid, 2 on a usage error.
+ * Exit status 0 when valid, 1 when invalid, 2 on a usage error. The command-line client's {@code assay verify}
+ * (README, "A client for CI") runs the same {@link #verify} and prints the same {@link #describe} line.
  */
 public final class OfflineVerifier {
 
@@ -57,22 +58,50 @@ public final class OfflineVerifier {
         try {
             JWKSet keys = JWKSet.load(new File(rest.get(1)));
             Revocations revocations = revokedFile == null ? Revocations.NONE : Revocations.parse(Files.readString(Path.of(revokedFile)));
-            ReportSigner.Verification v;
-            if (rest.size() == 4) {
-                v = ReportSigner.verify(Files.readAllBytes(Path.of(rest.get(2))), Files.readString(Path.of(rest.get(3))), keys);
-            } else {
-                byte[] single = Files.readAllBytes(Path.of(rest.get(2)));
-                v = isPdf(single) ? PadesVerifier.verify(single, keys)
-                        : Attestation.verify(new String(single, StandardCharsets.UTF_8), keys);
+            List<byte[]> files = new ArrayList<>();
+            for (String file : rest.subList(2, rest.size())) {
+                files.add(Files.readAllBytes(Path.of(file)));
             }
-            v = revocations.apply(v);
-            out.println((v.valid() ? "VALID" : "INVALID") + ": " + v.reason() + (v.keyId() == null ? "" : " (key " + v.keyId() + ")")
-                    + (v.signedAt() == null ? "" : ", signed " + v.signedAt()));
+            ReportSigner.Verification v = verify(keys, revocations, files);
+            out.println(describe(v));
             return v.valid() ? 0 : 1;
         } catch (IOException | ParseException | RuntimeException e) {
             out.println("INVALID: cannot read the inputs: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Verifies what {@code files} hold against {@code keys}: two files are the canonical JSON report and its
+     * detached JWS; one file is the PAdES-signed PDF (it starts with {@code %PDF-}) or a DSSE envelope. A
+     * signature by a key in {@code revocations} is invalid. Inputs that cannot be read as what they should
+     * be are an invalid verification saying why, never an exception.
+     *
+     * @throws IllegalArgumentException when {@code files} holds neither one nor two files
+     */
+    public static ReportSigner.Verification verify(JWKSet keys, Revocations revocations, List<byte[]> files) {
+        if (files.isEmpty() || files.size() > 2) {
+            throw new IllegalArgumentException("one file (PDF or DSSE envelope) or two (report JSON and its JWS), not " + files.size());
+        }
+        ReportSigner.Verification v;
+        try {
+            if (files.size() == 2) {
+                v = ReportSigner.verify(files.get(0), new String(files.get(1), StandardCharsets.UTF_8), keys);
+            } else {
+                byte[] single = files.get(0);
+                v = isPdf(single) ? PadesVerifier.verify(single, keys)
+                        : Attestation.verify(new String(single, StandardCharsets.UTF_8), keys);
+            }
+        } catch (RuntimeException e) {
+            return new ReportSigner.Verification(false, null, null, "cannot read the inputs: " + e.getMessage());
+        }
+        return revocations.apply(v);
+    }
+
+    /** A verification as one line for a person: {@code VALID: <reason> (key <kid>), signed <instant>} or {@code INVALID: ...}. */
+    public static String describe(ReportSigner.Verification v) {
+        return (v.valid() ? "VALID" : "INVALID") + ": " + v.reason() + (v.keyId() == null ? "" : " (key " + v.keyId() + ")")
+                + (v.signedAt() == null ? "" : ", signed " + v.signedAt());
     }
 
     private static boolean isPdf(byte[] file) {
