@@ -22,6 +22,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * <pre>
  *   api, portal, web, demo (and the root package: start-up, readiness)      the edge: HTTP lives here
+ *   cli                                                                     the command-line client: beside the edge,
+ *                                                                           speaks HTTP to it; nothing depends on it
  *     -> monitoring                                                         after release: runs ordinary audits
  *     -> audit, waiver, report                                              services
  *       -> policy -> metric -> stats                                        the computation
@@ -49,6 +51,7 @@ class ArchitectureTest {
     void layers() {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Edge").definedBy("dev.assay.api..", "dev.assay.portal..", "dev.assay.web..", "dev.assay.demo..")
+                .layer("Client").definedBy("dev.assay.cli..")
                 .layer("Root").definedBy("dev.assay")
                 .layer("Monitoring").definedBy("dev.assay.monitoring..")
                 .layer("Services").definedBy("dev.assay.audit..", "dev.assay.waiver..", "dev.assay.report..")
@@ -61,16 +64,18 @@ class ArchitectureTest {
                 .layer("Failure").definedBy("dev.assay.failure..")
                 .whereLayer("Edge").mayOnlyBeAccessedByLayers("Root")
                 .whereLayer("Root").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Client").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Monitoring").mayOnlyBeAccessedByLayers("Edge", "Root")
-                .whereLayer("Services").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring")
+                .whereLayer("Services").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Client")
                 .whereLayer("Policy").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services")
                 .whereLayer("Metric").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy")
                 .whereLayer("Stats").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy", "Metric")
-                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy")
+                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy", "Client")
                 .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Edge", "Root", "Monitoring", "Services", "Policy",
-                        "Metric", "Foundation")
+                        "Metric", "Foundation", "Client")
                 .because("DESIGN.md: api, portal, demo -> monitoring -> audit, waiver, report -> policy -> metric -> stats; "
-                        + "registry, dataset, ledger, security -> infrastructure");
+                        + "registry, dataset, ledger, security -> infrastructure; the command-line client (cli) beside the edge, "
+                        + "used by nothing of the server");
         rule.check(classes);
     }
 
