@@ -11,11 +11,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,22 +34,13 @@ import java.util.concurrent.Callable;
  * {@code --timeout}.
  */
 @Command(name = "audit", description = "Start an audit of a model version; with --wait, follow it to its decision.")
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand extends ServerCommand implements Callable<Integer> {
 
     /** How often a waiting client asks: an audit takes seconds to minutes, and a GET costs the server little. */
     static final Duration POLL = Duration.ofSeconds(1);
 
-    @ParentCommand
-    AssayCli root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The model, e.g. credit-risk.")
-    String model;
-
-    @Parameters(index = "1", paramLabel = "VERSION", description = "Its version, e.g. 1.4.0.")
-    String version;
+    @Mixin
+    VersionArguments version;
 
     @Option(names = "--policy", paramLabel = "PACK", description = "A policy pack to audit against, e.g. eeoc-four-fifths (repeatable).")
     List<String> policies = List.of();
@@ -91,7 +79,7 @@ final class AuditCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--download needs --wait");
         }
         Server server = root.server();
-        Server.Reply started = server.send("POST", Server.versionPath(model, version) + "/audits", "application/json",
+        Server.Reply started = server.send("POST", version.path() + "/audits", "application/json",
                 HttpRequest.BodyPublishers.ofString(body), Server.CALL);
         if (!started.ok()) {
             throw Server.failure(started);
@@ -99,7 +87,7 @@ final class AuditCommand implements Callable<Integer> {
         Server.Reply last = started;
         JsonObject audit = started.json();
         String id = audit.getString("id");
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (wait) {
             long deadline = System.nanoTime() + timeout.toNanos();
             String shown = "";
@@ -125,7 +113,7 @@ final class AuditCommand implements Callable<Integer> {
                 throw new CommandFailure("audit " + id + " failed on the server: " + ProblemText.printable(audit.getString("error", "no reason given")));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(json ? last.text() : summary(audit, server));
         if (download != null) {
             save(server, id);

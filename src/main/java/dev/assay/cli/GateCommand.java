@@ -6,11 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,16 +25,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "gate", description = "Ask the gate of a model version, or of the version whose card names an artifact;"
         + " exit 0 when it meets --require, 1 when it does not.")
-final class GateCommand implements Callable<Integer> {
+final class GateCommand extends ServerCommand implements Callable<Integer> {
 
     /** What the pipeline requires: PASS, or WARN (which PASS meets too). */
     enum Required { PASS, WARN }
-
-    @ParentCommand
-    AssayCli root;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The model, e.g. credit-risk.")
     String model;
@@ -77,7 +68,7 @@ final class GateCommand implements Callable<Integer> {
         JsonObject gate = r.json();
         String subject = digest == null ? model + " " + version
                 : gate.getString("model", "?") + " " + gate.getString("version", "?") + " (artifact " + digest + ")";
-        spec.commandLine().getOut().println(json ? r.text() : summary(gate, subject, require, status == Exit.OK));
+        out().println(json ? r.text() : summary(gate, subject, require, status == Exit.OK));
         return status;
     }
 

@@ -8,11 +8,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -31,13 +28,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "register", description = "Register a model version with its model card (YAML or JSON); the model and"
         + " version are read from the card.")
-final class RegisterCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AssayCli root;
-
-    @Spec
-    CommandSpec spec;
+final class RegisterCommand extends ServerCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CARD", description = "The model card: YAML, or JSON when it is *.json or starts with '{'.")
     Path card;
@@ -54,7 +45,7 @@ final class RegisterCommand implements Callable<Integer> {
         if (!r.ok()) {
             throw Server.failure(r);
         }
-        spec.commandLine().getOut().println(json ? r.text() : "registered " + file.model() + " " + file.version()
+        out().println(json ? r.text() : "registered " + file.model() + " " + file.version()
                 + (r.status() == 201 ? "" : " (already registered with this card)"));
         return Exit.OK;
     }

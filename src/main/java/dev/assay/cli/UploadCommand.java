@@ -3,11 +3,9 @@ package dev.assay.cli;
 import dev.assay.dataset.DatasetFormat;
 import jakarta.json.JsonObject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -23,21 +21,12 @@ import java.util.concurrent.Callable;
  * SHA-256 is checked against the bytes sent: the dataset the audit will pin is the file the pipeline holds.
  */
 @Command(name = "upload", description = "Upload a dataset of a model version (CSV, JSON Lines or Parquet), streamed from disk.")
-final class UploadCommand implements Callable<Integer> {
+final class UploadCommand extends ServerCommand implements Callable<Integer> {
 
     enum Role { EVALUATION, BASELINE }
 
-    @ParentCommand
-    AssayCli root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The model, e.g. credit-risk.")
-    String model;
-
-    @Parameters(index = "1", paramLabel = "VERSION", description = "Its version, e.g. 1.4.0.")
-    String version;
+    @Mixin
+    VersionArguments version;
 
     @Parameters(index = "2", paramLabel = "FILE", description = "The dataset: *.csv, *.jsonl or *.ndjson, *.parquet.")
     Path file;
@@ -72,14 +61,14 @@ final class UploadCommand implements Callable<Integer> {
         }
         Server server = root.server();
         boolean show = progress != null ? progress : size >= UploadProgress.LARGE_BYTES;
-        UploadProgress shown = show ? new UploadProgress(spec.commandLine().getErr(), size, UploadProgress.onTerminal(), System::nanoTime) : null;
+        UploadProgress shown = show ? new UploadProgress(err(), size, UploadProgress.onTerminal(), System::nanoTime) : null;
         FileBody body;
         try {
             body = new FileBody(file, shown);
         } catch (FileNotFoundException e) {
             throw new CommandFailure("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String path = Server.versionPath(model, version) + "/datasets?role=" + role.name().toLowerCase(Locale.ROOT)
+        String path = version.path() + "/datasets?role=" + role.name().toLowerCase(Locale.ROOT)
                 + (delimiter == null ? "" : "&delimiter=" + Server.query(delimiter));
         Server.Reply r = server.send("POST", path, f.mediaType(), body, null);
         if (!r.ok()) {
@@ -91,7 +80,7 @@ final class UploadCommand implements Callable<Integer> {
             throw new CommandFailure("the server stored a dataset with SHA-256 " + dataset.getString("sha256", null)
                     + " but the bytes sent have " + sent + ": was " + file + " written to while it was sent?");
         }
-        spec.commandLine().getOut().println(json ? r.text() : "dataset " + dataset.getString("id") + " of " + model + " " + version
+        out().println(json ? r.text() : "dataset " + dataset.getString("id") + " of " + version
                 + ": " + dataset.getJsonNumber("rows") + " rows, " + dataset.getJsonArray("columns").size() + " columns, "
                 + dataset.getString("role") + ", sha256 " + sent);
         return Exit.OK;

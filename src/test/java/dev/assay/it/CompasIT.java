@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LibertyServer.class)
 class CompasIT {
 
-    private static final String CARD = """
+    static final String CARD = """
             model: compas
             version: "2016"
             owner: it@example.com

@@ -15,12 +15,13 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LedgerExportTest {
+public class LedgerExportTest {
 
     @TempDir
     Path dir;
 
-    private static List<String> exported(int n) {
+    /** An export of {@code n} entries, as the server writes it (also for the client's tests). */
+    public static List<String> exported(int n) {
         List<String> lines = new ArrayList<>();
         String prev = LedgerChain.GENESIS;
         for (int i = 1; i <= n; i++) {
