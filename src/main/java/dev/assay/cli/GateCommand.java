@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
  * {@code assay gate MODEL VERSION} or {@code assay gate --artifact sha256:...} (or {@code --artifact-file}, whose
  * digest the client computes): the gate with {@code ?require=} (API.md), so the server decides as it does for
  * curl. Exit 0 when the gate meets the requirement, 1 when it does not (the reasons, waivers and report are
- * printed), 2 when there is no verdict to give: no such version or artifact, no permission, no server.
+ * printed; with {@code --environment}, whether the version serves there now and its health), 2 when there is no
+ * verdict to give: no such version or artifact, no permission, no server.
  */
 @Command(name = "gate", description = "Ask the gate of a model version, or of the version whose card names an artifact;"
         + " exit 0 when it meets --require, 1 when it does not.")
@@ -46,6 +47,10 @@ final class GateCommand extends ServerCommand implements Callable<Integer> {
             description = "The decision the pipeline needs: PASS, or WARN to accept a warning too (default: ${DEFAULT-VALUE}).")
     Required require;
 
+    @Option(names = "--environment", paramLabel = "ENV", description = "Also say whether the version serves in ENV now, and"
+            + " its health there (the verdict is still the release audit's).")
+    String environment;
+
     @Option(names = "--json", description = "Print the gate as the server answers it (JSON) instead of a summary.")
     boolean json;
 
@@ -59,7 +64,7 @@ final class GateCommand extends ServerCommand implements Callable<Integer> {
         String digest = artifactFile != null ? "sha256:" + sha256(artifactFile) : artifact;
         Server server = root.server();
         String path = (digest == null ? Server.versionPath(model, version) + "/gate?" : "/api/v1/gate?artifact=" + Server.query(digest) + "&")
-                + "require=" + require.name();
+                + "require=" + require.name() + (environment == null ? "" : "&environment=" + Server.query(environment));
         Server.Reply r = server.get(path, "application/json");
         int status = exitCode(r);
         if (status == Exit.ERROR) {
@@ -109,6 +114,12 @@ final class GateCommand extends ServerCommand implements Callable<Integer> {
         }
         if (gate.get("report") instanceof JsonString report) {
             b.append("\n  report: ").append(ProblemText.printable(report.getString()));
+        }
+        if (gate.get("deployment") instanceof JsonObject d) {
+            String where = ProblemText.printable(d.getString("environment", "?"));
+            b.append("\n  ").append(d.getBoolean("deployed", false)
+                    ? "deployed in " + where + " since " + d.getString("since", "?") + ", health " + d.getString("health", "?")
+                    : "not deployed in " + where + " now");
         }
         return b.toString();
     }

@@ -55,6 +55,15 @@ class GateCommandTest {
                   audit: a2
                   report: /api/v1/audits/a2/report""", waived);
 
+        String deployed = GateCommand.summary(Json.createReader(new StringReader(FAILING.replace("}", ",\"deployment\":{"
+                + "\"environment\":\"production\",\"deployed\":true,\"id\":\"d1\",\"since\":\"2026-11-01T00:00:00Z\",\"health\":\"degraded\"}}")))
+                .readObject(), "loan-approval 1.0.0", GateCommand.Required.PASS, false);
+        assertEquals(failing + "\n  deployed in production since 2026-11-01T00:00:00Z, health degraded", deployed);
+        String elsewhere = GateCommand.summary(Json.createReader(new StringReader(FAILING.replace("}", ",\"deployment\":{"
+                + "\"environment\":\"staging\",\"deployed\":false,\"id\":null,\"since\":null,\"health\":null}}"))).readObject(),
+                "loan-approval 1.0.0", GateCommand.Required.PASS, false);
+        assertEquals(failing + "\n  not deployed in staging now", elsewhere);
+
         String none = GateCommand.summary(Json.createReader(new StringReader(
                 "{\"decision\":\"NONE\",\"audit\":null,\"reasons\":[],\"waivers\":[],\"report\":null}")).readObject(),
                 "m 1", GateCommand.Required.PASS, false);

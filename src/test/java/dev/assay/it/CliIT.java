@@ -166,6 +166,10 @@ class CliIT {
         Run passing = cli(ciToken, "gate", "loan-approval", "1.1.0", "--require", "PASS");
         assertEquals(0, passing.status(), passing.all());
         assertTrue(passing.out().startsWith("PASS: loan-approval 1.1.0 meets PASS\n"), passing.all());
+        Run deployed = cli(ciToken, "gate", "loan-approval", "1.1.0", "--environment", "production");
+        assertEquals(0, deployed.status(), deployed.all());
+        assertTrue(deployed.out().matches("(?s)PASS: loan-approval 1\\.1\\.0 meets PASS\n.*  deployed in production since \\S+, health "
+                + "(healthy|degraded|failing|unknown)\n"), deployed.all());
         Run unknown = cli(ciToken, "gate", "loan-approval", "9.9.9");
         assertEquals(2, unknown.status(), "no such version: no verdict " + unknown.all());
         assertTrue(unknown.err().startsWith("error: GET /api/v1/models/loan-approval/versions/9.9.9/gate?require=PASS answered 404 Not found"),
