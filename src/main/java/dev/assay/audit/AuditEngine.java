@@ -90,6 +90,7 @@ public final class AuditEngine {
         // 1. Rules -> needs: which metric, over which scope, with which parameters.
         LinkedHashSet<Need> needs = new LinkedHashSet<>();
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
+        Map<Rule, List<Need>> detectableNeeds = new LinkedHashMap<>();
         for (Policy policy : policies) {
             for (Rule rule : policy.rules()) {
                 if (!rule.appliesTo(card.task().id(), card.riskTier().orElse(null))) {
@@ -99,6 +100,8 @@ public final class AuditEngine {
                         .withFavorableKnown(card.favorableOutcome().isPresent());
                 List<Scope> ruleScopes = scopes(rule.scope(), card, columnTypes);
                 ruleNeeds.put(rule, MetricEngine.own(rule.metric(), ruleScopes, p));
+                MetricEngine.detectable(rule.metric())
+                        .ifPresent(kin -> detectableNeeds.put(rule, MetricEngine.own(kin.id(), ruleScopes, p)));
                 needs.addAll(MetricEngine.over(rule.metric(), ruleScopes, p, cardDefaults));
             }
         }
@@ -119,8 +122,10 @@ public final class AuditEngine {
             List<Finding> findings = new ArrayList<>();
             for (Policy policy : policies) {
                 for (Rule rule : policy.rules()) {
+                    List<MetricValue> detectable = detectableNeeds.getOrDefault(rule, List.of()).stream()
+                            .flatMap(n -> computed.get(n).stream()).toList();
                     for (Need n : ruleNeeds.getOrDefault(rule, List.of())) {
-                        findings.addAll(RuleEvaluator.evaluate(policy, rule, computed.get(n)));
+                        findings.addAll(RuleEvaluator.evaluate(policy, rule, computed.get(n), detectable));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.assay.policy;
 
+import dev.assay.metric.MetricValue;
 import dev.assay.stats.Interval;
 
 /**
@@ -10,6 +11,8 @@ import dev.assay.stats.Interval;
  * @param reason  why a finding is undefined; null otherwise
  * @param note    what else a reader must know (a failure that was not statistically significant)
  * @param adjustedP the comparison's Benjamini-Hochberg adjusted p-value, when it was tested
+ * @param minimumDetectable what the comparison could have missed: its {@code minimum_detectable_<metric>} value for
+ *                  the same group (defined or not), or null when the metric has none
  */
 public record Finding(
         String rule,
@@ -27,5 +30,6 @@ public record Finding(
         String reason,
         String reference,
         String note,
-        Double adjustedP) {
+        Double adjustedP,
+        MetricValue minimumDetectable) {
 }

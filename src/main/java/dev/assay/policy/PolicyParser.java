@@ -9,6 +9,8 @@ import dev.assay.infrastructure.RegexSyntax;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.engine.MetricCatalogue;
+import dev.assay.metric.engine.MetricEngine;
+import dev.assay.metric.fairness.MinimumDetectable;
 import dev.assay.metric.quality.ColumnChecks;
 import dev.assay.metric.Reference;
 import jakarta.json.JsonArray;
@@ -123,6 +125,20 @@ public final class PolicyParser {
             errors.add(FieldError.at(at + "/threshold/between", "the lower bound " + lo.doubleValue()
                     + " is above the upper bound " + hi.doubleValue()));
         }
+        if (metric != null && r.get("minimumDetectable") instanceof JsonObject md && MetricCatalogue.find(metric).isPresent()) {
+            if (MetricEngine.detectable(metric).isEmpty()) {
+                errors.add(FieldError.at(at + "/minimumDetectable", "metric '" + metric + "' has no minimum detectable effect;"
+                        + " it exists for impact_ratio, disparate_impact, statistical_parity_difference and the between-groups"
+                        + " disparities of rates"));
+            } else {
+                MinimumDetectable.Scale scale = MinimumDetectable.scaleOf(metric);
+                String wrong = scale == MinimumDetectable.Scale.RATIO ? "difference" : "impactRatio";
+                if (md.containsKey(wrong)) {
+                    errors.add(FieldError.at(at + "/minimumDetectable/" + wrong, "metric '" + metric + "' is judged as a "
+                            + scale.name().toLowerCase(Locale.ROOT) + ": use " + (wrong.equals("difference") ? "impactRatio" : "difference")));
+                }
+            }
+        }
         JsonObject p = r.get("parameters") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         ColumnExpectation e = looseExpectation(p);
         if (whole && metric != null && MetricCatalogue.find(metric).isPresent()) {
@@ -179,8 +195,12 @@ public final class PolicyParser {
             }
         }
         RuleParameters parameters = parameters(r);
+        DetectionRequirement detection = r.get("minimumDetectable") instanceof JsonObject md
+                ? new DetectionRequirement(number(md, "impactRatio"), number(md, "difference")) : null;
+        List<String> controls = r.get("controls") instanceof JsonArray c
+                ? c.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of();
         return new Rule(r.getString("id"), r.getString("description", ""), metric, scope, threshold, severity,
-                minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP, tasks, tiers);
+                minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP, tasks, tiers, detection, controls);
     }
 
     private static Threshold threshold(JsonObject t) {

@@ -16,6 +16,8 @@ import java.util.Set;
  *                         EEOC's "practical and statistical significance"
  * @param tasks            the model tasks the rule applies to (empty: all)
  * @param riskTiers        the risk tiers the rule applies to (empty: all)
+ * @param minimumDetectable what the audit must have been able to detect for a pass to count; null: nothing
+ * @param controls         columns whose strata a comparison is taken within (conditional fairness); empty: none
  */
 public record Rule(
         String id,
@@ -30,7 +32,9 @@ public record Rule(
         RuleParameters parameters,
         Double maxAdjustedP,
         Set<String> tasks,
-        Set<String> riskTiers) {
+        Set<String> riskTiers,
+        DetectionRequirement minimumDetectable,
+        List<String> controls) {
 
     public enum Severity {
         BLOCK, WARN;
@@ -45,6 +49,15 @@ public record Rule(
         cites = List.copyOf(cites);
         tasks = Set.copyOf(tasks);
         riskTiers = Set.copyOf(riskTiers);
+        controls = List.copyOf(controls);
+    }
+
+    /** A rule with no detection requirement and no control columns. */
+    public Rule(String id, String description, String metric, List<String> scope, Threshold threshold, Severity severity,
+                long minimumGroupSize, Outcome onUndefined, List<Citation> cites, RuleParameters parameters, Double maxAdjustedP,
+                Set<String> tasks, Set<String> riskTiers) {
+        this(id, description, metric, scope, threshold, severity, minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP,
+                tasks, riskTiers, null, List.of());
     }
 
     /** Whether the rule applies to a model of this task and risk tier. */

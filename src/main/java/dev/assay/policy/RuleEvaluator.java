@@ -3,8 +3,11 @@ package dev.assay.policy;
 import dev.assay.metric.MetricValue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** Judges a rule's metric values against its threshold, one finding per value. */
 public final class RuleEvaluator {
@@ -13,8 +16,20 @@ public final class RuleEvaluator {
     }
 
     public static List<Finding> evaluate(Policy policy, Rule rule, List<MetricValue> values) {
+        return evaluate(policy, rule, values, List.of());
+    }
+
+    /**
+     * @param detectable the rule metric's minimum detectable effects over the same scope (each group's, or the scope's),
+     *                   shown with each finding; a pass the rule's {@code minimumDetectable} says the audit could not
+     *                   have seen becomes undefined, with the reason (a failure was seen, and stays one)
+     */
+    public static List<Finding> evaluate(Policy policy, Rule rule, List<MetricValue> values, List<MetricValue> detectable) {
+        Map<String, MetricValue> byGroup = new HashMap<>();
+        detectable.forEach(d -> byGroup.put(d.scope() + "|" + d.group(), d));
         List<Finding> findings = new ArrayList<>();
         for (MetricValue v : values) {
+            MetricValue md = byGroup.get(v.scope() + "|" + v.group());
             Outcome outcome;
             String reason = null;
             // What the metric says a reader must know (skipped groups, missing fields, compared values) stays with the finding.
@@ -36,6 +51,15 @@ public final class RuleEvaluator {
             } else {
                 outcome = Outcome.FAIL;
             }
+            // The reference against itself compares nothing: there is no effect it could have missed.
+            boolean reference = v.group() != null && v.group().equals(v.reference());
+            if (outcome == Outcome.PASS && rule.minimumDetectable() != null && !reference) {
+                Optional<String> unmet = rule.minimumDetectable().unmetBy(md, v.metric());
+                if (unmet.isPresent()) {
+                    outcome = Outcome.UNDEFINED;
+                    reason = unmet.get();
+                }
+            }
             Outcome effect = switch (outcome) {
                 case PASS -> Outcome.PASS;
                 case FAIL -> rule.severity() == Rule.Severity.BLOCK ? Outcome.FAIL : Outcome.WARN;
@@ -43,7 +67,8 @@ public final class RuleEvaluator {
                 case WARN -> Outcome.WARN;
             };
             findings.add(new Finding(rule.id(), policy.id(), v.metric(), v.scope(), v.group(), v.value(), v.ci(), v.n(),
-                    rule.threshold(), outcome, rule.severity(), effect, reason, v.reference(), note, v.adjustedP()));
+                    rule.threshold(), outcome, rule.severity(), effect, reason, v.reference(), note, v.adjustedP(),
+                    reference ? null : md));
         }
         return findings;
     }

@@ -125,7 +125,8 @@ public class VersionPages {
     }
 
     public record FindingRow(String scope, String group, String n, String value, String interval, String threshold,
-                             String outcome, String outcomeLabel, String pAdjusted, String note) {
+                             String outcome, String outcomeLabel, String pAdjusted, String note, String detectable,
+                             String detectableNote) {
     }
 
     public record ChartView(String caption, String svg) {
@@ -315,7 +316,24 @@ public class VersionPages {
                 small ? "suppressed" : f.get("value") instanceof JsonNumber ? num(f.get("value")) : "undefined",
                 interval, f.getString("comparator", "") + " " + num(f.get("threshold")), outcome, label,
                 f.get("pAdjusted") instanceof JsonNumber ? num(f.get("pAdjusted")) : "",
-                f.getString("undefined", ""));
+                f.getString("undefined", ""), detectable(f), f.get("minimumDetectable") instanceof JsonObject md
+                        ? md.getString("note", md.getString("undefined", "")) : "");
+    }
+
+    /**
+     * What the finding's comparison could have detected with 80% power, in a few words: "ratio ≤ 0.6000" or
+     * "gap ≥ 0.0500"; "nothing" when no effect was detectable; empty when the metric has no such value.
+     */
+    private static String detectable(JsonObject f) {
+        if (!(f.get("minimumDetectable") instanceof JsonObject md)) {
+            return "";
+        }
+        if (!(md.get("value") instanceof JsonNumber)) {
+            return "nothing";
+        }
+        String metric = md.getString("metric", "");
+        boolean ratio = metric.endsWith("_ratio") || metric.endsWith("disparate_impact");
+        return (ratio ? "ratio \u2264 " : "gap \u2265 ") + num(md.get("value"));
     }
 
     private static String num(JsonValue v) {

@@ -215,6 +215,10 @@ public final class PdfReport {
                     f.getString("comparator") + " " + number(f.get("threshold")), f.getString("outcome").toUpperCase(Locale.ROOT));
             if (f.containsKey("undefined")) {
                 w.spanningRow("note", 24, "undefined: " + f.getString("undefined"));
+            } else if (f.get("minimumDetectable") instanceof JsonObject md) {
+                // Beside a judged value, what the audit could have missed (the methods section says how it is computed).
+                w.spanningRow("note", 24, "could detect: " + (md.get("value") instanceof JsonNumber
+                        ? md.getString("note", "") : "nothing (" + md.getString("undefined", "") + ")"));
             }
         }
         charts(w, layout, findings);

@@ -87,6 +87,22 @@ public final class ReportJson {
         if (f.reference() != null) {
             b.add("reference", f.reference());
         }
+        if (f.minimumDetectable() != null) {
+            b.add("minimumDetectable", detectable(f.minimumDetectable()));
+        }
+        return b.build();
+    }
+
+    /** What a finding's comparison could have missed: its {@code minimum_detectable_<metric>} value, defined or with its reason. */
+    private static JsonObject detectable(MetricValue v) {
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("metric", v.metric())
+                .add("value", v.value() == null ? JsonValue.NULL : JSON.createValue(v.value()));
+        if (v.undefined() != null) {
+            b.add("undefined", v.undefined());
+        }
+        if (v.note() != null) {
+            b.add("note", v.note());
+        }
         return b.build();
     }
 
@@ -98,7 +114,7 @@ public final class ReportJson {
                 cites.add(JSON.createObjectBuilder().add("regulation", c.regulation())
                         .add("article", nullable(c.article())).add("url", nullable(c.url())));
             }
-            rules.add(JSON.createObjectBuilder()
+            JsonObjectBuilder rule = JSON.createObjectBuilder()
                     .add("id", r.id())
                     .add("description", r.description())
                     .add("metric", r.metric())
@@ -110,7 +126,14 @@ public final class ReportJson {
                     .add("severity", r.severity().id())
                     .add("minimumGroupSize", r.minimumGroupSize())
                     .add("undefined", r.onUndefined().id())
-                    .add("cites", cites));
+                    .add("cites", cites);
+            // Only where a rule sets it: reports of rules without it keep their exact shape.
+            if (r.minimumDetectable() != null) {
+                rule.add("minimumDetectable", r.minimumDetectable().impactRatio() != null
+                        ? JSON.createObjectBuilder().add("impactRatio", r.minimumDetectable().impactRatio())
+                        : JSON.createObjectBuilder().add("difference", r.minimumDetectable().difference()));
+            }
+            rules.add(rule);
         }
         return JSON.createObjectBuilder()
                 .add("id", p.id()).add("version", p.version()).add("sha256", p.sha256()).add("title", p.title())

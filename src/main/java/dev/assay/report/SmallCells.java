@@ -33,13 +33,14 @@ public final class SmallCells {
     }
 
     /**
-     * The entry with a small cell's value, interval, rounded value, test and note (notes quote values)
+     * The entry with a small cell's value, interval, rounded value, test, note (notes quote values) and minimum detectable
+     * effect (its note quotes the group's size)
      * taken out, and the reason in their place.
      */
     public static JsonObject suppress(JsonObject entry) {
         return small(entry) && !SUPPRESSED.equals(entry.getString("undefined", null))
                 ? Json.createObjectBuilder(entry).add("value", JsonValue.NULL).add("ci", JsonValue.NULL).remove("reported")
-                .remove("test").remove("note").add("undefined", SUPPRESSED).build()
+                .remove("test").remove("note").remove("minimumDetectable").add("undefined", SUPPRESSED).build()
                 : entry;
     }
 

@@ -199,6 +199,12 @@ final class RefOutcomes {
                     e.defined("disparate_impact", "g", id, sr.of(c) / sr.of(ref), c.predicted, UNBOUNDED);
                 }
             }
+            // What the comparison could have missed: Power's r* (its formula is PowerTest's) on this reference's counts.
+            Double md = ref == null || id.equals(refId) ? null : detectable(c.predicted, ref.predicted, sr.of(ref));
+            e.put("minimum_detectable_impact_ratio", "g", id, null, md, md == null ? null : c.predicted, UNBOUNDED);
+            e.put("minimum_detectable_disparate_impact", "g", id, null, md, md == null ? null : c.predicted, UNBOUNDED);
+            Double mdd = md == null ? null : sr.of(ref) * (1 - md);
+            e.put("minimum_detectable_statistical_parity_difference", "g", id, null, mdd, md == null ? null : c.predicted, RATE);
             halfSum(e, "average_odds_difference", id, c, ref, rate("false_positive_rate"), rate("true_positive_rate"), false);
             halfSum(e, "average_abs_odds_difference", id, c, ref, rate("false_positive_rate"), rate("true_positive_rate"), true);
             halfSum(e, "average_predictive_value_difference", id, c, ref, rate("positive_predictive_value"),
@@ -264,8 +270,55 @@ final class RefOutcomes {
         e.put(id, "g", null, null, v, v == null ? null : definedDenominators(r, groups), ratio ? UNBOUNDED : RATE);
     }
 
+    /** r* of n rows against m at the reference's rate, one-sided 5%, 80% power; null when none exists. */
+    private static Double detectable(long n, long m, Double refRate) {
+        if (n == 0 || refRate == null || refRate == 0) {
+            return null;
+        }
+        return dev.assay.stats.Power.minimumDetectableRatio(n, m, refRate, 0.05, 0.8).orElse(null);
+    }
+
+    /**
+     * A scope's minimum detectable disparity: the least sensitive group's r* (or d*) against the group with the highest
+     * rate (the first by name among ties); null when fewer than two groups have the rate or any group has none.
+     */
+    private static Double detectableDisparity(Rate r, boolean ratio, Map<String, Counts> groups) {
+        String top = null;
+        for (Map.Entry<String, Counts> g : groups.entrySet()) {
+            if (!g.getKey().equals(Obs.UNKNOWN) && r.of(g.getValue()) != null && (top == null || r.of(g.getValue()) > r.of(groups.get(top)))) {
+                top = g.getKey();
+            }
+        }
+        Double worst = null;
+        int defined = 0;
+        for (Map.Entry<String, Counts> g : groups.entrySet()) {
+            if (g.getKey().equals(Obs.UNKNOWN) || r.of(g.getValue()) == null) {
+                continue;
+            }
+            defined++;
+            if (g.getKey().equals(top)) {
+                continue;
+            }
+            Counts t = groups.get(top);
+            Double v = detectable(r.den().applyAsLong(g.getValue()), r.den().applyAsLong(t), r.of(t));
+            if (v == null) {
+                return null;
+            }
+            double effect = ratio ? v : r.of(t) * (1 - v);
+            worst = worst == null ? effect : ratio ? Math.min(worst, effect) : Math.max(worst, effect);
+        }
+        return defined < 2 ? null : worst;
+    }
+
+    private static void detectableDisparity(Expected e, String id, Rate r, boolean ratio, Map<String, Counts> groups) {
+        Double v = detectableDisparity(r, ratio, groups);
+        e.put("minimum_detectable_" + id, "g", null, null, v, v == null ? null : definedDenominators(r, groups), ratio ? UNBOUNDED : RATE);
+    }
+
     private static void disparities(Expected e, Map<String, Counts> groups, Counts all) {
         for (Rate r : RATES) {
+            detectableDisparity(e, r.id() + "_difference", r, false, groups);
+            detectableDisparity(e, r.id() + "_ratio", r, true, groups);
             disparity(e, r.id() + "_difference", r, false, false, groups, all);
             disparity(e, r.id() + "_ratio", r, true, false, groups, all);
             disparity(e, r.id() + "_difference_to_overall", r, false, true, groups, all);
@@ -275,6 +328,20 @@ final class RefOutcomes {
         disparity(e, "demographic_parity_ratio", rate("selection_rate"), true, false, groups, all);
         disparity(e, "equal_opportunity_difference", rate("true_positive_rate"), false, false, groups, all);
         disparity(e, "equal_opportunity_ratio", rate("true_positive_rate"), true, false, groups, all);
+        detectableDisparity(e, "demographic_parity_difference", rate("selection_rate"), false, groups);
+        detectableDisparity(e, "demographic_parity_ratio", rate("selection_rate"), true, groups);
+        detectableDisparity(e, "equal_opportunity_difference", rate("true_positive_rate"), false, groups);
+        detectableDisparity(e, "equal_opportunity_ratio", rate("true_positive_rate"), true, groups);
+        for (boolean ratio : new boolean[] {false, true}) {
+            Double tpr = detectableDisparity(rate("true_positive_rate"), ratio, groups);
+            Double fpr = detectableDisparity(rate("false_positive_rate"), ratio, groups);
+            // The less sensitive of the two rates: the smaller ratio, the larger difference; its own rate's denominators.
+            boolean tprWorse = tpr != null && fpr != null && (ratio ? tpr <= fpr : tpr >= fpr);
+            Double v = tpr == null || fpr == null ? null : tprWorse ? tpr : fpr;
+            e.put("minimum_detectable_" + (ratio ? "equalized_odds_ratio" : "equalized_odds_difference"), "g", null, null, v,
+                    v == null ? null : definedDenominators(rate(tprWorse ? "true_positive_rate" : "false_positive_rate"), groups),
+                    ratio ? UNBOUNDED : RATE);
+        }
         for (boolean ratio : new boolean[] {false, true}) {
             // Fairlearn's equalized odds, agg "worst_case": the worse of the TPR and FPR disparities.
             Double tpr = disparity(rate("true_positive_rate"), ratio, false, groups, all);

@@ -143,6 +143,39 @@ class PolicyParserTest {
     }
 
     @Test
+    void aDetectionRequirementParsesAndMustSuitItsMetric() {
+        Policy p = PolicyParser.parse("""
+                id: powered
+                version: 1.0.0
+                title: Powered
+                rules:
+                  - {id: r1, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     minimumDetectable: {impactRatio: 0.9}}
+                  - {id: r2, metric: demographic_parity_difference, scope: protected, threshold: {comparator: "<=", value: 0.1},
+                     severity: block, minimumDetectable: {difference: 0.05}}
+                """);
+        assertEquals(new DetectionRequirement(0.9, null), p.rules().get(0).minimumDetectable());
+        assertEquals(new DetectionRequirement(null, 0.05), p.rules().get(1).minimumDetectable());
+        InvalidInput e = assertThrows(InvalidInput.class, () -> PolicyParser.parse("""
+                id: powered
+                version: 1.0.0
+                title: Powered
+                rules:
+                  - {id: r1, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     minimumDetectable: {difference: 0.1}}
+                  - {id: r2, metric: accuracy, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     minimumDetectable: {impactRatio: 0.9}}
+                  - {id: r3, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     minimumDetectable: {impactRatio: 1.5}}
+                """));
+        List<String> said = e.errors().stream().map(x -> x.pointer() + " " + x.message()).toList();
+        assertTrue(said.contains("/rules/0/minimumDetectable/difference metric 'impact_ratio' is judged as a ratio: use impactRatio"), said.toString());
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("/rules/1/minimumDetectable metric 'accuracy' has no minimum detectable effect")),
+                said.toString());
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("/rules/2/minimumDetectable/impactRatio ")), said.toString());
+    }
+
+    @Test
     void validityRulesNeedTheirDeclarationAndARegexDuckDbAccepts() {
         String yaml = """
                 id: checks
@@ -191,7 +224,7 @@ class PolicyParserTest {
     }
 
     private static final String RULE_KEYS = "id, description, metric, scope, reference, threshold, severity, minimumGroupSize, "
-            + "undefined, significance, when, parameters, cites";
+            + "undefined, significance, minimumDetectable, when, parameters, cites";
 
     @Test
     void aSchemaErrorAndAnUnknownMetricComeInOneAnswerEachWithLineAndColumn() {
@@ -262,7 +295,7 @@ class PolicyParserTest {
                 "/overrides/four-fifths-impact-ratio/severity 9:15 must be one of \"block\", \"warn\"",
                 "/overrides/four-fifths-impact-ratio/treshold 10:5 unknown property 'treshold' (did you mean 'threshold'?); "
                         + "known here: description, metric, scope, reference, threshold, severity, minimumGroupSize, undefined, "
-                        + "significance, when, parameters, cites"),
+                        + "significance, minimumDetectable, when, parameters, cites"),
                 errors(dev.assay.infrastructure.SchemaCheck.placed(PolicyParser.problemsOfExtension(json),
                         dev.assay.infrastructure.YamlPositions.of(yaml))));
     }

@@ -53,4 +53,39 @@ class RuleEvaluatorTest {
         assertEquals(Outcome.UNDEFINED, undefined.outcome());
         assertNull(undefined.value());
     }
+
+    @Test
+    void aPassTheAuditCouldNotHaveSeenIsUndefined() {
+        Rule requiring = new Rule("r", "", "impact_ratio", List.of("protected"), new Threshold(Threshold.Comparator.GE, 0.8),
+                Rule.Severity.BLOCK, 30, Outcome.WARN, List.of(), RuleParameters.NONE, null, Set.of(), Set.of(),
+                new DetectionRequirement(0.9, null), List.of());
+        MetricValue weak = MetricValue.defined("minimum_detectable_impact_ratio", "race", "B", 0.6, null, 45, "A").withNote("45 against 200");
+        MetricValue strong = MetricValue.defined("minimum_detectable_impact_ratio", "race", "B", 0.93, null, 4500, "A");
+        // Passing at 0.95, but only ratios of 0.6 or lower were detectable: a ratio of 0.9 could have passed unseen.
+        Finding f = RuleEvaluator.evaluate(POLICY, requiring, List.of(ratio(0.95, 45, null)), List.of(weak)).get(0);
+        assertEquals(Outcome.UNDEFINED, f.outcome());
+        assertEquals(Outcome.WARN, f.effect());
+        assertEquals("too small to detect an impact ratio of 0.9 as the rule requires (minimumDetectable): only a ratio of"
+                + " 0.6000 or lower is detected with 80% power (45 against 200)", f.reason());
+        assertEquals(weak, f.minimumDetectable());
+        // Large enough: the pass stands, and shows what it could have seen.
+        Finding g = RuleEvaluator.evaluate(POLICY, requiring, List.of(ratio(0.95, 4500, null)), List.of(strong)).get(0);
+        assertEquals(Outcome.PASS, g.outcome());
+        assertEquals(strong, g.minimumDetectable());
+        // A failure was seen: it stays a failure whatever the power.
+        assertEquals(Outcome.FAIL, RuleEvaluator.evaluate(POLICY, requiring, List.of(ratio(0.5, 45, null)), List.of(weak)).get(0).outcome());
+        // Nothing detectable at all: undefined, with the metric's reason.
+        MetricValue none = MetricValue.undefined("minimum_detectable_impact_ratio", "race", "B", 3, "too few rows", "A");
+        assertEquals("cannot detect an impact ratio of 0.9 as the rule requires (minimumDetectable): too few rows",
+                RuleEvaluator.evaluate(POLICY, requiring, List.of(ratio(0.95, 45, null)), List.of(none)).get(0).reason());
+        // The reference compares nothing with itself: no requirement, no minimum detectable effect.
+        MetricValue itself = MetricValue.defined("impact_ratio", "race", "A", 1.0, null, 200, "A");
+        Finding ref = RuleEvaluator.evaluate(POLICY, requiring, List.of(itself), List.of(none)).get(0);
+        assertEquals(Outcome.PASS, ref.outcome());
+        assertNull(ref.minimumDetectable());
+        // Without the requirement the weak pass is a pass, and the finding still says what it could have seen.
+        Finding plain = RuleEvaluator.evaluate(POLICY, rule(null), List.of(ratio(0.95, 45, null)), List.of(weak)).get(0);
+        assertEquals(Outcome.PASS, plain.outcome());
+        assertEquals(0.6, plain.minimumDetectable().value());
+    }
 }

@@ -53,15 +53,6 @@ class SignificanceTest {
     }
 
     @Test
-    void detectableRatioByHand() {
-        // n 100 and 100, reference rate 0.5: d = (1.959964 + 0.841621) * sqrt(0.25 * 0.02) = 0.198102; (0.5 - d) / 0.5.
-        double d = (1.959963984540054 + 0.8416212335729143) * Math.sqrt(0.25 * 0.02);
-        assertEquals((0.5 - d) / 0.5, Power.detectableRatio(100, 100, 0.5, 0.05, 0.8).orElseThrow(), 1e-12);
-        assertEquals(0.603796, Power.detectableRatio(100, 100, 0.5, 0.05, 0.8).orElseThrow(), 1e-6);
-        assertTrue(Power.detectableRatio(100, 100, 0, 0.05, 0.8).isEmpty());
-    }
-
-    @Test
     void newcombeHybridIntervalForADifference() {
         // Newcombe (1998), Table II, example (a): 56/70 - 48/80, method 10: 0.0524 to 0.3339.
         Interval ci = Proportions.newcombeDifference(56, 70, 48, 80, 0.95).orElseThrow();

@@ -6,6 +6,7 @@ import dev.assay.metric.counts.CountsFamily;
 import dev.assay.metric.documentation.DocumentationCompleteness;
 import dev.assay.metric.fairness.GroupCount;
 import dev.assay.metric.fairness.MeanScore;
+import dev.assay.metric.fairness.MinimumDetectable;
 import dev.assay.metric.fairness.ReferenceComparisons;
 import dev.assay.metric.fairness.ScoringRate;
 import dev.assay.metric.fairness.UnknownCount;
@@ -34,6 +35,10 @@ public final class LabelNeeds {
     }
 
     public static boolean needsLabels(MetricDefinition d) {
+        if (d.id().startsWith(MinimumDetectable.PREFIX)) {
+            // What a comparison could have missed reads what the comparison reads.
+            return needsLabels(MetricCatalogue.get(d.id().substring(MinimumDetectable.PREFIX.length())));
+        }
         if (d.reads(CountsFamily.SELECTIONS_ONLY) || WITHOUT_LABEL.contains(d.id()) || d.id().startsWith("selection_rate")) {
             return false;
         }

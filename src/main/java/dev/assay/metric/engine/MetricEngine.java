@@ -10,6 +10,7 @@ import dev.assay.metric.MetricValue;
 import dev.assay.metric.Need;
 import dev.assay.metric.Scope;
 import dev.assay.metric.States;
+import dev.assay.metric.fairness.MinimumDetectable;
 import dev.assay.metric.scan.ScanEngine;
 import dev.assay.stats.SignificanceTests;
 
@@ -46,8 +47,17 @@ public final class MetricEngine {
         for (Scope scope : d.kind() == Kind.DATASET ? List.of(Scope.OVERALL) : scopes) {
             d.companions().forEach(c -> out.add(new Need(MetricCatalogue.get(c), scope, companionParameters)));
             out.add(new Need(d, scope, parameters));
+            detectable(metric).ifPresent(kin -> out.add(new Need(kin, scope, parameters)));
         }
         return out;
+    }
+
+    /**
+     * What a comparison could have missed, reported beside it wherever it is computed, with its parameters (the
+     * rule's confidence): {@code minimum_detectable_<metric>}, for the comparisons of rates that have one.
+     */
+    public static Optional<MetricDefinition> detectable(String metric) {
+        return MetricCatalogue.find(MinimumDetectable.of(metric));
     }
 
     /** The needs a rule's findings judge: the metric's own over each scope, without companions (see {@link #over}). */
@@ -72,6 +82,7 @@ public final class MetricEngine {
         }
         if (d.kind() != Kind.DATASET) {
             protectedAttributes.forEach(a -> out.add(new Need(d, Scope.of(a), parameters)));
+            detectable(metric).ifPresent(kin -> protectedAttributes.forEach(a -> out.add(new Need(kin, Scope.of(a), parameters))));
         }
         if (d.kind() == Kind.PER_GROUP || d.kind() == Kind.DATASET) {
             out.add(new Need(d, Scope.OVERALL, parameters));

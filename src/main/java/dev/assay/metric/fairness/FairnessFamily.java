@@ -15,6 +15,7 @@ import dev.assay.metric.counts.ConfusionRates;
 import dev.assay.metric.counts.CountsFamily;
 import dev.assay.metric.counts.GroupRate;
 import dev.assay.metric.counts.GroupState;
+import dev.assay.metric.counts.Groups;
 import dev.assay.metric.scan.ScanEngine;
 
 import java.util.ArrayList;
@@ -87,6 +88,7 @@ public final class FairnessFamily implements Family {
                 }
             }
         }
+        m.addAll(minimumDetectable());
         m.add(perScope(InequalityIndices.BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX,
                 (scope, s, p) -> List.of(InequalityIndices.betweenGroups(scope.id(), groups(s, scope), p.alpha()))));
         for (String id : List.of(InequalityIndices.GENERALIZED_ENTROPY_INDEX, InequalityIndices.THEIL_INDEX,
@@ -95,6 +97,43 @@ public final class FairnessFamily implements Family {
                     id, scope.id(), groups(s, scope).values().stream().reduce(GroupState.EMPTY, GroupState::merge), p.alpha()))));
         }
         return List.copyOf(m);
+    }
+
+    /**
+     * {@code minimum_detectable_<id>} for every comparison of rates: the impact ratio,
+     * the selection comparisons against a reference, and every between-groups disparity (not those to the overall
+     * rate, whose samples overlap, nor the half sums of two rates).
+     */
+    private static List<MetricDefinition> minimumDetectable() {
+        List<MetricDefinition> m = new ArrayList<>();
+        m.add(comparison(MinimumDetectable.IMPACT_RATIO, (scope, s, p) -> MinimumDetectable.impactRatio(scope.id(), groups(s, scope),
+                p.minimumGroupSize(), p.confidence(), p.excludeBelowShare())).readingFavorable().reading(CountsFamily.SELECTIONS_ONLY));
+        for (String id : List.of(ReferenceComparisons.DISPARATE_IMPACT, ReferenceComparisons.STATISTICAL_PARITY_DIFFERENCE)) {
+            String kin = MinimumDetectable.of(id);
+            m.add(comparison(kin, (scope, s, p) -> MinimumDetectable.againstReference(kin, MinimumDetectable.scaleOf(id), scope.id(),
+                    groups(s, scope), Groups.reference(p.reference(), groups(s, scope), p.minimumGroupSize()), p.confidence()))
+                    .readingFavorable().reading(CountsFamily.SELECTIONS_ONLY));
+        }
+        for (Disparities.Kind kind : Disparities.Kind.values()) {
+            String suffix = "_" + kind.name().toLowerCase(Locale.ROOT);
+            MinimumDetectable.Scale scale = kind == Disparities.Kind.RATIO ? MinimumDetectable.Scale.RATIO
+                    : MinimumDetectable.Scale.DIFFERENCE;
+            String eo = MinimumDetectable.of("equalized_odds" + suffix);
+            m.add(perScope(eo, (scope, s, p) -> List.of(MinimumDetectable.equalizedOdds(eo, scale, scope.id(), groups(s, scope),
+                    p.confidence()))));
+            List<Map.Entry<String, GroupRate>> rates = new ArrayList<>();
+            rates.add(Map.entry("demographic_parity" + suffix, GroupRate.SELECTION));
+            rates.add(Map.entry("equal_opportunity" + suffix, ConfusionRates.TRUE_POSITIVE_RATE));
+            CountsFamily.rates().forEach(rate -> rates.add(Map.entry(rate.id() + suffix, rate)));
+            for (Map.Entry<String, GroupRate> e : rates) {
+                String kin = MinimumDetectable.of(e.getKey());
+                GroupRate rate = e.getValue();
+                MetricDefinition d = perScope(kin, (scope, s, p) -> List.of(MinimumDetectable.betweenGroups(kin, scale, rate, scope.id(),
+                        groups(s, scope), p.confidence())));
+                m.add(rate == GroupRate.SELECTION ? d.readingFavorable() : d);
+            }
+        }
+        return m;
     }
 
     private static Map<GroupKey, GroupState> groups(States s, Scope scope) {

@@ -6,7 +6,6 @@ import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Reference;
-import dev.assay.stats.Power;
 import dev.assay.stats.Proportions;
 import dev.assay.stats.SignificanceTests;
 
@@ -48,15 +47,8 @@ public final class ImpactRatio {
     public static List<MetricValue> all(String scope, Map<GroupKey, GroupState> groups, long minimumGroupSize,
                                         double confidence, double excludeBelowShare) {
         long total = groups.values().stream().mapToLong(GroupState::rows).sum();
-        Predicate<GroupState> excluded = g -> excludeBelowShare > 0 && total > 0
-                && (double) g.rows() / total < excludeBelowShare;
-        Map<GroupKey, GroupState> eligible = new LinkedHashMap<>();
-        groups.forEach((k, v) -> {
-            if (!excluded.test(v)) {
-                eligible.put(k, v);
-            }
-        });
-        Optional<Map.Entry<String, GroupState>> reference = Groups.reference(Reference.HIGHEST_RATE, eligible, minimumGroupSize);
+        Predicate<GroupState> excluded = excluded(groups, excludeBelowShare);
+        Optional<Map.Entry<String, GroupState>> reference = reference(groups, minimumGroupSize, excludeBelowShare);
         List<MetricValue> values = new ArrayList<>();
         for (Map.Entry<GroupKey, GroupState> e : Groups.sorted(groups)) {
             if (e.getKey().hasUnknown()) {
@@ -92,16 +84,32 @@ public final class ImpactRatio {
                             s.predicted(), refId);
                     v = SignificanceTests.compareProportions(s.favorable(), s.predicted(), ref.favorable(), ref.predicted())
                             .map(v::withTest).orElse(v);
-                    MetricValue tested = v;
-                    v = Power.detectableRatio(s.predicted(), ref.predicted(), refRate, 0.05, 0.8)
-                            .map(r -> tested.withNote(String.format(Locale.ROOT,
-                                    "power: with these group sizes a ratio of %.3f or lower is detected with 80%% power"
-                                            + " (two-sided, 5%%)", r)))
-                            .orElse(v);
                     values.add(v);
                 }
             }
         }
         return values;
+    }
+
+    /**
+     * The impact ratio's reference: the highest selection rate among the groups of at least {@code minimumGroupSize}
+     * predictions that LL144's exclusion leaves in; empty when none qualifies.
+     */
+    public static Optional<Map.Entry<String, GroupState>> reference(Map<GroupKey, GroupState> groups, long minimumGroupSize,
+                                                                   double excludeBelowShare) {
+        Predicate<GroupState> excluded = excluded(groups, excludeBelowShare);
+        Map<GroupKey, GroupState> eligible = new LinkedHashMap<>();
+        groups.forEach((k, v) -> {
+            if (!excluded.test(v)) {
+                eligible.put(k, v);
+            }
+        });
+        return Groups.reference(Reference.HIGHEST_RATE, eligible, minimumGroupSize);
+    }
+
+    /** LL144's optional exclusion: a category under {@code excludeBelowShare} of the rows (never, at 0). */
+    static Predicate<GroupState> excluded(Map<GroupKey, GroupState> groups, double excludeBelowShare) {
+        long total = groups.values().stream().mapToLong(GroupState::rows).sum();
+        return g -> excludeBelowShare > 0 && total > 0 && (double) g.rows() / total < excludeBelowShare;
     }
 }
