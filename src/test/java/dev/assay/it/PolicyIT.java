@@ -155,6 +155,58 @@ class PolicyIT {
     }
 
     /**
+     * What an audit could have missed, over HTTP (issue 21 part 4): F (40 rows, 20 hired) nearly matches M (200 rows, 101
+     * hired), so its impact ratio 0.99 passes; but 40 rows against 200 at a rate of 0.505 detect only ratios up to r*
+     * (Power, tested by hand in PowerTest), so a rule requiring that a ratio of 0.9 be visible makes it undefined (WARN).
+     */
+    @Test
+    void aPassTooSmallToSeeTheRequiredRatioIsUndefined() throws Exception {
+        String pack = """
+                id: it-powered
+                version: 1.0.0
+                title: Powered four-fifths
+                rules:
+                  - {id: plain, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     cites: [{regulation: test}]}
+                  - {id: powered, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     minimumDetectable: {impactRatio: 0.9}, cites: [{regulation: test}]}
+                """;
+        assertEquals(201, Api.withRoles("admin").send("PUT", "/api/v1/policies/it-powered", "application/yaml",
+                pack.getBytes(StandardCharsets.UTF_8)).status());
+        Api ci = Api.withRoles("ci-gate");
+        String version = WalkingSkeletonIT.register(ci, "powered-it");
+        StringBuilder csv = new StringBuilder("id,sex,hired,label\n");
+        for (int i = 0; i < 240; i++) {
+            csv.append(i).append(i < 40 ? ",F," : ",M,").append(i % 2 == 1 || i == 40 ? 1 : 0).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes()).status());
+        JsonObject audit = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"it-powered\"]}".getBytes()).json();
+        assertEquals("WARN", audit.getString("decision"), audit.toString());
+        List<JsonObject> findings = audit.getJsonArray("findings").getValuesAs(JsonObject.class);
+        double expected = dev.assay.stats.Power.minimumDetectableRatio(40, 200, 0.505, 0.05, 0.8).orElseThrow();
+        JsonObject plain = findings.stream().filter(f -> f.getString("rule").equals("plain") && "F".equals(f.getString("group"))).findFirst()
+                .orElseThrow();
+        assertEquals("pass", plain.getString("outcome"));
+        JsonObject md = plain.getJsonObject("minimumDetectable");
+        assertEquals("minimum_detectable_impact_ratio", md.getString("metric"));
+        assertEquals(expected, md.getJsonNumber("value").doubleValue(), 1e-9);
+        assertTrue(md.getString("note").startsWith("with 40 rows against 200"), md.toString());
+        JsonObject powered = findings.stream().filter(f -> f.getString("rule").equals("powered") && "F".equals(f.getString("group")))
+                .findFirst().orElseThrow();
+        assertEquals("undefined", powered.getString("outcome"));
+        assertTrue(powered.getString("undefined").startsWith("too small to detect an impact ratio of 0.9"), powered.toString());
+        // The reference (M) compares nothing: it passes, with no minimum detectable effect.
+        JsonObject reference = findings.stream().filter(f -> f.getString("rule").equals("powered") && "M".equals(f.getString("group")))
+                .findFirst().orElseThrow();
+        assertEquals("pass", reference.getString("outcome"));
+        assertTrue(!reference.containsKey("minimumDetectable"), reference.toString());
+        // And the metric is among the audit's values.
+        assertTrue(audit.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .anyMatch(m -> m.getString("metric").equals("minimum_detectable_impact_ratio") && "F".equals(m.getString("group"))));
+    }
+
+    /**
      * model-performance compares a version with the model's last approved one: 1.0.0 passes at
      * accuracy 0.9; 1.1.0 at 0.8 fails the no-regression rule by -0.1; 1.2.0 is compared with 1.0.0
      * still, since 1.1.0 was not approved.
