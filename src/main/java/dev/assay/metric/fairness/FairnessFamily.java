@@ -63,7 +63,9 @@ public final class FairnessFamily implements Family {
                 Aggregates.of(s).scores(scope), p.strictMedian(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE));
         m.add(CountsFamily.fromScores(ScoringRate.SCORING_IMPACT_RATIO, (scope, s, p) -> ScoringRate.impactRatios(scope.id(),
                 Aggregates.of(s).scores(scope), p.strictMedian(), p.minimumGroupSize(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE)
-                .withCompanions(GroupCount.ID, ScoringRate.SCORING_RATE, UnknownCount.ID));
+                // Not unknown_count: a scoring ratio is a per-group metric, also asked over the whole dataset, where
+                // no attribute is unknown; LL144's pack asks for the unknown count by its own rule.
+                .withCompanions(GroupCount.ID, ScoringRate.SCORING_RATE));
         for (String id : ReferenceComparisons.IDS) {
             MetricDefinition d = comparison(id, (scope, s, p) -> ReferenceComparisons.all(id, scope.id(), groups(s, scope), p));
             boolean favorable = id.equals(ReferenceComparisons.STATISTICAL_PARITY_DIFFERENCE) || id.equals(ReferenceComparisons.DISPARATE_IMPACT);
