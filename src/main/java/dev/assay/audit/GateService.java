@@ -137,7 +137,6 @@ public class GateService {
 
     /** The decision from each rule's worst effect, a waived rule's failure counting as a warning. */
     public static Decision evaluate(List<Decision.RuleEffect> effects, Set<String> waivedRules) {
-        return Decision.decide(effects.stream().map(e -> e.effect() == Outcome.FAIL && waivedRules.contains(e.rule())
-                ? new Decision.RuleEffect(e.rule(), Outcome.WARN) : e).toList());
+        return Decision.waived(effects, waivedRules);
     }
 }

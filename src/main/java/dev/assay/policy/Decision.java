@@ -50,6 +50,15 @@ public record Decision(Verdict verdict, List<String> reasons) {
         return new Decision(verdict, reasons);
     }
 
+    /**
+     * The decision with waivers applied, as the gate makes it: a waived rule's failure counts as a warning
+     * (FAIL becomes WARN when only waived rules failed); nothing else changes.
+     */
+    public static Decision waived(List<RuleEffect> effects, Set<String> waivedRules) {
+        return decide(effects.stream().map(e -> e.effect() == Outcome.FAIL && waivedRules.contains(e.rule())
+                ? new RuleEffect(e.rule(), Outcome.WARN) : e).toList());
+    }
+
     /** Whether a decision of this verdict is at least as good as {@code required} (PASS better than WARN better than FAIL). */
     public static boolean meets(Verdict actual, Verdict required) {
         return actual.ordinal() <= required.ordinal();

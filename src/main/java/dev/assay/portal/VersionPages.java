@@ -19,13 +19,16 @@ import dev.assay.monitoring.WindowService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportDocument;
-import dev.assay.report.DecisionSummary;
+import dev.assay.report.AuditorView;
+import dev.assay.report.DecisionView;
+import dev.assay.report.RateTable;
 import dev.assay.report.FindingChart;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import dev.assay.security.SessionAuthenticated;
 import dev.assay.waiver.WaiverService;
+import dev.assay.waiver.WaiverStatus;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -132,8 +135,10 @@ public class VersionPages {
     public record ChartView(String caption, String svg) {
     }
 
-    public record RuleView(String id, String description, String metric, String severity, List<Map<String, String>> cites,
-                           List<FindingRow> findings, List<ChartView> charts, boolean fails) {
+    /** One rule of a policy: its own parameters in words, the regulators' tables of an impact-ratio rule, its findings and charts. */
+    public record RuleView(String id, String description, String metric, String severity, String parameters,
+                           List<Map<String, String>> cites, List<RateTable> rateTables, List<FindingRow> findings,
+                           List<ChartView> charts, boolean fails) {
     }
 
     public record PolicyView(String id, String version, String title, String sha256, List<RuleView> rules) {
@@ -240,8 +245,11 @@ public class VersionPages {
         m.put("audits", auditRows);
         m.put("running", running);
         Optional<AuditResult> latest = gate.auditId() == null ? Optional.empty() : audits.result(gate.auditId());
-        m.put("policies", latest.map(VersionPages::policies).orElse(List.of()));
-        m.put("why", latest.map(VersionPages::why).orElse(List.of()));
+        Optional<ReportDocument> report = latest.map(r -> ReportDocument.parse(r.reportJson()));
+        // The same view the PDF renders, with the version's waivers now: the gate's decision, explained.
+        Optional<AuditorView> view = report.map(r -> AuditorView.of(r, waiversNow(gate)));
+        m.put("policies", report.map(r -> policies(r, view.orElseThrow())).orElse(List.of()));
+        m.put("decision", view.map(AuditorView::decision).orElse(null));
         m.put("failingRules", List.copyOf(gate.failingRules()));
         m.put("waivers", waivers.ofVersion(v.id()).stream().map(w -> new WaiverRow(w.waiver().id(), w.waiver().rule(),
                 w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(), w.waiver().expiresAt(),
@@ -253,8 +261,14 @@ public class VersionPages {
         return m;
     }
 
-    static List<PolicyView> policies(AuditResult result) {
-        ReportDocument report = ReportDocument.parse(result.reportJson());
+    /** The version's waivers as the decision view applies them: approved ones in force, with who approved them and until when. */
+    static List<DecisionView.Waiver> waiversNow(GateService.Gate gate) {
+        return gate.waivers().stream().map(w -> new DecisionView.Waiver(w.waiver().rule(), w.status().id(),
+                w.status() == WaiverStatus.APPROVED && w.decision() != null ? w.decision().decidedBy() : null,
+                w.waiver().expiresAt())).toList();
+    }
+
+    static List<PolicyView> policies(ReportDocument report, AuditorView view) {
         List<JsonObject> findings = report.findings();
         List<PolicyView> views = new ArrayList<>();
         int chartId = 0;
@@ -276,19 +290,14 @@ public class VersionPages {
                         .map(c -> Map.of("regulation", c.getString("regulation", ""), "article", c.getString("article", ""),
                                 "url", c.getString("url", ""))).toList();
                 rules.add(new RuleView(r.getString("id"), r.getString("description", ""), r.getString("metric", ""),
-                        r.getString("severity", ""), cites, ofRule.stream().map(VersionPages::row).toList(), charts,
+                        r.getString("severity", ""), AuditorView.ruleParameters(r), cites, view.tablesOf(p.getString("id"), r.getString("id")),
+                        ofRule.stream().map(VersionPages::row).toList(), charts,
                         ofRule.stream().anyMatch(f -> "fail".equals(f.getString("outcome", "")))));
             }
             views.add(new PolicyView(p.getString("id"), p.getString("version"), p.getString("title", p.getString("id")),
                     p.getString("sha256"), rules));
         }
         return views;
-    }
-
-    /** The failed and undecided findings in words, as the PDF's executive summary says them (small cells suppressed). */
-    static List<DecisionSummary.Line> why(AuditResult result) {
-        ReportDocument report = ReportDocument.parse(result.reportJson());
-        return DecisionSummary.lines(report.policies(), suppressed(report.findings()));
     }
 
     /** Findings with small groups' values removed, for charts. */

@@ -21,8 +21,13 @@ import java.util.Map;
  */
 public final class DecisionSummary {
 
-    /** One finding in words. */
-    public record Line(String rule, String severity, String outcome, String sentence) {
+    /**
+     * One finding in words.
+     *
+     * @param outcome what the finding is: fail, warn or undefined
+     * @param effect  what it does to the decision: fail (blocks), warn, or pass
+     */
+    public record Line(String rule, String severity, String outcome, String effect, String sentence) {
     }
 
     /** How many findings of a report passed, failed and could not be decided. */
@@ -61,7 +66,8 @@ public final class DecisionSummary {
                         + (f.get("undefined") instanceof JsonString why ? ": " + why.getString() : "")
                         + (value == null ? "" : " (measured " + value + ")");
             }
-            lines.add(new Line(f.getString("rule"), rule.getString("severity", f.getString("severity", "")), outcome, sentence));
+            lines.add(new Line(f.getString("rule"), rule.getString("severity", f.getString("severity", "")), outcome,
+                    f.getString("effect", outcome.equals("fail") ? "fail" : "warn"), sentence));
         }
         lines.sort(Comparator.comparing((Line l) -> !l.outcome().equals("fail")).thenComparing(l -> !l.severity().equals("block")));
         return lines;

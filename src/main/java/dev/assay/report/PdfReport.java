@@ -57,39 +57,50 @@ public final class PdfReport {
             // A published table: small cells suppressed (the attached signed JSON keeps every value).
             List<JsonObject> findings = SmallCells.suppress(report.findings());
             List<JsonObject> waivers = report.waivers();
+            // The same view the portal renders, with the waivers in force when the audit finished.
+            AuditorView view = AuditorView.of(report, AuditorView.reportWaivers(report));
             cover(w, layout, report);
             w.newPage();
-            executiveSummary(w, layout, report, findings, waivers);
+            executiveSummary(w, layout, report, view, findings, waivers);
             w.newPage();
             w.gap(12);
             w.line("heading", "Bound to");
             w.line("body", "Model " + model.name() + " version " + model.version());
             w.line("body", "Model card SHA-256");
-            w.line("detail", "    " + model.cardSha256());
+            w.paragraph("detail", 14, String.valueOf(model.cardSha256()));
             w.line("body", "Dataset " + dataset.id() + ", " + dataset.rows() + " rows, SHA-256");
-            w.line("detail", "    " + dataset.sha256());
+            w.paragraph("detail", 14, String.valueOf(dataset.sha256()));
             for (ReportDocument.PolicyRef p : report.policyRefs()) {
                 w.line("body", "Policy " + p.id() + " " + p.version() + ", SHA-256");
-                w.line("detail", "    " + p.sha256());
+                w.paragraph("detail", 14, p.sha256());
             }
             w.line("body", "Audit " + audit.id() + ", completed " + audit.completedAt());
             w.line("body", "Requested by " + orUnknown(audit.requestedBy())
                     + "; version registered by " + orUnknown(model.registeredBy())
                     + "; dataset uploaded by " + orUnknown(dataset.uploadedBy()));
             for (JsonObject policy : report.policies()) {
-                policySection(w, layout, policy, findings.stream().filter(f -> policy.getString("id").equals(f.getString("policy", null))).toList());
+                policySection(w, layout, policy, view, findings.stream().filter(f -> policy.getString("id").equals(f.getString("policy", null))).toList());
             }
             waiversSection(w, waivers);
             profile(w, dataset);
             modelCard(w, model);
             methods(w, layout, report.policies(), report.parameters());
+            // The signature section and the visible block PadesSigner draws under it stay on one page, and
+            // that page is the last page of text, not a page of its own.
+            List<String> signature = layout.lines("signature", Map.of("keyId", report.signing().keyId()));
+            float needed = 12 + w.lineHeight("heading") + layout.signatureBlockTop() + 10;
+            for (String paragraph : signature) {
+                needed += w.lineHeight("body") * TaggedPages.wrap(w.font("body"), layout.style("body").size(), paragraph, w.width()).size();
+            }
+            w.keepTogether(needed);
             w.gap(12);
             w.line("heading", "Signature");
-            for (String paragraph : layout.lines("signature", Map.of("keyId", report.signing().keyId()))) {
+            for (String paragraph : signature) {
                 w.paragraph("body", 0, paragraph);
             }
             w.keepFree(layout.signatureBlockTop());
-            w.close();
+            w.close("Assay compliance report: " + model.name() + " " + model.version() + ", audit " + audit.id()
+                    + ", decision " + decision);
             Calendar completed = PadesSigner.calendar(audit.completedAt());
             PdfA.attach(doc, List.of(
                     new PdfA.Attachment("assay-report.json", "application/json", canonicalJson.getBytes(StandardCharsets.UTF_8),
@@ -128,14 +139,22 @@ public final class PdfReport {
         w.line("body", "Signed with key " + report.signing().keyId());
     }
 
-    /** One page: what was audited, the tally, every failed or undecided finding in words, the waivers. */
-    private static void executiveSummary(TaggedPages w, ReportLayout layout, ReportDocument report, List<JsonObject> findings,
-                                         List<JsonObject> waivers) throws IOException {
+    /**
+     * One page: what was audited, the tally, the decision as signed beside the gate with the waivers in force
+     * when the audit finished (the sentence the portal shows too), then blocking failures, waived failures,
+     * warnings and undefined results apart, the waivers.
+     */
+    private static void executiveSummary(TaggedPages w, ReportLayout layout, ReportDocument report, AuditorView view,
+                                         List<JsonObject> findings, List<JsonObject> waivers) throws IOException {
         ReportDocument.Dataset dataset = report.dataset();
         String sha = dataset.sha256() == null ? "?" : dataset.sha256();
+        DecisionView decision = view.decision();
         w.line("section", "Executive summary");
         w.gap(6);
-        w.line("summary", "Decision: " + report.decision().name() + ".");
+        w.line("summary", "Decision (as signed): " + decision.signed() + ".   With the waivers in force when the audit finished: "
+                + decision.now() + ".");
+        w.paragraph("small", 0, decision.sentence());
+        w.gap(4);
         w.line("summary", "Audited: " + report.model().name() + " " + report.model().version() + " on "
                 + dataset.rows() + " rows (" + (dataset.role() == null ? "evaluation" : dataset.role()) + " dataset, SHA-256 "
                 + sha.substring(0, Math.min(16, sha.length())) + "...)");
@@ -145,18 +164,18 @@ public final class PdfReport {
         DecisionSummary.Tally tally = DecisionSummary.tally(findings);
         w.line("summary", "Findings: " + tally.passed() + " passed, " + tally.failed() + " failed, "
                 + tally.undecided() + " could not be decided.");
-        w.gap(10);
-        List<DecisionSummary.Line> lines = DecisionSummary.lines(policies, findings);
-        w.line("subheading", lines.isEmpty() ? "Nothing failed" : "Why");
-        int shown = 0;
-        for (DecisionSummary.Line line : lines) {
-            if (shown == 24) {
-                w.line("small", "... and " + (lines.size() - shown) + " more in the findings section.");
-                break;
-            }
-            w.line("smallBold", (line.outcome().equals("fail") ? "FAILS  " : "UNDECIDED  ") + line.rule() + " (" + line.severity() + ")");
-            w.paragraph("small", 14, line.sentence());
-            shown++;
+        int[] shown = {0};
+        int total = decision.blocking().size() + decision.waived().size() + decision.warnings().size() + decision.undefined().size();
+        if (total == 0) {
+            w.gap(10);
+            w.line("subheading", "Nothing failed");
+        }
+        items(w, "Blocking failures", decision.blocking(), shown);
+        items(w, "Failures waived", decision.waived(), shown);
+        items(w, "Warnings", decision.warnings(), shown);
+        items(w, "Undefined results", decision.undefined(), shown);
+        if (shown[0] < total) {
+            w.line("small", "... and " + (total - shown[0]) + " more in the findings section.");
         }
         w.gap(10);
         long inForce = waivers.stream().filter(x -> x.getString("status").equals("approved")).count();
@@ -170,6 +189,24 @@ public final class PdfReport {
         }
     }
 
+    /** One list of the executive summary; at most 24 findings in all, so the summary stays one page. */
+    private static void items(TaggedPages w, String title, List<DecisionView.Item> items, int[] shown) throws IOException {
+        if (items.isEmpty() || shown[0] >= 24) {
+            return;
+        }
+        w.gap(8);
+        w.line("subheading", title + " (" + items.size() + ")");
+        for (DecisionView.Item item : items) {
+            if (shown[0] >= 24) {
+                return;
+            }
+            w.line("smallBold", item.rule() + " (" + item.severity() + (item.blocks() ? ", blocks" : "") + ")"
+                    + (item.approvedBy() == null ? "" : ": " + item.waiverText()));
+            w.paragraph("small", 14, item.sentence());
+            shown[0]++;
+        }
+    }
+
     /** Every waiver of the version when the audit finished, with who asked, who decided and why. */
     private static void waiversSection(TaggedPages w, List<JsonObject> waivers) throws IOException {
         w.gap(12);
@@ -180,7 +217,7 @@ public final class PdfReport {
         }
         for (JsonObject x : waivers) {
             w.line("smallBold", x.getString("rule") + ": " + x.getString("status").toUpperCase(Locale.ROOT) + " until " + x.getString("expiresAt"));
-            w.line("detail", "    requested by " + x.getString("requestedBy") + " at " + x.getString("requestedAt"));
+            w.paragraph("detail", 14, "requested by " + x.getString("requestedBy") + " at " + x.getString("requestedAt"));
             w.paragraph("detail", 14, "justification: " + x.getString("justification"));
             if (x.get("decision") instanceof JsonObject d) {
                 w.paragraph("detail", 14, d.getString("outcome") + " by " + d.getString("by") + " at " + d.getString("at")
@@ -190,38 +227,86 @@ public final class PdfReport {
     }
 
     /**
-     * A policy pack's section: what it is and the rules it cites, then its findings as a table, then
-     * its charts.
+     * A policy pack's section: for each rule, its parameters and citations beside it, the regulators' table of an
+     * impact-ratio rule (per scope), its findings (n, value, interval, threshold, adjusted p, outcome), its charts.
      */
-    private static void policySection(TaggedPages w, ReportLayout layout, JsonObject policy, List<JsonObject> findings) throws IOException {
+    private static void policySection(TaggedPages w, ReportLayout layout, JsonObject policy, AuditorView view,
+                                      List<JsonObject> findings) throws IOException {
         w.gap(12);
         w.line("heading", "Policy: " + policy.getString("title", policy.getString("id")) + " " + policy.getString("version"));
-        w.line("detail", policy.getString("id") + ", SHA-256 " + policy.getString("sha256"));
-        for (JsonObject r : policy.getJsonArray("rules").getValuesAs(JsonObject.class)) {
-            for (JsonObject c : r.getJsonArray("cites").getValuesAs(JsonObject.class)) {
-                w.paragraph("detail", 0, r.getString("id") + " serves " + c.getString("regulation")
-                        + (c.isNull("article") ? "" : ", " + c.getString("article")));
-            }
-        }
-        w.gap(4);
-        w.line("subheading", "Findings (" + findings.size() + ")");
+        w.paragraph("detail", 0, policy.getString("id") + ", SHA-256 " + policy.getString("sha256"));
         if (findings.isEmpty()) {
             w.line("body", "No finding: every rule of this policy was out of scope for this dataset.");
-            return;
         }
-        w.table("findings");
-        for (JsonObject f : findings) {
-            w.row(f.getString("rule"), JsonValues.text(f.get("scope"), "-"), JsonValues.text(f.get("group"), "-"), number(f.get("value")),
-                    f.getString("comparator") + " " + number(f.get("threshold")), f.getString("outcome").toUpperCase(Locale.ROOT));
-            if (f.containsKey("undefined")) {
-                w.spanningRow("note", 24, "undefined: " + f.getString("undefined"));
-            } else if (f.get("minimumDetectable") instanceof JsonObject md) {
-                // Beside a judged value, what the audit could have missed (the methods section says how it is computed).
-                w.spanningRow("note", 24, "could detect: " + (md.get("value") instanceof JsonNumber
-                        ? md.getString("note", "") : "nothing (" + md.getString("undefined", "") + ")"));
+        for (JsonObject r : policy.getJsonArray("rules").getValuesAs(JsonObject.class)) {
+            List<JsonObject> ofRule = findings.stream().filter(f -> r.getString("id").equals(f.getString("rule", null))).toList();
+            w.gap(8);
+            // A rule's heading never ends a page: it stays with its parameters and the start of its table.
+            w.keepTogether(140);
+            w.line("rule", "Rule " + r.getString("id") + " (" + ofRule.size() + " finding" + (ofRule.size() == 1 ? "" : "s") + ")");
+            w.paragraph("small", 0, r.getString("description", ""));
+            w.paragraph("detail", 0, "Parameters: " + AuditorView.ruleParameters(r));
+            for (JsonObject c : r.getJsonArray("cites").getValuesAs(JsonObject.class)) {
+                w.paragraph("detail", 0, "Serves " + c.getString("regulation")
+                        + (c.isNull("article") ? "" : ", " + c.getString("article")));
+            }
+            if (ofRule.isEmpty()) {
+                w.line("small", "No finding: out of scope for this dataset.");
+                continue;
+            }
+            for (RateTable t : view.tablesOf(policy.getString("id"), r.getString("id"))) {
+                rateTable(w, layout, t);
+            }
+            w.gap(4);
+            w.line("smallBold", "Findings");
+            w.table("findings");
+            for (JsonObject f : ofRule) {
+                w.row(JsonValues.text(f.get("scope"), "-"), JsonValues.text(f.get("group"), "-"), count(f.get("n")), number(f.get("value")),
+                        interval(f.get("ci")), f.getString("comparator") + " " + plain(f.get("threshold")),
+                        f.get("pAdjusted") instanceof JsonNumber ? pValue(f.get("pAdjusted")) : "-",
+                        f.getString("outcome").toUpperCase(Locale.ROOT));
+                if (f.containsKey("undefined")) {
+                    w.spanningRow("note", 24, "undefined: " + f.getString("undefined"));
+                } else if (f.get("minimumDetectable") instanceof JsonObject md) {
+                    // Beside a judged value, what the audit could have missed (the methods section says how it is computed).
+                    w.spanningRow("note", 24, "could detect: " + (md.get("value") instanceof JsonNumber
+                            ? md.getString("note", "") : "nothing (" + md.getString("undefined", "") + ")"));
+                }
+            }
+            charts(w, layout, ofRule);
+        }
+    }
+
+    /** The regulators' table of one impact-ratio rule over one scope, with what a reader needs to read it. */
+    private static void rateTable(TaggedPages w, ReportLayout layout, RateTable t) throws IOException {
+        w.gap(6);
+        w.keepTogether(80);
+        String rate = t.rateMetric().equals("scoring_rate") ? "scoring rate" : "selection rate";
+        w.line("smallBold", (t.rateMetric().equals("scoring_rate") ? "Scoring rates" : "Selection rates") + " and impact ratios by "
+                + t.scope());
+        w.paragraph("detail", 0, "Reference category: " + (t.reference() == null ? "none (no category could serve)" : t.reference())
+                + ".  Unknown category: " + (t.unknown() == null ? "not reported" : String.format(Locale.ROOT, "%,d", t.unknown()) + " rows")
+                + ".  " + Character.toUpperCase(t.selectedMeans().charAt(0)) + t.selectedMeans().substring(1) + "."
+                + (t.rounding() == null ? "" : "  Values rounded to " + t.rounding() + " as the audit asked (exact value in brackets; rules judged the exact values).")
+                + (t.ratesOverFewerRows() ? "  Rates divide by the rows with a prediction, fewer than the category's rows." : ""));
+        List<ReportLayout.Column> base = w.columns("rates");
+        List<String> headers = new ArrayList<>(base.stream().map(ReportLayout.Column::header).toList());
+        headers.set(3, rate);
+        List<ReportLayout.Column> widths = new ArrayList<>(base);
+        for (String extra : t.extraColumns()) {
+            headers.add(headers.size() - 1, extra);
+            widths.add(widths.size() - 1, new ReportLayout.Column(extra, 50f));
+        }
+        w.table(headers, widths);
+        for (RateTable.Row row : t.rows()) {
+            List<String> cells = new ArrayList<>(List.of(row.category(), row.rowsText(), row.selectedText(), row.rateText(),
+                    row.ratioText(), row.intervalText(), row.status()));
+            cells.addAll(cells.size() - 1, row.extrasIn(t.extraColumns()));
+            w.row(cells.toArray(String[]::new));
+            if (!row.why().isEmpty() && !row.status().equals("too small")) {
+                w.spanningRow("note", 24, row.why());
             }
         }
-        charts(w, layout, findings);
     }
 
     /**
@@ -235,20 +320,29 @@ public final class PdfReport {
             return;
         }
         w.gap(8);
-        w.line("subheading", "Charts");
+        w.line("smallBold", "Charts");
         for (FindingChart chart : charts) {
             float rowHeight = 12;
-            float top = w.take(rowHeight * chart.bars().size() + 30);
+            float labelWidth = 110;
+            // Each bar's row is as tall as its label wrapped: group names are never cut.
+            List<Float> heights = new ArrayList<>();
+            for (FindingChart.Bar bar : chart.bars()) {
+                heights.add(Math.max(rowHeight, w.figureLines("chartLabel", label(bar), labelWidth - 6) * w.figureLeading("chartLabel") + 3));
+            }
+            float top = w.take((float) heights.stream().mapToDouble(Float::doubleValue).sum() + 30);
             w.beginFigure(chart.title() + ": " + String.join("; ", chart.bars().stream().map(b -> (b.group() == null ? "-" : b.group())
                     + " " + (b.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f", b.value()))).toList()));
             PDPageContentStream cs = w.stream();
-            float labelWidth = 110;
             float x0 = w.margin() + labelWidth;
             float width = w.width() - labelWidth - 60;
-            w.figureText("chartTitle", w.margin(), top - 10, chart.title());
-            float y = top - 26;
-            for (FindingChart.Bar bar : chart.bars()) {
-                w.figureText("chartLabel", w.margin(), y + 2, bar.group() == null ? "-" : bar.group(), labelWidth - 6);
+            w.figureText("chartTitle", w.margin(), top - 10, chart.title(), w.width());
+            float rowTop = top - 14;
+            float bottom = rowTop;
+            for (int i = 0; i < chart.bars().size(); i++) {
+                FindingChart.Bar bar = chart.bars().get(i);
+                float y = rowTop - rowHeight;
+                // The label's first line beside the bar, its further lines below it, inside the row's height.
+                w.figureText("chartLabel", w.margin(), y + 2, label(bar), labelWidth - 6);
                 if (bar.value() != null) {
                     cs.setNonStrokingColor(layout.color(bar.fails() ? "fail" : "bar"));
                     cs.addRect(x0, y, (float) (chart.fraction(bar.value()) * width), rowHeight - 4);
@@ -271,13 +365,14 @@ public final class PdfReport {
                     cs.lineTo(b, mid + 3);
                     cs.stroke();
                 }
-                y -= rowHeight;
+                bottom = y;
+                rowTop -= heights.get(i);
             }
             float tx = x0 + (float) (chart.fraction(chart.threshold()) * width);
             cs.setStrokingColor(layout.color("fail"));
             cs.setLineDashPattern(new float[] {3, 2}, 0);
             cs.moveTo(tx, top - 16);
-            cs.lineTo(tx, y + rowHeight - 2);
+            cs.lineTo(tx, bottom - 2);
             cs.stroke();
             cs.setLineDashPattern(new float[] {}, 0);
             cs.setStrokingColor(layout.color("text"));
@@ -298,20 +393,33 @@ public final class PdfReport {
         FindingChart.Grid grid = chart.grid().orElseThrow();
         float labelWidth = 110;
         float cellWidth = Math.min(70, (w.width() - labelWidth) / grid.columns().size());
-        float cellHeight = 14;
-        float top = w.take(cellHeight * (grid.rows().size() + 1) + 24);
+        float leading = w.figureLeading("chartValue");
+        // Headers and row labels wrap, and their rows grow to hold them: names are never cut.
+        float headerHeight = 14;
+        for (String c : grid.columns()) {
+            headerHeight = Math.max(headerHeight, w.figureLines("chartValue", c, cellWidth - 4) * leading + 4);
+        }
+        List<Float> heights = new ArrayList<>();
+        for (String r : grid.rows()) {
+            heights.add(Math.max(14, w.figureLines("chartValue", r, labelWidth - 6) * leading + 4));
+        }
+        float top = w.take((float) heights.stream().mapToDouble(Float::doubleValue).sum() + headerHeight + 24);
         w.beginFigure(chart.title() + ": heat map of " + grid.rowAttribute() + " by " + grid.columnAttribute());
         PDPageContentStream cs = w.stream();
-        w.figureText("chartTitle", w.margin(), top - 10, chart.title() + ": heat map (" + grid.rowAttribute() + " x " + grid.columnAttribute() + ")");
+        w.figureText("chartTitle", w.margin(), top - 10, chart.title() + ": heat map (" + grid.rowAttribute() + " x "
+                + grid.columnAttribute() + ")", w.width());
         float y = top - 26;
         float x = w.margin() + labelWidth;
         for (String c : grid.columns()) {
             w.figureText("chartValue", x + 2, y + 3, c, cellWidth - 4);
             x += cellWidth;
         }
-        for (String r : grid.rows()) {
+        y -= headerHeight - 14;
+        for (int i = 0; i < grid.rows().size(); i++) {
+            String r = grid.rows().get(i);
+            float cellHeight = heights.get(i);
             y -= cellHeight;
-            w.figureText("chartValue", w.margin(), y + 4, r, labelWidth - 6);
+            w.figureText("chartValue", w.margin(), y + cellHeight - 10, r, labelWidth - 6);
             x = w.margin() + labelWidth;
             for (String c : grid.columns()) {
                 FindingChart.Cell cell = grid.cell(r, c);
@@ -323,7 +431,7 @@ public final class PdfReport {
                 cs.addRect(x, y, cellWidth - 2, cellHeight - 2);
                 cs.fill();
                 cs.setNonStrokingColor(layout.color("text"));
-                w.figureText("chartValue", x + 3, y + 4, cell.label().replace("\u2716", "FAIL"));
+                w.figureText("chartValue", x + 3, y + cellHeight - 10, cell.label().replace("\u2716", "FAIL"), cellWidth - 6);
                 x += cellWidth;
             }
         }
@@ -368,7 +476,11 @@ public final class PdfReport {
         }
     }
 
-    /** The model card's scalar fields, flattened to dotted paths; the exact card is in the attached JSON. */
+    /**
+     * The model card as a table of its fields in the card's order, named in words ("Intended use"); a list reads
+     * "a, b", an object (the column roles) "prediction: approved; protected: sex, race". The exact card is in the
+     * attached JSON.
+     */
     private static void modelCard(TaggedPages w, ReportDocument.Model model) throws IOException {
         JsonObject card = model.card();
         if (card == null) {
@@ -376,27 +488,33 @@ public final class PdfReport {
         }
         w.gap(12);
         w.line("heading", "Model card");
-        List<String> lines = new ArrayList<>();
-        flatten("", card, lines);
-        for (String l : lines.subList(0, Math.min(60, lines.size()))) {
-            w.line("detail", l);
-        }
-        if (lines.size() > 60) {
-            w.line("detail", "... " + (lines.size() - 60) + " more fields in the attached report JSON");
+        fields(w, "field", card);
+    }
+
+    /** A two-column table of {@code object}'s fields, named in words, values as a reader writes them. */
+    private static void fields(TaggedPages w, String nameHeader, JsonObject object) throws IOException {
+        List<ReportLayout.Column> columns = w.columns("fields");
+        w.table(List.of(nameHeader, columns.get(1).header()), columns);
+        for (Map.Entry<String, JsonValue> e : object.entrySet()) {
+            w.row(words(e.getKey()), readable(e.getValue()));
         }
     }
 
-    private static void flatten(String prefix, JsonValue v, List<String> out) {
-        if (v instanceof JsonObject o) {
-            o.forEach((k, child) -> flatten(prefix.isEmpty() ? k : prefix + "." + k, child, out));
-        } else if (v instanceof JsonArray a) {
-            for (int i = 0; i < a.size(); i++) {
-                flatten(prefix + "[" + i + "]", a.get(i), out);
-            }
-        } else {
-            String value = JsonValues.text(v, "-");
-            out.add(prefix + ": " + (value.length() > 90 ? value.substring(0, 90) + "..." : value));
+    /** A card or parameter key in words: "intendedUse" is "Intended use". */
+    static String words(String key) {
+        String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** A JSON value as a person writes it: text as is, lists joined by commas, objects as "key: value; ...". */
+    static String readable(JsonValue v) {
+        if (v instanceof JsonArray a) {
+            return String.join(", ", a.stream().map(PdfReport::readable).toList());
         }
+        if (v instanceof JsonObject o) {
+            return String.join("; ", o.entrySet().stream().map(e -> e.getKey() + ": " + readable(e.getValue())).toList());
+        }
+        return JsonValues.text(v, "-");
     }
 
     private static void methods(TaggedPages w, ReportLayout layout, List<JsonObject> policies, JsonObject parameters) throws IOException {
@@ -417,27 +535,51 @@ public final class PdfReport {
         }
         if (parameters != null) {
             w.gap(6);
-            List<String> lines = new ArrayList<>();
-            flatten("", parameters, lines);
             w.line("small", "Parameters of this audit (alpha is the generalized entropy index's, not a significance level):");
-            for (String l : lines) {
-                w.line("detail", "    " + l);
-            }
+            fields(w, "parameter", parameters);
         }
     }
 
     /** The statistical test a rule's significance setting asks for, in words; "-" when it judges the value alone. */
     private static String test(ReportLayout layout, JsonObject rule) {
-        if (!(rule.get("significance") instanceof JsonObject significance)) {
+        // Reports pin the rule's maxAdjustedP as the number itself; an object {"maxAdjustedP": p} is read too.
+        JsonValue alpha = rule.get("significance") instanceof JsonObject significance ? significance.get("maxAdjustedP")
+                : rule.get("significance");
+        if (!(alpha instanceof JsonNumber)) {
             return layout.text("tests.none", Map.of());
         }
-        return layout.text("tests.significance", Map.of("alpha", JsonValues.text(significance.get("maxAdjustedP"), "0.05")));
+        return layout.text("tests.significance", Map.of("alpha", JsonValues.text(alpha, "0.05")));
     }
 
     /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */
     private static String short4(JsonValue v) {
         return v instanceof JsonNumber n ? new BigDecimal(n.doubleValue()).round(new MathContext(4))
                 .stripTrailingZeros().toPlainString() : "undefined";
+    }
+
+    /** A chart bar's label: the group's whole name, wrapped by the chart, never cut. */
+    private static String label(FindingChart.Bar bar) {
+        return bar.group() == null ? "-" : bar.group();
+    }
+
+    /** A threshold as the policy wrote it (0.8, not 0.8000). */
+    private static String plain(JsonValue v) {
+        return v instanceof JsonNumber n ? n.bigDecimalValue().stripTrailingZeros().toPlainString() : "undefined";
+    }
+
+    private static String count(JsonValue v) {
+        return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%,d", n.longValue()) : "-";
+    }
+
+    private static String interval(JsonValue v) {
+        return v instanceof JsonArray ci && ci.size() == 2 && ci.get(0) instanceof JsonNumber && ci.get(1) instanceof JsonNumber
+                ? "[" + number(ci.get(0)) + ", " + number(ci.get(1)) + "]" : "-";
+    }
+
+    /** An adjusted p-value: four decimals, or "< 0.0001" below that. */
+    private static String pValue(JsonValue v) {
+        double p = ((JsonNumber) v).doubleValue();
+        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     private static String number(JsonValue v) {

@@ -194,7 +194,10 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
     public List<Decision.RuleEffect> ruleEffects() {
         Map<String, Outcome> worst = new LinkedHashMap<>();
         for (JsonObject f : findings) {
-            Outcome effect = Outcome.valueOf(f.getString("effect").toUpperCase(Locale.ROOT));
+            // Every signed report names each finding's effect; a partial document is read as the decision would have it.
+            String outcome = f.getString("outcome", "undefined");
+            Outcome effect = Outcome.valueOf(f.getString("effect", outcome.equals("fail") ? "fail"
+                    : outcome.equals("pass") ? "pass" : "warn").toUpperCase(Locale.ROOT));
             worst.merge(f.getString("rule"), effect, (a, b) -> rank(b) > rank(a) ? b : a);
         }
         return worst.entrySet().stream().map(e -> new Decision.RuleEffect(e.getKey(), e.getValue())).toList();

@@ -5,6 +5,8 @@ import dev.assay.policy.Citation;
 import dev.assay.policy.Finding;
 import dev.assay.policy.Policy;
 import dev.assay.policy.Rule;
+import dev.assay.policy.RuleParameters;
+import dev.assay.metric.Reference;
 import dev.assay.stats.Interval;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -114,7 +116,13 @@ public final class ReportJson {
                 cites.add(JSON.createObjectBuilder().add("regulation", c.regulation())
                         .add("article", nullable(c.article())).add("url", nullable(c.url())));
             }
-            JsonObjectBuilder rule = JSON.createObjectBuilder()
+            JsonObjectBuilder rule = JSON.createObjectBuilder();
+            JsonObject own = parameters(r.parameters());
+            if (!own.isEmpty()) {
+                // Only when the rule sets any: reports of rules without them keep the shape they always had.
+                rule.add("parameters", own);
+            }
+            rule
                     .add("id", r.id())
                     .add("description", r.description())
                     .add("metric", r.metric())
@@ -138,6 +146,41 @@ public final class ReportJson {
         return JSON.createObjectBuilder()
                 .add("id", p.id()).add("version", p.version()).add("sha256", p.sha256()).add("title", p.title())
                 .add("rules", rules).build();
+    }
+
+    /**
+     * What a rule sets about how its metric is computed, named as in an audit request's {@code parameters}
+     * (a reader sees, beside the rule, e.g. the 2% exclusion of 6 RCNY 5-301); empty when it sets nothing.
+     */
+    static JsonObject parameters(RuleParameters p) {
+        JsonObjectBuilder b = JSON.createObjectBuilder();
+        if (p == null) {
+            return b.build();
+        }
+        if (p.reference() != null) {
+            b.add("reference", p.reference().kind() == Reference.Kind.NAMED
+                    ? JSON.createObjectBuilder().add("group", p.reference().group()).build()
+                    : JSON.createValue(p.reference().kind().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (p.confidence() != null) {
+            b.add("confidence", p.confidence());
+        }
+        if (p.excludeBelowShare() != null) {
+            b.add("excludeBelowShare", p.excludeBelowShare());
+        }
+        if (p.strictMedian() != null) {
+            b.add("scoringRate", p.strictMedian() ? "above_median" : "at_or_above_median");
+        }
+        if (p.worstCase() != null) {
+            b.add("equalizedOdds", p.worstCase() ? "worst_case" : "mean");
+        }
+        if (p.alpha() != null) {
+            b.add("alpha", p.alpha());
+        }
+        if (p.proxies() != null && !p.proxies().isEmpty()) {
+            b.add("proxies", JSON.createArrayBuilder(p.proxies()));
+        }
+        return b.build();
     }
 
     public static JsonValue array(List<JsonObject> objects) {

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LibertyServer.class)
 class CompasIT {
 
+    /** COMPAS's card: favourable outcome "Low" (score_text), protected race and sex; other tests rename the model. */
     static final String CARD = """
             model: compas
             version: "2016"

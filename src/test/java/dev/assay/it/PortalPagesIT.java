@@ -175,6 +175,99 @@ class PortalPagesIT {
     }
 
     /**
+     * What an auditor reads of COMPAS audited with {@code nyc-ll144} and {@code eeoc-four-fifths}, then with the
+     * four-fifths failure waived (four eyes): the regulators' table per rule and scope with counts computed here from
+     * the file, the reference and unknown categories, what "selected" means; the audit's decision as signed beside
+     * the gate now, in one sentence, the waived failure naming its approver; the PDF with both intersection names whole
+     * and "Page i of n" on every page.
+     */
+    @Test
+    void anAuditorReadsTheRegulatorsTablesAndOneCoherentDecision() throws Exception {
+        java.nio.file.Path file = SharedData.require("compas/compas-scores-two-years.csv");
+        Api ci = Api.withRoles("ci-gate");
+        Api owner = Api.withRoles("model-owner");
+        Api approver = Api.withRoles("auditor");
+        String model = "compas-readers";
+        String version = "/api/v1/models/" + model + "/versions/2016";
+        String card = CompasIT.CARD.replace("model: compas", "model: " + model);
+        assertEquals(201, ci.send("PUT", version, "application/yaml", card.getBytes()).status());
+        Api.addOwners(model, owner.person());
+        assertEquals(201, ci.sendFile("POST", version + "/datasets", "text/csv", file).status());
+        Api.Reply audited = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"nyc-ll144\",\"eeoc-four-fifths\"]}".getBytes());
+        assertEquals(201, audited.status(), audited.text());
+        String auditId = audited.json().getString("id");
+        assertEquals("FAIL", audited.json().getString("decision"));
+
+        // Independent counts: rows and "Low" (decile_score below 5) of African-American defendants.
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = SharedData.fields(lines.get(0), ',');
+        long rows = 0;
+        long low = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = SharedData.fields(line, ',');
+            if (f.get(header.indexOf("race")).equals("African-American")) {
+                rows++;
+                low += Integer.parseInt(f.get(header.indexOf("decile_score"))) < 5 ? 1 : 0;
+            }
+        }
+        URI base = LibertyServer.get().base();
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String page = "/portal/models/" + model + "/versions/2016";
+        String html = get(auditor, base.resolve(page)).body();
+        String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        assertTrue(text.contains("Selection rates and impact ratios by race"), text);
+        assertTrue(text.contains("Selection rates and impact ratios by race*sex"), "the intersection has its table");
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "African-American %,d %,d %.4f", rows, low, (double) low / rows)),
+                "rows, selected and the selection rate of African-American defendants: " + text);
+        // The highest rate among the categories not excluded: "Other" (298 of 377 rated low risk).
+        assertTrue(text.contains("Reference category: Other"), text);
+        assertTrue(text.contains("Unknown category: 0 rows"), text);
+        assertTrue(text.contains("Selected: score_text is Low (the model card&#39;s favourable outcome)."), text);
+        // Asian (32 rows) is under 2% of 7,214: excluded from the LL144 ratios, its counts still shown.
+        assertTrue(text.matches(".*Asian 32 \\d+ 0\\.\\d{4} - excluded.*"), text);
+        assertTrue(text.contains("exclude below share 0.02"), "the rule's own parameters beside it");
+        // Before the waiver: the decision as signed and the gate agree, and the failure blocks.
+        assertTrue(text.contains("Audit's decision (as signed) Gate now (with waivers) FAIL FAIL"), text);
+        assertTrue(text.contains("Blocking failures") && text.contains("The gate is FAIL, as the audit decided"), text);
+
+        String expires = java.time.Instant.now().plus(30, java.time.temporal.ChronoUnit.DAYS)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Api.Reply requested = owner.send("POST", version + "/waivers", "application/json", ("{\"rule\":\"four-fifths-impact-ratio\","
+                + "\"justification\":\"Risk scores are under review by the county; a re-validation is scheduled.\",\"expiresAt\":\""
+                + expires + "\"}").getBytes());
+        assertEquals(201, requested.status(), requested.text());
+        assertEquals(200, approver.send("POST", "/api/v1/waivers/" + requested.json().getString("id") + "/approve", "application/json",
+                "{\"comment\":\"Until the re-validation.\"}".getBytes()).status());
+        assertEquals("WARN", ci.get(version + "/gate").json().getString("decision"));
+        html = get(auditor, base.resolve(page)).body();
+        text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        // After it: the version page says what the gate says, and why, in one sentence.
+        assertTrue(text.contains("Audit's decision (as signed) Gate now (with waivers) FAIL WARN"), text);
+        // The approver as the waiver records them (the person, and the token they acted through).
+        assertTrue(text.matches(".*The audit decided FAIL \\(as signed\\); the gate is WARN because approved waivers cover every blocking"
+                + " failure \\(four-fifths-impact-ratio approved by " + java.util.regex.Pattern.quote(approver.person())
+                + "( \\(token [^)]+\\))? until " + expires.substring(0, 10) + " .*"), text);
+        assertFalse(text.contains("Blocking failures"), "no failure blocks any more");
+        assertTrue(text.contains("Failures waived") && text.contains("waived: approved by " + approver.person()), text);
+        assertTrue(text.contains("Warnings (") && text.contains("Undefined results ("), text);
+
+        Api.Reply pdf = approver.get("/api/v1/audits/" + auditId + "/report", "application/pdf");
+        assertEquals(200, pdf.status());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            String all = stripper.getText(doc);
+            assertTrue(all.contains("African-American*Male") && all.contains("African-American*Female"), all);
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                assertTrue(stripper.getText(doc).contains("Page " + i + " of " + doc.getNumberOfPages()), "page " + i);
+            }
+            assertTrue(all.replaceAll("\\s+", " ").contains(String.format(java.util.Locale.ROOT, "African-American %,d %,d", rows, low)), all);
+        }
+    }
+
+    /**
      * A deployment with two hourly windows (a fair one, labels on 40 of its 60 rows; a biased one that fails
      * the four-fifths rule) and an alert receiver: its page shows the timeline with decisions in words, label
      * coverage, a chart per judged value with its title, and the deliveries; the version page lists where it

@@ -267,15 +267,18 @@ class PadesTest {
             assertTrue(!figures.isEmpty(), "the charts are figures");
             assertTrue(figures.stream().allMatch(f -> f.getAlternateDescription() != null && !f.getAlternateDescription().isBlank()));
             assertTrue(figures.stream().anyMatch(f -> f.getAlternateDescription().contains("F 0.6000")), "a chart reads as its values");
-            // The findings table is a table: a header row of six TH, then one TR of six TD per finding, and
-            // the undefined finding's reason as a row of one cell spanning the six columns.
-            var table = elements.stream().filter(e -> e.getStructureType().equals("Table")).findFirst().orElseThrow();
+            // The findings table is a table: a header row of eight TH, then one TR of eight TD per finding, and
+            // the undefined finding's reason as a row of one cell spanning the eight columns (the regulators'
+            // tables of the rule come before it, seven columns each).
+            var table = elements.stream().filter(e -> e.getStructureType().equals("Table"))
+                    .filter(t -> ((org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) t.getKids().get(0))
+                            .getKids().size() == 8).findFirst().orElseThrow();
             List<org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement> rows = table.getKids().stream()
                     .map(k -> (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) k).toList();
             assertTrue(rows.stream().allMatch(r -> r.getStructureType().equals("TR")));
-            assertEquals(List.of("TH", "TH", "TH", "TH", "TH", "TH"), cellTypes(rows.get(0)));
+            assertEquals(List.of("TH", "TH", "TH", "TH", "TH", "TH", "TH", "TH"), cellTypes(rows.get(0)));
             assertEquals(1 + 4 + 1, rows.size(), "header, four findings, one note");
-            assertEquals(List.of("TD", "TD", "TD", "TD", "TD", "TD"), cellTypes(rows.get(1)));
+            assertEquals(List.of("TD", "TD", "TD", "TD", "TD", "TD", "TD", "TD"), cellTypes(rows.get(1)));
             assertEquals(List.of("TD"), cellTypes(rows.get(3)), "the undefined reason under its finding");
             assertEquals(doc.getNumberOfPages(), root.getParentTree().getNumbers().size(), "every page in the parent tree");
             for (int i = 0; i < doc.getNumberOfPages(); i++) {

@@ -28,7 +28,7 @@ class ReportLayoutTest {
             assertTrue(layout.style(style).size() > 0, style);
         }
         assertEquals("TH", layout.style("tableHeader").tag());
-        assertEquals(6, layout.table("findings").size());
+        assertEquals(8, layout.table("findings").size());
         assertEquals(6, layout.table("profile").size());
         assertEquals(4, layout.table("rules").size());
         assertTrue(layout.font("regular").length > 100_000, "DejaVu Sans from the classpath");

@@ -49,7 +49,7 @@ class SampleReportsTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             for (String expected : new String[] {"Decision: FAIL", "Charts", "four-fifths-impact-ratio by race", "Dataset profile",
-                    "applicant_id", "Model card", "Methods", "minimumGroupSize"}) {
+                    "applicant_id", "Model card", "Methods", "Minimum group size", "Page 1 of "}) {
                 assertTrue(text.contains(expected), expected + " in:\n" + text);
             }
         }

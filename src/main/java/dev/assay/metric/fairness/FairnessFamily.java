@@ -55,13 +55,18 @@ public final class FairnessFamily implements Family {
         m.add(perGroup(MeanScore.ID, (scope, s, p) -> MeanScore.all(scope.id(), groups(s, scope)))
                 .reading(MetricDefinition.Input.SCORE_COLUMN));
         m.add(comparison(ImpactRatio.ID, (scope, s, p) -> ImpactRatio.all(scope.id(), groups(s, scope), p.minimumGroupSize(),
-                p.confidence(), p.excludeBelowShare())).readingFavorable().withCompanions(SelectionRate.ID)
+                p.confidence(), p.excludeBelowShare())).readingFavorable()
+                // What a regulator's table shows beside each ratio (6 RCNY 5-301): the category's rows, its rate, the unknown count.
+                .withCompanions(GroupCount.ID, SelectionRate.ID, UnknownCount.ID)
                 .reading(CountsFamily.SELECTIONS_ONLY));
         m.add(perScope(UnknownCount.ID, (scope, s, p) -> List.of(UnknownCount.of(scope.id(), groups(s, scope)))));
         m.add(CountsFamily.fromScores(ScoringRate.SCORING_RATE, (scope, s, p) -> ScoringRate.rates(scope.id(),
                 Aggregates.of(s).scores(scope), p.strictMedian(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE));
         m.add(CountsFamily.fromScores(ScoringRate.SCORING_IMPACT_RATIO, (scope, s, p) -> ScoringRate.impactRatios(scope.id(),
-                Aggregates.of(s).scores(scope), p.strictMedian(), p.minimumGroupSize(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE));
+                Aggregates.of(s).scores(scope), p.strictMedian(), p.minimumGroupSize(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE)
+                // Not unknown_count: a scoring ratio is a per-group metric, also asked over the whole dataset, where
+                // no attribute is unknown; LL144's pack asks for the unknown count by its own rule.
+                .withCompanions(GroupCount.ID, ScoringRate.SCORING_RATE));
         for (String id : ReferenceComparisons.IDS) {
             MetricDefinition d = comparison(id, (scope, s, p) -> ReferenceComparisons.all(id, scope.id(), groups(s, scope), p));
             boolean favorable = id.equals(ReferenceComparisons.STATISTICAL_PARITY_DIFFERENCE) || id.equals(ReferenceComparisons.DISPARATE_IMPACT);
