@@ -1,0 +1,127 @@
+package dev.assay.stats;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.assay.stats.Vectors.cases;
+import static dev.assay.stats.Vectors.close;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * DeLong's test against pROC's documented results on its aSAH data (113 patients with an aneurysmal
+ * subarachnoid haemorrhage, Turck et al. 2010; the values pROC's own tests assert for {@code roc.test}),
+ * and against the exact rational computation of paired_vectors.py, to 1e-9. The components are built here
+ * row by row, O(n^2), from the definition: what the engine's scan must equal exactly.
+ */
+class DeLongTest {
+
+    private static final JsonObject PAIRED = Vectors.load("paired.json");
+
+    /** aSAH's rows: outcome Poor is the positive class. */
+    record Patient(boolean poor, Map<String, Double> scores) {
+    }
+
+    static List<Patient> asah() {
+        List<Patient> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(DeLongTest.class.getResourceAsStream("/vectors/asah.csv"),
+                StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",");
+                out.add(new Patient(f[1].equals("Poor"), Map.of("wfns", Double.parseDouble(f[2]), "s100b", Double.parseDouble(f[3]),
+                        "ndka", Double.parseDouble(f[4]))));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** U and W of every row under both scores, by their definition (every positive against every negative), summed. */
+    static DeLong.Components components(List<Patient> rows, String first, String second) {
+        long p = rows.stream().filter(Patient::poor).count();
+        long n = rows.size() - p;
+        BigInteger[] s = new BigInteger[10];
+        java.util.Arrays.fill(s, BigInteger.ZERO);
+        for (Patient a : rows) {
+            long[] placement = new long[2];
+            for (int k = 0; k < 2; k++) {
+                String score = k == 0 ? first : second;
+                for (Patient b : rows) {
+                    if (b.poor() != a.poor()) {
+                        double x = a.scores().get(score);
+                        double v = b.scores().get(score);
+                        // A positive's U counts negatives below it twice and ties once; a negative's W positives above it.
+                        placement[k] += a.poor() ? (x > v ? 2 : x == v ? 1 : 0) : (v > x ? 2 : v == x ? 1 : 0);
+                    }
+                }
+            }
+            int o = a.poor() ? 0 : 5;
+            BigInteger u1 = BigInteger.valueOf(placement[0]);
+            BigInteger u2 = BigInteger.valueOf(placement[1]);
+            s[o] = s[o].add(u1);
+            s[o + 1] = s[o + 1].add(u2);
+            s[o + 2] = s[o + 2].add(u1.multiply(u1));
+            s[o + 3] = s[o + 3].add(u2.multiply(u2));
+            s[o + 4] = s[o + 4].add(u1.multiply(u2));
+        }
+        return new DeLong.Components(p, n, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
+    }
+
+    /** pROC: roc.test(r.wfns, r.s100b) gives Z = 2.20898359144091, p = 0.0271757822291882, and so on. */
+    @Test
+    void asProcsRocTestOnAsah() {
+        List<Patient> rows = asah();
+        assertEquals(113, rows.size());
+        double[][] pROC = {{2.20898359144091, 0.0271757822291882}, {2.79777591868904, 0.00514557970691098},
+                {-1.39077002573558, 0.164295175223054}};
+        String[][] pairs = {{"wfns", "s100b"}, {"wfns", "ndka"}, {"ndka", "s100b"}};
+        for (int i = 0; i < pairs.length; i++) {
+            SignificanceTests.Result r = DeLong.test(components(rows, pairs[i][0], pairs[i][1])).orElseThrow();
+            close(pROC[i][0], r.statistic(), String.join(" vs ", pairs[i]));
+            close(pROC[i][1], r.pValue(), String.join(" vs ", pairs[i]));
+            assertEquals(DeLong.NAME, r.test());
+        }
+    }
+
+    /** The AUCs and the variance, as the exact rationals of paired_vectors.py. */
+    @Test
+    void asTheExactComputation() {
+        List<Patient> rows = asah();
+        for (JsonObject c : cases(PAIRED, "delong_asah")) {
+            DeLong.Components d = components(rows, c.getString("first"), c.getString("second"));
+            assertEquals(c.getInt("positives"), d.positives());
+            assertEquals(c.getInt("negatives"), d.negatives());
+            close(c.getJsonNumber("auc1").doubleValue(), d.auc1(), c.toString());
+            close(c.getJsonNumber("auc2").doubleValue(), d.auc2(), c.toString());
+            double variance = new java.math.BigDecimal(c.getString("varianceNumerator"))
+                    .divide(new java.math.BigDecimal(c.getString("varianceDenominator")), java.math.MathContext.DECIMAL128).doubleValue();
+            assertEquals(variance, d.variance(), 1e-15 * variance, c.toString());
+            SignificanceTests.Result r = DeLong.test(d).orElseThrow();
+            close(c.getJsonNumber("z").doubleValue(), r.statistic(), c.toString());
+            close(c.getJsonNumber("p").doubleValue(), r.pValue(), c.toString());
+        }
+    }
+
+    /** Identical scores: Z = 0, p = 1 (pROC's answer); fewer than two rows of a class: no test. */
+    @Test
+    void identicalScoresAndTooFewRows() {
+        List<Patient> rows = asah();
+        SignificanceTests.Result same = DeLong.test(components(rows, "wfns", "wfns")).orElseThrow();
+        assertEquals(0.0, same.statistic(), 0.0);
+        assertEquals(1.0, same.pValue(), 0.0);
+        List<Patient> onePositive = new ArrayList<>(rows.stream().filter(p -> !p.poor()).toList());
+        onePositive.add(rows.stream().filter(Patient::poor).findFirst().orElseThrow());
+        assertTrue(DeLong.test(components(onePositive, "wfns", "s100b")).isEmpty());
+        assertTrue(Double.isNaN(components(onePositive, "wfns", "s100b").variance()));
+    }
+}
