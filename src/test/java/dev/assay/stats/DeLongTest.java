@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * DeLong's test against pROC's documented results on its aSAH data (113 patients with an aneurysmal
  * subarachnoid haemorrhage, Turck et al. 2010; the values pROC's own tests assert for {@code roc.test}),
- * and against the exact rational computation of paired_vectors.py, to 1e-9. The components are built here
- * row by row, O(n^2), from the definition: what the engine's scan must equal exactly.
+ * and against the exact rational computation of paired_vectors.py, to 1e-9. The components are built row by
+ * row, O(n^2), from the definition ({@link DeLongReference}): what the engine's scan must equal exactly.
  */
 class DeLongTest {
 
@@ -46,35 +45,9 @@ class DeLongTest {
         return out;
     }
 
-    /** U and W of every row under both scores, by their definition (every positive against every negative), summed. */
     static DeLong.Components components(List<Patient> rows, String first, String second) {
-        long p = rows.stream().filter(Patient::poor).count();
-        long n = rows.size() - p;
-        BigInteger[] s = new BigInteger[10];
-        java.util.Arrays.fill(s, BigInteger.ZERO);
-        for (Patient a : rows) {
-            long[] placement = new long[2];
-            for (int k = 0; k < 2; k++) {
-                String score = k == 0 ? first : second;
-                for (Patient b : rows) {
-                    if (b.poor() != a.poor()) {
-                        double x = a.scores().get(score);
-                        double v = b.scores().get(score);
-                        // A positive's U counts negatives below it twice and ties once; a negative's W positives above it.
-                        placement[k] += a.poor() ? (x > v ? 2 : x == v ? 1 : 0) : (v > x ? 2 : v == x ? 1 : 0);
-                    }
-                }
-            }
-            int o = a.poor() ? 0 : 5;
-            BigInteger u1 = BigInteger.valueOf(placement[0]);
-            BigInteger u2 = BigInteger.valueOf(placement[1]);
-            s[o] = s[o].add(u1);
-            s[o + 1] = s[o + 1].add(u2);
-            s[o + 2] = s[o + 2].add(u1.multiply(u1));
-            s[o + 3] = s[o + 3].add(u2.multiply(u2));
-            s[o + 4] = s[o + 4].add(u1.multiply(u2));
-        }
-        return new DeLong.Components(p, n, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
+        return DeLongReference.components(rows.stream().map(p -> new DeLongReference.Ranked(p.poor(), p.scores().get(first),
+                p.scores().get(second), 1)).toList());
     }
 
     /** pROC: roc.test(r.wfns, r.s100b) gives Z = 2.20898359144091, p = 0.0271757822291882, and so on. */
