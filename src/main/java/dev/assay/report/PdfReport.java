@@ -79,6 +79,7 @@ public final class PdfReport {
             for (JsonObject policy : report.policies()) {
                 policySection(w, layout, policy, findings.stream().filter(f -> policy.getString("id").equals(f.getString("policy", null))).toList());
             }
+            changes(w, layout, report);
             waiversSection(w, waivers);
             profile(w, dataset);
             modelCard(w, model);
@@ -426,12 +427,69 @@ public final class PdfReport {
         }
     }
 
-    /** The statistical test a rule's significance setting asks for, in words; "-" when it judges the value alone. */
+    /** The statistical test a rule's significance setting asks for, in words; "value only" when it judges the value alone. */
     private static String test(ReportLayout layout, JsonObject rule) {
-        if (!(rule.get("significance") instanceof JsonObject significance)) {
+        // A number in reports (ReportJson.policy); the pack's own {maxAdjustedP} object where a reader passes that.
+        JsonValue alpha = rule.get("significance") instanceof JsonObject o ? o.get("maxAdjustedP") : rule.get("significance");
+        if (!(alpha instanceof JsonNumber)) {
             return layout.text("tests.none", Map.of());
         }
-        return layout.text("tests.significance", Map.of("alpha", JsonValues.text(significance.get("maxAdjustedP"), "0.05")));
+        if (rule.getString("metric", "").endsWith("_change_from_approved")) {
+            return layout.text("tests.change", Map.of("alpha", number(alpha), "design", rule.getString("significanceTest", "paired")));
+        }
+        return layout.text("tests.significance", Map.of("alpha", number(alpha)));
+    }
+
+    /**
+     * Every change from the approved version the audit computed, with how it was tested: the test and its
+     * p-value (raw, then adjusted), and below it the design (paired or unpaired) and why, the pairs and the
+     * discordant ones, the rows left out of the pairing, or why there is no test.
+     */
+    private static void changes(TaggedPages w, ReportLayout layout, ReportDocument report) throws IOException {
+        List<JsonObject> changes = SmallCells.suppress(report.metrics()).stream().filter(m -> m.get("comparison") instanceof JsonObject
+                || m.getString("metric").endsWith("_change_from_approved") && m.containsKey("undefined")).toList();
+        if (changes.isEmpty() || report.approvedVersion() == null) {
+            return;
+        }
+        w.gap(12);
+        w.line("heading", "Changes from the approved version");
+        w.paragraph("body", 0, layout.text("changes.intro", Map.of("version", report.approvedVersion().version(),
+                "audit", report.approvedVersion().audit())));
+        w.table("changes");
+        for (JsonObject m : changes) {
+            String group = m.isNull("scope") ? "overall" : JsonValues.text(m.get("scope"), "") + " = " + JsonValues.text(m.get("group"), "-");
+            JsonObject test = m.get("test") instanceof JsonObject t ? t : null;
+            w.row(m.getString("metric"), group, number(m.get("value")), test == null ? "none" : test.getString("name"),
+                    test == null ? "-" : number(test.get("p")) + " / " + number(test.get("pAdjusted")));
+            if (m.containsKey("undefined")) {
+                w.wrappedSpanningRows("note", 24, "undefined: " + m.getString("undefined"));
+            } else if (m.get("comparison") instanceof JsonObject c) {
+                w.wrappedSpanningRows("note", 24, how(c));
+            }
+        }
+    }
+
+    /** A change's comparison in words: design and why, the tested rows, the pairing's leftovers, or why no test. */
+    static String how(JsonObject c) {
+        StringBuilder b = new StringBuilder(c.getString("design")).append(": ").append(c.getString("why"));
+        if (c.get("improved") instanceof JsonNumber improved) {
+            b.append("; ").append(c.getJsonNumber("n")).append(" pairs, ").append(improved).append(" right only now, ")
+                    .append(c.get("worsened")).append(" right only before");
+        } else {
+            b.append("; ").append(number(c.get("now"))).append(" now on ").append(c.getJsonNumber("n")).append(" rows, ")
+                    .append(number(c.get("before"))).append(" before on ").append(c.getJsonNumber("approvedN"));
+        }
+        if (c.get("pairing") instanceof JsonObject p) {
+            b.append(String.format(Locale.ROOT, "; left out of the pairs here: %d without id, %d duplicated, %d unmatched, %d conflicting; "
+                            + "in the approved dataset: %d without id, %d duplicated, %d unmatched", p.getJsonNumber("withoutId").longValue(),
+                    p.getJsonNumber("duplicated").longValue(), p.getJsonNumber("unmatched").longValue(),
+                    p.getJsonNumber("conflicting").longValue(), p.getJsonNumber("approvedWithoutId").longValue(),
+                    p.getJsonNumber("approvedDuplicated").longValue(), p.getJsonNumber("approvedUnmatched").longValue()));
+        }
+        if (c.containsKey("untested")) {
+            b.append("; no test: ").append(c.getString("untested"));
+        }
+        return b.toString();
     }
 
     /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */

@@ -252,6 +252,28 @@ final class TaggedPages {
         stream.endMarkedContent();
     }
 
+    /** A note on the row above that may be long: wrapped at word boundaries, one spanning row per line. */
+    void wrappedSpanningRows(String style, float indent, String text) throws IOException {
+        PDFont font = font(style);
+        float size = layout.style(style).size();
+        float width = width() - indent;
+        StringBuilder line = new StringBuilder();
+        for (String word : printable(font, text).split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
+                spanningRow(style, indent, line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (line.length() > 0) {
+            spanningRow(style, indent, line.toString());
+        }
+    }
+
     private void cells(String style, String... texts) throws IOException {
         float size = layout.style(style).size();
         advance(size, 1.4f);
