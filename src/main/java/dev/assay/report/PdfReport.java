@@ -464,33 +464,11 @@ public final class PdfReport {
             if (m.containsKey("undefined")) {
                 w.wrappedSpanningRows("note", 24, "undefined: " + m.getString("undefined"));
             } else if (m.get("comparison") instanceof JsonObject c) {
-                w.wrappedSpanningRows("note", 24, how(c));
+                w.wrappedSpanningRows("note", 24, ReportJson.describe(c));
             }
         }
     }
 
-    /** A change's comparison in words: design and why, the tested rows, the pairing's leftovers, or why no test. */
-    static String how(JsonObject c) {
-        StringBuilder b = new StringBuilder(c.getString("design")).append(": ").append(c.getString("why"));
-        if (c.get("improved") instanceof JsonNumber improved) {
-            b.append("; ").append(c.getJsonNumber("n")).append(" pairs, ").append(improved).append(" right only now, ")
-                    .append(c.get("worsened")).append(" right only before");
-        } else {
-            b.append("; ").append(number(c.get("now"))).append(" now on ").append(c.getJsonNumber("n")).append(" rows, ")
-                    .append(number(c.get("before"))).append(" before on ").append(c.getJsonNumber("approvedN"));
-        }
-        if (c.get("pairing") instanceof JsonObject p) {
-            b.append(String.format(Locale.ROOT, "; left out of the pairs here: %d without id, %d duplicated, %d unmatched, %d conflicting; "
-                            + "in the approved dataset: %d without id, %d duplicated, %d unmatched", p.getJsonNumber("withoutId").longValue(),
-                    p.getJsonNumber("duplicated").longValue(), p.getJsonNumber("unmatched").longValue(),
-                    p.getJsonNumber("conflicting").longValue(), p.getJsonNumber("approvedWithoutId").longValue(),
-                    p.getJsonNumber("approvedDuplicated").longValue(), p.getJsonNumber("approvedUnmatched").longValue()));
-        }
-        if (c.containsKey("untested")) {
-            b.append("; no test: ").append(c.getString("untested"));
-        }
-        return b.toString();
-    }
 
     /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */
     private static String short4(JsonValue v) {

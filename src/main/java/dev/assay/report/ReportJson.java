@@ -8,12 +8,14 @@ import dev.assay.policy.Policy;
 import dev.assay.policy.Rule;
 import dev.assay.stats.Interval;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON shape of findings, metric values and policies: one place, used by the report and, read
@@ -90,6 +92,36 @@ public final class ReportJson {
             b.add("untested", c.untested());
         }
         return b.build();
+    }
+
+    /**
+     * A comparison (as {@link #comparison} writes it) in words, for the PDF and the portal: the design and why,
+     * the tested rows, the rows the pairing left out, or why there is no test.
+     */
+    public static String describe(JsonObject c) {
+        StringBuilder b = new StringBuilder(c.getString("design")).append(": ").append(c.getString("why"));
+        if (c.get("improved") instanceof JsonNumber improved) {
+            b.append("; ").append(c.getJsonNumber("n")).append(" pairs, ").append(improved).append(" right only now, ")
+                    .append(c.get("worsened")).append(" right only before");
+        } else {
+            b.append("; ").append(four(c.get("now"))).append(" now on ").append(c.getJsonNumber("n")).append(" rows, ")
+                    .append(four(c.get("before"))).append(" before on ").append(c.getJsonNumber("approvedN"));
+        }
+        if (c.get("pairing") instanceof JsonObject p) {
+            b.append(String.format(Locale.ROOT, "; left out of the pairs here: %d without id, %d duplicated, %d unmatched, %d conflicting; "
+                            + "in the approved dataset: %d without id, %d duplicated, %d unmatched", p.getJsonNumber("withoutId").longValue(),
+                    p.getJsonNumber("duplicated").longValue(), p.getJsonNumber("unmatched").longValue(),
+                    p.getJsonNumber("conflicting").longValue(), p.getJsonNumber("approvedWithoutId").longValue(),
+                    p.getJsonNumber("approvedDuplicated").longValue(), p.getJsonNumber("approvedUnmatched").longValue()));
+        }
+        if (c.containsKey("untested")) {
+            b.append("; no test: ").append(c.getString("untested"));
+        }
+        return b.toString();
+    }
+
+    private static String four(JsonValue v) {
+        return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "undefined";
     }
 
     public static JsonObject finding(Finding f) {
