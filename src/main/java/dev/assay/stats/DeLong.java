@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * DeLong's test for the difference of two correlated ROC AUCs: two scores of the same rows (DeLong,
@@ -49,29 +50,29 @@ public final class DeLong {
         public static final Components EMPTY = new Components(0, 0, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                 BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
 
-        /** The first score's AUC, Σ U_1 / (2 P N); NaN without both classes. */
-        public double auc1() {
+        /** The first score's AUC, Σ U_1 / (2 P N); empty without both classes. */
+        public OptionalDouble auc1() {
             return auc(sumU1);
         }
 
         /** The second score's AUC. */
-        public double auc2() {
+        public OptionalDouble auc2() {
             return auc(sumU2);
         }
 
-        private double auc(BigInteger sumU) {
-            return positives == 0 || negatives == 0 ? Double.NaN
-                    : ratio(sumU, BigInteger.valueOf(positives).multiply(BigInteger.valueOf(negatives)).shiftLeft(1));
+        private OptionalDouble auc(BigInteger sumU) {
+            return positives == 0 || negatives == 0 ? OptionalDouble.empty()
+                    : OptionalDouble.of(ratio(sumU, BigInteger.valueOf(positives).multiply(BigInteger.valueOf(negatives)).shiftLeft(1)));
         }
 
         /**
          * Var(AUC_1 - AUC_2) as the exact rational
          * {@code (D10 (N - 1) + D01 (P - 1)) / (4 P^2 N^2 (P - 1)(N - 1))}, where D10 and D01 are the co-moment
-         * combinations {@code M_11 + M_22 - 2 M_12} of U and W; NaN with fewer than two rows of a class.
+         * combinations {@code M_11 + M_22 - 2 M_12} of U and W; empty with fewer than two rows of a class.
          */
-        public double variance() {
+        public OptionalDouble variance() {
             if (positives < 2 || negatives < 2) {
-                return Double.NaN;
+                return OptionalDouble.empty();
             }
             BigInteger p = BigInteger.valueOf(positives);
             BigInteger n = BigInteger.valueOf(negatives);
@@ -80,7 +81,7 @@ public final class DeLong {
             BigInteger numerator = differenceMoment(p, sumU1, sumU2, sumU1U1, sumU2U2, sumU1U2).multiply(n1)
                     .add(differenceMoment(n, sumW1, sumW2, sumW1W1, sumW2W2, sumW1W2).multiply(p1));
             BigInteger denominator = p.multiply(p).multiply(n).multiply(n).multiply(p1).multiply(n1).shiftLeft(2);
-            return ratio(numerator, denominator);
+            return OptionalDouble.of(ratio(numerator, denominator));
         }
 
         /** P Σ(a - b)^2 - (Σ(a - b))^2 = M_aa + M_bb - 2 M_ab, exact: P times the sum of squared deviations of a - b. */
@@ -102,7 +103,7 @@ public final class DeLong {
         if (c.positives() < 2 || c.negatives() < 2) {
             return Optional.empty();
         }
-        double variance = c.variance();
+        double variance = c.variance().orElseThrow();
         BigInteger difference = c.sumU1().subtract(c.sumU2());
         if (variance == 0) {
             return difference.signum() == 0 ? Optional.of(new SignificanceTests.Result(NAME, 0.0, 1.0)) : Optional.empty();

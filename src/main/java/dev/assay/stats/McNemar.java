@@ -37,7 +37,8 @@ public final class McNemar {
     }
 
     /**
-     * The test of b against c (both &ge; 0). No discordant pair at all: p = 1 and no statistic (the two
+     * The test of b against c (both &ge; 0); its statistic McNemar's chi-square without continuity correction,
+     * (b - c)^2 / (b + c). No discordant pair at all: p = 1 and no statistic (NaN, as the Result says: the two
      * classifiers agree on every pair, so nothing speaks for a difference).
      *
      * @throws IllegalArgumentException for a negative count
@@ -47,19 +48,13 @@ public final class McNemar {
         if (b + c == 0) {
             return new SignificanceTests.Result(MID_P, Double.NaN, 1.0);
         }
-        if (b + c > Integer.MAX_VALUE) {
-            // z^2 is the chi-square of one degree of freedom: 2 P(Z <= -|z|) keeps the digits of a tiny p-value.
-            double z = ((double) b - c) / Math.sqrt((double) b + c);
-            return new SignificanceTests.Result(ASYMPTOTIC, z * z, 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z)));
-        }
-        return new SignificanceTests.Result(MID_P, chiSquare(b, c), midP(b, c));
-    }
-
-    /** McNemar's chi-square without continuity correction, (b - c)^2 / (b + c); NaN when b + c = 0. */
-    public static double chiSquare(long b, long c) {
-        check(b, c);
         double d = (double) b - c;
-        return b + c == 0 ? Double.NaN : d * d / (b + c);
+        double chiSquare = d * d / (b + c);
+        if (b + c > Integer.MAX_VALUE) {
+            // The chi-square of one degree of freedom is z^2: 2 P(Z <= -|z|) keeps the digits of a tiny p-value.
+            return new SignificanceTests.Result(ASYMPTOTIC, chiSquare, 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(d / Math.sqrt(b + c))));
+        }
+        return new SignificanceTests.Result(MID_P, chiSquare, midP(b, c));
     }
 
     /**

@@ -121,9 +121,7 @@ final class ChangeTests {
     private static Tested deLong(Scope scope, String group, String why, Comparison.Pairing pairing, States s, MetricParameters p) {
         DeLong.Components d = byGroup(s.get(ChangePlan.DELONG, Map.of()).get(scope), group, DeLong.Components.EMPTY);
         long total = d.positives() + d.negatives();
-        boolean both = d.positives() > 0 && d.negatives() > 0;
-        Comparison c = new Comparison(Comparison.PAIRED, why, both ? d.auc1() : null, total, both ? d.auc2() : null, total, null, null,
-                pairing, null);
+        Comparison c = new Comparison(Comparison.PAIRED, why, boxed(d.auc1()), total, boxed(d.auc2()), total, null, null, pairing, null);
         if (!s.has(ChangePlan.DELONG)) {
             return new Tested(c.untested("a version's model card names no score column, label or positive label: no AUCs to pair"), null);
         }
@@ -156,6 +154,10 @@ final class ChangeTests {
         return HanleyMcNeil.independent(c.now(), now.positives(), now.negatives(), c.before(), before.positives(), before.negatives())
                 .map(t -> new Tested(c, t))
                 .orElseGet(() -> new Tested(c.untested("both AUCs are 0 or 1: their standard errors are 0"), null));
+    }
+
+    private static Double boxed(java.util.OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
     }
 
     private static String tooFew(long pairs, String what, MetricParameters p) {
