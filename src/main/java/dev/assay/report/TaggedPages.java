@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,12 +202,21 @@ final class TaggedPages {
         PDFont font = font(style);
         float size = layout.style(style).size();
         float width = width() - indent;
+        List<String> lines = wrap(font, size, printable(font, text), width);
+        for (int i = 0; i < lines.size(); i++) {
+            advance(size, 1.3f);
+            tagged(document, style, layout.margin() + indent, y, i < lines.size() - 1 ? lines.get(i) : fit(font, size, lines.get(i), width));
+        }
+    }
+
+    /** Lines of {@code text} broken at spaces, each within {@code width} but for a single word wider than it. */
+    private static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : printable(font, text).split(" ")) {
+        for (String word : text.split(" ")) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (line.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
-                advance(size, 1.3f);
-                tagged(document, style, layout.margin() + indent, y, line.toString());
+                lines.add(line.toString());
                 line.setLength(0);
                 line.append(word);
             } else {
@@ -215,9 +225,9 @@ final class TaggedPages {
             }
         }
         if (line.length() > 0) {
-            advance(size, 1.3f);
-            tagged(document, style, layout.margin() + indent, y, fit(font, size, line.toString(), width));
+            lines.add(line.toString());
         }
+        return lines;
     }
 
     /** Starts the layout's table {@code name}: a Table element and its header row. */
@@ -255,22 +265,8 @@ final class TaggedPages {
     /** A note on the row above that may be long: wrapped at word boundaries, one spanning row per line. */
     void wrappedSpanningRows(String style, float indent, String text) throws IOException {
         PDFont font = font(style);
-        float size = layout.style(style).size();
-        float width = width() - indent;
-        StringBuilder line = new StringBuilder();
-        for (String word : printable(font, text).split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
-                spanningRow(style, indent, line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(candidate);
-            }
-        }
-        if (line.length() > 0) {
-            spanningRow(style, indent, line.toString());
+        for (String line : wrap(font, layout.style(style).size(), printable(font, text), width() - indent)) {
+            spanningRow(style, indent, line);
         }
     }
 

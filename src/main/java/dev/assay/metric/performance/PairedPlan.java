@@ -14,8 +14,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +54,7 @@ public final class PairedPlan {
         }
     }
 
-    private final List<Scope> scopes;
+    private final GroupingScopes grouping;
     private final List<String> attributes;
     private final OutcomeColumns now;
     private final String nowId;
@@ -71,13 +69,8 @@ public final class PairedPlan {
      * @param beforeId the approved card's id column
      */
     public PairedPlan(List<Scope> scopes, OutcomeColumns now, String nowId, OutcomeColumns before, String beforeId) {
-        LinkedHashSet<Scope> unique = new LinkedHashSet<>();
-        unique.add(Scope.OVERALL);
-        unique.addAll(scopes);
-        this.scopes = List.copyOf(unique);
-        LinkedHashSet<String> attrs = new LinkedHashSet<>();
-        this.scopes.forEach(s -> attrs.addAll(s.attributes()));
-        this.attributes = List.copyOf(attrs);
+        this.grouping = new GroupingScopes(scopes);
+        this.attributes = grouping.attributes;
         this.now = now;
         this.nowId = nowId;
         this.before = before;
@@ -87,13 +80,13 @@ public final class PairedPlan {
     /** Runs the pairing scans: this version's rows per group, then the approved dataset's, whole. */
     public Pairing pairing(ScanEngine engine, Table nowTable, Table beforeTable) throws SQLException {
         SqlDialect d = engine.dialect();
-        Map<Scope, Map<GroupKey, PairedState>> out = emptyScopes();
+        Map<Scope, Map<GroupKey, PairedState>> out = grouping.empty();
         engine.scan(pairingSql(d, nowTable, beforeTable), r -> {
             PairedState.Cells positives = new PairedState.Cells(r.getLong("p_both"), r.getLong("p_now"), r.getLong("p_before"),
                     r.getLong("p_neither"));
             PairedState.Cells negatives = new PairedState.Cells(r.getLong("n_both"), r.getLong("n_now"), r.getLong("n_before"),
                     r.getLong("n_neither"));
-            put(out, r, new PairedState(r.getLong("n_rows"), r.getLong("n_no_id"), r.getLong("n_dup"), r.getLong("n_unmatched"),
+            grouping.put(out, r, new PairedState(r.getLong("n_rows"), r.getLong("n_no_id"), r.getLong("n_dup"), r.getLong("n_unmatched"),
                     r.getLong("n_conflict"), r.getLong("n_pairs"), positives, negatives));
             return true;
         });
@@ -108,9 +101,9 @@ public final class PairedPlan {
      * positive class. A group with no such pair is absent.
      */
     public Map<Scope, Map<GroupKey, DeLong.Components>> deLong(ScanEngine engine, Table nowTable, Table beforeTable) throws SQLException {
-        Map<Scope, Map<GroupKey, DeLong.Components>> out = emptyScopes();
+        Map<Scope, Map<GroupKey, DeLong.Components>> out = grouping.empty();
         engine.scan(deLongSql(engine.dialect(), nowTable, beforeTable), r -> {
-            put(out, r, new DeLong.Components(r.getLong("pos"), r.getLong("neg"), big(r, "su1"), big(r, "su2"), big(r, "su11"),
+            grouping.put(out, r, new DeLong.Components(r.getLong("pos"), r.getLong("neg"), big(r, "su1"), big(r, "su2"), big(r, "su11"),
                     big(r, "su22"), big(r, "su12"), big(r, "sw1"), big(r, "sw2"), big(r, "sw11"), big(r, "sw22"), big(r, "sw12")));
             return true;
         });
@@ -124,7 +117,7 @@ public final class PairedPlan {
                 + " WHEN ck.k > 1 OR ak.k > 1 THEN 1 WHEN ak.k IS NULL THEN 2"
                 + " WHEN c.w <> ak.w OR coalesce(c.y, -1) <> coalesce(ak.y, -1) THEN 3 ELSE 4 END AS s"
                 + " FROM c LEFT JOIN ck ON c.id = ck.id LEFT JOIN ak ON c.id = ak.id)";
-        List<String> select = new ArrayList<>(groupingKeys());
+        List<String> select = new ArrayList<>(grouping.keys());
         select.add("count(*) AS n_rows");
         String[] statuses = {"n_no_id", "n_dup", "n_unmatched", "n_conflict", "n_pairs"};
         for (int s = 0; s < statuses.length; s++) {
@@ -159,14 +152,10 @@ public final class PairedPlan {
                 + " JOIN ak ON c.id = ak.id WHERE ck.k = 1 AND ak.k = 1 AND c.w = ak.w AND c.y = ak.y"
                 + " AND c.s IS NOT NULL AND ak.s IS NOT NULL)";
         // The (label, score 1, score 2) histogram of every group of every scope; g_i/k_i tell the groups apart.
-        List<String> keys = new ArrayList<>(groupingKeys());
+        List<String> keys = new ArrayList<>(grouping.keys());
         keys.addAll(List.of("y", "s1", "s2", "sum(w) AS w"));
         String histogram = "cells AS (SELECT " + String.join(", ", keys) + " FROM pairs" + groupingSets(List.of("y", "s1", "s2")) + ")";
-        List<String> partition = new ArrayList<>();
-        for (int i = 0; i < attributes.size(); i++) {
-            partition.add("g" + i);
-            partition.add("k" + i);
-        }
+        List<String> partition = grouping.partition();
         List<String> placed = new ArrayList<>(partition);
         placed.addAll(List.of("y", "w"));
         for (String s : List.of("s1", "s2")) {
@@ -249,28 +238,12 @@ public final class PairedPlan {
         return b.toString();
     }
 
-    /** GROUPING(a_i) AS g_i, a_i AS k_i for every attribute. */
-    private List<String> groupingKeys() {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < attributes.size(); i++) {
-            keys.add("GROUPING(a" + i + ") AS g" + i);
-            keys.add("a" + i + " AS k" + i);
-        }
-        return keys;
-    }
-
     /** One grouping set per scope, each with {@code always} added; none without attributes. */
     private String groupingSets(List<String> always) {
         if (attributes.isEmpty()) {
             return always.isEmpty() ? "" : " GROUP BY " + String.join(", ", always);
         }
-        List<String> sets = new ArrayList<>();
-        for (Scope scope : scopes) {
-            List<String> columns = new ArrayList<>(scope.attributes().stream().map(a -> "a" + attributes.indexOf(a)).toList());
-            columns.addAll(always);
-            sets.add("(" + String.join(", ", columns) + ")");
-        }
-        return " GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")";
+        return " GROUP BY GROUPING SETS (" + String.join(", ", grouping.sets(always)) + ")";
     }
 
     /** The weight of the group's rows of one class whose score lies in the frame (ordered by that score). */
@@ -284,29 +257,6 @@ public final class PairedPlan {
         List<String> by = new ArrayList<>(partition);
         by.add(score);
         return "sum(CASE WHEN " + ofClass + " THEN w ELSE 0 END) OVER (PARTITION BY " + String.join(", ", by) + ")";
-    }
-
-    private <S> Map<Scope, Map<GroupKey, S>> emptyScopes() {
-        Map<Scope, Map<GroupKey, S>> out = new LinkedHashMap<>();
-        scopes.forEach(s -> out.put(s, new LinkedHashMap<>()));
-        return out;
-    }
-
-    /** Files a row's state under its scope and group (told apart by GROUPING(a_i) = 0 for the grouped attributes). */
-    private <S> void put(Map<Scope, Map<GroupKey, S>> out, Row r, S state) throws SQLException {
-        List<String> grouped = new ArrayList<>();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < attributes.size(); i++) {
-            if (r.getInt("g" + i) == 0) {
-                grouped.add(attributes.get(i));
-                values.put(attributes.get(i), r.getString("k" + i));
-            }
-        }
-        Scope scope = scopes.stream().filter(x -> x.attributes().size() == grouped.size() && x.attributes().containsAll(grouped))
-                .findFirst().orElseThrow();
-        List<String> key = new ArrayList<>();
-        scope.attributes().forEach(a -> key.add(values.get(a)));
-        out.get(scope).put(new GroupKey(key), state);
     }
 
     private static BigInteger big(Row r, String column) throws SQLException {

@@ -17,7 +17,6 @@ import dev.assay.metric.counts.CountsFamily;
 import dev.assay.metric.scan.ScanEngine;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
