@@ -1,7 +1,7 @@
 package dev.assay.audit;
 
 import dev.assay.infrastructure.DuckDb;
-import dev.assay.metric.ApprovedValues;
+import dev.assay.metric.ApprovedEvaluation;
 import dev.assay.metric.AuditData;
 import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.MetricParameters;
@@ -46,22 +46,22 @@ public final class AuditEngine {
 
     private final DuckDb duckDb;
     private final MetricParameters defaults;
-    private final ApprovedValues approved;
+    private final ApprovedEvaluation approved;
     private final String labelsWithheld;
 
     public AuditEngine(DuckDb duckDb, MetricParameters defaults) {
-        this(duckDb, defaults, ApprovedValues.NONE, null);
+        this(duckDb, defaults, ApprovedEvaluation.NONE, null);
     }
 
-    private AuditEngine(DuckDb duckDb, MetricParameters defaults, ApprovedValues approved, String labelsWithheld) {
+    private AuditEngine(DuckDb duckDb, MetricParameters defaults, ApprovedEvaluation approved, String labelsWithheld) {
         this.duckDb = duckDb;
         this.defaults = defaults;
         this.approved = approved;
         this.labelsWithheld = labelsWithheld;
     }
 
-    /** The same engine comparing performance with the model's last approved version. */
-    public AuditEngine comparedWith(ApprovedValues values) {
+    /** The same engine comparing performance with the model's last approved version (its pinned dataset, read with its card). */
+    public AuditEngine comparedWith(ApprovedEvaluation values) {
         return new AuditEngine(duckDb, defaults, values, labelsWithheld);
     }
 
@@ -140,14 +140,20 @@ public final class AuditEngine {
     private AuditData data(ModelCard card, Map<String, String> columnTypes, DuckDbEngine engine, Path parquet, Path baseline,
                            Map<String, String> baselineTypes) {
         var columns = card.columns();
-        OutcomeColumns outcomes = new OutcomeColumns(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
-                card.positivePrediction(), columns.score(), columnTypes, columns.weight());
+        OutcomeColumns outcomes = outcomes(card, columnTypes);
         DeclaredRoles roles = new DeclaredRoles(columns.protectedAttributes(), columns.sensitive(), columns.quasiIdentifiers(),
                 columns.features(), Map.of("prediction", Optional.of(columns.prediction()), "score", columns.score(),
                 "label", columns.label()));
         return new AuditData(engine.table(parquet), columnTypes, Optional.ofNullable(baseline).map(engine::table),
                 baseline == null ? Map.of() : baselineTypes, outcomes, roles, columns.id(), namedRoles(card),
                 card.task() == ModelCard.Task.REGRESSION, card.document(), approved, defaults);
+    }
+
+    /** A card's outcome columns over a dataset with these column types: how every count reads its rows. */
+    static OutcomeColumns outcomes(ModelCard card, Map<String, String> columnTypes) {
+        var columns = card.columns();
+        return new OutcomeColumns(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
+                card.positivePrediction(), columns.score(), columnTypes, columns.weight());
     }
 
     /** Every column the card names with its role; a column in two roles is listed once, needing numbers if either does. */

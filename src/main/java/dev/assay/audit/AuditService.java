@@ -8,7 +8,7 @@ import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.Clocks;
-import dev.assay.metric.ApprovedValues;
+import dev.assay.metric.ApprovedEvaluation;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.policy.Decision;
@@ -174,14 +174,19 @@ public class AuditService {
         return Optional.empty();
     }
 
-    /** The whole-dataset values of the approved audit pinned in the request, if any. */
-    private ApprovedValues approvedValues(PinnedInputs pinned) {
+    /**
+     * The approved version pinned in the request, if any, as the changes from it read it: its audit's evaluation
+     * dataset (pinned by that audit, so the values before are the ones it reported) and its own card's columns.
+     */
+    private ApprovedEvaluation approvedEvaluation(PinnedInputs pinned) {
         if (pinned.approved() == null) {
-            return ApprovedValues.NONE;
+            return ApprovedEvaluation.NONE;
         }
-        String auditId = pinned.approved().audit();
-        ReportDocument report = ReportDocument.parse(audits.result(auditId).orElseThrow().reportJson());
-        return new ApprovedValues(pinned.approved().version(), auditId, report.overallValues());
+        AuditRun run = get(pinned.approved().audit());
+        Dataset dataset = datasets.get(run.datasetId());
+        ModelVersion version = registry.byId(run.modelVersionId());
+        return new ApprovedEvaluation(pinned.approved().version(), run.id(), datasets.file(dataset),
+                AuditEngine.outcomes(version.card(), columnTypes(dataset)), version.card().columns().id());
     }
 
     private Dataset resolveDataset(ModelVersion version, String id, List<FieldError> errors) {
@@ -316,7 +321,7 @@ public class AuditService {
 
     /** The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. */
     AuditEngine.Evaluation evaluate(Resolved r, List<Policy> policies) throws SQLException {
-        return new AuditEngine(analytics.duckDb(), r.inputs().parameters()).comparedWith(approvedValues(r.inputs()))
+        return new AuditEngine(analytics.duckDb(), r.inputs().parameters()).comparedWith(approvedEvaluation(r.inputs()))
                 .withholdingLabels(r.inputs().window() == null ? null : r.inputs().window().labelsWithheld())
                 .run(r.version().card(), columnTypes(r.dataset()), datasets.file(r.dataset()),
                         r.baseline() == null ? null : datasets.file(r.baseline()),

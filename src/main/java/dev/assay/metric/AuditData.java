@@ -21,17 +21,17 @@ import java.util.Optional;
  * @param named         every column the card names, each once, with its role(s)
  * @param regression    whether the model is a regression (a valid prediction is then any finite number)
  * @param card          the model card document as submitted, for the documentation metrics
- * @param approved      the last approved version's values, for the changes from it
+ * @param approved      the last approved version (its dataset read with its card), for the changes from it
  * @param defaults      the audit's parameters (phone regions, drift tests per column, ...)
  */
 public record AuditData(Table evaluation, Map<String, String> columnTypes, Optional<Table> baseline,
                         Map<String, String> baselineTypes, OutcomeColumns outcomes, DeclaredRoles roles, Optional<String> id,
-                        List<NamedColumn> named, boolean regression, JsonObject card, ApprovedValues approved,
+                        List<NamedColumn> named, boolean regression, JsonObject card, ApprovedEvaluation approved,
                         MetricParameters defaults) {
 
     /** The states every metric may read besides the scans': the card's roles, the approved values, the card. */
     public static final States.Key<DeclaredRoles> ROLES = new States.Key<>("declared roles");
-    public static final States.Key<ApprovedValues> APPROVED = new States.Key<>("approved values");
+    public static final States.Key<ApprovedEvaluation> APPROVED = new States.Key<>("approved version");
     public static final States.Key<JsonObject> CARD = new States.Key<>("model card");
 
     public AuditData {

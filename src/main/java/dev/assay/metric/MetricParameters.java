@@ -24,18 +24,21 @@ import java.util.TreeMap;
  * @param phoneRegions      regions whose national phone number formats the personal-data scan reads (ISO 3166-1
  *                          alpha-2; numbers written with + are read for every country): see
  *                          the privacy family's PhoneNumbers
+ * @param pairedChanges     a change from the approved version is tested on pairs when both versions were evaluated
+ *                          on the same rows (true, the default), or always as two independent samples (false: a
+ *                          rule's {@code significance: {test: unpaired}})
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, Map<String, String> driftTests,
-                               List<String> proxies, List<String> phoneRegions) {
+                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
-            DEFAULT_PHONE_REGIONS);
+            DEFAULT_PHONE_REGIONS, true);
 
     public MetricParameters {
         driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
@@ -45,21 +48,29 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
         this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, Map.of(),
-                List.of(), DEFAULT_PHONE_REGIONS);
+                List.of(), DEFAULT_PHONE_REGIONS, true);
+    }
+
+    /** Every setting but how changes are tested, which is paired where the rows pair. */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, true);
     }
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges);
     }
 
     public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, regions);
+                strictMedian, expectation, driftTests, proxies, regions, pairedChanges);
     }
 }

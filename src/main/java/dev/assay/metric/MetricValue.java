@@ -15,10 +15,18 @@ import dev.assay.stats.SignificanceTests;
  * @param note         what a reader must know, e.g. which groups a disparity skipped as undefined
  * @param at           where on the score scale a value applies: a threshold ("score >= 0.3") or a
  *                     calibration bin ("score in [0.1, 0.2)"); null otherwise
+ * @param comparison   how a change from the approved version was tested (paired or not, and why); null for
+ *                     every other metric
  */
 public record MetricValue(String metric, String scope, String group, Double value, Interval ci, long n,
                           String undefined, String reference, SignificanceTests.Result test, Double adjustedP, String note,
-                          String at) {
+                          String at, Comparison comparison) {
+
+    /** A value that compares no versions. */
+    public MetricValue(String metric, String scope, String group, Double value, Interval ci, long n, String undefined,
+                       String reference, SignificanceTests.Result test, Double adjustedP, String note, String at) {
+        this(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, at, null);
+    }
 
     /**
      * A value is never NaN or infinite: whatever formula produced one (0/0, a log of 0, a ratio to a
@@ -55,19 +63,24 @@ public record MetricValue(String metric, String scope, String group, Double valu
     }
 
     public MetricValue withTest(SignificanceTests.Result result) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at, comparison);
     }
 
     public MetricValue withAdjustedP(double adjusted) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjusted, note, at);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjusted, note, at, comparison);
     }
 
     public MetricValue withNote(String text) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, text, at);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, text, at, comparison);
     }
 
     public MetricValue at(String where) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, where);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, where, comparison);
+    }
+
+    /** The same value with how its change was tested, and the test itself when there is one. */
+    public MetricValue comparedBy(Comparison how, SignificanceTests.Result result) {
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at, how);
     }
 
     public boolean isDefined() {

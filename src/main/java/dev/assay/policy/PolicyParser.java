@@ -11,6 +11,7 @@ import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.engine.MetricEngine;
 import dev.assay.metric.fairness.MinimumDetectable;
+import dev.assay.metric.performance.ChangeFromApproved;
 import dev.assay.metric.quality.ColumnChecks;
 import dev.assay.metric.Reference;
 import jakarta.json.JsonArray;
@@ -34,6 +35,9 @@ import java.util.Set;
  * both in one answer. Only YAML syntax stops earlier: without a tree there is nothing to check.
  */
 public final class PolicyParser {
+
+    /** {@code significance.test} for the paired test of a change (the default), as written in a pack. */
+    static final String PAIRED = "paired";
 
     private PolicyParser() {
     }
@@ -139,6 +143,9 @@ public final class PolicyParser {
                 }
             }
         }
+        if (metric != null && MetricCatalogue.find(metric).isPresent() && r.get("significance") instanceof JsonObject significance) {
+            significanceMeaning(metric, significance, at + "/significance", errors);
+        }
         JsonObject p = r.get("parameters") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         ColumnExpectation e = looseExpectation(p);
         if (whole && metric != null && MetricCatalogue.find(metric).isPresent()) {
@@ -152,6 +159,22 @@ public final class PolicyParser {
         if (e.pattern() != null && !e.pattern().isEmpty()) {
             RegexSyntax.error(e.pattern()).ifPresent(why -> errors.add(FieldError.at(at + "/parameters/pattern",
                     "not a regular expression DuckDB (RE2 syntax) accepts: " + why)));
+        }
+    }
+
+    /**
+     * A change from the approved version is judged significant only by the tests Assay has for it; {@code test}
+     * chooses between its paired and unpaired form, so it means nothing on another metric.
+     */
+    private static void significanceMeaning(String metric, JsonObject significance, String at, List<FieldError> errors) {
+        boolean change = ChangeFromApproved.isChange(metric);
+        if (significance.containsKey("test") && !change) {
+            errors.add(FieldError.at(at + "/test", "'test' applies only to a *_change_from_approved metric (whether the two "
+                    + "versions are compared on paired rows); metric '" + metric + "' has its own test"));
+        }
+        if (change && !ChangeFromApproved.TESTED.contains(ChangeFromApproved.base(metric))) {
+            errors.add(FieldError.at(at, "no significance test for " + metric + ": changes are tested for "
+                    + String.join(", ", ChangeFromApproved.TESTED.stream().map(ChangeFromApproved::id).toList())));
         }
     }
 
@@ -223,14 +246,16 @@ public final class PolicyParser {
         } else if (ref instanceof JsonObject o) {
             reference = Reference.named(o.getString("group"));
         }
+        Boolean paired = r.get("significance") instanceof JsonObject sig && sig.get("test") instanceof JsonString t
+                ? t.getString().equals(PAIRED) : null;
         if (!(r.get("parameters") instanceof JsonObject p)) {
-            return new RuleParameters(reference, null, null, null, null, null, ColumnExpectation.NONE, List.of());
+            return new RuleParameters(reference, null, null, null, null, null, ColumnExpectation.NONE, List.of(), paired);
         }
         return new RuleParameters(reference, number(p, "confidence"), number(p, "excludeBelowShare"),
                 p.containsKey("scoringRate") ? p.getString("scoringRate").equals("above_median") : null,
                 p.containsKey("equalizedOdds") ? p.getString("equalizedOdds").equals("worst_case") : null,
                 number(p, "alpha"), expectation(p), p.get("proxies") instanceof JsonArray proxies
-                ? proxies.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of());
+                ? proxies.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of(), paired);
     }
 
     private static ColumnExpectation expectation(JsonObject p) {

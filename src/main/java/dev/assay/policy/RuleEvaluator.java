@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Judges a rule's metric values against its threshold, one finding per value. */
+/**
+ * Judges a rule's metric values against its threshold, one finding per value. With {@code significance}, a
+ * value beyond the threshold fails only if its comparison is also significant (adjusted p below the rule's
+ * bound); a change from the approved version that could not be tested is then undefined, with the reason.
+ */
 public final class RuleEvaluator {
 
     private RuleEvaluator() {
@@ -43,6 +47,11 @@ public final class RuleEvaluator {
                         + rule.minimumGroupSize();
             } else if (rule.threshold().passes(v.value())) {
                 outcome = Outcome.PASS;
+            } else if (rule.maxAdjustedP() != null && v.comparison() != null && v.test() == null) {
+                // A change the rule asks to judge by its significance, and which could not be tested (too few
+                // pairs, no variance): whether it is significant is unknown, which is not a pass nor a failure.
+                outcome = Outcome.UNDEFINED;
+                reason = "beyond the threshold, and the significance test the rule asks for is undefined: " + v.comparison().untested();
             } else if (rule.maxAdjustedP() != null && v.adjustedP() != null && v.adjustedP() >= rule.maxAdjustedP()) {
                 outcome = Outcome.PASS;
                 String significance = String.format(Locale.ROOT, "beyond the threshold but not statistically "

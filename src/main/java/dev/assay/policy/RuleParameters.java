@@ -9,13 +9,15 @@ import java.util.List;
 /**
  * What a rule sets about how its metric is computed; anything it leaves null keeps the audit's
  * setting. The rule's minimum group size always applies.
+ *
+ * @param pairedChanges from {@code significance.test}: false for {@code unpaired}, true for {@code paired}
  */
 public record RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian,
                              Boolean worstCase, Double alpha, ColumnExpectation expectation,
-                             List<String> proxies) {
+                             List<String> proxies, Boolean pairedChanges) {
 
     public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null, ColumnExpectation.NONE,
-            List.of());
+            List.of(), null);
 
     public MetricParameters applyTo(MetricParameters p, long minimumGroupSize) {
         return new MetricParameters(
@@ -30,6 +32,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 expectation,
                 p.driftTests(),
                 proxies,
-                p.phoneRegions());
+                p.phoneRegions(),
+                pairedChanges == null ? p.pairedChanges() : pairedChanges);
     }
 }

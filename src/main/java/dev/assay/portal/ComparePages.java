@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Comparator;
@@ -35,9 +34,11 @@ import java.util.Optional;
 
 /**
  * Two versions of a model side by side: every metric of their latest audits, the change, and
- * whether it is significant. Significant here means the two 95% intervals do not overlap, a
- * conservative reading (non-overlap implies a difference significant at well below 5%); metrics
- * without intervals are compared without a verdict.
+ * whether it is significant. Where one version's latest audit compared it with the other (the other
+ * was its approved version), the metrics that audit tested as changes carry its test: which one, paired
+ * or unpaired and why, on how many pairs, and the Benjamini-Hochberg adjusted p (significant below 0.05).
+ * Elsewhere significant means the two 95% intervals do not overlap, a conservative reading (non-overlap
+ * implies a difference significant at well below 5%); metrics without intervals get no verdict.
  */
 @Path("portal/models/{model}/compare")
 @SessionAuthenticated
@@ -58,7 +59,16 @@ public class ComparePages {
     @Context
     HttpServletRequest request;
 
-    public record Line(String metric, String scope, String group, String a, String b, String change, String significant) {
+    /**
+     * One metric of one group in both versions.
+     *
+     * @param test how the audit that compared the two versions tested this change, in words; empty when none did
+     */
+    public record Line(String metric, String scope, String group, String a, String b, String change, String significant, String test) {
+    }
+
+    /** What the page says about the tests: which audit compared the versions, or that none did. */
+    record Tests(String sentence, Map<String, JsonObject> changes) {
     }
 
     @GET
@@ -73,14 +83,17 @@ public class ComparePages {
         }
         String first = a != null ? a : versions.size() > 1 ? versions.get(versions.size() - 2).version() : versions.get(0).version();
         String second = b != null ? b : versions.get(versions.size() - 1).version();
-        Map<String, JsonObject> left = metrics(registry.get(model, first));
-        Map<String, JsonObject> right = metrics(registry.get(model, second));
+        Optional<ReportDocument> reportA = report(registry.get(model, first));
+        Optional<ReportDocument> reportB = report(registry.get(model, second));
+        Map<String, JsonObject> left = reportA.map(ComparePages::metrics).orElse(Map.of());
+        Map<String, JsonObject> right = reportB.map(ComparePages::metrics).orElse(Map.of());
+        Tests tests = tests(first, reportA, second, reportB);
         Map<String, Line> lines = new LinkedHashMap<>();
         for (String key : left.keySet()) {
-            lines.put(key, line(left.get(key), right.get(key)));
+            lines.put(key, line(left.get(key), right.get(key), tests.changes().get(key)));
         }
         for (String key : right.keySet()) {
-            lines.putIfAbsent(key, line(null, right.get(key)));
+            lines.putIfAbsent(key, line(null, right.get(key), tests.changes().get(key)));
         }
         Map<String, Object> m = Page.model("Compare " + model + " " + first + " and " + second, request);
         m.put("model", model);
@@ -88,20 +101,55 @@ public class ComparePages {
         m.put("a", first);
         m.put("b", second);
         m.put("lines", List.copyOf(lines.values()));
+        m.put("tests", tests.sentence());
         return templates.render("compare", m);
     }
 
-    private Map<String, JsonObject> metrics(ModelVersion v) {
+    private Optional<ReportDocument> report(ModelVersion v) {
+        return Optional.ofNullable(gates.of(v).auditId()).flatMap(audits::result).map(r -> ReportDocument.parse(r.reportJson()));
+    }
+
+    private static Map<String, JsonObject> metrics(ReportDocument report) {
         Map<String, JsonObject> byKey = new LinkedHashMap<>();
-        Optional.ofNullable(gates.of(v).auditId()).flatMap(audits::result).ifPresent(r -> {
-            for (JsonObject metric : ReportDocument.parse(r.reportJson()).metrics()) {
-                byKey.put(metric.getString("metric") + "\u0000" + JsonValues.text(metric.get("scope"), "") + "\u0000" + JsonValues.text(metric.get("group"), ""), metric);
-            }
-        });
+        for (JsonObject metric : report.metrics()) {
+            byKey.put(key(metric.getString("metric"), metric), metric);
+        }
         return byKey;
     }
 
-    private static Line line(JsonObject a, JsonObject b) {
+    private static String key(String metric, JsonObject m) {
+        return metric + "\u0000" + JsonValues.text(m.get("scope"), "") + "\u0000" + JsonValues.text(m.get("group"), "");
+    }
+
+    /**
+     * The changes an audit tested between the two versions, by the key of their base metric's line: B's latest
+     * audit when A was its approved version, else A's when B was.
+     */
+    static Tests tests(String a, Optional<ReportDocument> reportA, String b, Optional<ReportDocument> reportB) {
+        for (var side : List.of(Map.entry(b, reportB), Map.entry(a, reportA))) {
+            String other = side.getKey().equals(b) ? a : b;
+            Optional<ReportDocument> r = side.getValue().filter(d -> d.approvedVersion() != null && d.approvedVersion().version().equals(other));
+            if (r.isPresent()) {
+                Map<String, JsonObject> changes = new LinkedHashMap<>();
+                for (JsonObject m : r.get().metrics()) {
+                    String id = m.getString("metric");
+                    if (id.endsWith(SUFFIX) && m.get("comparison") instanceof JsonObject) {
+                        changes.put(key(id.substring(0, id.length() - SUFFIX.length()), m), m);
+                    }
+                }
+                return new Tests("The latest audit of " + side.getKey() + " (" + r.get().audit().id() + ") compared it with " + other
+                        + ", its approved version: the changes it tested carry its test below (paired where both versions were evaluated "
+                        + "on the same rows), significant when the adjusted p is below 0.05. Other lines are significant when the two 95% "
+                        + "intervals do not overlap.", changes);
+            }
+        }
+        return new Tests("Neither version's latest audit compared it with the other, so no change was tested as a change here: a change is "
+                + "called significant when the two 95% intervals do not overlap.", Map.of());
+    }
+
+    private static final String SUFFIX = "_change_from_approved";
+
+    static Line line(JsonObject a, JsonObject b, JsonObject tested) {
         JsonObject any = a != null ? a : b;
         Double va = value(a);
         Double vb = value(b);
@@ -112,13 +160,31 @@ public class ComparePages {
         if (ca != null && cb != null) {
             significant = ca[1] < cb[0] || cb[1] < ca[0] ? "yes (intervals do not overlap)" : "no";
         }
+        String test = "";
+        if (tested != null) {
+            JsonObject c = tested.getJsonObject("comparison");
+            JsonObject t = tested.get("test") instanceof JsonObject o ? o : null;
+            Double adjusted = t == null ? null : value(t, "pAdjusted");
+            test = dev.assay.report.ReportJson.describe(c) + (t == null ? "" : "; " + t.getString("name") + ", p "
+                    + p(t.getJsonNumber("p").doubleValue()) + ", adjusted p " + (adjusted == null ? "none" : p(adjusted)));
+            significant = adjusted == null ? "untested" : (adjusted < 0.05 ? "yes" : "no") + " (adjusted p " + p(adjusted) + ")";
+        }
         return new Line(any.getString("metric"), JsonValues.text(any.get("scope"), ""), JsonValues.text(any.get("group"), ""),
                 va == null ? (a == null ? "absent" : "undefined") : String.format(Locale.ROOT, "%.4f", va),
-                vb == null ? (b == null ? "absent" : "undefined") : String.format(Locale.ROOT, "%.4f", vb), change, significant);
+                vb == null ? (b == null ? "absent" : "undefined") : String.format(Locale.ROOT, "%.4f", vb), change, significant, test);
+    }
+
+    /** A p-value to four significant digits, without trailing zeros. */
+    private static String p(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static Double value(JsonObject m, String key) {
+        return m != null && m.get(key) instanceof JsonNumber n ? n.doubleValue() : null;
     }
 
     private static Double value(JsonObject m) {
-        return m != null && m.get("value") instanceof JsonNumber n ? n.doubleValue() : null;
+        return value(m, "value");
     }
 
     private static double[] interval(JsonObject m) {

@@ -81,6 +81,7 @@ public final class PdfReport {
             for (JsonObject policy : report.policies()) {
                 policySection(w, layout, policy, view, findings.stream().filter(f -> policy.getString("id").equals(f.getString("policy", null))).toList());
             }
+            changes(w, layout, report);
             waiversSection(w, waivers);
             profile(w, dataset);
             modelCard(w, model);
@@ -540,16 +541,48 @@ public final class PdfReport {
         }
     }
 
-    /** The statistical test a rule's significance setting asks for, in words; "-" when it judges the value alone. */
+    /** The statistical test a rule's significance setting asks for, in words; "value only" when it judges the value alone. */
     private static String test(ReportLayout layout, JsonObject rule) {
-        // Reports pin the rule's maxAdjustedP as the number itself; an object {"maxAdjustedP": p} is read too.
-        JsonValue alpha = rule.get("significance") instanceof JsonObject significance ? significance.get("maxAdjustedP")
-                : rule.get("significance");
+        // A number in reports (ReportJson.policy); the pack's own {maxAdjustedP} object where a reader passes that.
+        JsonValue alpha = rule.get("significance") instanceof JsonObject o ? o.get("maxAdjustedP") : rule.get("significance");
         if (!(alpha instanceof JsonNumber)) {
             return layout.text("tests.none", Map.of());
         }
-        return layout.text("tests.significance", Map.of("alpha", JsonValues.text(alpha, "0.05")));
+        if (rule.getString("metric", "").endsWith("_change_from_approved")) {
+            return layout.text("tests.change", Map.of("alpha", number(alpha), "design", rule.getString("significanceTest", "paired")));
+        }
+        return layout.text("tests.significance", Map.of("alpha", number(alpha)));
     }
+
+    /**
+     * Every change from the approved version the audit computed, with how it was tested: the test and its
+     * p-value (raw, then adjusted), and below it the design (paired or unpaired) and why, the pairs and the
+     * discordant ones, the rows left out of the pairing, or why there is no test.
+     */
+    private static void changes(TaggedPages w, ReportLayout layout, ReportDocument report) throws IOException {
+        List<JsonObject> changes = SmallCells.suppress(report.metrics()).stream().filter(m -> m.get("comparison") instanceof JsonObject
+                || m.getString("metric").endsWith("_change_from_approved") && m.containsKey("undefined")).toList();
+        if (changes.isEmpty() || report.approvedVersion() == null) {
+            return;
+        }
+        w.gap(12);
+        w.line("heading", "Changes from the approved version");
+        w.paragraph("body", 0, layout.text("changes.intro", Map.of("version", report.approvedVersion().version(),
+                "audit", report.approvedVersion().audit())));
+        w.table("changes");
+        for (JsonObject m : changes) {
+            String group = m.isNull("scope") ? "overall" : JsonValues.text(m.get("scope"), "") + " = " + JsonValues.text(m.get("group"), "-");
+            JsonObject test = m.get("test") instanceof JsonObject t ? t : null;
+            w.row(m.getString("metric"), group, number(m.get("value")), test == null ? "none" : test.getString("name"),
+                    test == null ? "-" : number(test.get("p")) + " / " + number(test.get("pAdjusted")));
+            if (m.containsKey("undefined")) {
+                w.spanningRow("note", 24, "undefined: " + m.getString("undefined"));
+            } else if (m.get("comparison") instanceof JsonObject c) {
+                w.spanningRow("note", 24, ReportJson.describe(c));
+            }
+        }
+    }
+
 
     /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */
     private static String short4(JsonValue v) {

@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <p>Findings, metric values, policies and waivers stay in their published JSON form (rounded, small cells
  * suppressed): the PDF, the charts and the decision summary render exactly that. Readers that decide
- * something from a report use the typed views ({@link #ruleEffects()}, {@link #overallValues()},
+ * something from a report use the typed views ({@link #ruleEffects()},
  * {@link #policyRefs()}) instead of reading it by key name.
  *
  * @param rounding        the audit's rounding rule as the request gave it; null when values are exact only
@@ -201,17 +201,6 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
             worst.merge(f.getString("rule"), effect, (a, b) -> rank(b) > rank(a) ? b : a);
         }
         return worst.entrySet().stream().map(e -> new Decision.RuleEffect(e.getKey(), e.getValue())).toList();
-    }
-
-    /** The whole-dataset value of each metric that has one (the first, when a metric was computed twice). */
-    public Map<String, Double> overallValues() {
-        Map<String, Double> overall = new LinkedHashMap<>();
-        for (JsonObject m : metrics) {
-            if (m.isNull("scope") && m.isNull("group") && m.get("value") instanceof JsonNumber v) {
-                overall.putIfAbsent(m.getString("metric"), v.doubleValue());
-            }
-        }
-        return overall;
     }
 
     /** The packs the audit used, in the report's order. */

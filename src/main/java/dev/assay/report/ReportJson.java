@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.metric.Comparison;
 import dev.assay.metric.MetricValue;
 import dev.assay.policy.Citation;
 import dev.assay.policy.Finding;
@@ -9,12 +10,14 @@ import dev.assay.policy.RuleParameters;
 import dev.assay.metric.Reference;
 import dev.assay.stats.Interval;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON shape of findings, metric values and policies: one place, used by the report and, read
@@ -56,7 +59,71 @@ public final class ReportJson {
         if (v.at() != null) {
             b.add("at", v.at());
         }
+        if (v.comparison() != null) {
+            b.add("comparison", comparison(v.comparison()));
+        }
         return b.build();
+    }
+
+    /**
+     * How a change from the approved version was tested: {@code design} (paired or unpaired) and {@code why};
+     * the values compared on the tested rows ({@code now} on {@code n} rows, {@code before} on {@code approvedN});
+     * for paired rates the discordant pairs ({@code improved}: right only now, {@code worsened}: right only
+     * before); how the datasets' rows paired by id ({@code pairing}, when they were joined); {@code untested}
+     * says why there is no test, when there is none.
+     */
+    static JsonObject comparison(Comparison c) {
+        JsonObjectBuilder b = JSON.createObjectBuilder()
+                .add("design", c.design())
+                .add("why", c.why())
+                .add("now", c.now() == null ? JsonValue.NULL : JSON.createValue(c.now()))
+                .add("n", c.n())
+                .add("before", c.before() == null ? JsonValue.NULL : JSON.createValue(c.before()))
+                .add("approvedN", c.approvedN());
+        if (c.improved() != null) {
+            b.add("improved", c.improved()).add("worsened", c.worsened());
+        }
+        if (c.pairing() != null) {
+            Comparison.Pairing p = c.pairing();
+            b.add("pairing", JSON.createObjectBuilder().add("rows", p.rows()).add("withoutId", p.withoutId())
+                    .add("duplicated", p.duplicated()).add("unmatched", p.unmatched()).add("conflicting", p.conflicting())
+                    .add("pairs", p.pairs()).add("approvedRows", p.approvedRows()).add("approvedWithoutId", p.approvedWithoutId())
+                    .add("approvedDuplicated", p.approvedDuplicated()).add("approvedUnmatched", p.approvedUnmatched()));
+        }
+        if (c.untested() != null) {
+            b.add("untested", c.untested());
+        }
+        return b.build();
+    }
+
+    /**
+     * A comparison (as {@link #comparison} writes it) in words, for the PDF and the portal: the design and why,
+     * the tested rows, the rows the pairing left out, or why there is no test.
+     */
+    public static String describe(JsonObject c) {
+        StringBuilder b = new StringBuilder(c.getString("design")).append(": ").append(c.getString("why"));
+        if (c.get("improved") instanceof JsonNumber improved) {
+            b.append("; ").append(c.getJsonNumber("n")).append(" pairs, ").append(improved).append(" right only now, ")
+                    .append(c.get("worsened")).append(" right only before");
+        } else {
+            b.append("; ").append(four(c.get("now"))).append(" now on ").append(c.getJsonNumber("n")).append(" rows, ")
+                    .append(four(c.get("before"))).append(" before on ").append(c.getJsonNumber("approvedN"));
+        }
+        if (c.get("pairing") instanceof JsonObject p) {
+            b.append(String.format(Locale.ROOT, "; left out of the pairs here: %d without id, %d duplicated, %d unmatched, %d conflicting; "
+                            + "in the approved dataset: %d without id, %d duplicated, %d unmatched", p.getJsonNumber("withoutId").longValue(),
+                    p.getJsonNumber("duplicated").longValue(), p.getJsonNumber("unmatched").longValue(),
+                    p.getJsonNumber("conflicting").longValue(), p.getJsonNumber("approvedWithoutId").longValue(),
+                    p.getJsonNumber("approvedDuplicated").longValue(), p.getJsonNumber("approvedUnmatched").longValue()));
+        }
+        if (c.containsKey("untested")) {
+            b.append("; no test: ").append(c.getString("untested"));
+        }
+        return b.toString();
+    }
+
+    private static String four(JsonValue v) {
+        return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "undefined";
     }
 
     public static JsonObject finding(Finding f) {
@@ -135,11 +202,14 @@ public final class ReportJson {
                     .add("minimumGroupSize", r.minimumGroupSize())
                     .add("undefined", r.onUndefined().id())
                     .add("cites", cites);
-            // Only where a rule sets it: reports of rules without it keep their exact shape.
+            // Only where a rule sets them: reports of rules without them keep their exact shape.
             if (r.minimumDetectable() != null) {
                 rule.add("minimumDetectable", r.minimumDetectable().impactRatio() != null
                         ? JSON.createObjectBuilder().add("impactRatio", r.minimumDetectable().impactRatio())
                         : JSON.createObjectBuilder().add("difference", r.minimumDetectable().difference()));
+            }
+            if (r.parameters().pairedChanges() != null) {
+                rule.add("significanceTest", r.parameters().pairedChanges() ? "paired" : "unpaired");
             }
             rules.add(rule);
         }

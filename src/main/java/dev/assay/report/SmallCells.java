@@ -26,21 +26,28 @@ public final class SmallCells {
     private SmallCells() {
     }
 
-    /** A group's entry (finding or metric value) resting on 1 to K - 1 rows. */
+    /**
+     * A group's entry (finding or metric value) resting on 1 to K - 1 rows; for a change from the approved
+     * version, on either side (the value before is a group's value too).
+     */
     public static boolean small(JsonObject entry) {
-        return entry.get("group") instanceof JsonString && entry.get("n") instanceof JsonNumber n
-                && n.longValue() > 0 && n.longValue() < K;
+        return entry.get("group") instanceof JsonString && (few(entry.get("n"))
+                || entry.get("comparison") instanceof JsonObject c && few(c.get("approvedN")));
+    }
+
+    private static boolean few(JsonValue n) {
+        return n instanceof JsonNumber x && x.longValue() > 0 && x.longValue() < K;
     }
 
     /**
-     * The entry with a small cell's value, interval, rounded value, test, note (notes quote values) and minimum detectable
-     * effect (its note quotes the group's size)
-     * taken out, and the reason in their place.
+     * The entry with a small cell's value, interval, rounded value, test, note (notes quote values), minimum detectable
+     * effect (its note quotes the group's size) and comparison (it quotes values and counts) taken out, and the reason
+     * in their place.
      */
     public static JsonObject suppress(JsonObject entry) {
         return small(entry) && !SUPPRESSED.equals(entry.getString("undefined", null))
                 ? Json.createObjectBuilder(entry).add("value", JsonValue.NULL).add("ci", JsonValue.NULL).remove("reported")
-                .remove("test").remove("note").remove("minimumDetectable").add("undefined", SUPPRESSED).build()
+                .remove("test").remove("note").remove("minimumDetectable").remove("comparison").add("undefined", SUPPRESSED).build()
                 : entry;
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The four-fifths audit on small tables whose rates are known by construction. */
 class AuditEngineTest {
@@ -116,17 +117,15 @@ class AuditEngineTest {
     }
 
     /**
-     * 50 labeled rows, 40 predicted right: accuracy 0.8. Against an approved version at 0.9 the change
-     * is -0.1 and the no-regression rule fails; without an approved version it is undefined and passes.
+     * 50 labeled rows, 40 predicted right: accuracy 0.8. Against an approved version whose dataset has 45 of
+     * 50 right (0.9) the change is -0.1 and the no-regression rule fails; the cards name no id, so the test is
+     * the unpaired one (the pooled two-proportion z-test of 40/50 against 45/50, as Assay compares groups).
+     * Without an approved version it is undefined and passes.
      */
     @Test
     void accuracyAgainstTheLastApprovedVersion() throws Exception {
-        StringBuilder csv = new StringBuilder("y,p\n");
-        for (int i = 0; i < 50; i++) {
-            int y = i % 2;
-            csv.append(y).append(',').append(i < 40 ? y : 1 - y).append('\n');
-        }
-        Path parquet = dev.assay.metric.Tables.toParquet(dir, csv.toString(), "{'y': 'INTEGER', 'p': 'INTEGER'}");
+        Path parquet = dev.assay.metric.Tables.toParquet(dir, rightOf50(40), "{'y': 'INTEGER', 'p': 'INTEGER'}");
+        Path approvedParquet = dev.assay.metric.Tables.toParquet(dir, rightOf50(45), "{'y': 'INTEGER', 'p': 'INTEGER'}");
         ModelCard card = ModelCardParser.parseYaml("""
                 model: m
                 version: "2"
@@ -141,7 +140,8 @@ class AuditEngineTest {
         DuckDb duckDb = DuckDb.withDefaults(dir);
 
         AuditEngine.Evaluation compared = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
-                .comparedWith(new dev.assay.metric.ApprovedValues("1", "audit-1", Map.of("accuracy", 0.9)))
+                .comparedWith(new dev.assay.metric.ApprovedEvaluation("1", "audit-1", approvedParquet, AuditEngine.outcomes(card, types),
+                        java.util.Optional.empty()))
                 .run(card, types, parquet, List.of(policy), List.of());
         Finding change = compared.findings().stream().filter(f -> f.rule().equals("accuracy-no-regression")).findFirst().orElseThrow();
         assertEquals(0.8 - 0.9, change.value(), 1e-12);
@@ -151,6 +151,12 @@ class AuditEngineTest {
                 .findFirst().orElseThrow().value(), 1e-12, "the compared value is reported beside the change");
         assertEquals(Decision.Verdict.FAIL, compared.decision().verdict());
         assertEquals(List.of("accuracy-no-regression"), compared.decision().reasons());
+        MetricValue changed = compared.metrics().stream().filter(m -> m.metric().equals("accuracy_change_from_approved"))
+                .findFirst().orElseThrow();
+        assertEquals("unpaired", changed.comparison().design());
+        assertTrue(changed.comparison().why().contains("names no id column"), changed.comparison().why());
+        assertEquals(dev.assay.stats.SignificanceTests.compareProportions(40, 50, 45, 50).orElseThrow(), changed.test());
+        assertEquals(0.9, changed.comparison().before(), 1e-12);
 
         AuditEngine.Evaluation first = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
                 .run(card, types, parquet, List.of(policy), List.of("roc_auc_change_from_approved"));
@@ -162,6 +168,16 @@ class AuditEngineTest {
         MetricValue auc = first.metrics().stream().filter(m -> m.metric().equals("roc_auc_change_from_approved"))
                 .findFirst().orElseThrow();
         assertNull(auc.value(), "requested without an approved version: undefined, never 0");
+    }
+
+    /** 50 rows labeled alternately, the first {@code right} predicted right. */
+    private static String rightOf50(int right) {
+        StringBuilder csv = new StringBuilder("y,p\n");
+        for (int i = 0; i < 50; i++) {
+            int y = i % 2;
+            csv.append(y).append(',').append(i < right ? y : 1 - y).append('\n');
+        }
+        return csv.toString();
     }
 
     /**

@@ -142,6 +142,53 @@ class PolicyParserTest {
         assertTrue(p.rules().get(1).threshold().passes(0.7) && !p.rules().get(1).threshold().passes(0.69));
     }
 
+    /**
+     * significance.test on a change from the approved version: paired (the default) or unpaired; refused on any
+     * other metric, refused as an unknown word, and significance refused on a change Assay has no test for.
+     */
+    @Test
+    void aChangesSignificanceTestIsPairedOrUnpairedAndOnlyWhereItMeansSomething() {
+        Policy p = PolicyParser.parse("""
+                id: changes
+                version: 1.0.0
+                title: Changes
+                rules:
+                  - {id: a, metric: accuracy_change_from_approved, scope: [overall, protected], threshold: {comparator: ">=", value: -0.02},
+                     severity: block, significance: {test: paired, maxAdjustedP: 0.05}}
+                  - {id: b, metric: roc_auc_change_from_approved, scope: overall, threshold: {comparator: ">=", value: -0.02},
+                     severity: warn, significance: {test: unpaired, maxAdjustedP: 0.01}}
+                  - {id: c, metric: recall_change_from_approved, scope: overall, threshold: {comparator: ">=", value: -0.02},
+                     severity: warn, significance: {maxAdjustedP: 0.05}}
+                """);
+        assertEquals(Boolean.TRUE, p.rules().get(0).parameters().pairedChanges());
+        assertEquals(0.05, p.rules().get(0).maxAdjustedP());
+        assertEquals(Boolean.FALSE, p.rules().get(1).parameters().pairedChanges());
+        assertTrue(!p.rules().get(1).parameters().applyTo(dev.assay.metric.MetricParameters.DEFAULTS, 30).pairedChanges());
+        assertEquals(null, p.rules().get(2).parameters().pairedChanges(), "left to the default: paired where the rows pair");
+        assertTrue(p.rules().get(2).parameters().applyTo(dev.assay.metric.MetricParameters.DEFAULTS, 30).pairedChanges());
+
+        String yaml = """
+                id: wrong
+                version: 1.0.0
+                title: Wrong
+                rules:
+                  - {id: a, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     significance: {test: paired, maxAdjustedP: 0.05}}
+                  - {id: b, metric: precision_change_from_approved, scope: overall, threshold: {comparator: ">=", value: -0.02},
+                     severity: block, significance: {maxAdjustedP: 0.05}}
+                  - {id: c, metric: accuracy_change_from_approved, scope: overall, threshold: {comparator: ">=", value: -0.02},
+                     severity: block, significance: {test: matched, maxAdjustedP: 0.05}}
+                """;
+        InvalidInput e = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
+        FieldError test = e.errors().stream().filter(x -> "/rules/0/significance/test".equals(x.pointer())).findFirst().orElseThrow();
+        assertEquals(6L, test.line());
+        assertTrue(test.message().contains("only to a *_change_from_approved metric"), test.message());
+        FieldError untested = e.errors().stream().filter(x -> "/rules/1/significance".equals(x.pointer())).findFirst().orElseThrow();
+        assertTrue(untested.message().startsWith("no significance test for precision_change_from_approved: changes are tested for "
+                + "accuracy_change_from_approved, recall_change_from_approved"), untested.message());
+        assertTrue(e.errors().stream().anyMatch(x -> "/rules/2/significance/test".equals(x.pointer())), e.errors().toString());
+    }
+
     @Test
     void aDetectionRequirementParsesAndMustSuitItsMetric() {
         Policy p = PolicyParser.parse("""

@@ -42,6 +42,30 @@ class RuleEvaluatorTest {
         assertEquals(Outcome.FAIL, RuleEvaluator.evaluate(POLICY, rule(0.05), List.of(ratio(0.7, 100, null))).get(0).outcome());
     }
 
+    /**
+     * A change from the approved version that could not be tested: with significance asked and the value beyond
+     * the threshold, whether it is significant is unknown, so the finding is undefined with the reason; within
+     * the threshold it passes as ever, and without significance asked the value alone judges.
+     */
+    @Test
+    void anUntestedChangeIsUndefinedWhenTheRuleAsksForSignificance() {
+        dev.assay.metric.Comparison untested = new dev.assay.metric.Comparison("paired", "both versions were evaluated on the same rows",
+                0.7, 20, 0.9, 20, 0L, 4L, null, "too few pairs: 20 labeled pairs with both predictions, fewer than the minimum group size of 30");
+        MetricValue fall = MetricValue.defined("accuracy_change_from_approved", null, null, -0.2, null, 20, "version 1")
+                .comparedBy(untested, null);
+        Rule change = new Rule("r", "", "accuracy_change_from_approved", List.of("overall"), new Threshold(Threshold.Comparator.GE, -0.02),
+                Rule.Severity.BLOCK, 30, Outcome.WARN, List.of(), RuleParameters.NONE, 0.05, Set.of(), Set.of());
+        Finding f = RuleEvaluator.evaluate(POLICY, change, List.of(fall)).get(0);
+        assertEquals(Outcome.UNDEFINED, f.outcome());
+        assertEquals(Outcome.WARN, f.effect(), "the rule's undefined: warn");
+        assertEquals("beyond the threshold, and the significance test the rule asks for is undefined: " + untested.untested(), f.reason());
+        MetricValue rise = MetricValue.defined("accuracy_change_from_approved", null, null, 0.01, null, 20, "version 1").comparedBy(untested, null);
+        assertEquals(Outcome.PASS, RuleEvaluator.evaluate(POLICY, change, List.of(rise)).get(0).outcome());
+        Rule plain = new Rule("r", "", "accuracy_change_from_approved", List.of("overall"), new Threshold(Threshold.Comparator.GE, -0.02),
+                Rule.Severity.BLOCK, 30, Outcome.WARN, List.of(), RuleParameters.NONE, null, Set.of(), Set.of());
+        assertEquals(Outcome.FAIL, RuleEvaluator.evaluate(POLICY, plain, List.of(fall)).get(0).outcome());
+    }
+
     @Test
     void smallGroupsAndUndefinedValuesWarnByDefault() {
         Finding small = RuleEvaluator.evaluate(POLICY, rule(null), List.of(ratio(0.5, 12, null))).get(0);

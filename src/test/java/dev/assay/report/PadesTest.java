@@ -48,6 +48,15 @@ class PadesTest {
                           "description":"Each group's selection rate is at least four-fifths of the highest group's rate.",
                           "comparator":">=","threshold":0.8,"upper":null,"significance":{"maxAdjustedP":0.05},
                           "cites":[{"regulation":"Uniform Guidelines","article":"29 CFR 1607.4(D)","url":null}]}]}],
+             "approvedVersion":{"audit":"a-0","version":"0.9.0"},
+             "metrics":[{"metric":"accuracy_change_from_approved","scope":null,"group":null,"value":-0.05,"ci":null,"n":120,
+                         "reference":"version 0.9.0","test":{"name":"McNemar mid-p test","statistic":2.25,"p":0.0963,"pAdjusted":0.0963},
+                         "comparison":{"design":"paired","why":"both versions were evaluated on the same rows: 120 ids occur once in each dataset",
+                                       "now":0.9,"n":120,"before":0.95,"approvedN":120,"improved":5,"worsened":11,
+                                       "pairing":{"rows":122,"withoutId":0,"duplicated":2,"unmatched":0,"conflicting":0,"pairs":120,
+                                                  "approvedRows":121,"approvedWithoutId":1,"approvedDuplicated":0,"approvedUnmatched":0}}},
+                        {"metric":"roc_auc_change_from_approved","scope":"sex","group":"F","value":null,"ci":null,"n":60,
+                         "reference":"version 0.9.0","undefined":"roc_auc is undefined now: the AUC needs both positive and negative labels"}],
              "signing":{"keyId":"k","algorithm":"ES256"}}
             """.formatted("a".repeat(64), "b".repeat(64), "c".repeat(64));
 
@@ -78,6 +87,13 @@ class PadesTest {
             assertTrue(text.contains("Findings: 1 passed, 2 failed, 1 could not be decided."), text);
             assertTrue(text.contains("approved by ada") && text.contains("re-sample is scheduled"), text);
             assertTrue(text.contains("heat map (sex x race)"), text);
+            // Changes from the approved version: the test, and how the rows paired.
+            assertTrue(text.contains("Changes from the approved version"), text);
+            assertTrue(text.contains("McNemar mid-p test"), text);
+            String joined = text.replace(System.lineSeparator(), " ").replace("\n", " ");
+            assertTrue(joined.contains("120 pairs, 5 right only now, 11 right only before"), text);
+            assertTrue(joined.contains("0.0963 / 0.0963"), text);
+            assertTrue(joined.contains("2 duplicated"), text);
             assertEquals(2, doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().size());
             var widget = doc.getSignatureFields().get(0).getWidgets().get(0);
             assertTrue(widget.getRectangle().getWidth() > 100 && widget.getRectangle().getHeight() > 20, "a visible block");

@@ -1,6 +1,5 @@
 package dev.assay.metric.performance;
 
-import dev.assay.metric.ApprovedValues;
 import dev.assay.metric.AuditData;
 import dev.assay.metric.Family;
 import dev.assay.metric.GroupKey;
@@ -18,7 +17,6 @@ import dev.assay.metric.counts.CountsFamily;
 import dev.assay.metric.scan.ScanEngine;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +38,19 @@ public final class PerformanceFamily implements Family {
         return metrics;
     }
 
-    /** The ranks of the scopes that ask for them, when the audit has a score, a label and a positive class. */
+    /**
+     * The ranks of the scopes that ask for them, when the audit has a score, a label and a positive class; for
+     * the changes from the approved version, the approved version's states and the pairing ({@link ChangePlan}).
+     */
     @Override
     public States scan(ScanEngine engine, AuditData data, List<Need> needs, States before) throws SQLException {
         List<Scope> ranked = needs.stream().filter(n -> n.definition().source() == Source.RANKS).map(Need::scope).distinct().toList();
         var o = data.outcomes();
-        if (ranked.isEmpty() || o.score().isEmpty() || o.label().isEmpty() || o.positiveLabel().isEmpty()) {
-            return before;
+        States states = before;
+        if (!ranked.isEmpty() && o.score().isPresent() && o.label().isPresent() && o.positiveLabel().isPresent()) {
+            states = states.with(RANKS, new RankPlan(ranked, o).ranks(engine, data.evaluation()));
         }
-        return before.with(RANKS, new RankPlan(ranked, o).ranks(engine, data.evaluation()));
+        return ChangePlan.scan(engine, data, needs.stream().filter(n -> ChangeFromApproved.isChange(n.metric())).toList(), states);
     }
 
     private static List<MetricDefinition> definitions() {
@@ -84,13 +86,9 @@ public final class PerformanceFamily implements Family {
                 (scope, s, p) -> List.of(RegressionMetrics.meanPredictionDifference(scope.id(), Aggregates.of(s).regression(scope)))));
         for (String base : ChangeFromApproved.BASES) {
             MetricDefinition of = m.get(base);
-            String id = ChangeFromApproved.id(base);
-            // Computed from the base at the whole dataset: the base is a companion, so its scans run.
-            add(m, new MetricDefinition(id, Kind.DATASET, Source.COUNTS, (scope, s, p) -> {
-                MetricValue now = of.computation().compute(Scope.OVERALL, s, p).stream().findFirst()
-                        .orElse(MetricValue.undefined(base, null, null, 0, "no rows", null));
-                return List.of(ChangeFromApproved.of(base, now, s.get(AuditData.APPROVED, ApprovedValues.NONE)));
-            }).withCompanions(base));
+            // Per group as its base, which is a companion (reported beside it) and reads what the base reads.
+            add(m, new MetricDefinition(ChangeFromApproved.id(base), Kind.PER_GROUP, of.source(),
+                    (scope, s, p) -> ChangeFromApproved.all(base, of, scope, s, p), List.of(base), of.inputs()));
         }
         return List.copyOf(m.values());
     }

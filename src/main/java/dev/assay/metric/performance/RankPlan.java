@@ -10,9 +10,6 @@ import dev.assay.metric.scan.SqlDialect;
 import dev.assay.metric.scan.Table;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -25,18 +22,13 @@ import java.util.Map;
  */
 public final class RankPlan {
 
-    private final List<Scope> scopes;
+    private final GroupingScopes grouping;
     private final List<String> attributes;
     private final OutcomeColumns outcomes;
 
     public RankPlan(List<Scope> scopes, OutcomeColumns outcomes) {
-        LinkedHashSet<Scope> unique = new LinkedHashSet<>();
-        unique.add(Scope.OVERALL);
-        unique.addAll(scopes);
-        this.scopes = List.copyOf(unique);
-        LinkedHashSet<String> attrs = new LinkedHashSet<>();
-        this.scopes.forEach(s -> attrs.addAll(s.attributes()));
-        this.attributes = List.copyOf(attrs);
+        this.grouping = new GroupingScopes(scopes);
+        this.attributes = grouping.attributes;
         this.outcomes = outcomes;
     }
 
@@ -45,23 +37,16 @@ public final class RankPlan {
         String score = "CAST(" + d.identifier(outcomes.score().orElseThrow()) + " AS DOUBLE)";
         StringBuilder cellColumns = new StringBuilder();
         StringBuilder keys = new StringBuilder();
-        List<String> partition = new ArrayList<>();
         for (int i = 0; i < attributes.size(); i++) {
             cellColumns.append(ValueMatch.groupSql(d, attributes.get(i), outcomes.columnTypes().get(attributes.get(i)))).append(" AS a").append(i).append(", ");
-            keys.append("GROUPING(a").append(i).append(") AS g").append(i).append(", a").append(i).append(" AS k").append(i).append(", ");
-            partition.add("g" + i);
-            partition.add("k" + i);
         }
+        grouping.keys().forEach(k -> keys.append(k).append(", "));
+        List<String> partition = grouping.partition();
         String positives = count(d, " FILTER (WHERE " + outcomes.actualPositiveSql(d) + ")");
         String negatives = count(d, " FILTER (WHERE NOT (" + outcomes.actualPositiveSql(d) + "))");
         String cells = "SELECT " + cellColumns + score + " AS s, " + positives + " AS p, " + negatives + " AS n" + table.from() + " WHERE " + score + " IS NOT NULL AND "
                 + d.identifier(outcomes.label().orElseThrow()) + " IS NOT NULL GROUP BY ALL";
-        List<String> sets = new ArrayList<>();
-        for (Scope scope : scopes) {
-            List<String> columns = new ArrayList<>(scope.attributes().stream().map(a -> "a" + attributes.indexOf(a)).toList());
-            columns.add("s");
-            sets.add("(" + String.join(", ", columns) + ")");
-        }
+        List<String> sets = grouping.sets(List.of("s"));
         String histogram = "SELECT " + keys + "s, sum(p) AS p, sum(n) AS n FROM (" + cells + ") GROUP BY GROUPING SETS ("
                 + String.join(", ", sets) + ")";
         String window = "sum(n) OVER (" + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition) + " ")
@@ -79,22 +64,9 @@ public final class RankPlan {
 
     /** Runs the scan: per scope (and the whole dataset), the rank state of every group that has ranked rows. */
     public Map<Scope, Map<GroupKey, RankState>> ranks(ScanEngine engine, Table table) throws SQLException {
-        Map<Scope, Map<GroupKey, RankState>> out = new LinkedHashMap<>();
-        scopes.forEach(s -> out.put(s, new LinkedHashMap<>()));
+        Map<Scope, Map<GroupKey, RankState>> out = grouping.empty();
         engine.scan(sql(engine.dialect(), table), r -> {
-            List<String> grouped = new ArrayList<>();
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < attributes.size(); i++) {
-                if (r.getInt("g" + i) == 0) {
-                    grouped.add(attributes.get(i));
-                    values.put(attributes.get(i), r.getString("k" + i));
-                }
-            }
-            Scope scope = scopes.stream().filter(x -> x.attributes().size() == grouped.size()
-                    && x.attributes().containsAll(grouped)).findFirst().orElseThrow();
-            List<String> key = new ArrayList<>();
-            scope.attributes().forEach(a -> key.add(values.get(a)));
-            out.get(scope).put(new GroupKey(key), new RankState(r.getLong("pos"), r.getLong("neg"), r.getDouble("u")));
+            grouping.put(out, r, new RankState(r.getLong("pos"), r.getLong("neg"), r.getDouble("u")));
             return true;
         });
         return out;

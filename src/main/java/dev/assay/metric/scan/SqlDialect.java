@@ -14,7 +14,10 @@ import dev.assay.infrastructure.ValueMatch;
  * (x)::INT} casts, {@code CAST(x AS DOUBLE|BIGINT)}, {@code TRY_CAST(x AS DOUBLE|BOOLEAN|DATE|TIMESTAMP)},
  * {@code count(*) FILTER (WHERE …)}, {@code median}, {@code approx_count_distinct}, {@code stddev_pop},
  * {@code GROUPING()}, {@code GROUPING SETS}, {@code GROUP BY ALL}, {@code GROUP BY 1} and {@code ORDER BY 1},
- * window functions ({@code lead}, {@code sum(…) OVER (… ROWS UNBOUNDED PRECEDING)}), {@code FULL OUTER JOIN},
+ * window functions ({@code lead}, {@code sum(…) OVER (… ROWS UNBOUNDED PRECEDING)}, {@code sum(…) OVER (PARTITION
+ * BY … ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)} and {@code … CURRENT ROW AND UNBOUNDED
+ * FOLLOWING}, peers included), {@code FULL OUTER JOIN}, {@code JOIN} and {@code LEFT JOIN … ON}, {@code GROUPING
+ * SETS (…, ())}, {@code CAST(x AS DECIMAL(38, 0))} for exact integer sums beyond 64 bits,
  * {@code WITH}, unaliased subqueries in FROM, {@code SELECT DISTINCT *}, {@code ln}, {@code abs},
  * {@code trim}, {@code lower}, {@code coalesce}, {@code greatest}, {@code least}, TRUE and FALSE. The
  * relation a scan reads is the engine's {@link Table}. Spelled alike is not computed alike at every
