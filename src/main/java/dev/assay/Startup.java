@@ -1,7 +1,7 @@
 package dev.assay;
 
 import dev.assay.alert.Dispatcher;
-import dev.assay.waiver.ExpiryNotices;
+import dev.assay.alert.NoticeSweeps;
 import dev.assay.audit.AuditService;
 import dev.assay.demo.DemoSeeder;
 import dev.assay.infrastructure.AssayConfig;
@@ -65,7 +65,7 @@ public class Startup {
     Dispatcher dispatcher;
 
     @Inject
-    ExpiryNotices expiryNotices;
+    NoticeSweeps notices;
 
     @Inject
     BatchService batches;
@@ -89,7 +89,7 @@ public class Startup {
             demo.seedIfEmpty();
         }
         dispatcher.start();
-        expiryNotices.start();
+        notices.start();
         state.markReady();
         LOG.info("Assay ready; signing key " + reports.keys().keyId());
     }

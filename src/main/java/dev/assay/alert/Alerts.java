@@ -57,7 +57,7 @@ public class Alerts {
         for (int i = 0; i < events.size(); i++) {
             int at = i;
             EventType.byId(events.get(i)).ifPresentOrElse(types::add, () -> errors.add(FieldError.at("/events/" + at,
-                    "unknown event '" + events.get(at) + "'; known: window.failed, deployment.health, gate.changed, waiver.expiring")));
+                    "unknown event '" + events.get(at) + "'; known: " + EventType.known())));
         }
         if (events.isEmpty()) {
             errors.add(FieldError.at("/events", "name at least one event"));

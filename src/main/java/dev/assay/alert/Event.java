@@ -32,6 +32,14 @@ public record Event(String id, EventType type, Instant occurredAt, String subjec
         }
     }
 
+    /**
+     * An event told once about {@code about} (a waiver's or an audit's id): its id is {@code <type>:<about>}, the
+     * same on every sweep, restart and server, so each receiver gets it once.
+     */
+    public static Event once(EventType type, String about, Instant occurredAt, String subject, JsonObject details) {
+        return new Event(type.id() + ":" + about, type, occurredAt, subject, details);
+    }
+
     public JsonObject toJson() {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("id", id).add("type", type.id())
                 .add("occurredAt", occurredAt.toString()).add("subject", subject);

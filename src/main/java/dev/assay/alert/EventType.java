@@ -12,7 +12,9 @@ public enum EventType {
     /** A version's gate decision changed (an audit finished, a waiver was decided). */
     GATE_CHANGED("gate.changed"),
     /** An approved waiver expires soon; the gate returns to FAIL when it does. */
-    WAIVER_EXPIRING("waiver.expiring");
+    WAIVER_EXPIRING("waiver.expiring"),
+    /** The gate's audit of a version stops being valid soon (its policy's {@code validFor}); the gate fails when it does. */
+    AUDIT_EXPIRING("audit.expiring");
 
     private final String id;
 
@@ -22,6 +24,11 @@ public enum EventType {
 
     public String id() {
         return id;
+    }
+
+    /** Every event id, comma-separated, in declaration order: for messages that list them. */
+    public static String known() {
+        return String.join(", ", Arrays.stream(values()).map(EventType::id).toList());
     }
 
     public static Optional<EventType> byId(String id) {

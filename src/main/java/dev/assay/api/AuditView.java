@@ -22,13 +22,14 @@ import java.util.List;
  * An audit run (API.md, {@code GET /api/v1/audits/{id}}). The reasons, findings and metrics are those of
  * the signed report, embedded as they were signed rather than rebuilt; before the run ends they are
  * empty. {@code decision}, {@code startedAt} and {@code finishedAt} are {@code null} until known;
- * {@code error} is there only for a failed run, {@code report} only for a finished one.
+ * {@code error} is there only for a failed run, {@code report} only for a finished one, {@code expiresAt} only
+ * for a finished run whose packs say how long it stays valid (its report's {@code validity.expiresAt}).
  */
-@JsonbPropertyOrder({"id", "status", "progress", "decision", "createdAt", "createdBy", "startedAt", "finishedAt", "error",
-        "reasons", "findings", "metrics", "inputs", "report"})
+@JsonbPropertyOrder({"id", "status", "progress", "decision", "createdAt", "createdBy", "startedAt", "finishedAt", "expiresAt",
+        "error", "reasons", "findings", "metrics", "inputs", "report"})
 public record AuditView(String id, String status, Progress progress, @JsonbNillable String decision, Instant createdAt,
                         String createdBy, @JsonbNillable Instant startedAt, @JsonbNillable Instant finishedAt,
-                        String error, JsonArray reasons, JsonArray findings, JsonArray metrics, Inputs inputs,
+                        Instant expiresAt, String error, JsonArray reasons, JsonArray findings, JsonArray metrics, Inputs inputs,
                         Report report) {
 
     /** Where a running audit is (not evidence: kept in memory only). */
@@ -69,7 +70,7 @@ public record AuditView(String id, String status, Progress progress, @JsonbNilla
         if (result == null) {
             List<PolicyRef> policies = pinned.policies().stream().map(sha -> new PolicyRef(null, null, sha)).toList();
             return new AuditView(run.id(), run.status().name(), progress, null, run.createdAt(), run.createdBy(),
-                    run.startedAt(), run.finishedAt(), run.error(), JsonValue.EMPTY_JSON_ARRAY, JsonValue.EMPTY_JSON_ARRAY,
+                    run.startedAt(), run.finishedAt(), null, run.error(), JsonValue.EMPTY_JSON_ARRAY, JsonValue.EMPTY_JSON_ARRAY,
                     JsonValue.EMPTY_JSON_ARRAY,
                     new Inputs(new DatasetRef(run.datasetId(), pinned.dataset()), policies, card, approved), null);
         }
@@ -77,7 +78,8 @@ public record AuditView(String id, String status, Progress progress, @JsonbNilla
         List<PolicyRef> policies = report.policyRefs().stream().map(p -> new PolicyRef(p.id(), p.version(), p.sha256())).toList();
         String at = "/api/v1/audits/" + run.id();
         return new AuditView(run.id(), run.status().name(), progress, result.verdict().name(), run.createdAt(),
-                run.createdBy(), run.startedAt(), run.finishedAt(), run.error(), Json.createArrayBuilder(report.reasons()).build(),
+                run.createdBy(), run.startedAt(), run.finishedAt(), report.expiry() == null ? null : report.expiry().at(), run.error(),
+                Json.createArrayBuilder(report.reasons()).build(),
                 (JsonArray) ReportJson.array(report.findings()), (JsonArray) ReportJson.array(report.metrics()),
                 new Inputs(new DatasetRef(run.datasetId(), report.dataset().sha256()), policies, card, approved),
                 new Report(at + "/report", at + "/report.jws", result.reportSha256(), at + "/attestation", result.keyId()));

@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * The gate of a version (API.md): {@code audit} and {@code report} are {@code null}, not left out, when no
- * audit has finished, so a CI script can test them without checking that they exist.
+ * audit has finished, so a CI script can test them without checking that they exist; so is {@code expiresAt}
+ * (when the audit stops being valid and the gate turns FAIL "audit expired") for an audit that never expires.
  */
-@JsonbPropertyOrder({"decision", "audit", "reasons", "waivers", "report", "deployment"})
+@JsonbPropertyOrder({"decision", "audit", "reasons", "waivers", "report", "expiresAt", "deployment"})
 public record GateView(String decision, @JsonbNillable String audit, List<String> reasons, List<WaiverView> waivers,
-                       @JsonbNillable String report, InEnvironment deployment) {
+                       @JsonbNillable String report, @JsonbNillable Instant expiresAt, InEnvironment deployment) {
 
     /**
      * With {@code ?environment=}: the version's current deployment there and its health, so a retraining
@@ -37,24 +38,25 @@ public record GateView(String decision, @JsonbNillable String audit, List<String
     static GateView of(GateService.Gate gate) {
         return new GateView(gate.decision(), gate.auditId(), gate.reasons(),
                 gate.waivers().stream().map(WaiverView::of).toList(),
-                gate.auditId() == null ? null : "/api/v1/audits/" + gate.auditId() + "/report", null);
+                gate.auditId() == null ? null : "/api/v1/audits/" + gate.auditId() + "/report", gate.expiresAt(), null);
     }
 
     GateView in(InEnvironment deployment) {
-        return new GateView(decision, audit, reasons, waivers, report, deployment);
+        return new GateView(decision, audit, reasons, waivers, report, expiresAt, deployment);
     }
 
     /**
      * {@code GET /api/v1/gate?artifact=}: the gate of the version whose card names the artifact, with which
      * model and version that is.
      */
-    @JsonbPropertyOrder({"model", "version", "decision", "audit", "reasons", "waivers", "report", "deployment"})
+    @JsonbPropertyOrder({"model", "version", "decision", "audit", "reasons", "waivers", "report", "expiresAt", "deployment"})
     public record OfArtifact(String model, String version, String decision, @JsonbNillable String audit, List<String> reasons,
-                             List<WaiverView> waivers, @JsonbNillable String report, InEnvironment deployment) {
+                             List<WaiverView> waivers, @JsonbNillable String report, @JsonbNillable Instant expiresAt,
+                             InEnvironment deployment) {
 
         static OfArtifact of(String model, String version, GateView gate) {
             return new OfArtifact(model, version, gate.decision(), gate.audit(), gate.reasons(), gate.waivers(), gate.report(),
-                    gate.deployment());
+                    gate.expiresAt(), gate.deployment());
         }
     }
 }

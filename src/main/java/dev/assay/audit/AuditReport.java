@@ -1,6 +1,7 @@
 package dev.assay.audit;
 
 import dev.assay.dataset.Dataset;
+import dev.assay.policy.Expiry;
 import dev.assay.policy.Policy;
 import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportDocument;
@@ -88,7 +89,9 @@ public final class AuditReport {
                 // The version performance was compared with (the model's last approved one), when a rule did.
                 pinned.approved() == null ? null : pinned.approved().inReport(),
                 // The production window the dataset is the slice of, for window audits only.
-                pinned.window() == null ? null : pinned.window().toJson());
+                pinned.window() == null ? null : pinned.window().toJson(),
+                // When the evidence grows too old for the gate (the judged rules' validFor), if any says.
+                Expiry.of(policies, outcome.findings(), completedAt).orElse(null));
     }
 
     /**

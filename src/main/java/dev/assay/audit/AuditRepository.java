@@ -2,10 +2,18 @@ package dev.assay.audit;
 
 import dev.assay.policy.Decision;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 public interface AuditRepository {
+
+    /** A finished audit whose validity ends at {@code expiresAt}. */
+    record Expiring(String auditId, String modelVersionId, Instant expiresAt) {
+    }
+
+    /** Finished audits whose validity ends after {@code from}, at or before {@code to}, soonest first. */
+    List<Expiring> expiringBetween(Instant from, Instant to);
 
     Optional<AuditRun> find(String id);
 
@@ -24,6 +32,7 @@ public interface AuditRepository {
     /** The newest finished (DONE) audit of a version, production windows' audits left out (they do not move the gate). */
     Optional<AuditRun> latestDone(String modelVersionId);
 
+    /** The newest audit of these inputs that did not end in ERROR. */
     Optional<AuditRun> byInputs(String inputsSha256);
 
     /** Audits a stopped server left QUEUED or RUNNING. */

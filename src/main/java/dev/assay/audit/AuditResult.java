@@ -47,11 +47,15 @@ public class AuditResult {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The report's {@code validity.expiresAt}, kept beside it so expiry notices find what expires soon (V14). */
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     protected AuditResult() {
     }
 
     public AuditResult(String auditId, Decision decision, String reportJson, String reportSha256, String reportJws,
-                       String keyId, String attestation, Instant createdAt) {
+                       String keyId, String attestation, Instant createdAt, Instant expiresAt) {
         this.auditId = auditId;
         this.decision = decision.verdict().name();
         this.reasons = String.join("\n", decision.reasons());
@@ -61,6 +65,7 @@ public class AuditResult {
         this.keyId = keyId;
         this.attestation = attestation;
         this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
     }
 
     public String auditId() {
@@ -102,6 +107,11 @@ public class AuditResult {
     /** When the audit finished: the report's completion time, the time its signatures name. */
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** When the audit stops being valid (its report's {@code validity.expiresAt}); null when it never does. */
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     /** The DSSE envelope of the audit's in-toto statement. */

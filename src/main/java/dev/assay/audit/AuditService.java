@@ -11,6 +11,7 @@ import dev.assay.infrastructure.Clocks;
 import dev.assay.metric.ApprovedEvaluation;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.performance.ChangeFromApproved;
+import dev.assay.policy.Expiry;
 import dev.assay.policy.Decision;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyCatalog;
@@ -123,7 +124,9 @@ public class AuditService {
                 baseline == null ? null : baseline.sha256(), pinned.stream().map(StoredPolicy::sha256).toList(),
                 request.metrics(), request.parameters(), request.rounding(), approved, window);
         Optional<AuditRun> same = audits.byInputs(inputs.sha256());
-        if (same.isPresent()) {
+        // The same inputs again are the same audit, unless that one has expired: then asking again renews it (a new
+        // run, judged and signed now, valid from now on).
+        if (same.isPresent() && !expired(same.get())) {
             return same.get();
         }
         AuditRun run = jobs.create(new AuditRun(UUID.randomUUID().toString(), version.id(), dataset.id(),
@@ -131,6 +134,11 @@ public class AuditService {
                 clock.instant()));
         submit(run.id());
         return run;
+    }
+
+    private boolean expired(AuditRun run) {
+        return audits.result(run.id()).map(r -> r.expiresAt() != null && Expiry.passed(r.expiresAt(), clock.instant()))
+                .orElse(false);
     }
 
     /**
@@ -357,7 +365,8 @@ public class AuditService {
             String attestation = reports.attest(AuditReport.statement(run, version, resolved.dataset(), resolved.policies(),
                     outcome, signed.sha256(), finishedAt));
             AuditResult result = new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
-                    signed.jws(), signed.keyId(), attestation, finishedAt);
+                    signed.jws(), signed.keyId(), attestation, finishedAt,
+                    document.expiry() == null ? null : document.expiry().at());
             jobs.complete(auditId, result, finishedAt);
             // Committed: whoever waits for the decision hears of it now, not after the PDF.
             progress.enter(auditId, AuditProgress.Stage.RENDERING_PDF);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,9 +62,18 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
+    public List<Expiring> expiringBetween(Instant from, Instant to) {
+        return em.createQuery("select r.auditId, a.modelVersionId, r.expiresAt from AuditResult r, AuditRun a"
+                        + " where a.id = r.auditId and r.expiresAt > :from and r.expiresAt <= :to order by r.expiresAt, r.auditId",
+                        Object[].class).setParameter("from", from).setParameter("to", to).getResultStream()
+                .map(row -> new Expiring((String) row[0], (String) row[1], (Instant) row[2])).toList();
+    }
+
+    @Override
     public Optional<AuditRun> byInputs(String inputsSha256) {
+        // The newest: an expired audit renewed with the same inputs leaves the earlier run behind it.
         return em.createQuery("select a from AuditRun a where a.inputsSha256 = :h and a.status <> 'ERROR'"
-                        + " order by a.createdAt", AuditRun.class)
+                        + " order by a.createdAt desc, a.id desc", AuditRun.class)
                 .setParameter("h", inputsSha256).setMaxResults(1).getResultStream().findFirst();
     }
 

@@ -105,7 +105,7 @@ public class PolicyCatalog {
             JsonObject merged = PolicyInheritance.resolve(pack, base);
             Policy parsed = PolicyParser.parse(merged, null);
             policy = new Policy(parsed.id(), parsed.version(), parsed.title(), parsed.description(), parsed.rules(),
-                    parsed.sha256(), yaml);
+                    parsed.sha256(), yaml, parsed.validFor());
             resolved = CanonicalJson.string(merged);
         } else {
             policy = PolicyParser.parse(json, yaml);

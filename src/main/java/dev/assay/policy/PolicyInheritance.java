@@ -59,6 +59,11 @@ public final class PolicyInheritance {
                 .add("title", child.getString("title"))
                 .add("description", child.getString("description", base.getString("description", "")))
                 .add("rules", rules);
+        // The pack's own validity, else the one of the pack it extends: a pack extending nyc-ll144 keeps its year.
+        JsonValue validFor = child.containsKey("validFor") ? child.get("validFor") : base.get("validFor");
+        if (validFor != null) {
+            out.add("validFor", validFor);
+        }
         return out.build();
     }
 

@@ -59,6 +59,7 @@ public final class PolicyParser {
     public static List<FieldError> problemsOfExtension(JsonValue json) {
         List<FieldError> errors = new ArrayList<>(PolicySchema.validate(json));
         if (json instanceof JsonObject pack) {
+            validFor(pack, "", errors);
             if (pack.get("rules") instanceof JsonArray rules) {
                 meaning(rules, "/rules", errors);
             }
@@ -85,6 +86,9 @@ public final class PolicyParser {
         if (json instanceof JsonObject pack && pack.get("rules") instanceof JsonArray rules) {
             meaning(rules, "/rules", errors);
         }
+        if (json instanceof JsonObject pack) {
+            validFor(pack, "", errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput("The policy has " + distinct(errors).size() + " problem(s)",
                     SchemaCheck.placed(distinct(errors), YamlPositions.of(yaml == null ? "" : yaml)));
@@ -93,7 +97,7 @@ public final class PolicyParser {
         JsonObject pack = (JsonObject) json;
         List<Rule> rules = pack.getJsonArray("rules").getValuesAs(JsonObject.class).stream().map(PolicyParser::rule).toList();
         return new Policy(pack.getString("id"), pack.getString("version"), pack.getString("title"),
-                pack.getString("description", ""), rules, CanonicalJson.sha256(pack), yaml);
+                pack.getString("description", ""), rules, CanonicalJson.sha256(pack), yaml, validity(pack));
     }
 
     private static List<FieldError> distinct(List<FieldError> errors) {
@@ -118,6 +122,7 @@ public final class PolicyParser {
 
     /** {@code whole}: a complete rule (so a column check's missing declaration is an error), not an override. */
     private static void ruleMeaning(JsonObject r, String at, boolean whole, List<FieldError> errors) {
+        validFor(r, at, errors);
         String metric = r.get("metric") instanceof JsonString m ? m.getString() : null;
         if (metric != null && !metric.isEmpty() && MetricCatalogue.find(metric).isEmpty()) {
             errors.add(FieldError.at(at + "/metric", "unknown metric '" + metric
@@ -223,7 +228,24 @@ public final class PolicyParser {
         List<String> controls = r.get("controls") instanceof JsonArray c
                 ? c.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of();
         return new Rule(r.getString("id"), r.getString("description", ""), metric, scope, threshold, severity,
-                minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP, tasks, tiers, detection, controls);
+                minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP, tasks, tiers, detection, controls, validity(r));
+    }
+
+
+    /** The {@code validFor} of a pack or rule that {@link #validFor} has passed; null when it states none. */
+    private static Validity validity(JsonObject o) {
+        return o.get("validFor") instanceof JsonString s ? Validity.parse(s.getString()).orElseThrow() : null;
+    }
+
+    /**
+     * A {@code validFor} the schema's pattern lets through that still means nothing: a duration of zero
+     * ({@code P0D}), which would expire an audit as it completes.
+     */
+    private static void validFor(JsonObject o, String at, List<FieldError> errors) {
+        if (o.get("validFor") instanceof JsonString s && Validity.FORM.matcher(s.getString()).matches()
+                && Validity.parse(s.getString()).isEmpty()) {
+            errors.add(FieldError.at(at + "/validFor", "must be longer than zero"));
+        }
     }
 
     private static Threshold threshold(JsonObject t) {

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param riskTiers        the risk tiers the rule applies to (empty: all)
  * @param minimumDetectable what the audit must have been able to detect for a pass to count; null: nothing
  * @param controls         columns whose strata a comparison is taken within (conditional fairness); empty: none
+ * @param validFor         how long an audit of this rule stays valid, as the rule states it; null when the rule
+ *                         states none (its pack's {@link Policy#validFor()} then applies, if any)
  */
 public record Rule(
         String id,
@@ -34,7 +36,8 @@ public record Rule(
         Set<String> tasks,
         Set<String> riskTiers,
         DetectionRequirement minimumDetectable,
-        List<String> controls) {
+        List<String> controls,
+        Validity validFor) {
 
     public enum Severity {
         BLOCK, WARN;
@@ -52,12 +55,17 @@ public record Rule(
         controls = List.copyOf(controls);
     }
 
-    /** A rule with no detection requirement and no control columns. */
+    /** A rule with no detection requirement, no control columns and no validity of its own. */
     public Rule(String id, String description, String metric, List<String> scope, Threshold threshold, Severity severity,
                 long minimumGroupSize, Outcome onUndefined, List<Citation> cites, RuleParameters parameters, Double maxAdjustedP,
                 Set<String> tasks, Set<String> riskTiers) {
         this(id, description, metric, scope, threshold, severity, minimumGroupSize, onUndefined, cites, parameters, maxAdjustedP,
-                tasks, riskTiers, null, List.of());
+                tasks, riskTiers, null, List.of(), null);
+    }
+
+    /** How long an audit of this rule stays valid: its own {@code validFor}, else its pack's; null when neither says. */
+    public Validity validity(Policy pack) {
+        return validFor != null ? validFor : pack.validFor();
     }
 
     /** Whether the rule applies to a model of this task and risk tier. */

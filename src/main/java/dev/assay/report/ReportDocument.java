@@ -1,6 +1,7 @@
 package dev.assay.report;
 
 import dev.assay.policy.Decision;
+import dev.assay.policy.Expiry;
 import dev.assay.policy.Outcome;
 import dev.assay.registry.ModelVersion;
 import jakarta.json.JsonArray;
@@ -33,21 +34,24 @@ import java.util.Map;
  * @param approvedVersion the version performance was compared with; null when no rule compared
  * @param window          the production window audited (deployment, start, end, rows, labeledRows, labelCoverage,
  *                        minimumLabelCoverage); null for an audit of an uploaded dataset
+ * @param expiry          when the audit stops being valid (its packs' or rules' {@code validFor}), written as
+ *                        {@code "validity": {"expiresAt", "validFor", "policy", "rule"}}; null when no rule it judged
+ *                        states a validity
  */
 public record ReportDocument(int format, String assayVersion, Audit audit, Model model, Dataset dataset,
                              List<JsonObject> policies, JsonObject parameters, JsonObject rounding,
                              Decision.Verdict decision, List<String> reasons, List<JsonObject> findings,
                              List<JsonObject> metrics, List<JsonObject> waivers, Signing signing,
-                             ApprovedVersion approvedVersion, JsonObject window) {
+                             ApprovedVersion approvedVersion, JsonObject window, Expiry expiry) {
 
-    /** A report of an uploaded dataset (no production window). */
+    /** A report of an uploaded dataset (no production window) that never expires. */
     public ReportDocument(int format, String assayVersion, Audit audit, Model model, Dataset dataset,
                           List<JsonObject> policies, JsonObject parameters, JsonObject rounding,
                           Decision.Verdict decision, List<String> reasons, List<JsonObject> findings,
                           List<JsonObject> metrics, List<JsonObject> waivers, Signing signing,
                           ApprovedVersion approvedVersion) {
         this(format, assayVersion, audit, model, dataset, policies, parameters, rounding, decision, reasons, findings,
-                metrics, waivers, signing, approvedVersion, null);
+                metrics, waivers, signing, approvedVersion, null, null);
     }
 
     /** Looked up once: the static factories of {@code jakarta.json.Json} look the provider up on every call, a class-path scan each. */
@@ -149,6 +153,13 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
             // Only for a production window's audit: other reports keep the shape they always had.
             b.add("window", window);
         }
+        if (expiry != null) {
+            // Only when a rule judged states a validity: other reports keep the shape they always had.
+            JsonObjectBuilder validity = JSON.createObjectBuilder().add("expiresAt", expiry.at().toString())
+                    .add("validFor", expiry.validFor());
+            validity.add("policy", ReportJson.nullable(expiry.policy())).add("rule", ReportJson.nullable(expiry.rule()));
+            b.add("validity", validity);
+        }
         return b.build();
     }
 
@@ -187,7 +198,9 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                 new Signing(string(signing, "keyId"), string(signing, "algorithm")),
                 r.get("approvedVersion") instanceof JsonObject a
                         ? new ApprovedVersion(string(a, "version"), string(a, "audit")) : null,
-                r.get("window") instanceof JsonObject w ? w : null);
+                r.get("window") instanceof JsonObject w ? w : null,
+                r.get("validity") instanceof JsonObject v && instant(v, "expiresAt") != null && string(v, "validFor") != null
+                        ? new Expiry(instant(v, "expiresAt"), string(v, "validFor"), string(v, "policy"), string(v, "rule")) : null);
     }
 
     /** Each rule's worst effect (fail over warn over pass), in the order the rules first appear. */

@@ -211,11 +211,19 @@ public final class ReportJson {
             if (r.parameters().pairedChanges() != null) {
                 rule.add("significanceTest", r.parameters().pairedChanges() ? "paired" : "unpaired");
             }
+            // Only when stated: reports of packs without a validity keep the shape they always had.
+            if (r.validFor() != null) {
+                rule.add("validFor", r.validFor().text());
+            }
             rules.add(rule);
         }
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder pack = JSON.createObjectBuilder()
                 .add("id", p.id()).add("version", p.version()).add("sha256", p.sha256()).add("title", p.title())
-                .add("rules", rules).build();
+                .add("rules", rules);
+        if (p.validFor() != null) {
+            pack.add("validFor", p.validFor().text());
+        }
+        return pack.build();
     }
 
     /**

@@ -102,7 +102,7 @@ final class Fixtures {
                 + "{\"metric\":\"roc_auc\",\"scope\":\"race\",\"group\":\"x\",\"value\":null,\"undefined\":\"no ranked rows\",\"n\":0,"
                 + "\"p\":1e-25}]}";
         return new AuditResult("audit-2", new Decision(Decision.Verdict.FAIL, List.of("four-fifths-impact-ratio")), report,
-                "d".repeat(64), "eyJ..sig", "key-2026", "{}", T2);
+                "d".repeat(64), "eyJ..sig", "key-2026", "{}", T2, null);
     }
 
     static WaiverService.View pendingWaiver() {

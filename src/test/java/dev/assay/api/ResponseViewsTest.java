@@ -1,12 +1,15 @@
 package dev.assay.api;
 
 import dev.assay.audit.AuditProgress;
+import dev.assay.audit.GateService;
 import dev.assay.failure.FieldError;
 import dev.assay.ledger.LedgerChain;
 import dev.assay.report.ReportSigner;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static dev.assay.api.Fixtures.*;
@@ -122,13 +125,20 @@ class ResponseViewsTest {
                 "at":"2026-03-01T09:31:02.123456Z"}},{"id":"w-1","rule":"four-fifths-impact-ratio",\
                 "status":"pending","justification":"Re-sampling \\"Female\\" applicants; see TICKET-12.",\
                 "requestedBy":"token:owner","requestedAt":"2026-03-01T09:30:00Z",\
-                "expiresAt":"2026-03-31T09:30:00Z"}],"report":"/api/v1/audits/audit-2/report"}\
+                "expiresAt":"2026-03-31T09:30:00Z"}],"report":"/api/v1/audits/audit-2/report","expiresAt":null}\
                 """,
                 GateView.of(gate()));
         assertJson("""
-                {"decision":"NONE","audit":null,"reasons":[],"waivers":[],"report":null}\
+                {"decision":"NONE","audit":null,"reasons":[],"waivers":[],"report":null,"expiresAt":null}\
                 """,
                 GateView.of(noGate()));
+        // An audit whose pack says how long it stays valid: past that instant, FAIL for that one reason.
+        assertJson("""
+                {"decision":"FAIL","audit":"audit-2","reasons":["audit expired"],"waivers":[],\
+                "report":"/api/v1/audits/audit-2/report","expiresAt":"2027-03-01T09:30:00Z"}\
+                """,
+                GateView.of(new GateService.Gate("FAIL", "audit-2", List.of("audit expired"), List.of(), Set.of(),
+                        Instant.parse("2027-03-01T09:30:00Z"), "PASS")));
     }
 
     /** A decision only once decided. */
@@ -174,7 +184,7 @@ class ResponseViewsTest {
                 "at":"2026-03-01T09:31:02.123456Z"}},{"id":"w-1","rule":"four-fifths-impact-ratio",\
                 "status":"pending","justification":"Re-sampling \\"Female\\" applicants; see TICKET-12.",\
                 "requestedBy":"token:owner","requestedAt":"2026-03-01T09:30:00Z",\
-                "expiresAt":"2026-03-31T09:30:00Z"}],"report":"/api/v1/audits/audit-2/report"}}]}\
+                "expiresAt":"2026-03-31T09:30:00Z"}],"report":"/api/v1/audits/audit-2/report","expiresAt":null}}]}\
                 """,
                 new ModelsView(List.of(new ModelView("credit-risk", "risk-ml@example.com", 3, "1.4.0", GateView.of(gate())))));
     }
@@ -200,7 +210,7 @@ class ResponseViewsTest {
                 "p75":42.0,"max":42.0}},{"name":"sex","type":"VARCHAR","nulls":0,"nonFinite":0}]}],\
                 "audits":[{"id":"audit-2","status":"DONE","decision":"FAIL","createdAt":"2026-03-01T09:30:00Z"},\
                 {"id":"audit-1","status":"QUEUED","decision":null,"createdAt":"2026-03-01T09:31:02.123456Z"}],\
-                "gate":{"decision":"NONE","audit":null,"reasons":[],"waivers":[],"report":null}}\
+                "gate":{"decision":"NONE","audit":null,"reasons":[],"waivers":[],"report":null,"expiresAt":null}}\
                 """,
                 new VersionView(v.modelName(), v.version(), v.cardDocument(), v.cardSha256(), v.createdAt(),
                         v.createdBy(), List.of(DatasetView.of(dataset(), v)), List.of(new VersionView.Audit("audit-2", "DONE", "FAIL", T0),

@@ -165,7 +165,7 @@ class BacktestTest {
         run.finished(Instant.parse("2026-11-03T00:01:00Z"));
         runs.put(id, run);
         results.put(id, new AuditResult(id, new Decision(Decision.Verdict.PASS, List.of()), "{}", "0".repeat(64), "jws", "k",
-                null, Instant.parse("2026-11-03T00:01:00Z")));
+                null, Instant.parse("2026-11-03T00:01:00Z"), null));
         return run;
     }
 
@@ -237,6 +237,13 @@ class BacktestTest {
         @Override
         public Optional<AuditRun> latestDone(String modelVersionId) {
             return ofVersion(modelVersionId).stream().filter(r -> r.status() == AuditRun.Status.DONE).reduce((a, b) -> b);
+        }
+
+        @Override
+        public List<Expiring> expiringBetween(java.time.Instant from, java.time.Instant to) {
+            return results.values().stream().filter(r -> r.expiresAt() != null && r.expiresAt().isAfter(from)
+                    && !r.expiresAt().isAfter(to)).map(r -> new Expiring(r.auditId(), runs.get(r.auditId()).modelVersionId(),
+                    r.expiresAt())).toList();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.assay.audit;
 
 import dev.assay.policy.Decision;
+import dev.assay.policy.Expiry;
 import dev.assay.policy.Outcome;
 import dev.assay.waiver.Waiver;
 import dev.assay.waiver.WaiverDecision;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The gate's decision table: block, warn, undefined-as-warn, waived, expired. */
+/** The gate's decision table: block, warn, undefined-as-warn, waived, expired waivers and expired audits. */
 class GateDecisionTest {
 
     private static Decision.RuleEffect e(String rule, String effect) {
@@ -46,6 +47,25 @@ class GateDecisionTest {
                 "a plain warning is accepted by no one");
         assertEquals(false, new GateService.Gate("FAIL", "a", List.of("r"), List.of(), Set.of("r")).approved());
         assertEquals(false, new GateService.Gate("NONE", null, List.of(), List.of(), Set.of()).approved());
+    }
+
+    /** An audit's validity ends by the clock: the decision its rules and waivers give until then, FAIL "audit expired" from then on. */
+    @Test
+    void anExpiredAuditFailsFromItsExpiryInstantOn() {
+        Expiry expiry = new Expiry(Instant.parse("2027-03-01T09:30:00Z"), "P1Y", "nyc-ll144", "ll144-impact-ratio");
+        Decision warn = GateService.evaluate(List.of(e("a", "fail")), Set.of("a"));
+        assertEquals(warn, GateService.evaluate(warn, expiry, Instant.parse("2027-03-01T09:29:59.999999Z")));
+        Decision expired = new Decision(Decision.Verdict.FAIL, List.of("audit expired"));
+        assertEquals(expired, GateService.evaluate(warn, expiry, Instant.parse("2027-03-01T09:30:00Z")));
+        assertEquals(expired, GateService.evaluate(new Decision(Decision.Verdict.PASS, List.of()), expiry,
+                Instant.parse("2030-01-01T00:00:00Z")), "a pass expires like anything else");
+        // Without a validity an audit never expires.
+        assertEquals(warn, GateService.evaluate(warn, null, Instant.parse("3000-01-01T00:00:00Z")));
+        // The approval it rested on still counts as the version's approval (the baseline of later versions).
+        assertEquals(true, new GateService.Gate("FAIL", "a", List.of("audit expired"), List.of(), Set.of(),
+                expiry.at(), "PASS").approved());
+        assertEquals(false, new GateService.Gate("FAIL", "a", List.of("audit expired"), List.of(), Set.of("r"),
+                expiry.at(), "FAIL").approved());
     }
 
     @Test

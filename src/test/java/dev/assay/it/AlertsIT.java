@@ -187,6 +187,101 @@ class AlertsIT {
                 "sweeps after it tell no one again");
     }
 
+    /**
+     * Issue 20, part 3: a pack that says how long its audit stays valid. Its audit's gate is FAIL "audit expired" from
+     * the expiry on, by itself (the version gate and the artifact gate alike); {@code audit.expiring} goes out ahead of
+     * it (30 days by default, so at once for a validity of seconds), once; asking for the same audit again renews it.
+     */
+    @Test
+    void anAuditPastItsValidityFailsTheGateByItselfAndIsToldAheadOnce() throws Exception {
+        mode = Mode.OK;
+        String name = configure("it-audit-expiry-" + UUID.randomUUID().toString().substring(0, 8), "[\"audit.expiring\"]");
+        String pack = "it-expiring-" + UUID.randomUUID().toString().substring(0, 8);
+        String yaml = """
+                id: %s
+                version: 1.0.0
+                title: Valid for seconds
+                validFor: PT12S
+                rules:
+                  - id: ratio-reported
+                    metric: impact_ratio
+                    scope: protected
+                    threshold: {comparator: ">=", value: 0}
+                    severity: block
+                    cites: [{regulation: test}]
+                """.formatted(pack);
+        assertEquals(201, Api.admin().send("PUT", "/api/v1/policies/" + pack, "application/yaml",
+                yaml.getBytes(StandardCharsets.UTF_8)).status());
+        Api ci = Api.withRoles("ci-gate");
+        String model = "audit-expiry-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String digest = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(model.getBytes(StandardCharsets.UTF_8)));
+        Api.Reply registered = ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.0", "application/yaml",
+                (WalkingSkeletonIT.CARD_YAML.formatted(model) + "artifact:\n  digest: " + digest + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, registered.status(), registered.text());
+        String version = "/api/v1/models/" + model + "/versions/1.0.0";
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        String request = "{\"policies\":[\"" + pack + "\"]}";
+        Api.Reply audited = ci.send("POST", version + "/audits?wait=60", "application/json", request.getBytes());
+        assertEquals(201, audited.status(), audited.text());
+        JsonObject audit = audited.json();
+        String auditId = audit.getString("id");
+        Instant finished = Instant.parse(audit.getString("finishedAt"));
+        Instant expiresAt = Instant.parse(audit.getString("expiresAt"));
+        assertEquals(finished.plusSeconds(12), expiresAt, "the validity runs from the audit's completion");
+
+        JsonObject valid = ci.get(version + "/gate").json();
+        if (Instant.now().isBefore(expiresAt)) {
+            assertEquals("PASS", valid.getString("decision"), valid.toString());
+            assertEquals(expiresAt.toString(), valid.getString("expiresAt"));
+        }
+
+        // Told ahead, once, with what expires and when.
+        JsonObject notice = awaitDelivery(name, "audit.expiring:" + auditId, d -> d.getString("status").equals("delivered"),
+                "the audit's expiry notice");
+        assertEquals("audit.expiring", notice.getString("type"));
+        Received got = RECEIVED.stream().filter(r -> ("audit.expiring:" + auditId).equals(r.id())).findFirst().orElseThrow();
+        assertEquals(model + "@1.0.0", got.json().getString("subject"));
+        assertEquals(auditId, got.json().getString("audit"));
+        assertEquals(expiresAt.toString(), got.json().getString("expiresAt"));
+        assertTrue(Signature.verify(SECRET, got.signature(), got.body()));
+
+        // By itself, from the expiry on: FAIL for that one reason, on both gates, and ?require=PASS refuses.
+        JsonObject expired = null;
+        Instant deadline = expiresAt.plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            JsonObject gate = ci.get(version + "/gate").json();
+            if (gate.getString("decision").equals("FAIL")) {
+                expired = gate;
+                assertTrue(!Instant.now().isBefore(expiresAt), "FAIL no earlier than the expiry");
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(expired != null, "the gate turned FAIL after the expiry");
+        assertEquals(List.of("audit expired"), expired.getJsonArray("reasons").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(auditId, expired.getString("audit"));
+        assertEquals(expiresAt.toString(), expired.getString("expiresAt"));
+        assertEquals(409, ci.get(version + "/gate?require=PASS").status());
+        Api.Reply byArtifact = ci.get("/api/v1/gate?artifact=" + digest + "&require=PASS");
+        assertEquals(409, byArtifact.status(), byArtifact.text());
+        assertEquals("FAIL", byArtifact.json().getString("decision"));
+        assertEquals("audit expired", byArtifact.json().getJsonArray("reasons").getString(0));
+        assertEquals(1, deliveries(name).stream().filter(d -> d.getString("event").equals("audit.expiring:" + auditId)).count(),
+                "sweeps after it tell no one again");
+
+        // The same request again renews the audit: a new run, valid from its own completion.
+        Api.Reply renewed = ci.send("POST", version + "/audits?wait=60", "application/json", request.getBytes());
+        assertEquals(201, renewed.status(), renewed.text());
+        assertTrue(!renewed.json().getString("id").equals(auditId), "an expired audit is not answered again");
+        JsonObject again = ci.get(version + "/gate").json();
+        if (Instant.now().isBefore(Instant.parse(renewed.json().getString("expiresAt")))) {
+            assertEquals("PASS", again.getString("decision"), again.toString());
+            assertEquals(renewed.json().getString("id"), again.getString("audit"));
+        }
+    }
+
     @Test
     void aReceiverThatWillNotDoIsRefusedWithEveryProblem() throws Exception {
         Api.Reply r = Api.admin().send("PUT", "/api/v1/alert-receivers/bad", "application/json",

@@ -174,7 +174,7 @@ public final class LibertyServer implements BeforeAllCallback {
         env.put("ASSAY_ALERT_BACKOFF_CAP", "PT1S");
         env.put("ASSAY_ALERT_MAX_ATTEMPTS", "30");
         env.put("ASSAY_ALERT_TIMEOUT", "PT2S");
-        env.put("ASSAY_WAIVER_SWEEP", "PT1S");
+        env.put("ASSAY_NOTICE_SWEEP", "PT1S");
         // MonitoringIT deploys a WARN version to "staging". The window closer runs every 5 s with a grace of ten
         // years: it closes the windows of 2015 that MonitoringIT posts for it, and leaves the tests' recent
         // windows to the tests' own close requests.

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +99,23 @@ class PortalPagesIT {
                 "rule=four-fifths-impact-ratio&justification=short&expiresOn=2020-01-01&csrf=" + csrf(html));
         assertEquals(422, invalid.statusCode());
         assertTrue(invalid.body().contains("/justification") && invalid.body().contains("/expiresAt"), invalid.body());
+    }
+
+    /** An audit against a pack with a validity (nyc-ll144: a year) shows on the version page until when it is valid. */
+    @Test
+    void theVersionPageSaysUntilWhenTheAuditIsValid() throws Exception {
+        String model = "ll144-" + UUID.randomUUID().toString().substring(0, 8);
+        Api ci = Api.withRoles("ci-gate");
+        String version = WalkingSkeletonIT.register(ci, model);
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{\"policies\":[\"nyc-ll144\"]}".getBytes());
+        assertEquals(201, audit.status(), audit.text());
+        String expiresAt = audit.json().getString("expiresAt");
+        assertEquals(Instant.parse(audit.json().getString("finishedAt")).atOffset(java.time.ZoneOffset.UTC).plusYears(1).toInstant(),
+                Instant.parse(expiresAt), "a year after the audit completed");
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String html = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
+        assertTrue(html.contains("is valid until") && html.contains("<time datetime=\"" + expiresAt + "\">" + expiresAt + "</time>"), html);
     }
 
     /**

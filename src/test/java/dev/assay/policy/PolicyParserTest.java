@@ -270,7 +270,7 @@ class PolicyParserTest {
         return errors.stream().map(e -> e.pointer() + " " + e.line() + ":" + e.column() + " " + e.message()).toList();
     }
 
-    private static final String RULE_KEYS = "id, description, metric, scope, reference, threshold, severity, minimumGroupSize, "
+    private static final String RULE_KEYS = "id, description, metric, scope, reference, threshold, severity, validFor, minimumGroupSize, "
             + "undefined, significance, minimumDetectable, when, parameters, cites";
 
     @Test
@@ -341,9 +341,51 @@ class PolicyParserTest {
                 "/overrides/four-fifths-impact-ratio/threshold/between 8:26 the lower bound 0.9 is above the upper bound 0.8",
                 "/overrides/four-fifths-impact-ratio/severity 9:15 must be one of \"block\", \"warn\"",
                 "/overrides/four-fifths-impact-ratio/treshold 10:5 unknown property 'treshold' (did you mean 'threshold'?); "
-                        + "known here: description, metric, scope, reference, threshold, severity, minimumGroupSize, undefined, "
+                        + "known here: description, metric, scope, reference, threshold, severity, validFor, minimumGroupSize, undefined, "
                         + "significance, minimumDetectable, when, parameters, cites"),
                 errors(dev.assay.infrastructure.SchemaCheck.placed(PolicyParser.problemsOfExtension(json),
                         dev.assay.infrastructure.YamlPositions.of(yaml))));
+    }
+
+    @Test
+    void aPackAndItsRulesMayStateHowLongAnAuditStaysValid() {
+        Policy ll144 = PolicyParser.parse(PolicyCatalog.readBuiltIn("nyc-ll144"));
+        assertEquals("P1Y", ll144.validFor().text());
+        ll144.rules().forEach(r -> assertEquals("P1Y", r.validity(ll144).text(), r.id() + " takes its pack's year"));
+        Policy own = PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths")
+                .replace("    severity: block", "    severity: block\n    validFor: P6M"));
+        assertEquals(null, own.validFor());
+        assertEquals("P6M", own.rules().get(0).validFor().text());
+        assertEquals(null, PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths")).rules().get(0).validity(
+                PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths"))), "no validity: never expires");
+    }
+
+    @Test
+    void aValidityOfAnotherFormOrOfZeroIsRefusedWithItsPlace() {
+        String yaml = PolicyCatalog.readBuiltIn("eeoc-four-fifths").replace("version: 1.0.0", "version: 1.0.0\nvalidFor: 1 year")
+                .replace("    severity: block", "    severity: block\n    validFor: P0D");
+        InvalidInput p = assertThrows(InvalidInput.class, () -> PolicyParser.parse(yaml));
+        FieldError pack = p.errors().stream().filter(e -> e.pointer().equals("/validFor")).findFirst()
+                .orElseThrow(() -> new AssertionError(p.errors().toString()));
+        assertTrue(pack.message().contains("does not match") || pack.message().contains("pattern"), pack.message());
+        FieldError rule = p.errors().stream().filter(e -> e.pointer().equals("/rules/0/validFor")).findFirst()
+                .orElseThrow(() -> new AssertionError(p.errors().toString()));
+        assertEquals("must be longer than zero", rule.message());
+        assertTrue(pack.line() != null && rule.line() != null, "both placed in the YAML");
+    }
+
+    @Test
+    void aPackThatExtendsAnotherKeepsItsValidityUnlessItStatesItsOwn() {
+        StoredPolicy ll144 = new StoredPolicy(PolicyParser.parse(PolicyCatalog.readBuiltIn("nyc-ll144")), true, "assay-system",
+                java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        var child = (jakarta.json.JsonObject) dev.assay.infrastructure.Yaml.readJson("""
+                id: ll144-strict
+                version: 1.0.0
+                title: Stricter
+                extends: nyc-ll144
+                """, "The policy");
+        assertEquals("P1Y", PolicyParser.parse(PolicyInheritance.resolve(child, ll144), null).validFor().text());
+        var own = jakarta.json.Json.createObjectBuilder(child).add("validFor", "P6M").build();
+        assertEquals("P6M", PolicyParser.parse(PolicyInheritance.resolve(own, ll144), null).validFor().text());
     }
 }

@@ -19,7 +19,7 @@ class RuleEvaluatorTest {
                 Rule.Severity.BLOCK, 30, Outcome.WARN, List.of(), RuleParameters.NONE, maxAdjustedP, Set.of(), Set.of());
     }
 
-    private static final Policy POLICY = new Policy("p", "1.0.0", "t", "", List.of(rule(null)), "sha", "");
+    private static final Policy POLICY = new Policy("p", "1.0.0", "t", "", List.of(rule(null)), "sha", "", null);
 
     private static MetricValue ratio(double value, long n, Double adjustedP) {
         MetricValue v = MetricValue.defined("impact_ratio", "race", "B", value, new Interval(value - 0.1, value + 0.1), n, "A");
@@ -82,7 +82,7 @@ class RuleEvaluatorTest {
     void aPassTheAuditCouldNotHaveSeenIsUndefined() {
         Rule requiring = new Rule("r", "", "impact_ratio", List.of("protected"), new Threshold(Threshold.Comparator.GE, 0.8),
                 Rule.Severity.BLOCK, 30, Outcome.WARN, List.of(), RuleParameters.NONE, null, Set.of(), Set.of(),
-                new DetectionRequirement(0.9, null), List.of());
+                new DetectionRequirement(0.9, null), List.of(), null);
         MetricValue weak = MetricValue.defined("minimum_detectable_impact_ratio", "race", "B", 0.6, null, 45, "A").withNote("45 against 200");
         MetricValue strong = MetricValue.defined("minimum_detectable_impact_ratio", "race", "B", 0.93, null, 4500, "A");
         // Passing at 0.95, but only ratios of 0.6 or lower were detectable: a ratio of 0.9 could have passed unseen.
