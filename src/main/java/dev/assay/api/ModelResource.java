@@ -1,14 +1,20 @@
 package dev.assay.api;
 
+import dev.assay.audit.AssayVersion;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.dataset.DatasetService;
 import dev.assay.failure.FieldError;
+import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.SchemaCheck;
+import dev.assay.infrastructure.Yaml;
 import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelCardParser;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.registry.formats.CardImport;
+import dev.assay.registry.formats.CycloneDxCard;
+import dev.assay.registry.formats.HuggingFaceCard;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
@@ -20,18 +26,25 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Class paths are all "api/v1": JAX-RS picks one class by its path and never backtracks to another. */
 @Path("api/v1")
@@ -53,28 +66,118 @@ public class ModelResource {
     @Inject
     GateService gates;
 
-    /** Registers a version with its model card (JSON or YAML). 201 new, 200 same card, 409 different card. */
+    /**
+     * Registers a version with its model card: JSON or YAML (Assay's card), or imported from a Hugging Face model card
+     * ({@code text/markdown}) or a CycloneDX 1.6 ML-BOM ({@code application/vnd.cyclonedx+json}, the model component
+     * named by {@code ?component=<bom-ref>} when it has several). 201 new, 200 same card, 409 different card.
+     */
     @PUT
     @Path("models/{model}/versions/{version}")
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.REGISTER_VERSION)
     public Response register(@PathParam("model") String model, @PathParam("version") String version,
-                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body,
-                             @Context SecurityContext security) {
+                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("component") String component,
+                             String body, @Context SecurityContext security) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        ModelCard card;
         if (type.startsWith("application/json")) {
-            card = ModelCardParser.parseJson(body, model, version);
+            return registered(ModelCardParser.parseJson(body, model, version), null, security);
         } else if (type.startsWith("application/yaml") || type.startsWith("application/x-yaml") || type.startsWith("text/yaml")) {
-            card = ModelCardParser.parseYaml(body, model, version);
-        } else {
-            throw Problem.unsupportedMediaType("Send the model card as application/json or application/yaml");
+            return registered(ModelCardParser.parseYaml(body, model, version), null, security);
         }
+        return imported(type, body, component, null, null, model, version, security);
+    }
+
+    /**
+     * The same import with an overlay: multipart/form-data with the document in part {@code card} (its part's
+     * Content-Type {@code text/markdown} or {@code application/vnd.cyclonedx+json}) and, optionally, Assay card fields in
+     * part {@code assay} (YAML or JSON), which win over what the document gives: the fields Hugging Face and CycloneDX
+     * have no place for (owner, task, columns, ...) without editing a published document.
+     */
+    @PUT
+    @Path("models/{model}/versions/{version}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Requires(Permission.REGISTER_VERSION)
+    public Response registerImported(@PathParam("model") String model, @PathParam("version") String version,
+                                     @QueryParam("component") String component, List<EntityPart> parts,
+                                     @Context SecurityContext security) throws IOException {
+        EntityPart card = parts.stream().filter(p -> p.getName().equals("card")).findFirst().orElseThrow(() -> Problem.invalid(
+                "The multipart body lacks the part 'card'", List.of(FieldError.at("/card", "is required: the Hugging Face README"
+                        + " or the CycloneDX BOM"))));
+        String cardText = text(card);
+        String type = card.getMediaType() == null ? "" : card.getMediaType().toString().toLowerCase(Locale.ROOT);
+        Optional<EntityPart> assay = parts.stream().filter(p -> p.getName().equals("assay")).findFirst();
+        String overlayText = assay.isPresent() ? text(assay.get()) : null;
+        JsonObject overlay = null;
+        if (overlayText != null) {
+            if (!(Yaml.readJson(overlayText, "The 'assay' part") instanceof JsonObject o)) {
+                throw Problem.invalid("The 'assay' part must be an object of Assay card fields",
+                        List.of(FieldError.atLine(1, 1L, "must be a mapping of Assay card fields (owner, task, columns, ...)")));
+            }
+            overlay = o;
+        }
+        return imported(type, cardText, component, overlay, overlayText, model, version, security);
+    }
+
+    private Response imported(String type, String body, String component, JsonObject overlay, String overlayText, String model,
+                              String version, SecurityContext security) {
+        CardImport imported;
+        if (type.startsWith(MARKDOWN)) {
+            imported = HuggingFaceCard.read(body, overlay, overlayText, model, version);
+        } else if (type.startsWith(CycloneDxCard.MEDIA_TYPE)) {
+            imported = CycloneDxCard.read(body, component, overlay, overlayText, model, version);
+        } else {
+            throw Problem.unsupportedMediaType("Send the model card as application/json or application/yaml, or import one as "
+                    + MARKDOWN + " (a Hugging Face model card) or " + CycloneDxCard.MEDIA_TYPE + " (a CycloneDX 1.6 ML-BOM),"
+                    + " or as multipart/form-data with the document in part 'card' and Assay fields in part 'assay'");
+        }
+        return registered(imported.check(model, version), imported, security);
+    }
+
+    private static final String MARKDOWN = "text/markdown";
+
+    private Response registered(ModelCard card, CardImport imported, SecurityContext security) {
         ModelRegistry.Registration r = registry.register(card, (Caller) security.getUserPrincipal());
-        VersionView view = version(r.version());
+        ModelVersion v = r.version();
+        VersionView plain = version(v);
+        VersionView view = imported == null ? plain : new VersionView(plain.model(), plain.version(), plain.card(), plain.cardSha256(),
+                plain.createdAt(), plain.createdBy(), plain.datasets(), plain.audits(), plain.gate(), VersionView.Import.of(imported));
         return r.created()
-                ? Response.created(URI.create("/api/v1/models/" + model + "/versions/" + version)).entity(view).build()
+                ? Response.created(URI.create("/api/v1/models/" + v.modelName() + "/versions/" + v.version())).entity(view).build()
                 : Response.ok(view).build();
+    }
+
+    /** A part's text, bounded as every text body is. */
+    private static String text(EntityPart part) throws IOException {
+        try (InputStream in = part.getContent()) {
+            return new String(TextBodyLimit.bounded(in), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The version's card: as Assay stores it ({@code application/json}, the default), or as a CycloneDX 1.6 ML-BOM
+     * ({@code Accept: application/vnd.cyclonedx+json}), whose header {@code Assay-Carried-As-Properties} names the Assay
+     * fields CycloneDX has no place for, carried as {@code assay:} properties of its model card.
+     */
+    @GET
+    @Path("models/{model}/versions/{version}/card")
+    @Produces({MediaType.APPLICATION_JSON, CycloneDxCard.MEDIA_TYPE})
+    @Requires(Permission.READ_RESULTS)
+    public Response card(@PathParam("model") String model, @PathParam("version") String version, @Context HttpHeaders headers,
+                         @Context SecurityContext security) {
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
+        MediaType cyclonedx = MediaType.valueOf(CycloneDxCard.MEDIA_TYPE);
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return Response.ok(v.cardDocument(), MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            if (accepted.isCompatible(cyclonedx)) {
+                CycloneDxCard.Export bom = CycloneDxCard.write(v.cardDocument(), v.cardSha256(), v.createdAt(), AssayVersion.VALUE);
+                // Canonical JSON (RFC 8785): the same card gives the same bytes.
+                return Response.ok(CanonicalJson.string(bom.bom()), cyclonedx)
+                        .header("Assay-Carried-As-Properties", String.join(", ", bom.carried())).build();
+            }
+        }
+        throw Problem.notAcceptable("The card is served as application/json or " + CycloneDxCard.MEDIA_TYPE);
     }
 
     @GET

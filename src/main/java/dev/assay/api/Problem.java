@@ -79,6 +79,10 @@ public class Problem extends RuntimeException {
         return new Problem(415, "unsupported-media-type", "Unsupported media type", detail, List.of());
     }
 
+    public static Problem notAcceptable(String detail) {
+        return new Problem(406, "not-acceptable", "Not acceptable", detail, List.of());
+    }
+
     public static Problem tooLarge(String detail) {
         return new Problem(413, "too-large", "Content too large", detail, List.of());
     }

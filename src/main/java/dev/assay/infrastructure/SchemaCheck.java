@@ -53,13 +53,27 @@ public final class SchemaCheck {
 
     /** Loads a schema from the class path, e.g. {@code policies/schema/model-card.schema.json}. */
     public static SchemaCheck load(String resource) {
+        return load(resource, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12));
+    }
+
+    /**
+     * Loads a schema of someone else's format from the class path, with the schemas it refers to: references under
+     * {@code idPrefix} (its {@code $id}'s folder, {@code http://cyclonedx.org/schema/}) are read from the class path
+     * folder {@code folder} ({@code cyclonedx/}), never from the network. Its own {@code $schema} names its dialect
+     * (draft-07 for CycloneDX 1.6).
+     */
+    public static SchemaCheck load(String resource, String idPrefix, String folder) {
+        return load(resource, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaIdResolvers(r -> r.mapPrefix(idPrefix, "classpath:" + folder))));
+    }
+
+    private static SchemaCheck load(String resource, SchemaRegistry registry) {
         try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(text, InputFormat.JSON);
+            Schema schema = registry.getSchema(text, InputFormat.JSON);
             return new SchemaCheck(resource, schema, Json.createReader(new StringReader(text)).readObject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -295,6 +309,11 @@ public final class SchemaCheck {
     /** A JSON pointer reference token (RFC 6901). */
     public static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The name a JSON pointer reference token stands for (RFC 6901): the inverse of {@link #escape}. */
+    public static String unescape(String token) {
+        return token.replace("~1", "/").replace("~0", "~");
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class YamlPositions {
         if (pointer == null || pointer.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(pointer.substring(1).split("/", -1)).map(raw -> raw.replace("~1", "/").replace("~0", "~")).toList();
+        return Arrays.stream(pointer.substring(1).split("/", -1)).map(SchemaCheck::unescape).toList();
     }
 
     private static Optional<long[]> mark(Node node) {

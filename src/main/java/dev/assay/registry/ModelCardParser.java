@@ -49,6 +49,14 @@ public final class ModelCardParser {
     }
 
     /**
+     * A card made from another format's document (registry/formats): checked as a submitted card is, its errors by JSON
+     * pointer into the card (the import says where in its document each field came from).
+     */
+    public static ModelCard parse(JsonValue card, String model, String version) {
+        return checked(card, "", model, version);
+    }
+
+    /**
      * A card submitted now: the schema's errors and the parser's, one per place (the schema's when
      * both speak of the same value), in the order of the text.
      */
