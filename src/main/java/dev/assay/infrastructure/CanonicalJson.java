@@ -33,6 +33,18 @@ public final class CanonicalJson {
         return new String(bytes(value), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The canonical form of any JSON value, a number, text or list as well as an object (the reference implementation
+     * reads objects only: the value is canonicalized as the one member of an object, then taken out of it).
+     */
+    public static String anyValue(JsonValue value) {
+        if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            return string(value);
+        }
+        String wrapped = new String(bytes("{\"v\":" + value + "}"), StandardCharsets.UTF_8);
+        return wrapped.substring("{\"v\":".length(), wrapped.length() - 1);
+    }
+
     public static String sha256(JsonValue value) {
         return Hashing.sha256Hex(bytes(value));
     }

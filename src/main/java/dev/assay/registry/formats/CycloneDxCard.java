@@ -202,7 +202,7 @@ public final class CycloneDxCard {
         if (!inCardOrder.isEmpty()) {
             JsonArrayBuilder properties = JSON.createArrayBuilder();
             inCardOrder.forEach(f -> properties.add(JSON.createObjectBuilder().add("name", PROPERTY_PREFIX + f)
-                    .add("value", CanonicalJson.string(card.get(f)))));
+                    .add("value", CanonicalJson.anyValue(card.get(f)))));
             component = put(component, "/modelCard/properties", properties.build());
         }
         JsonObject bom = JSON.createObjectBuilder()
@@ -272,13 +272,14 @@ public final class CycloneDxCard {
         Set<String> consumed = new LinkedHashSet<>(List.of("/$schema", "/bomFormat", "/specVersion", "/serialNumber", "/version",
                 "/metadata/timestamp", "/metadata/tools", at + "/type", at + "/bom-ref", at + "/modelCard/bom-ref"));
 
+        // Why a part that looks like it has a place was not mapped (reported in document order, with the rest).
+        Map<String, String> why = new LinkedHashMap<>();
         for (String field : List.of("name", "version")) {
             String expected = field.equals("name") ? model : version;
             if (c.get(field) instanceof JsonString s && s.getString().equals(expected)) {
                 consumed.add(at + "/" + field);
             } else if (c.containsKey(field)) {
-                consumed.add(at + "/" + field);
-                draft.unmapped(at + "/" + field, "the component's " + field + " is " + c.get(field) + "; the path names the Assay "
+                why.put(at + "/" + field, "the component's " + field + " is " + c.get(field) + "; the path names the Assay "
                         + (field.equals("name") ? "model '" + model + "'" : "version '" + version + "'"));
             }
         }
@@ -292,8 +293,7 @@ public final class CycloneDxCard {
                 draft.mapped(p.field(), value.get(), at + p.pointer());
                 consumed.add(at + p.pointer());
             } else if (p.field().equals("task")) {
-                consumed.add(at + p.pointer());
-                draft.unmapped(at + p.pointer(), "not one of Assay's tasks (binary-classification, score, regression): give "
+                why.put(at + p.pointer(), "not one of Assay's tasks (binary-classification, score, regression): give "
                         + PROPERTY_PREFIX + "task");
             } else if (p.field().equals("owner") && there instanceof JsonArray authors && !authors.isEmpty()
                     && authors.get(0) instanceof JsonObject first) {
@@ -320,7 +320,7 @@ public final class CycloneDxCard {
                 }
             }
         }
-        report(bom, "", consumed, draft);
+        report(bom, "", consumed, why, draft);
         if (overlay != null) {
             draft.overlay(overlay);
         }
@@ -365,27 +365,38 @@ public final class CycloneDxCard {
     }
 
     /** Reports what nothing consumed: each top-most part of the BOM that neither is nor holds a consumed pointer. */
-    private static void report(JsonValue node, String at, Set<String> consumed, CardImport.Draft draft) {
+    private static void report(JsonValue node, String at, Set<String> consumed, Map<String, String> why, CardImport.Draft draft) {
         if (consumed.contains(at)) {
             return;
         }
         boolean holds = consumed.stream().anyMatch(c -> c.startsWith(at + "/"));
         if (!holds) {
-            draft.unmapped(at.isEmpty() ? "/" : at, Unmapped.NO_COUNTERPART);
+            draft.unmapped(at.isEmpty() ? "/" : at, why.getOrDefault(at, Unmapped.NO_COUNTERPART));
             return;
         }
         if (node instanceof JsonObject o) {
-            o.forEach((k, v) -> report(v, at + "/" + SchemaCheck.escape(k), consumed, draft));
+            o.forEach((k, v) -> report(v, at + "/" + SchemaCheck.escape(k), consumed, why, draft));
         } else if (node instanceof JsonArray a) {
             for (int i = 0; i < a.size(); i++) {
-                report(a.get(i), at + "/" + i, consumed, draft);
+                report(a.get(i), at + "/" + i, consumed, why, draft);
             }
         }
     }
 
+    /** The value at {@code pointer}, or null when any step of it is missing. */
     private static JsonValue pointer(JsonObject o, String pointer) {
-        var p = JSON.createPointer(pointer);
-        return p.containsValue(o) ? p.getValue(o) : null;
+        JsonValue node = o;
+        for (String token : pointer.substring(1).split("/")) {
+            String name = SchemaCheck.unescape(token);
+            if (node instanceof JsonObject obj && obj.containsKey(name)) {
+                node = obj.get(name);
+            } else if (node instanceof JsonArray list && name.matches("\\d{1,9}") && Integer.parseInt(name) < list.size()) {
+                node = list.get(Integer.parseInt(name));
+            } else {
+                return null;
+            }
+        }
+        return node;
     }
 
     /** An {@code assay:} property's value: its JSON, or the text itself when it is not JSON. */
@@ -435,16 +446,26 @@ public final class CycloneDxCard {
         return Optional.empty();
     }
 
-    /** Dataset names as CycloneDX datasets ({@code {type: dataset, name}}). */
+    /**
+     * Dataset names as CycloneDX datasets ({@code {type: dataset, name}}); datasets CycloneDX describes itself (objects
+     * with a {@code type}) as they are. An object the schema refuses is carried as a property after all ({@link #write}).
+     */
     private static Optional<JsonValue> writeDatasets(JsonValue v) {
-        return writeTexts(v).map(names -> {
-            JsonArrayBuilder b = JSON.createArrayBuilder();
-            ((JsonArray) names).getValuesAs(JsonString.class).forEach(n -> b.add(JSON.createObjectBuilder().add("type", "dataset").add("name", n)));
-            return b.build();
-        });
+        List<JsonValue> items = v instanceof JsonArray a ? a : List.of(v);
+        JsonArrayBuilder b = JSON.createArrayBuilder();
+        for (JsonValue item : items) {
+            if (item instanceof JsonString n) {
+                b.add(JSON.createObjectBuilder().add("type", "dataset").add("name", n));
+            } else if (item instanceof JsonObject o && o.get("type") instanceof JsonString) {
+                b.add(o);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(b.build());
     }
 
-    /** Each dataset by its name when that is all it says, else as CycloneDX describes it; one dataset, not a list. */
+    /** Each dataset by its name when that is all it says, else as CycloneDX describes it; one name alone, not a list. */
     private static Optional<JsonValue> readDatasets(JsonValue v) {
         if (!(v instanceof JsonArray a) || a.isEmpty()) {
             return Optional.empty();
@@ -457,8 +478,12 @@ public final class CycloneDxCard {
                 b.add(d);
             }
         }
-        JsonArray items = b.build();
-        return Optional.of(items.size() == 1 ? items.get(0) : items);
+        return Optional.of(loneText(b.build()));
+    }
+
+    /** A list of one text is that text (a text is written as a list of one); any other list stays a list. */
+    private static JsonValue loneText(JsonArray items) {
+        return items.size() == 1 && items.get(0) instanceof JsonString ? items.get(0) : items;
     }
 
     /** Risks: a text is one risk by its name; objects of {@code name} and {@code mitigationStrategy} as they are. */
@@ -512,8 +537,8 @@ public final class CycloneDxCard {
     }
 
     /**
-     * A list of objects each read as its {@code key} text when that is all it has, else as it is; one item alone, not a
-     * list (as {@link #writeRisks} and {@link #writeMetrics} write a lone value).
+     * A list of objects each read as its {@code key} text when that is all it has, else as it is; one text alone, not a
+     * list (as {@link #writeRisks} and {@link #writeMetrics} write a lone text).
      */
     private static Optional<JsonValue> readNamed(JsonValue v, String key) {
         if (!(v instanceof JsonArray a) || a.isEmpty() || !a.stream().allMatch(x -> x instanceof JsonObject)) {
@@ -527,8 +552,7 @@ public final class CycloneDxCard {
                 b.add(o);
             }
         }
-        JsonArray items = b.build();
-        return Optional.of(items.size() == 1 ? items.get(0) : items);
+        return Optional.of(loneText(b.build()));
     }
 
     /** {@code artifact} as the component's hash and distribution reference, when it has only a digest and a URI. */
