@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.time.Duration;
@@ -173,6 +174,9 @@ public class AuditResource {
     @GET
     @Path("gate")
     @Requires(Permission.READ_GATE)
+    @Operation(summary = "The gate of the version whose card names an artifact",
+            description = "?artifact=sha256:<hex> (or sha512:); the version gate's answer (expiresAt and 'audit expired'"
+                    + " included) with model and version; 404 when no card names it.")
     public Response gateOfArtifact(@QueryParam("artifact") String artifact, @QueryParam("require") String require,
                                    @QueryParam("environment") String environment, @Context SecurityContext security) {
         if (artifact == null || !artifact.matches("sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}")) {
@@ -222,6 +226,10 @@ public class AuditResource {
     @GET
     @Path("models/{model}/versions/{version}/gate")
     @Requires(Permission.READ_GATE)
+    @Operation(summary = "The gate of a version",
+            description = "The decision of its latest finished audit with its waivers applied; FAIL with the one reason"
+                    + " 'audit expired' from the audit's expiresAt on (its packs' or rules' validFor), null when it never"
+                    + " expires. ?require=PASS|WARN answers 409 when the decision does not meet it.")
     public Response gate(@PathParam("model") String model, @PathParam("version") String version,
                          @QueryParam("require") String require, @QueryParam("environment") String environment,
                          @Context SecurityContext security) {

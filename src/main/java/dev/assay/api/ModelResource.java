@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +76,13 @@ public class ModelResource {
     @Path("models/{model}/versions/{version}")
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.REGISTER_VERSION)
+    @Operation(summary = "Register a version with its model card, or import the card",
+            description = "Body: the Assay card (application/json, application/yaml), a Hugging Face model card README"
+                    + " (text/markdown: YAML front matter with model-index, Markdown sections; Assay fields in an assay: block)"
+                    + " or a CycloneDX 1.6 ML-BOM (application/vnd.cyclonedx+json; ?component=<bom-ref> when it has several"
+                    + " models; Assay fields as assay:<field> properties). 201 created, 200 the same card again, 409 another"
+                    + " card, 422 with every problem. An import answers 'import': {format, unmapped: [{path, reason}]}:"
+                    + " every part of the document the card does not hold.")
     public Response register(@PathParam("model") String model, @PathParam("version") String version,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("component") String component,
                              String body, @Context SecurityContext security) {
@@ -97,6 +105,10 @@ public class ModelResource {
     @Path("models/{model}/versions/{version}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Requires(Permission.REGISTER_VERSION)
+    @Operation(summary = "Import a model card with Assay fields beside it",
+            description = "Part 'card': the Hugging Face README (part type text/markdown) or the CycloneDX 1.6 ML-BOM"
+                    + " (application/vnd.cyclonedx+json); part 'assay' (optional): Assay card fields as YAML or JSON, which win"
+                    + " over the document's. Answers as the plain import.")
     public Response registerImported(@PathParam("model") String model, @PathParam("version") String version,
                                      @QueryParam("component") String component, List<EntityPart> parts,
                                      @Context SecurityContext security) throws IOException {
@@ -159,6 +171,10 @@ public class ModelResource {
      * fields CycloneDX has no place for, carried as {@code assay:} properties of its model card.
      */
     @GET
+    @Operation(summary = "The version's model card, as Assay keeps it or as a CycloneDX 1.6 ML-BOM",
+            description = "Accept: application/json (default) or application/vnd.cyclonedx+json. The BOM is canonical JSON;"
+                    + " its header Assay-Carried-As-Properties names the Assay fields carried as assay:<field> properties of"
+                    + " its model card (CycloneDX has no place for them). Importing it again gives the same card.")
     @Path("models/{model}/versions/{version}/card")
     @Produces({MediaType.APPLICATION_JSON, CycloneDxCard.MEDIA_TYPE})
     @Requires(Permission.READ_RESULTS)

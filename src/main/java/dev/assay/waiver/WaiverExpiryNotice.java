@@ -16,8 +16,8 @@ import java.time.Instant;
 
 /**
  * Tells alert receivers of approved waivers that expire soon ({@code waiver.expiring}), once per waiver,
- * {@code ASSAY_WAIVER_NOTICE} ahead (default P7D): when one expires, the gate of its version returns to
- * FAIL by itself. Swept with the other expiries by {@link dev.assay.alert.NoticeSweeps}.
+ * {@code ASSAY_WAIVER_NOTICE} ahead (default P30D, as issue 20 asks of waiver and audit notices alike: a waiver of
+ * 30 days or less is told when it is approved): when one expires, the gate of its version returns to FAIL by itself. Swept with the other expiries by {@link dev.assay.alert.NoticeSweeps}.
  */
 @ApplicationScoped
 public class WaiverExpiryNotice implements ExpiryNotice {
@@ -36,7 +36,7 @@ public class WaiverExpiryNotice implements ExpiryNotice {
 
     @Override
     public Duration ahead() {
-        return config.env("ASSAY_WAIVER_NOTICE").map(Duration::parse).orElse(Duration.ofDays(7));
+        return config.env("ASSAY_WAIVER_NOTICE").map(Duration::parse).orElse(Duration.ofDays(30));
     }
 
     /** Publishes an event for every approved waiver expiring after {@code now}, at or before {@code until}. */

@@ -210,6 +210,11 @@ public final class Api {
 
     /** multipart/form-data with the given parts: name -> (content type, bytes). */
     public Reply multipart(String path, Map<String, Map.Entry<String, byte[]>> parts) throws IOException, InterruptedException {
+        return multipart("POST", path, parts);
+    }
+
+    /** The same with another method (PUT, for a card imported with an overlay). */
+    public Reply multipart(String method, String path, Map<String, Map.Entry<String, byte[]>> parts) throws IOException, InterruptedException {
         String boundary = "assay-" + UUID.randomUUID();
         var out = new java.io.ByteArrayOutputStream();
         for (var e : parts.entrySet()) {
@@ -220,7 +225,7 @@ public final class Api {
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send("POST", path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+        return send(method, path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
     private HttpRequest.Builder request(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
