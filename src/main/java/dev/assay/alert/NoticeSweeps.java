@@ -17,8 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Looks for what expires soon, every minute ({@code ASSAY_NOTICE_SWEEP}, an ISO-8601 duration), and has every
- * {@link ExpiryNotice} publish its notices for the period it looks ahead. One schedule for every kind of expiry,
+ * Looks for what expires soon, every minute ({@code ASSAY_NOTICE_SWEEP}, an ISO-8601 duration), and publishes every
+ * {@link ExpiryNotice}'s notices for the period it looks ahead (its {@code noticeVariable}, else its default). One schedule for every kind of expiry,
  * so a new kind is a bean, not another timer. The decisions that expiries change (the gate) never wait for a
  * sweep: they read the clock themselves; a sweep only tells people ahead of time.
  */
@@ -37,6 +37,9 @@ public class NoticeSweeps {
     @Inject
     AssayConfig config;
 
+    @Inject
+    Alerts alerts;
+
     Clock clock = Clocks.UTC_MICROS;
 
     public void start() {
@@ -49,7 +52,8 @@ public class NoticeSweeps {
         Instant now = clock.instant();
         for (ExpiryNotice notice : notices) {
             try {
-                notice.sweep(now, now.plus(notice.ahead()));
+                Duration ahead = config.env(notice.noticeVariable()).map(Duration::parse).orElse(notice.defaultNotice());
+                notice.notices(now, now.plus(ahead)).forEach(alerts::publish);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "An expiry sweep (" + notice.getClass().getSimpleName() + ") failed; the next one retries", e);
             }

@@ -1,18 +1,17 @@
 package dev.assay.audit;
 
-import dev.assay.alert.Alerts;
 import dev.assay.alert.Event;
 import dev.assay.alert.EventType;
 import dev.assay.alert.ExpiryNotice;
-import dev.assay.infrastructure.AssayConfig;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Tells alert receivers when the audit a version's gate rests on stops being valid soon ({@code audit.expiring}),
@@ -29,28 +28,23 @@ public class AuditExpiryNotice implements ExpiryNotice {
     @Inject
     ModelRegistry registry;
 
-    @Inject
-    Alerts alerts;
-
-    @Inject
-    AssayConfig config;
-
     @Override
-    public Duration ahead() {
-        return config.env("ASSAY_AUDIT_NOTICE").map(Duration::parse).orElse(Duration.ofDays(30));
+    public String noticeVariable() {
+        return "ASSAY_AUDIT_NOTICE";
     }
 
     @Override
-    public void sweep(Instant now, Instant until) {
+    public List<Event> notices(Instant now, Instant until) {
+        List<Event> notices = new ArrayList<>();
         for (AuditRepository.Expiring e : audits.expiringBetween(now, until)) {
             boolean atTheGate = audits.latestDone(e.modelVersionId()).map(a -> a.id().equals(e.auditId())).orElse(false);
-            if (!atTheGate) {
-                continue;
+            if (atTheGate) {
+                ModelVersion v = registry.byId(e.modelVersionId());
+                notices.add(Event.once(EventType.AUDIT_EXPIRING, e.auditId(), now, v.modelName() + "@" + v.version(),
+                        Json.createObjectBuilder().add("model", v.modelName()).add("version", v.version())
+                                .add("audit", e.auditId()).add("expiresAt", e.expiresAt().toString()).build()));
             }
-            ModelVersion v = registry.byId(e.modelVersionId());
-            alerts.publish(Event.once(EventType.AUDIT_EXPIRING, e.auditId(), now, v.modelName() + "@" + v.version(),
-                    Json.createObjectBuilder().add("model", v.modelName()).add("version", v.version())
-                            .add("audit", e.auditId()).add("expiresAt", e.expiresAt().toString()).build()));
         }
+        return notices;
     }
 }

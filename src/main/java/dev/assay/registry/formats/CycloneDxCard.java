@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An Assay card as a CycloneDX 1.6 ML-BOM, and the Assay card of one: a {@code machine-learning-model} component with
@@ -440,10 +441,8 @@ public final class CycloneDxCard {
 
     /** A list of one text is that text; of several, the list. */
     private static Optional<JsonValue> readTexts(JsonValue v) {
-        if (v instanceof JsonArray a && !a.isEmpty() && a.stream().allMatch(x -> x instanceof JsonString)) {
-            return Optional.of(a.size() == 1 ? a.get(0) : a);
-        }
-        return Optional.empty();
+        return v instanceof JsonArray a && !a.isEmpty() && a.stream().allMatch(x -> x instanceof JsonString)
+                ? Optional.of(loneText(a)) : Optional.empty();
     }
 
     /**
@@ -451,34 +450,14 @@ public final class CycloneDxCard {
      * with a {@code type}) as they are. An object the schema refuses is carried as a property after all ({@link #write}).
      */
     private static Optional<JsonValue> writeDatasets(JsonValue v) {
-        List<JsonValue> items = v instanceof JsonArray a ? a : List.of(v);
-        JsonArrayBuilder b = JSON.createArrayBuilder();
-        for (JsonValue item : items) {
-            if (item instanceof JsonString n) {
-                b.add(JSON.createObjectBuilder().add("type", "dataset").add("name", n));
-            } else if (item instanceof JsonObject o && o.get("type") instanceof JsonString) {
-                b.add(o);
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(b.build());
+        return writeItems(v, n -> JSON.createObjectBuilder().add("type", "dataset").add("name", n).build(),
+                o -> o.get("type") instanceof JsonString);
     }
 
     /** Each dataset by its name when that is all it says, else as CycloneDX describes it; one name alone, not a list. */
     private static Optional<JsonValue> readDatasets(JsonValue v) {
-        if (!(v instanceof JsonArray a) || a.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonArrayBuilder b = JSON.createArrayBuilder();
-        for (JsonValue d : a) {
-            if (d instanceof JsonObject o && o.size() == 2 && "dataset".equals(o.getString("type", null)) && o.get("name") instanceof JsonString n) {
-                b.add(n);
-            } else {
-                b.add(d);
-            }
-        }
-        return Optional.of(loneText(b.build()));
+        return readItems(v, o -> o.size() == 2 && "dataset".equals(o.getString("type", null)) && o.get("name") instanceof JsonString n
+                ? Optional.of(n) : Optional.empty());
     }
 
     /** A list of one text is that text (a text is written as a list of one); any other list stays a list. */
@@ -488,19 +467,9 @@ public final class CycloneDxCard {
 
     /** Risks: a text is one risk by its name; objects of {@code name} and {@code mitigationStrategy} as they are. */
     private static Optional<JsonValue> writeRisks(JsonValue v) {
-        List<JsonValue> items = v instanceof JsonArray a ? a : List.of(v);
-        JsonArrayBuilder b = JSON.createArrayBuilder();
-        for (JsonValue item : items) {
-            if (item instanceof JsonString s) {
-                b.add(JSON.createObjectBuilder().add("name", s));
-            } else if (item instanceof JsonObject o && !o.isEmpty() && o.keySet().stream().allMatch(k -> k.equals("name") || k.equals("mitigationStrategy"))
-                    && o.values().stream().allMatch(x -> x instanceof JsonString)) {
-                b.add(o);
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(b.build());
+        return writeItems(v, s -> JSON.createObjectBuilder().add("name", s).build(), o -> !o.isEmpty()
+                && o.keySet().stream().allMatch(k -> k.equals("name") || k.equals("mitigationStrategy"))
+                && o.values().stream().allMatch(x -> x instanceof JsonString));
     }
 
     private static Optional<JsonValue> readRisks(JsonValue v) {
@@ -509,12 +478,20 @@ public final class CycloneDxCard {
 
     /** Metrics: an id is {@code {type: id}}; CycloneDX's own metric objects (texts throughout) as they are. */
     private static Optional<JsonValue> writeMetrics(JsonValue v) {
+        return writeItems(v, s -> JSON.createObjectBuilder().add("type", s).build(), CycloneDxCard::isMetric);
+    }
+
+    /**
+     * A text, or a list of texts and objects, as a CycloneDX list: each text made an object by {@code ofText}, each object
+     * {@code asIs} takes kept as it is; empty when anything else is there (the value then travels as a property).
+     */
+    private static Optional<JsonValue> writeItems(JsonValue v, Function<JsonString, JsonObject> ofText, Predicate<JsonObject> asIs) {
         List<JsonValue> items = v instanceof JsonArray a ? a : List.of(v);
         JsonArrayBuilder b = JSON.createArrayBuilder();
         for (JsonValue item : items) {
             if (item instanceof JsonString s) {
-                b.add(JSON.createObjectBuilder().add("type", s));
-            } else if (item instanceof JsonObject o && isMetric(o)) {
+                b.add(ofText.apply(s));
+            } else if (item instanceof JsonObject o && asIs.test(o)) {
                 b.add(o);
             } else {
                 return Optional.empty();
@@ -536,22 +513,21 @@ public final class CycloneDxCard {
         return readNamed(v, "type");
     }
 
-    /**
-     * A list of objects each read as its {@code key} text when that is all it has, else as it is; one text alone, not a
-     * list (as {@link #writeRisks} and {@link #writeMetrics} write a lone text).
-     */
+    /** A list of objects, each read as its {@code key} text when that is all it has, else as it is. */
     private static Optional<JsonValue> readNamed(JsonValue v, String key) {
+        return readItems(v, o -> o.size() == 1 && o.get(key) instanceof JsonString s ? Optional.of(s) : Optional.empty());
+    }
+
+    /**
+     * A CycloneDX list of objects read back: each as the text {@code asText} finds in it, else as it is; one text alone,
+     * not a list (as {@link #writeItems} writes a lone text). Empty for anything but a non-empty list of objects.
+     */
+    private static Optional<JsonValue> readItems(JsonValue v, Function<JsonObject, Optional<JsonString>> asText) {
         if (!(v instanceof JsonArray a) || a.isEmpty() || !a.stream().allMatch(x -> x instanceof JsonObject)) {
             return Optional.empty();
         }
         JsonArrayBuilder b = JSON.createArrayBuilder();
-        for (JsonObject o : a.getValuesAs(JsonObject.class)) {
-            if (o.size() == 1 && o.get(key) instanceof JsonString s) {
-                b.add(s);
-            } else {
-                b.add(o);
-            }
-        }
+        a.getValuesAs(JsonObject.class).forEach(o -> b.add(asText.apply(o).map(JsonValue.class::cast).orElse(o)));
         return Optional.of(loneText(b.build()));
     }
 
