@@ -112,6 +112,10 @@ final class GateCommand extends ServerCommand implements Callable<Integer> {
         if (gate.get("audit") instanceof JsonString audit) {
             b.append("\n  audit: ").append(ProblemText.printable(audit.getString()));
         }
+        if (gate.get("expiresAt") instanceof JsonString expires) {
+            boolean expired = gate.get("reasons") instanceof JsonArray r && r.size() == 1 && "audit expired".equals(r.getString(0, ""));
+            b.append(expired ? "\n  audit expired at " : "\n  audit valid until ").append(ProblemText.printable(expires.getString()));
+        }
         if (gate.get("report") instanceof JsonString report) {
             b.append("\n  report: ").append(ProblemText.printable(report.getString()));
         }

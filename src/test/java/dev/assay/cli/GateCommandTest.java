@@ -69,4 +69,25 @@ class GateCommandTest {
                 "m 1", GateCommand.Required.PASS, false);
         assertEquals("NONE: m 1 does not meet PASS (no audit of it has finished)", none);
     }
+
+    /** An audit with a validity says until when; once expired, the one reason and when it expired. */
+    @Test
+    void theSummarySaysUntilWhenTheAuditIsValidOrThatItExpired() {
+        String valid = GateCommand.summary(Json.createReader(new StringReader(FAILING.replace("FAIL", "PASS")
+                .replace("[\"four-fifths-impact-ratio\"]", "[]").replace("}", ",\"expiresAt\":\"2027-03-01T09:30:00Z\"}")))
+                .readObject(), "m 1", GateCommand.Required.PASS, true);
+        assertEquals("""
+                PASS: m 1 meets PASS
+                  audit: a1
+                  audit valid until 2027-03-01T09:30:00Z
+                  report: /api/v1/audits/a1/report""", valid);
+        String expired = GateCommand.summary(Json.createReader(new StringReader(FAILING.replace("four-fifths-impact-ratio", "audit expired")
+                .replace("}", ",\"expiresAt\":\"2027-03-01T09:30:00Z\"}"))).readObject(), "m 1", GateCommand.Required.PASS, false);
+        assertEquals("""
+                FAIL: m 1 does not meet PASS
+                  reason: audit expired
+                  audit: a1
+                  audit expired at 2027-03-01T09:30:00Z
+                  report: /api/v1/audits/a1/report""", expired);
+    }
 }

@@ -54,4 +54,32 @@ class RegisterCommandTest {
         assertEquals(Exit.ERROR, absent.status());
         assertTrue(absent.err().startsWith("error: cannot read " + dir.resolve("absent.yaml")), absent.err());
     }
+
+    /** Imports: a README by its name or front matter, a BOM by its bomFormat; the model and version they name, if any. */
+    @Test
+    void aHuggingFaceReadmeAndACycloneDxBomAreSentAsThemselves() throws Exception {
+        Path readme = Files.writeString(dir.resolve("README.md"), "---\nlicense: mit\nassay:\n  model: adult\n  version: 2.0\n---\n# Card\n");
+        RegisterCommand.ModelCardFile hf = RegisterCommand.ModelCardFile.read(readme);
+        assertEquals("text/markdown", hf.mediaType());
+        assertEquals("adult", hf.model());
+        assertEquals("2.0", hf.version());
+        RegisterCommand.ModelCardFile plain = RegisterCommand.ModelCardFile.read(Files.writeString(dir.resolve("card.md"), "# No front matter\n"));
+        assertEquals(null, plain.model(), "the command line names it");
+
+        Path bom = Files.writeString(dir.resolve("bom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":"
+                + "[{\"type\":\"library\",\"name\":\"x\"},{\"type\":\"machine-learning-model\",\"name\":\"credit-risk\",\"version\":\"1.4.0\"}]}");
+        RegisterCommand.ModelCardFile cdx = RegisterCommand.ModelCardFile.read(bom);
+        assertEquals("application/vnd.cyclonedx+json", cdx.mediaType());
+        assertEquals("credit-risk", cdx.model());
+        assertEquals("1.4.0", cdx.version());
+    }
+
+    @Test
+    void anImportPrintsWhatTheCardDoesNotHold() {
+        var answer = jakarta.json.Json.createReader(new java.io.StringReader("{\"import\":{\"format\":\"cyclonedx\",\"unmapped\":["
+                + "{\"path\":\"/components/0/licenses\",\"reason\":\"an Assay model card has no field for it\"}]}}")).readObject();
+        assertEquals("registered m 1 (already registered with this card)\n  imported from cyclonedx; not in the card:\n"
+                + "  /components/0/licenses: an Assay model card has no field for it", RegisterCommand.summary(answer, "m", "1", false));
+        assertEquals("registered m 1", RegisterCommand.summary(jakarta.json.JsonValue.EMPTY_JSON_OBJECT, "m", "1", true));
+    }
 }

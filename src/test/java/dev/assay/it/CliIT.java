@@ -155,6 +155,47 @@ class CliIT {
         assertTrue(altered.out().startsWith("INVALID: signature does not match"), altered.all());
     }
 
+    /**
+     * Issue 20, parts 3 and 5, in the client: a Hugging Face README and the CycloneDX specification's ML-BOM (with an
+     * overlay of Assay fields) imported by {@code register}, which prints what the card does not hold; the gate of an
+     * audit whose pack says how long it stays valid (nyc-ll144, a year) prints until when.
+     */
+    @Test
+    void cardsAreImportedAndTheGateSaysUntilWhenItsAuditIsValid() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Path readme = Files.write(dir.resolve("README.md"), resource("adult-income-README.md"));
+        Run hf = cli(ciToken, "register", readme.toString(), "hf-cli-" + suffix, "2.0.0");
+        assertEquals(0, hf.status(), hf.all());
+        assertTrue(hf.out().startsWith("registered hf-cli-" + suffix + " 2.0.0\n  imported from huggingface; not in the card:\n"
+                + "  /language: an Assay model card has no field for it\n"), hf.all());
+        assertTrue(hf.out().contains("  #Model Card for adult-income-gbt > Environmental Impact: "), hf.all());
+
+        Path bom = Files.write(dir.resolve("bom.json"), resource("cyclonedx-valid-machine-learning-1.6.json"));
+        Path overlay = Files.writeString(dir.resolve("assay.yaml"), "owner: it@example.com\ntask: binary-classification\n"
+                + "positiveLabel: 1\nfavorableOutcome: 1\ncolumns: {id: id, label: label, prediction: hired, protected: [sex]}\n");
+        String model = "cdx-cli-" + suffix;
+        Run cdx = cli(ciToken, "register", bom.toString(), model, "1.4", "--assay", overlay.toString());
+        assertEquals(0, cdx.status(), cdx.all());
+        assertTrue(cdx.out().contains("imported from cyclonedx; not in the card:\n  /components/0/name: the component's name is"),
+                cdx.all());
+        Run noName = cli(ciToken, "register", readme.toString());
+        assertEquals(2, noName.status(), "a README without an assay: model names no version: " + noName.all());
+
+        String version = "/api/v1/models/" + model + "/versions/1.4";
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{\"policies\":[\"nyc-ll144\"]}".getBytes());
+        assertEquals(201, audit.status(), audit.text());
+        Run gate = cli(ciToken, "gate", model, "1.4", "--require", "WARN");
+        assertEquals(0, gate.status(), "nyc-ll144 warns, never fails: " + gate.all());
+        assertTrue(gate.out().contains("\n  audit valid until " + audit.json().getString("expiresAt") + "\n"), gate.all());
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (var in = CliIT.class.getResourceAsStream("/dev/assay/registry/formats/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
     @Test
     void theDemosVersionsPassAndFailTheGate() throws Exception {
         awaitGate("/api/v1/models/loan-approval/versions/1.0.0");
