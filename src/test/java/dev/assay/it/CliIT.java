@@ -176,8 +176,9 @@ class CliIT {
         String model = "cdx-cli-" + suffix;
         Run cdx = cli(ciToken, "register", bom.toString(), model, "1.4", "--assay", overlay.toString());
         assertEquals(0, cdx.status(), cdx.all());
-        assertTrue(cdx.out().contains("imported from cyclonedx; not in the card:\n  /components/0/name: the component's name is"),
-                cdx.all());
+        assertTrue(cdx.out().startsWith("registered " + model + " 1.4\n  imported from cyclonedx; not in the card:\n"), cdx.all());
+        assertTrue(cdx.out().contains("\n  /components/0/name: the component's name is \"stable-diffusion\"; the path names the"
+                + " Assay model '" + model + "'\n"), cdx.all());
         Run noName = cli(ciToken, "register", readme.toString());
         assertEquals(2, noName.status(), "a README without an assay: model names no version: " + noName.all());
 
