@@ -78,6 +78,11 @@ public final class SparkEngine implements ScanEngine {
         }
     }
 
+    /** The Spark Connect session the scans run in (for the cluster's own reads and writes, as tests make data). */
+    public SparkSession session() {
+        return session;
+    }
+
     /** An engine on this one's session that leaves the session open when closed: one session, many audits. */
     public SparkEngine shared() {
         return new SparkEngine(session, false);
@@ -100,6 +105,38 @@ public final class SparkEngine implements ScanEngine {
     /** A Parquet location the cluster reads (a path or a URI such as {@code s3a://bucket/prefix/}). */
     public Table location(String uri) {
         return new Table("parquet." + SparkDialect.INSTANCE.identifier(uri));
+    }
+
+    /** One file of a Parquet location as the cluster reads it: URI, bytes, modification time (epoch ms), rows. */
+    public record DataFile(String path, long size, long modified, long rows) {
+    }
+
+    /**
+     * The files a Parquet location consists of, as the cluster lists and reads them (Spark's hidden
+     * {@code _metadata} column: file path, size and modification time), with each file's rows; in path
+     * order. A file without rows has no {@code _metadata} row: it is listed from the relation's input
+     * files, with size and time -1 (unknown). What pins a dataset that lives where it is (issue 18 §2):
+     * only these aggregates come back.
+     */
+    public List<DataFile> files(String location) throws SQLException {
+        java.util.Map<String, DataFile> files = new java.util.TreeMap<>();
+        scan("SELECT _metadata.file_path, _metadata.file_size, CAST(unix_millis(_metadata.file_modification_time) AS BIGINT), count(*)"
+                + location(location).from() + " GROUP BY 1, 2, 3 ORDER BY 1", r -> files.put(canonical(r.getString(1)),
+                new DataFile(canonical(r.getString(1)), r.getLong(2), r.getLong(3), r.getLong(4))) == null);
+        try {
+            for (String path : session.read().parquet(location).inputFiles()) {
+                files.putIfAbsent(canonical(path), new DataFile(canonical(path), -1, -1, 0));
+            }
+        } catch (RuntimeException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        return List.copyOf(files.values());
+    }
+
+    /** One spelling per file: Spark writes a local file {@code file:/x} in one place and {@code file:///x} in another. */
+    private static String canonical(String path) {
+        java.net.URI uri = java.net.URI.create(path);
+        return "file".equals(uri.getScheme()) ? Path.of(uri).toUri().toString() : uri.normalize().toString();
     }
 
     @Override

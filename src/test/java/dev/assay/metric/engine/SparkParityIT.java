@@ -229,6 +229,33 @@ class SparkParityIT {
         assertSame(oneFile, onSpark(card, evaluation, parts, baseline), "7 partitions");
     }
 
+    /**
+     * The LL144 median over more distinct scores than the histogram path takes (100,000): DuckDB's and
+     * Spark's exact {@code median}, and the exact histogram path (forced by a frequency weight of 1 on
+     * every row), all four the same number to 1e-12 relative; an even count, so the median is the mean of the middle two.
+     */
+    @Test
+    void theMedianOfManyDistinctScoresIsExactOnEitherPath() throws Exception {
+        Path scores = dir.resolve("scores.parquet");
+        try (var c = duckDb.open(); var s = c.createStatement()) {
+            s.execute("SELECT setseed(0.18)");
+            s.execute("COPY (SELECT random() AS s, 1 AS w FROM range(150000)) TO '" + scores + "' (FORMAT parquet)");
+        }
+        double duckMedian;
+        double duckHistogram;
+        try (DuckDbEngine duck = DuckDbEngine.open(duckDb)) {
+            duckMedian = dev.assay.metric.counts.AggregationPlan.median(duck, duck.table(scores), "s");
+            duckHistogram = dev.assay.metric.counts.AggregationPlan.median(duck, duck.table(scores), "s", java.util.Optional.of("w"));
+        }
+        SparkEngine spark = new SparkEngine(session);
+        double sparkMedian = dev.assay.metric.counts.AggregationPlan.median(spark, spark.table(scores), "s");
+        double sparkHistogram = dev.assay.metric.counts.AggregationPlan.median(spark, spark.table(scores), "s", java.util.Optional.of("w"));
+        double tolerance = 1e-12 * Math.abs(duckMedian);
+        assertEquals(duckMedian, duckHistogram, tolerance);
+        assertEquals(duckMedian, sparkMedian, tolerance);
+        assertEquals(duckMedian, sparkHistogram, tolerance);
+    }
+
     /** COMPAS (ProPublica's two-year file, 7,214 rows), as CompasProPublicaTest audits it, on both engines. */
     @Test
     void compasIsTheSameOnSpark() throws Exception {
