@@ -6,11 +6,9 @@ import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.engine.SparkEngine;
 import dev.assay.metric.engine.SparkRemote;
 import dev.assay.metric.scan.ScanEngine;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -18,8 +16,9 @@ import java.util.Optional;
  * a Spark Connect server and {@code ASSAY_SPARK_UPLOADS=true} sends the audits of uploaded datasets there
  * too: the cluster must then read the dataset store at the same path (this machine's cluster, or a
  * shared file system mounted alike). Without Spark configured nothing here touches a Spark class, and
- * Assay runs exactly as it did. One Spark Connect session serves every audit of this server; it is
- * opened on the first audit that needs it and closed with the application.
+ * Assay runs exactly as it did. Each audit on Spark opens a Connect session of its own and closes it
+ * when its scans are done: a session the server dropped while idle (Spark Connect ends idle sessions)
+ * is never reused, and an audit costs one session's start (a fraction of a second) besides its scans.
  */
 @ApplicationScoped
 public class AuditEngines {
@@ -29,8 +28,6 @@ public class AuditEngines {
 
     @Inject
     Analytics analytics;
-
-    private SparkEngine spark;
 
     /** The Spark cluster Assay is configured with, if any. */
     public Optional<SparkRemote> spark() {
@@ -42,23 +39,8 @@ public class AuditEngines {
         boolean uploads = config.env("ASSAY_SPARK_UPLOADS").map(Boolean::parseBoolean).orElse(false);
         Optional<SparkRemote> remote = spark();
         if (uploads && remote.isPresent()) {
-            return () -> session(remote.get()).shared();
+            return () -> SparkEngine.connect(remote.get());
         }
         return () -> DuckDbEngine.open(analytics.duckDb());
-    }
-
-    private synchronized SparkEngine session(SparkRemote remote) throws SQLException {
-        if (spark == null) {
-            spark = SparkEngine.connect(remote);
-        }
-        return spark;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (spark != null) {
-            spark.close();
-            spark = null;
-        }
     }
 }

@@ -40,7 +40,7 @@ public final class SparkEngine implements ScanEngine {
     private final SparkSession session;
     private final boolean owned;
 
-    /** Runs scans in a session the caller opened and will close (one per application). */
+    /** Runs scans in a session the caller opened and will close (the tests share one across engines). */
     public SparkEngine(SparkSession session) {
         this(session, false);
     }
@@ -81,11 +81,6 @@ public final class SparkEngine implements ScanEngine {
     /** The Spark Connect session the scans run in (for the cluster's own reads and writes, as tests make data). */
     public SparkSession session() {
         return session;
-    }
-
-    /** An engine on this one's session that leaves the session open when closed: one session, many audits. */
-    public SparkEngine shared() {
-        return new SparkEngine(session, false);
     }
 
     @Override
