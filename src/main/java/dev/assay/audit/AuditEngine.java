@@ -12,6 +12,7 @@ import dev.assay.metric.Scope;
 import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.engine.LabelNeeds;
 import dev.assay.metric.engine.MetricEngine;
+import dev.assay.metric.scan.ScanEngine;
 import dev.assay.policy.Decision;
 import dev.assay.policy.Finding;
 import dev.assay.policy.Policy;
@@ -35,7 +36,7 @@ import java.util.function.Function;
 /**
  * Evaluates policies on one dataset: rules -> needs (the metrics, scopes and parameters the rules and
  * the requested metrics ask for), handed to the metric engine (metric/engine: scans, states, values,
- * on DuckDB); rules judge the values -> findings -> decision. Plain Java: unit-tested and benchmarked
+ * on DuckDB, or on Spark for data that lives there); rules judge the values -> findings -> decision. Plain Java: unit-tested and benchmarked
  * without a server.
  */
 public final class AuditEngine {
@@ -44,17 +45,23 @@ public final class AuditEngine {
     public record Evaluation(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
     }
 
-    private final DuckDb duckDb;
+    private final ScanEngine.Opener engines;
     private final MetricParameters defaults;
     private final ApprovedEvaluation approved;
     private final String labelsWithheld;
 
+    /** Scans on embedded DuckDB, each audit on a connection of its own. */
     public AuditEngine(DuckDb duckDb, MetricParameters defaults) {
-        this(duckDb, defaults, ApprovedEvaluation.NONE, null);
+        this(() -> DuckDbEngine.open(duckDb), defaults);
     }
 
-    private AuditEngine(DuckDb duckDb, MetricParameters defaults, ApprovedEvaluation approved, String labelsWithheld) {
-        this.duckDb = duckDb;
+    /** Scans on the engines {@code engines} opens, one per audit (DuckDB, or a Spark cluster: {@code SparkEngine}). */
+    public AuditEngine(ScanEngine.Opener engines, MetricParameters defaults) {
+        this(engines, defaults, ApprovedEvaluation.NONE, null);
+    }
+
+    private AuditEngine(ScanEngine.Opener engines, MetricParameters defaults, ApprovedEvaluation approved, String labelsWithheld) {
+        this.engines = engines;
         this.defaults = defaults;
         this.approved = approved;
         this.labelsWithheld = labelsWithheld;
@@ -62,7 +69,7 @@ public final class AuditEngine {
 
     /** The same engine comparing performance with the model's last approved version (its pinned dataset, read with its card). */
     public AuditEngine comparedWith(ApprovedEvaluation values) {
-        return new AuditEngine(duckDb, defaults, values, labelsWithheld);
+        return new AuditEngine(engines, defaults, values, labelsWithheld);
     }
 
     /**
@@ -70,7 +77,7 @@ public final class AuditEngine {
      * a production window whose labels cover too few of its rows to say anything about them. Null: labels used.
      */
     public AuditEngine withholdingLabels(String reason) {
-        return new AuditEngine(duckDb, defaults, approved, reason);
+        return new AuditEngine(engines, defaults, approved, reason);
     }
 
     public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, List<Policy> policies,
@@ -82,7 +89,7 @@ public final class AuditEngine {
      * @param baseline      the baseline dataset's Parquet file, for drift; null without one
      * @param baselineTypes its column types
      * @throws IllegalArgumentException for a metric no family defines
-     * @throws SQLException             when DuckDB fails to run a scan
+     * @throws SQLException             when the engine fails to run a scan
      */
     public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, Path baseline,
                        Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
@@ -105,7 +112,7 @@ public final class AuditEngine {
                 needs.addAll(MetricEngine.over(rule.metric(), ruleScopes, p, cardDefaults));
             }
         }
-        try (DuckDbEngine engine = DuckDbEngine.open(duckDb)) {
+        try (ScanEngine engine = engines.open()) {
             AuditData data = data(card, columnTypes, engine, parquet, baseline, baselineTypes);
             for (String metric : extraMetrics) {
                 needs.addAll(MetricEngine.everywhere(metric, data, card.columns().protectedAttributes(), cardDefaults));
@@ -137,7 +144,7 @@ public final class AuditEngine {
     }
 
     /** The model card as the metric families read it: reshaped once, here, for every family. */
-    private AuditData data(ModelCard card, Map<String, String> columnTypes, DuckDbEngine engine, Path parquet, Path baseline,
+    private AuditData data(ModelCard card, Map<String, String> columnTypes, ScanEngine engine, Path parquet, Path baseline,
                            Map<String, String> baselineTypes) {
         var columns = card.columns();
         OutcomeColumns outcomes = outcomes(card, columnTypes);

@@ -6,7 +6,6 @@ import dev.assay.failure.InvalidInput;
 import dev.assay.failure.NotFound;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
-import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.metric.ApprovedEvaluation;
 import dev.assay.metric.engine.MetricCatalogue;
@@ -72,7 +71,7 @@ public class AuditService {
     ReportService reports;
 
     @Inject
-    Analytics analytics;
+    AuditEngines engines;
 
     @Inject
     WaiverService waivers;
@@ -329,7 +328,7 @@ public class AuditService {
 
     /** The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. */
     AuditEngine.Evaluation evaluate(Resolved r, List<Policy> policies) throws SQLException {
-        return new AuditEngine(analytics.duckDb(), r.inputs().parameters()).comparedWith(approvedEvaluation(r.inputs()))
+        return new AuditEngine(engines.forUploads(), r.inputs().parameters()).comparedWith(approvedEvaluation(r.inputs()))
                 .withholdingLabels(r.inputs().window() == null ? null : r.inputs().window().labelsWithheld())
                 .run(r.version().card(), columnTypes(r.dataset()), datasets.file(r.dataset()),
                         r.baseline() == null ? null : datasets.file(r.baseline()),

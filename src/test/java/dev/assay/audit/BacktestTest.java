@@ -123,7 +123,10 @@ class BacktestTest {
         service.policies = catalog;
         Analytics analytics = new Analytics();
         inject(analytics, "duckDb", duckDb);
-        service.analytics = analytics;
+        AuditEngines engines = new AuditEngines();
+        engines.config = new dev.assay.infrastructure.AssayConfig();
+        engines.analytics = analytics;
+        service.engines = engines;
     }
 
     /** A CSV ingested as the server does and published into the store under its id's hash. */

@@ -112,6 +112,30 @@ public final class LibertyServer implements BeforeAllCallback {
         awaitReady(h.running.base().resolve("/health/ready"), Duration.ofSeconds(240));
     }
 
+    /**
+     * Stops the server, starts it on the same data and port with {@code extra} added to its environment,
+     * runs {@code withIt}, and starts it again with its own environment, whatever {@code withIt} did.
+     */
+    public static void restartWith(Map<String, String> extra, ThrowingRunnable withIt) throws Exception {
+        Handle h = handle;
+        Map<String, String> env = new TreeMap<>(h.env);
+        env.putAll(extra);
+        restart(h, env);
+        try {
+            withIt.run();
+        } finally {
+            restart(h, h.env);
+        }
+    }
+
+    private static void restart(Handle h, Map<String, String> env) throws Exception {
+        server(h.wlp, Map.of(), "stop").waitFor();
+        if (server(h.wlp, env, "start").waitFor() != 0) {
+            throw new IllegalStateException("server restart failed: see " + h.wlp.resolve("usr/servers/assay/logs"));
+        }
+        awaitReady(h.running.base().resolve("/health/ready"), Duration.ofSeconds(240));
+    }
+
     @FunctionalInterface
     public interface ThrowingRunnable {
         void run() throws Exception;

@@ -19,7 +19,7 @@ import java.sql.Statement;
  * statement whose result set is streamed to the family that asked (rows are never collected here).
  * Not thread-safe, as a JDBC connection is not; close it to release the connection.
  */
-public final class DuckDbEngine implements ScanEngine, AutoCloseable {
+public final class DuckDbEngine implements ScanEngine {
 
     private final Connection connection;
     private final boolean owned;

@@ -15,7 +15,13 @@ import java.util.List;
  * <p>Errors: a statement the engine rejects or fails to run throws {@link SQLException} (its message
  * is the engine's); the audit fails with it, no partial state is kept.
  */
-public interface ScanEngine {
+public interface ScanEngine extends AutoCloseable {
+
+    /** Opens an engine for one audit's scans, closed when they are done. */
+    @FunctionalInterface
+    interface Opener {
+        ScanEngine open() throws SQLException;
+    }
 
     /** Sees one row; returns false to stop reading the rest (the query is then abandoned). */
     @FunctionalInterface
@@ -52,5 +58,10 @@ public interface ScanEngine {
             throw new SQLException("the scan returned no row: " + sql);
         }
         return out.get(0);
+    }
+
+    /** Releases what this engine opened (a connection, a session); nothing by default. */
+    @Override
+    default void close() throws SQLException {
     }
 }

@@ -21,14 +21,14 @@ import dev.assay.infrastructure.ValueMatch;
  * {@code WITH}, unaliased subqueries in FROM, {@code SELECT DISTINCT *}, {@code ln}, {@code abs},
  * {@code trim}, {@code lower}, {@code coalesce}, {@code greatest}, {@code least}, TRUE and FALSE. The
  * relation a scan reads is the engine's {@link Table}. Spelled alike is not computed alike at every
- * edge, which a SparkDialect's tests must check rather than this interface hide: which texts
+ * edge, which SparkDialectIT and SparkParityIT check on a real cluster rather than this interface hide: which texts
  * {@code TRY_CAST} reads as a boolean, date or timestamp; ANSI mode's {@code CAST} of text to DOUBLE,
  * which throws where DuckDB's does too, but inside a CASE branch only if Spark evaluates it; decimal
  * rather than double results of {@code n / 2.0}; and column names, which Spark compares without case
  * unless {@code spark.sql.caseSensitive} is set.
  *
  * <p>DuckDB's spelling is {@link DuckDbDialect}, exactly the text the families wrote before this hook.
- * Spark SQL 4's, for the SparkDialect still to write (over Spark Connect):
+ * Spark SQL 4's, {@link SparkDialect} (sent over Spark Connect):
  * <ul>
  *   <li>{@link #identifier}: backticks, an embedded backtick doubled ({@code `se``x`}); double quotes
  *       as DuckDB only when the session sets {@code spark.sql.ansi.doubleQuotedIdentifiers}.</li>

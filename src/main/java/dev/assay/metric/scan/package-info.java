@@ -7,8 +7,8 @@
  * full regular-expression matches, the finite and whole-number tests, integer division, exact
  * quantiles, the repeatable row sample); a family writes everything else as plain SQL, the same on
  * every engine. {@link dev.assay.metric.scan.DuckDbDialect} is DuckDB's spelling, the text the families
- * always wrote; the interface's comment gives each construct's Spark SQL 4 spelling. Families never see
- * a connection, a file or a dialect's class: the same scans run on DuckDB today and on Spark SQL
- * tomorrow, one new ScanEngine with its SqlDialect and no change to any family.
+ * always wrote; {@link dev.assay.metric.scan.SparkDialect} Spark SQL 4's. Families never see a
+ * connection, a file or a dialect's class: the same scans run on DuckDB and on Spark SQL, each one
+ * ScanEngine with its SqlDialect, and no family knows which.
  */
 package dev.assay.metric.scan;
