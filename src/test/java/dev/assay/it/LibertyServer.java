@@ -60,11 +60,23 @@ public final class LibertyServer implements BeforeAllCallback {
                 handle = started;
                 running = started.running;
                 awaitDemoDeployment();
+                firstStartLog = Files.readString(started.wlp.resolve("usr/servers/assay/logs/messages.log"));
             }
         }
     }
 
     private static volatile Handle handle;
+
+    private static volatile String firstStartLog;
+
+    /**
+     * The server's log as it was after its first start, which printed the demo users' passwords once: a test that
+     * restarts the server (crash recovery, Spark) makes Liberty start a new messages.log, and its rotation keeps only
+     * the latest few.
+     */
+    public static String firstStartLog() {
+        return firstStartLog;
+    }
 
     /**
      * The demo seeds its deployment in the background after the server is ready (three weeks of batches and

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,8 +96,7 @@ class LocalIdentityIT {
 
     @Test
     void demoUsersArePrintedOnceAndCanSignIn() throws Exception {
-        String log = Files.readString(java.nio.file.Path.of(System.getProperty("assay.wlp.dir", "target/liberty/wlp"))
-                .resolve("usr/servers/assay/logs/messages.log"));
+        String log = LibertyServer.firstStartLog();
         Matcher m = Pattern.compile("auditor \\(auditor\\) password (\\S+)").matcher(log);
         assertTrue(m.find(), "the demo users' passwords are in the log");
         String password = m.group(1);

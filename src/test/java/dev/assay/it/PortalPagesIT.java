@@ -35,8 +35,7 @@ class PortalPagesIT {
     private static final String VERSION = "/portal/models/loan-approval/versions/1.0.0";
 
     private static String demoPassword(String user) throws Exception {
-        String log = Files.readString(java.nio.file.Path.of(System.getProperty("assay.wlp.dir", "target/liberty/wlp"))
-                .resolve("usr/servers/assay/logs/messages.log"));
+        String log = LibertyServer.firstStartLog();
         Matcher m = Pattern.compile(" " + user + " \\([a-z-]+\\) password (\\S+)").matcher(log);
         assertTrue(m.find(), "demo user " + user + " in the log");
         return m.group(1);

@@ -40,6 +40,7 @@ class RoleMatrixIT {
             PUT     /api/v1/models/{model}/versions/{version}               401  ok   403  ok   ok
             GET     /api/v1/models                                          401  ok   ok   ok   ok
             GET     /api/v1/models/{model}/versions/{version}               401  ok   ok   ok   ok
+            GET     /api/v1/models/{model}/versions/{version}/card          401  ok   ok   ok   ok
             GET     /api/v1/models/{model}/owners                           401  ok   ok   ok   ok
             PUT     /api/v1/models/{model}/owners                           401  403  403  ok   403
             POST    /api/v1/models/{model}/versions/{version}/datasets      401  ok   403  ok   ok
