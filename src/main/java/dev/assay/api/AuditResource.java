@@ -209,7 +209,7 @@ public class AuditResource {
             throw Problem.badRequest("Query parameter 'environment' must name an environment (1-100 characters)");
         }
         return view.in(deployments.of(v.modelName()).stream()
-                .filter(d -> d.until() == null && d.environment().equals(environment) && d.modelVersionId().equals(v.id()))
+                .filter(d -> d.active() && d.environment().equals(environment) && d.modelVersionId().equals(v.id()))
                 .findFirst()
                 .map(d -> new GateView.InEnvironment(environment, true, d.id(), d.since(), windows.health(d.id()).id()))
                 .orElse(GateView.InEnvironment.none(environment)));

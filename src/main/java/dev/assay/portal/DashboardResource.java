@@ -59,31 +59,20 @@ public class DashboardResource {
     WindowService windows;
 
     /** What is deployed where: the model's deployments still serving, newest first. */
-    private List<Serving> serving(String model) {
-        List<Serving> out = new ArrayList<>();
-        for (Deployment d : deployments.of(model)) {
-            if (d.until() == null) {
-                var health = windows.health(d.id());
-                out.add(new Serving(d.environment(), deployments.version(d).version(), health.id(),
-                        DeploymentPages.healthBadge(health), "/portal/deployments/" + d.id()));
-            }
-        }
-        return out;
+    private List<DeploymentRow> serving(String model) {
+        return deployments.of(model).stream().filter(Deployment::active)
+                .map(d -> DeploymentRow.of(d, deployments.version(d), windows)).toList();
     }
 
     @Context
     HttpServletRequest request;
 
     public record ModelRow(String model, String version, int versions, String gate, String badge, List<String> reasons, String link,
-                           List<Serving> serving) {
+                           List<DeploymentRow> serving) {
 
         public String modelLink() {
             return ModelPages.link(model);
         }
-    }
-
-    /** A deployment of the model still serving: where, which version, its health in a word and an icon. */
-    public record Serving(String environment, String version, String health, String healthBadge, String link) {
     }
 
     public record PendingWaiver(String id, String model, String version, String rule, String requestedBy, Instant expiresAt, String link) {

@@ -3,7 +3,6 @@ package dev.assay.portal;
 import dev.assay.api.Problem;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
-import dev.assay.monitoring.Deployment;
 import dev.assay.monitoring.DeploymentService;
 import dev.assay.monitoring.WindowService;
 import dev.assay.registry.ModelRegistry;
@@ -62,11 +61,6 @@ public class ModelPages {
                              List<String> reasons, int audits, String artifact) {
     }
 
-    /** A deployment of the model, serving ({@code until} null) or ended, with the health of its windows. */
-    public record DeploymentRow(String environment, String version, String versionLink, Instant since, Instant until,
-                                String health, String healthBadge, String link) {
-    }
-
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.READ_RESULTS)
@@ -87,7 +81,8 @@ public class ModelPages {
             return new VersionRow(v.version(), VersionPages.link(v), v.createdAt(), v.createdBy(), gate.decision(),
                     Page.badge(gate.decision()), gate.reasons(), audits.ofVersion(v.id()).size(), v.artifactDigest());
         }).toList();
-        List<DeploymentRow> deployed = deployments.of(model).stream().map(d -> row(d, byId.get(d.modelVersionId()))).toList();
+        List<DeploymentRow> deployed = deployments.of(model).stream()
+                .map(d -> DeploymentRow.of(d, byId.get(d.modelVersionId()), windows)).toList();
         Map<String, Object> m = Page.model(model, request);
         m.put("model", model);
         m.put("owners", registry.owners(model));
@@ -96,12 +91,6 @@ public class ModelPages {
         m.put("history", deployed);
         m.put("compare", link(model) + "/compare");
         return templates.render("model", m);
-    }
-
-    private DeploymentRow row(Deployment d, ModelVersion v) {
-        var health = windows.health(d.id());
-        return new DeploymentRow(d.environment(), v.version(), VersionPages.link(v), d.since(), d.until(), health.id(),
-                DeploymentPages.healthBadge(health), "/portal/deployments/" + d.id());
     }
 
     /** The portal link of a model's page. */

@@ -144,10 +144,6 @@ public class VersionPages {
     public record PolicyView(String id, String version, String title, String sha256, List<RuleView> rules) {
     }
 
-    /** A deployment of the model serving (or having served) this version. */
-    public record DeployedRow(String id, String environment, Instant since, Instant until, String health, String healthBadge) {
-    }
-
     public record WaiverRow(String id, String rule, String status, String justification, String requestedBy, Instant requestedAt,
                             Instant expiresAt, String decidedBy, String comment) {
     }
@@ -208,15 +204,10 @@ public class VersionPages {
      * Where this version serves or served, newest first; only for the whole page (the audits fragment, polled
      * every two seconds while an audit runs, does not show it, and each health reads the deployment's windows).
      */
-    private List<DeployedRow> deployed(ModelVersion v) {
-        List<DeployedRow> rows = new ArrayList<>();
-        for (Deployment d : deployments.of(v.modelName())) {
-            if (d.modelVersionId().equals(v.id())) {
-                var health = windows.health(d.id());
-                rows.add(new DeployedRow(d.id(), d.environment(), d.since(), d.until(), health.id(), DeploymentPages.healthBadge(health)));
-            }
-        }
-        return rows;
+    /** Where this version serves or served, newest first. */
+    private List<DeploymentRow> deployed(ModelVersion v) {
+        return deployments.of(v.modelName()).stream().filter(d -> d.modelVersionId().equals(v.id()))
+                .map(d -> DeploymentRow.of(d, v, windows)).toList();
     }
 
     private Map<String, Object> model(ModelVersion v, List<FieldError> errors, String justification) {
