@@ -62,10 +62,11 @@ public final class DuckDbEngine implements ScanEngine {
         }
     }
 
+    /** Releases the connection this engine opened; closing it (and its database) happens in the background: {@link DuckDb#closeLater}. */
     @Override
-    public void close() throws SQLException {
+    public void close() {
         if (owned) {
-            connection.close();
+            DuckDb.closeLater(connection);
         }
     }
 
