@@ -1,6 +1,7 @@
 package dev.assay.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -19,12 +20,12 @@ public interface AuditQueue {
     /** The run, locked for the caller's transaction (mandatory), so its claim cannot move until it ends. */
     Optional<AuditRun> locked(String id);
 
-    /** Extends to {@code until} the leases of the runs {@code server} has RUNNING; how many. */
-    int renew(String server, Instant until);
+    /** Extends to {@code until} the leases {@code server} holds on the runs {@code ids} (those it is running); how many. */
+    int renew(String server, Collection<String> ids, Instant until);
 
     /**
-     * Ends the leases {@code server} holds: called as it starts, when nothing of its earlier life runs any
-     * more, so its runs are claimable at once instead of after their lease. How many.
+     * Queues again the runs {@code server} holds: called as it starts, when nothing of its earlier life runs any
+     * more, so they are claimable at once instead of after their lease (their attempts still count). How many.
      */
     int release(String server);
 

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -64,6 +66,8 @@ public class AuditWorker {
 
     Clock clock = Clocks.UTC_MICROS;
     private final Semaphore workers = new Semaphore(WORKERS);
+    /** The runs this server is running now: the claims it renews. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** One claim at a time on this server: claims race only with other servers' (see {@link JpaAuditQueue}). */
     private final Object claiming = new Object();
     private volatile String server;
@@ -122,7 +126,7 @@ public class AuditWorker {
     /** Every poll: renew this server's claims, then claim what there is room for. */
     void tick() {
         try {
-            queue.renew(server, clock.instant().plus(lease()));
+            queue.renew(server, Set.copyOf(running), clock.instant().plus(lease()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Renewing the audit claims of " + server + " failed", e);
         }
@@ -146,16 +150,19 @@ public class AuditWorker {
                     return;
                 }
                 AuditRun run = claimed.get();
+                running.add(run.id());
                 try {
                     executor.submit(() -> {
                         try {
                             audits.execute(run, server);
                         } finally {
+                            running.remove(run.id());
                             workers.release();
                             wake();
                         }
                     });
                 } catch (RejectedExecutionException e) {
+                    running.remove(run.id());
                     workers.release();
                     jobs.unclaim(run.id(), server);
                     return;

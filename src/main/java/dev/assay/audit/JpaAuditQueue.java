@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,8 @@ public class JpaAuditQueue implements AuditQueue {
 
     @Override
     public Optional<AuditRun> nextClaimable(Instant now) {
+        // What this transaction changed (a run failed as abandoned) is what the statement must see.
+        em.flush();
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("SELECT id FROM audit_run WHERE status = 'QUEUED'"
                         + " OR (status = 'RUNNING' AND (lease_until IS NULL OR lease_until < ?1))"
@@ -41,15 +44,20 @@ public class JpaAuditQueue implements AuditQueue {
 
     @Override
     @Transactional
-    public int renew(String server, Instant until) {
-        return em.createQuery("update AuditRun a set a.leaseUntil = :until where a.claimedBy = :server and a.status = 'RUNNING'")
-                .setParameter("until", until).setParameter("server", server).executeUpdate();
+    public int renew(String server, Collection<String> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("update AuditRun a set a.leaseUntil = :until where a.id in :ids and a.claimedBy = :server"
+                        + " and a.status = 'RUNNING'")
+                .setParameter("until", until).setParameter("ids", ids).setParameter("server", server).executeUpdate();
     }
 
     @Override
     @Transactional
     public int release(String server) {
-        return em.createQuery("update AuditRun a set a.leaseUntil = null where a.claimedBy = :server and a.status = 'RUNNING'")
+        return em.createQuery("update AuditRun a set a.status = 'QUEUED', a.claimedBy = null, a.leaseUntil = null"
+                        + " where a.claimedBy = :server and a.status = 'RUNNING'")
                 .setParameter("server", server).executeUpdate();
     }
 
