@@ -85,11 +85,6 @@ public class AuditWorker {
         return poll.compareTo(most) > 0 ? most : poll.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : poll;
     }
 
-    /** This server's name in claims. */
-    public String server() {
-        return server;
-    }
-
     public synchronized void start() {
         if (task != null) {
             return;
