@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -99,10 +100,13 @@ public class Startup {
         if (!Files.isDirectory(tmp)) {
             return;
         }
+        Instant settled = Instant.now().minus(AssayConfig.SETTLED);
         try (Stream<Path> files = Files.list(tmp)) {
             files.forEach(f -> {
                 try {
-                    Files.deleteIfExists(f);
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(settled)) {
+                        Files.deleteIfExists(f);
+                    }
                 } catch (IOException e) {
                     LOG.warning("cannot remove scratch file " + f + ": " + e.getMessage());
                 }

@@ -35,9 +35,6 @@ public interface AuditRepository {
     /** The newest audit of these inputs that did not end in ERROR. */
     Optional<AuditRun> byInputs(String inputsSha256);
 
-    /** Audits a stopped server left QUEUED or RUNNING. */
-    List<AuditRun> unfinished();
-
     /** The PAdES-signed PDF of a finished audit, once rendered (or as a result from before V9 holds it). */
     Optional<byte[]> pdf(String auditId);
 

@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The job row of an audit. Its inputs are fixed at creation; only the status and its timestamps
- * move as the job runs. The outcome is the insert-only {@link AuditResult}.
+ * The job row of an audit. Its inputs are fixed at creation; only the status, its timestamps and the
+ * claim of the server running it move as the job runs. The outcome is the insert-only {@link AuditResult}.
  */
 @Entity
 @Table(name = "audit_run")
@@ -55,6 +55,18 @@ public class AuditRun {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The server running it (see {@link AuditWorker}); null while queued. */
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    /** Until when that server's claim holds unless renewed; past it, another server may claim the run. */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    /** How many times a server has claimed it. */
+    @Column(nullable = false)
+    private int attempts;
+
     protected AuditRun() {
     }
 
@@ -71,9 +83,23 @@ public class AuditRun {
         this.createdAt = createdAt;
     }
 
-    void started(Instant at) {
+    /** Claimed by {@code server} until {@code until}: running there, once more. */
+    void claimed(String server, Instant at, Instant until) {
         status = Status.RUNNING.name();
-        startedAt = at;
+        if (startedAt == null) {
+            startedAt = at;
+        }
+        claimedBy = server;
+        leaseUntil = until;
+        attempts++;
+    }
+
+    /** Given back to the queue unrun (the server could not start it after all). */
+    void unclaimed() {
+        status = Status.QUEUED.name();
+        claimedBy = null;
+        leaseUntil = null;
+        attempts = Math.max(0, attempts - 1);
     }
 
     void finished(Instant at) {
@@ -133,5 +159,17 @@ public class AuditRun {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    public int attempts() {
+        return attempts;
     }
 }

@@ -21,8 +21,6 @@ import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
 import dev.assay.security.Caller;
 import dev.assay.waiver.WaiverService;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,11 +47,11 @@ public class AuditService {
     private static final Logger LOG = Logger.getLogger(AuditService.class.getName());
     public static final List<String> DEFAULT_POLICIES = List.of("eeoc-four-fifths");
 
-    @Resource(lookup = "concurrent/audits")
-    ManagedExecutorService executor;
-
     @Inject
     AuditJobs jobs;
+
+    @Inject
+    AuditWorker worker;
 
     @Inject
     AuditRepository audits;
@@ -124,14 +122,16 @@ public class AuditService {
                 request.metrics(), request.parameters(), request.rounding(), approved, window);
         Optional<AuditRun> same = audits.byInputs(inputs.sha256());
         // The same inputs again are the same audit, unless that one has expired: then asking again renews it (a new
-        // run, judged and signed now, valid from now on).
+        // run, judged and signed now, valid from now on). Asked again under the version's lock, for two servers at once.
         if (same.isPresent() && !expired(same.get())) {
             return same.get();
         }
-        AuditRun run = jobs.create(new AuditRun(UUID.randomUUID().toString(), version.id(), dataset.id(),
-                baseline == null ? null : baseline.id(), inputs.canonical(), inputs.sha256(), caller.actor(),
-                clock.instant()));
-        submit(run.id());
+        AuditRun created = new AuditRun(UUID.randomUUID().toString(), version.id(), dataset.id(),
+                baseline == null ? null : baseline.id(), inputs.canonical(), inputs.sha256(), caller.actor(), clock.instant());
+        AuditRun run = jobs.create(created, r -> !expired(r));
+        if (run.id().equals(created.id())) {
+            submit(run.id());
+        }
         return run;
     }
 
@@ -210,8 +210,9 @@ public class AuditService {
         return found.get();
     }
 
+    /** A run was queued: this server's worker looks for it now rather than at its next poll. */
     public void submit(String auditId) {
-        executor.submit(() -> execute(auditId));
+        worker.wake();
     }
 
     /** Waits up to {@code wait} for the audit to end; returns its state either way. */
@@ -341,15 +342,20 @@ public class AuditService {
         return types;
     }
 
-    /** Re-queues the audits a stopped server left unfinished: a run is deterministic, so it is simply run again. */
+    /**
+     * Starts this server's worker on the queue the servers share, which takes up the audits a stopped server
+     * left unfinished (its own at once, another's when their lease expires: a run is deterministic, so it is
+     * simply run again), and renders the PDFs a stop left missing.
+     */
     public void resumeUnfinished() {
-        audits.unfinished().forEach(run -> submit(run.id()));
+        worker.start();
         pdfs.renderMissing();
     }
 
-    void execute(String auditId) {
+    /** Runs an audit {@code server} has claimed, and ends it there unless the claim was lost meanwhile. */
+    void execute(AuditRun run, String server) {
+        String auditId = run.id();
         try {
-            AuditRun run = jobs.markRunning(auditId);
             progress.enter(auditId, AuditProgress.Stage.LOADING);
             Resolved resolved = resolve(run);
             progress.enter(auditId, AuditProgress.Stage.COMPUTING_METRICS);
@@ -366,14 +372,18 @@ public class AuditService {
             AuditResult result = new AuditResult(auditId, outcome.decision(), signed.json(), signed.sha256(),
                     signed.jws(), signed.keyId(), attestation, finishedAt,
                     document.expiry() == null ? null : document.expiry().at());
-            jobs.complete(auditId, result, finishedAt);
+            if (!jobs.complete(auditId, server, result, finishedAt)) {
+                LOG.warning("Audit " + auditId + " was taken over by another server while it ran here (its lease ran out):"
+                        + " the result of that server stands, this one is dropped");
+                return;
+            }
             // Committed: whoever waits for the decision hears of it now, not after the PDF.
             progress.enter(auditId, AuditProgress.Stage.RENDERING_PDF);
             endings.ended();
             pdfs.renderCommitted(result);
         } catch (RuntimeException | SQLException e) {
             LOG.log(Level.WARNING, "Audit " + auditId + " failed", e);
-            jobs.fail(auditId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            jobs.fail(auditId, server, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             progress.enter(auditId, AuditProgress.Stage.DONE);
             endings.ended();

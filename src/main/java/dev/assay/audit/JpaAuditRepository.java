@@ -78,12 +78,6 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public List<AuditRun> unfinished() {
-        return em.createQuery("select a from AuditRun a where a.status in ('QUEUED', 'RUNNING') order by a.createdAt",
-                AuditRun.class).getResultList();
-    }
-
-    @Override
     public Optional<byte[]> pdf(String auditId) {
         ReportPdf rendered = em.find(ReportPdf.class, auditId);
         if (rendered != null) {

@@ -1,6 +1,8 @@
 /**
  * Audit runs: an asynchronous job ({@link dev.assay.audit.AuditService}, its transactional steps in
- * {@link dev.assay.audit.AuditJobs}, its stage in {@link dev.assay.audit.AuditProgress}) that evaluates a
+ * {@link dev.assay.audit.AuditJobs}, its stage in {@link dev.assay.audit.AuditProgress}), queued in the database
+ * and claimed by whichever server has a free worker ({@link dev.assay.audit.AuditQueue},
+ * {@link dev.assay.audit.AuditWorker}: each audit runs to its end once across servers), that evaluates a
  * model version's dataset against policy packs and stores the findings, the decision and the signed
  * report; backtests of a candidate pack on finished audits; and the gate ({@link dev.assay.audit.GateService}),
  * the decision of a version's latest finished audit with its waivers applied. The

@@ -256,7 +256,8 @@ public class BatchService {
     /** Removes batch files that no committed batch names (a post interrupted before its row committed). */
     public void removeOrphans() {
         try {
-            List<Path> removed = store.removeOrphans(repository.batchKeys());
+            // Files another server may still be writing are left alone (AssayConfig.SETTLED).
+            List<Path> removed = store.removeOrphans(repository.batchKeys(), java.time.Instant.now().minus(AssayConfig.SETTLED));
             if (!removed.isEmpty()) {
                 LOG.info("Removed " + removed.size() + " file(s) of production batches that never committed");
             }

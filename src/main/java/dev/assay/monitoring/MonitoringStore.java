@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +67,14 @@ public final class MonitoringStore {
      * interrupted between placing its files and committing its row left. Returns the files removed.
      */
     public List<Path> removeOrphans(Set<String> committed) throws IOException {
+        return removeOrphans(committed, Instant.MAX);
+    }
+
+    /**
+     * The same, for files last modified before {@code modifiedBefore} only: with servers sharing the data directory,
+     * a younger file may be a batch another server is writing now, whose row is not committed yet.
+     */
+    public List<Path> removeOrphans(Set<String> committed, Instant modifiedBefore) throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return removed;
@@ -74,7 +83,7 @@ public final class MonitoringStore {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
                 String name = f.getFileName().toString();
                 String key = name.substring(0, name.length() - ".parquet".length());
-                if (!committed.contains(key)) {
+                if (!committed.contains(key) && Files.getLastModifiedTime(f).toInstant().isBefore(modifiedBefore)) {
                     Files.deleteIfExists(f);
                     removed.add(f);
                 }

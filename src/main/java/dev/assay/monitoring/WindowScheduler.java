@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Closes windows on its own: every {@value #INTERVAL} (default PT1M) the server holding the
  * {@code window-closer} lease (a database row, taken by a conditional update; renewed on each tick, it
- * expires after two intervals, so another replica takes over from a stopped one) closes, for every serving
+ * expires after two intervals, so another replica takes over from a stopped one; renewed again before each
+ * deployment, so a run that outlasts it stops where the other server goes on) closes, for every serving
  * deployment, the windows that ended more than the grace period {@value #GRACE} (default PT15M) ago, so rows
  * that arrive a little late still land in their window.
  */
@@ -83,6 +84,13 @@ public class WindowScheduler {
             }
             Instant until = now.minus(grace());
             for (Deployment d : repository.active()) {
+                // Renewed before each deployment: a run longer than the lease stops once another server has taken over,
+                // rather than closing the same windows beside it.
+                Instant at = clock.instant();
+                if (!repository.lease(LEASE, holder, at, at.plus(interval().multipliedBy(2)))) {
+                    LOG.warning("The window closer's lease passed to another server during a run; it goes on there");
+                    return;
+                }
                 try {
                     windows.close(d.id(), until, WindowService.MONITOR);
                 } catch (RuntimeException e) {

@@ -32,6 +32,9 @@ public class ReportService {
     KeyRevocationRepository revoked;
 
     private volatile SigningKeys keys;
+    /** The keystore file as loaded (its modification time and size), and when that was last compared with the file. */
+    private volatile String loaded;
+    private volatile Instant compared = Instant.MIN;
 
     private Path keystore() {
         return config.env("ASSAY_KEYSTORE").map(Path::of).orElse(config.dataDir().resolve("keys").resolve("signing.p12"));
@@ -49,6 +52,36 @@ public class ReportService {
     public synchronized void init() {
         if (keys == null) {
             keys = SigningKeys.loadOrCreate(keystore(), password(), alias());
+            loaded = stamp();
+        }
+    }
+
+    /**
+     * Reloads the keystore when another server sharing the data directory rotated the key (it rewrites the file
+     * atomically): compared at most once a second, so a rotation elsewhere is signed with, and verifies, here within
+     * a second.
+     */
+    private void reloadIfRotatedElsewhere() {
+        Instant now = Instant.now();
+        if (now.isBefore(compared.plusSeconds(1))) {
+            return;
+        }
+        synchronized (this) {
+            compared = now;
+            String stamp = stamp();
+            if (stamp != null && !stamp.equals(loaded)) {
+                keys = SigningKeys.loadOrCreate(keystore(), password(), alias());
+                loaded = stamp;
+            }
+        }
+    }
+
+    private String stamp() {
+        try {
+            Path file = keystore();
+            return java.nio.file.Files.getLastModifiedTime(file) + " " + java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -58,6 +91,7 @@ public class ReportService {
         init();
         String previous = keys.keyId();
         keys = SigningKeys.rotate(keystore(), password(), alias());
+        loaded = stamp();
         ledger.append("key.rotated", keys.keyId(), actor, Json.createObjectBuilder()
                 .add("previous", previous).add("current", keys.keyId()).build());
         return keys;
@@ -65,6 +99,7 @@ public class ReportService {
 
     public SigningKeys keys() {
         init();
+        reloadIfRotatedElsewhere();
         return keys;
     }
 

@@ -1,9 +1,10 @@
 package dev.assay.security;
 
+import dev.assay.infrastructure.Clocks;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import java.util.Optional;
  * Checks credentials for the API and the portal alike, with the failed-attempt limits: a source
  * may fail 30 token checks a minute, a user name 5 password checks in 15 minutes per source, and a
  * source 20 password checks in 15 minutes across every name (spraying one password over many names).
+ * The failures are counted in the database, so the limits hold across every server on it.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -26,10 +28,21 @@ public class Authenticator {
     @Inject
     Identity identity;
 
-    private final FailedAttempts tokenFailures = new FailedAttempts(TOKEN_FAILURES_PER_MINUTE, Duration.ofMinutes(1), Clock.systemUTC());
-    private final FailedAttempts passwordFailures = new FailedAttempts(PASSWORD_FAILURES_PER_15_MINUTES, Duration.ofMinutes(15), Clock.systemUTC());
-    private final FailedAttempts sourceFailures = new FailedAttempts(PASSWORD_FAILURES_PER_SOURCE_PER_15_MINUTES,
-            Duration.ofMinutes(15), Clock.systemUTC());
+    @Inject
+    FailedAttemptRepository failures;
+
+    private FailedAttempts tokenFailures;
+    private FailedAttempts passwordFailures;
+    private FailedAttempts sourceFailures;
+
+    @PostConstruct
+    void init() {
+        tokenFailures = new FailedAttempts("token", TOKEN_FAILURES_PER_MINUTE, Duration.ofMinutes(1), Clocks.UTC_MICROS, failures);
+        passwordFailures = new FailedAttempts("password", PASSWORD_FAILURES_PER_15_MINUTES, Duration.ofMinutes(15),
+                Clocks.UTC_MICROS, failures);
+        sourceFailures = new FailedAttempts("source", PASSWORD_FAILURES_PER_SOURCE_PER_15_MINUTES, Duration.ofMinutes(15),
+                Clocks.UTC_MICROS, failures);
+    }
 
     /** The verdict on one credential check: accepted, rejected, throttled, or not checkable (provider unavailable). */
     public sealed interface Verdict {

@@ -29,7 +29,7 @@ class AuditProgressTest {
         AuditProgress progress = new AuditProgress();
         AuditRun queued = run("a");
         assertEquals(AuditProgress.Stage.QUEUED, progress.of(queued), "nothing recorded yet: queued");
-        queued.started(Instant.parse("2026-11-27T12:00:01Z"));
+        queued.claimed("server-1", Instant.parse("2026-11-27T12:00:01Z"), Instant.parse("2026-11-27T12:01:01Z"));
         progress.enter("a", AuditProgress.Stage.COMPUTING_METRICS);
         assertEquals(AuditProgress.Stage.COMPUTING_METRICS, progress.of(queued));
         queued.finished(Instant.parse("2026-11-27T12:00:02Z"));

@@ -255,11 +255,6 @@ class BacktestTest {
         }
 
         @Override
-        public List<AuditRun> unfinished() {
-            return List.of();
-        }
-
-        @Override
         public Optional<byte[]> pdf(String auditId) {
             return Optional.empty();
         }

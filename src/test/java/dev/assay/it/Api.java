@@ -172,6 +172,11 @@ public final class Api {
         }
     }
 
+    /** The same person and credentials, asking another server (a replica on the same database). */
+    public Api on(URI server) {
+        return new Api(server, authorization, person);
+    }
+
     public Api withAuthorization(String value) {
         return new Api(base, value);
     }

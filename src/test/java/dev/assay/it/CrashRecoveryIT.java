@@ -123,7 +123,7 @@ class CrashRecoveryIT {
         }
     }
 
-    private static JsonObject awaitDone(Api ci, String id) throws Exception {
+    static JsonObject awaitDone(Api ci, String id) throws Exception {
         for (int i = 0; i < 1200; i++) {
             JsonObject audit = ci.get("/api/v1/audits/" + id).json();
             String status = audit.getString("status");

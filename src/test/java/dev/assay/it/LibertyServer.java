@@ -148,6 +148,82 @@ public final class LibertyServer implements BeforeAllCallback {
         awaitReady(h.running.base().resolve("/health/ready"), Duration.ofSeconds(240));
     }
 
+    /**
+     * Starts a second server from the same installation on the first one's database and data directory, with its own
+     * port, server name and output directory (logs, workarea, pid, transaction log): a replica, as issue 18 runs them.
+     * Close it to stop it; {@link Replica#kill} kills it as a crash would.
+     */
+    public static Replica startReplica(String name) throws Exception {
+        Handle h = handle;
+        int port = freePort();
+        Path output = Path.of(System.getProperty("assay.it.work", "target/it")).resolve(h.running.database())
+                .resolve("replica-" + name).toAbsolutePath();
+        deleteTree(output);
+        Files.createDirectories(output);
+        Map<String, String> env = new TreeMap<>(h.env);
+        env.put("ASSAY_HTTP_PORT", String.valueOf(port));
+        env.put("ASSAY_SERVER_NAME", name);
+        env.put("WLP_OUTPUT_DIR", output.toString());
+        // The database is seeded already: a replica joins it.
+        env.put("ASSAY_DEMO", "false");
+        Replica replica = new Replica(h.wlp, URI.create("http://localhost:" + port), name, output, env);
+        System.out.println("Starting a replica of the Liberty server, " + name + ", on port " + port);
+        if (server(h.wlp, env, "start", "--clean").waitFor() != 0) {
+            throw new IllegalStateException("replica start failed: see " + output.resolve("assay/logs"));
+        }
+        try {
+            awaitReady(replica.base().resolve("/health/ready"), Duration.ofSeconds(240));
+        } catch (RuntimeException | InterruptedException e) {
+            replica.close();
+            throw e;
+        }
+        return replica;
+    }
+
+    /** The name the first server claims audits as (ASSAY_SERVER_NAME). */
+    public static String serverName() {
+        return handle.env.get("ASSAY_SERVER_NAME");
+    }
+
+    /** A second server on the same database and data directory. */
+    public static final class Replica implements AutoCloseable {
+        private final Path wlp;
+        private final URI base;
+        private final String name;
+        private final Path output;
+        private final Map<String, String> env;
+
+        Replica(Path wlp, URI base, String name, Path output, Map<String, String> env) {
+            this.wlp = wlp;
+            this.base = base;
+            this.name = name;
+            this.output = output;
+            this.env = Map.copyOf(env);
+        }
+
+        public URI base() {
+            return base;
+        }
+
+        /** What it claims audits as. */
+        public String name() {
+            return name;
+        }
+
+        /** Kills it as a crash would: SIGKILL, no shutdown. */
+        public void kill() throws Exception {
+            long pid = Long.parseLong(Files.readString(output.resolve(".pid/assay.pid")).trim());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no replica process " + pid));
+            process.destroyForcibly();
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            server(wlp, env, "stop").waitFor();
+        }
+    }
+
     @FunctionalInterface
     public interface ThrowingRunnable {
         void run() throws Exception;
@@ -217,6 +293,10 @@ public final class LibertyServer implements BeforeAllCallback {
         env.put("ASSAY_ENVIRONMENTS_ACCEPTING_WARN", "staging");
         env.put("ASSAY_MONITORING_INTERVAL", "PT5S");
         env.put("ASSAY_MONITORING_GRACE", "P3650D");
+        // Audit claims on a test's time scale: a killed server's audit is taken over 6 s after its last renewal.
+        env.put("ASSAY_SERVER_NAME", "it-" + db);
+        env.put("ASSAY_AUDIT_LEASE", "PT6S");
+        env.put("ASSAY_AUDIT_POLL", "PT1S");
         // AUTO_SERVER lets a test open the H2 file while the server has it, to tamper with rows directly.
         String jdbcUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/assay") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
         String jdbcUser = "assay";

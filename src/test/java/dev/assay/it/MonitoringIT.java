@@ -442,7 +442,7 @@ class MonitoringIT {
         assertEquals("cusum", series.getJsonObject("falseAlarms").getString("method"));
     }
 
-    private static List<JsonObject> awaitWindows(Api api, String d, int count) throws Exception {
+    static List<JsonObject> awaitWindows(Api api, String d, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         List<JsonObject> windows = List.of();
         while (System.nanoTime() < deadline) {
