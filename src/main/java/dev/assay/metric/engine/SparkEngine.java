@@ -137,7 +137,7 @@ public final class SparkEngine implements ScanEngine {
             for (String path : inputFiles.get()) {
                 files.putIfAbsent(canonical(path), new DataFile(canonical(path), -1, -1, 0));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new SQLException(e.getMessage(), e);
         }
         return List.copyOf(files.values());
@@ -153,7 +153,7 @@ public final class SparkEngine implements ScanEngine {
             for (org.apache.spark.sql.types.StructField f : session.sql("SELECT *" + relation.from()).schema().fields()) {
                 columns.put(f.name(), typeName(f.dataType().simpleString()));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new SQLException(e.getMessage(), e);
         }
         return columns;
@@ -207,7 +207,10 @@ public final class SparkEngine implements ScanEngine {
                     return;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark's AnalysisException is a checked exception that Scala throws undeclared: caught as any Exception.
             throw new SQLException(e.getMessage(), e);
         }
     }
