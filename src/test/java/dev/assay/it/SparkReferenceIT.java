@@ -114,7 +114,7 @@ class SparkReferenceIT {
             duck.forEach((k, d) -> SparkAuditIT.assertSame(d, cluster.get(k), k));
             SparkAuditIT.assertSame(onDuckDb.getJsonArray("findings"), onSpark.getJsonArray("findings"), "findings");
             assertEquals(onDuckDb.getString("decision"), onSpark.getString("decision"));
-            JsonObject reported = owner.get("/api/v1/audits/" + onSpark.getString("id") + "/report").json().getJsonObject("dataset");
+            JsonObject reported = owner.get("/api/v1/audits/" + onSpark.getString("id") + "/report", "application/json").json().getJsonObject("dataset");
             assertEquals(reference.getString("sha256"), reported.getString("sha256"));
             assertEquals(compas.toString(), reported.getJsonObject("reference").getString("location"));
             assertEquals(3, reported.getJsonObject("reference").getJsonObject("pin").getInt("files"));
