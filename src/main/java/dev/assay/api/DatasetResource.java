@@ -5,12 +5,15 @@ import dev.assay.failure.FieldError;
 import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetFormat;
 import dev.assay.dataset.DatasetService;
+import dev.assay.audit.ReferenceDatasets;
+import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -30,6 +33,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 @Path("api/v1")
@@ -41,6 +45,9 @@ public class DatasetResource {
 
     @Inject
     DatasetService datasets;
+
+    @Inject
+    ReferenceDatasets references;
 
     /** The file is the body: text/csv, application/x-ndjson or application/vnd.apache.parquet. Streamed. */
     @POST
@@ -76,6 +83,44 @@ public class DatasetResource {
         try (InputStream in = file.getContent()) {
             return ingest(model, version, role, delimiter, format, in, security);
         }
+    }
+
+    /** The media type of a dataset by reference's registration (API.md, "Datasets by reference"). */
+    public static final String REFERENCE = "application/vnd.assay.reference+json";
+
+    private static final SchemaCheck REFERENCE_REQUEST = SchemaCheck.load("policies/schema/reference-request.schema.json");
+
+    /**
+     * A dataset registered by reference: {@code {"location": ...}} or {@code {"table": ...}}, optionally
+     * {@code "engine": "spark"}. Checked as an upload is, where it lives; 201 with its metadata and its reference.
+     */
+    @POST
+    @Path("models/{model}/versions/{version}/datasets")
+    @Consumes(REFERENCE)
+    @Requires(Permission.UPLOAD_DATASET)
+    @Operation(summary = "Register a dataset by reference, audited where it lives",
+            description = "Body: {\"location\": \"<Parquet file, directory or glob>\"} or {\"table\": \"<namespace.table>\"},"
+                    + " optionally \"engine\": \"spark\" (the only engine for references). The location must lie inside"
+                    + " ASSAY_REFERENCE_ROOTS and a table's namespace be listed in ASSAY_REFERENCE_TABLES. Checked as an upload is"
+                    + " (card columns present, role values, weights) on the Spark cluster and pinned: its files with sizes,"
+                    + " modification times and rows, and the SHA-256 of their Parquet footers. 201 with the dataset and"
+                    + " 'reference': {location|table, engine, pin}; 422 with every problem. An audit of it fails when its"
+                    + " content changed since the pin.")
+    public Response reference(@PathParam("model") String model, @PathParam("version") String version,
+                              @QueryParam("role") String role, String body, @Context SecurityContext security) {
+        ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
+        Dataset.Role r = parseRole(role);
+        JsonBodies.Body checked = JsonBodies.object(body, REFERENCE_REQUEST);
+        List<FieldError> errors = new ArrayList<>();
+        String location = JsonBodies.optionalString(checked.json(), "location", errors);
+        String table = JsonBodies.optionalString(checked.json(), "table", errors);
+        String engine = JsonBodies.optionalString(checked.json(), "engine", errors);
+        if (checked.schemaErrors().isEmpty() && (location == null) == (table == null)) {
+            errors.add(FieldError.at("", "give exactly one of 'location' (a Parquet file, directory or glob) and 'table'"));
+        }
+        checked.check("The reference", errors);
+        Dataset d = references.register(v, r, new ReferenceDatasets.Request(location, table, engine), (Caller) security.getUserPrincipal());
+        return Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(DatasetView.of(d, v)).build();
     }
 
     private Response ingest(String model, String version, String role, String delimiter, DatasetFormat format,

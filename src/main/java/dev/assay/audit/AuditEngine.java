@@ -13,6 +13,7 @@ import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.engine.LabelNeeds;
 import dev.assay.metric.engine.MetricEngine;
 import dev.assay.metric.scan.ScanEngine;
+import dev.assay.metric.scan.Table;
 import dev.assay.policy.Decision;
 import dev.assay.policy.Finding;
 import dev.assay.policy.Policy;
@@ -40,6 +41,20 @@ import java.util.function.Function;
  * without a server.
  */
 public final class AuditEngine {
+
+    /**
+     * Where a dataset of the audit is read from, as the audit's engine names it: a stored upload
+     * ({@link #stored}), or a dataset by reference where it lives.
+     */
+    @FunctionalInterface
+    public interface Source {
+        Table in(ScanEngine engine);
+
+        /** An uploaded dataset's Parquet file in the store. */
+        static Source stored(Path parquet) {
+            return engine -> engine.table(parquet);
+        }
+    }
 
     /** What an audit computed and concluded. */
     public record Evaluation(List<MetricValue> metrics, List<Finding> findings, Decision decision) {
@@ -93,6 +108,17 @@ public final class AuditEngine {
      */
     public Evaluation run(ModelCard card, Map<String, String> columnTypes, Path parquet, Path baseline,
                        Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
+        return run(card, columnTypes, Source.stored(parquet), baseline == null ? null : Source.stored(baseline), baselineTypes,
+                policies, extraMetrics);
+    }
+
+    /**
+     * @param data     the evaluation dataset, as the engine reads it
+     * @param baseline the baseline dataset, for drift; null without one
+     * @see #run(ModelCard, Map, Path, Path, Map, List, List)
+     */
+    public Evaluation run(ModelCard card, Map<String, String> columnTypes, Source data, Source baseline,
+                       Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
         MetricParameters cardDefaults = defaults.withFavorableKnown(card.favorableOutcome().isPresent());
         // 1. Rules -> needs: which metric, over which scope, with which parameters.
         LinkedHashSet<Need> needs = new LinkedHashSet<>();
@@ -113,12 +139,12 @@ public final class AuditEngine {
             }
         }
         try (ScanEngine engine = engines.open()) {
-            AuditData data = data(card, columnTypes, engine, parquet, baseline, baselineTypes);
+            AuditData audited = data(card, columnTypes, engine, data, baseline, baselineTypes);
             for (String metric : extraMetrics) {
-                needs.addAll(MetricEngine.everywhere(metric, data, card.columns().protectedAttributes(), cardDefaults));
+                needs.addAll(MetricEngine.everywhere(metric, audited, card.columns().protectedAttributes(), cardDefaults));
             }
             // 2. Needs -> scans -> states -> values, p-values adjusted across the audit.
-            Map<Need, List<MetricValue>> computed = MetricEngine.compute(engine, data, needs);
+            Map<Need, List<MetricValue>> computed = MetricEngine.compute(engine, audited, needs);
             if (labelsWithheld != null) {
                 computed.replaceAll((need, values) -> !LabelNeeds.needsLabels(need.definition()) ? values : values.stream()
                         .map(v -> MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference()))
@@ -144,14 +170,14 @@ public final class AuditEngine {
     }
 
     /** The model card as the metric families read it: reshaped once, here, for every family. */
-    private AuditData data(ModelCard card, Map<String, String> columnTypes, ScanEngine engine, Path parquet, Path baseline,
+    private AuditData data(ModelCard card, Map<String, String> columnTypes, ScanEngine engine, Source data, Source baseline,
                            Map<String, String> baselineTypes) {
         var columns = card.columns();
         OutcomeColumns outcomes = outcomes(card, columnTypes);
         DeclaredRoles roles = new DeclaredRoles(columns.protectedAttributes(), columns.sensitive(), columns.quasiIdentifiers(),
                 columns.features(), Map.of("prediction", Optional.of(columns.prediction()), "score", columns.score(),
                 "label", columns.label()));
-        return new AuditData(engine.table(parquet), columnTypes, Optional.ofNullable(baseline).map(engine::table),
+        return new AuditData(data.in(engine), columnTypes, Optional.ofNullable(baseline).map(b -> b.in(engine)),
                 baseline == null ? Map.of() : baselineTypes, outcomes, roles, columns.id(), namedRoles(card),
                 card.task() == ModelCard.Task.REGRESSION, card.document(), approved, defaults);
     }

@@ -72,6 +72,9 @@ public class AuditService {
     AuditEngines engines;
 
     @Inject
+    ReferenceDatasets references;
+
+    @Inject
     WaiverService waivers;
 
     @Inject
@@ -327,13 +330,26 @@ public class AuditService {
                 inputs.policies().stream().map(sha -> policies.bySha(sha).policy()).toList());
     }
 
-    /** The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. */
+    /**
+     * The engine on a run's pinned inputs, judged by {@code policies}: the audit's own, or a backtest's. Uploads are
+     * read from the store on DuckDB (or Spark: {@link AuditEngines#forUploads}); when the dataset or the baseline is a
+     * dataset by reference the whole audit runs on Spark, on an engine that re-pins the references first and last
+     * ({@link ReferenceDatasets#opener}), and an uploaded dataset beside one is read from the store by the cluster.
+     */
     AuditEngine.Evaluation evaluate(Resolved r, List<Policy> policies) throws SQLException {
-        return new AuditEngine(engines.forUploads(), r.inputs().parameters()).comparedWith(approvedEvaluation(r.inputs()))
+        List<Dataset> referenced = java.util.stream.Stream.of(r.dataset(), r.baseline())
+                .filter(d -> d != null && d.reference().isPresent()).toList();
+        return new AuditEngine(referenced.isEmpty() ? engines.forUploads() : references.opener(referenced), r.inputs().parameters())
+                .comparedWith(approvedEvaluation(r.inputs()))
                 .withholdingLabels(r.inputs().window() == null ? null : r.inputs().window().labelsWithheld())
-                .run(r.version().card(), columnTypes(r.dataset()), datasets.file(r.dataset()),
-                        r.baseline() == null ? null : datasets.file(r.baseline()),
+                .run(r.version().card(), columnTypes(r.dataset()), source(r.dataset()),
+                        r.baseline() == null ? null : source(r.baseline()),
                         r.baseline() == null ? Map.of() : columnTypes(r.baseline()), policies, r.inputs().metrics());
+    }
+
+    private AuditEngine.Source source(Dataset dataset) {
+        return dataset.reference().isPresent() ? references.source(dataset, columnTypes(dataset))
+                : AuditEngine.Source.stored(datasets.file(dataset));
     }
 
     private static Map<String, String> columnTypes(Dataset dataset) {

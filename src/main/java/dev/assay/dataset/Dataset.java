@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** An uploaded, immutable table of one model version, in one role. */
+/**
+ * An immutable table of one model version, in one role: uploaded (in the dataset store, by the SHA-256 of its
+ * bytes), or registered by reference where it lives ({@link #reference()}: by the SHA-256 of what pins it).
+ */
 @Entity
 @Table(name = "dataset")
 public class Dataset {
@@ -58,6 +61,10 @@ public class Dataset {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** What a dataset by reference names and what pins it ({@link Reference#toJson()}); null for an upload. */
+    @Column(name = "reference_json", columnDefinition = "text")
+    private String referenceJson;
+
     protected Dataset() {
     }
 
@@ -75,6 +82,27 @@ public class Dataset {
         this.columnsJson = array.build().toString();
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * A dataset by reference: its SHA-256 is the reference's ({@link Reference#sha256()}), its format PARQUET for
+     * a location and TABLE for a table, its size the pinned files' bytes.
+     */
+    public static Dataset byReference(String id, String modelVersionId, Role role, Reference reference, long rowCount,
+                                      List<ColumnProfile> columns, String createdBy, Instant createdAt) {
+        Dataset d = new Dataset(id, modelVersionId, role, reference.sha256(), DatasetFormat.PARQUET, reference.pin().bytes(),
+                rowCount, columns, createdBy, createdAt);
+        if (reference.kind() == Reference.Kind.TABLE) {
+            d.format = "TABLE";
+        }
+        d.referenceJson = reference.toJson().toString();
+        return d;
+    }
+
+    /** What this dataset names where it lives, and what pins it; empty for an uploaded dataset. */
+    public java.util.Optional<Reference> reference() {
+        return referenceJson == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Reference.fromJson(Json.createReader(new StringReader(referenceJson)).readObject()));
     }
 
     public String id() {

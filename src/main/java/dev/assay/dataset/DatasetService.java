@@ -70,8 +70,16 @@ public class DatasetService {
         return store;
     }
 
-    /** The Parquet file of a stored dataset: what an audit scans, without reaching into the store. */
+    /**
+     * The Parquet file of a stored dataset: what an audit scans, without reaching into the store.
+     *
+     * @throws IllegalStateException for a dataset by reference, which is not in the store (it is read where it lives)
+     */
     public Path file(Dataset dataset) {
+        if (dataset.reference().isPresent()) {
+            throw new IllegalStateException("dataset " + dataset.id() + " is a dataset by reference: it is read where it lives,"
+                    + " on its engine, not from Assay's dataset store");
+        }
         return store.parquetFor(dataset.sha256());
     }
 
@@ -89,7 +97,7 @@ public class DatasetService {
             Spool.Spooled file = read.file();
             ParquetIngest ingest = read.ingest();
             ParquetIngest.Source source = read.source();
-            requireCardColumns(version.card(), read.names());
+            requireCardColumns(version.card(), read.names(), "file");
 
             if (!store.contains(file.sha256())) {
                 ingest.writeParquet(source, parquet);
@@ -107,12 +115,12 @@ public class DatasetService {
             });
             List<FieldError> problems = new ArrayList<>();
             try (Connection c = analytics.duckDb().open()) {
-                problems.addAll(RoleChecks.problems(c, stored, version.card(), types, positions, upload.format()));
-            }
-            if (version.card().columns().weight().isPresent()) {
-                String weight = version.card().columns().weight().get();
-                FrequencyWeights.firstProblem(analytics.duckDb(), stored, weight, types.get(weight), upload.format())
-                        .ifPresent(problems::add);
+                DatasetScan scan = DatasetScan.duckDb(c, stored);
+                problems.addAll(RoleChecks.problems(scan, version.card(), types, positions, upload.format()));
+                if (version.card().columns().weight().isPresent()) {
+                    String weight = version.card().columns().weight().get();
+                    FrequencyWeights.firstProblem(scan, weight, types.get(weight), upload.format()).ifPresent(problems::add);
+                }
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInput("The file does not hold what the model card says of its columns: "
@@ -238,16 +246,60 @@ public class DatasetService {
         return Spool.write(body, target, config.maxUploadBytes(), csv);
     }
 
-    private static void requireCardColumns(ModelCard card, List<String> columns) {
+    /** Every column the card names is one of {@code columns}, or a 422 naming each missing one; {@code what}: "file", "reference". */
+    private static void requireCardColumns(ModelCard card, List<String> columns, String what) {
         Set<String> present = Set.copyOf(columns);
         List<String> missing = card.columns().named().stream().filter(n -> !present.contains(n)).toList();
         if (!missing.isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
-            missing.forEach(m -> errors.add(FieldError.at("/columns", "column '" + m + "' named by the model card is not in the file")));
-            throw new InvalidInput("The file lacks column(s) the model card names: " + String.join(", ", missing)
-                    + ". Columns in the file: " + String.join(", ", columns),
+            missing.forEach(m -> errors.add(FieldError.at("/columns", "column '" + m + "' named by the model card is not in the " + what)));
+            throw new InvalidInput("The " + what + " lacks column(s) the model card names: " + String.join(", ", missing)
+                    + ". Columns in the " + what + ": " + String.join(", ", columns),
                     errors);
         }
+    }
+
+    /**
+     * Checks a dataset by reference as an upload is checked, where it lives: at most
+     * {@link ParquetIngest#MAX_COLUMNS} columns, every column the card names present, the role columns' values
+     * (numbers where the role needs them, the card's values matching rows: {@link RoleChecks}) and frequency
+     * weights ({@link FrequencyWeights}); then profiles it ({@link ReferenceProfile}). Only aggregates and at most
+     * a few values for a refusal come back. Records nothing: {@link #addReference} does, once this passed.
+     *
+     * @param types every column of the reference with its type (DuckDB's names), in order
+     * @param data  the reference as audits read it; {@code raw} the relation before non-finite values are made missing
+     * @throws InvalidInput naming each column or card field that does not hold
+     */
+    public ParquetIngest.Profile checkReference(ModelCard card, Map<String, String> types, DatasetScan data, String raw)
+            throws SQLException {
+        if (types.size() > ParquetIngest.MAX_COLUMNS) {
+            throw new InvalidInput("The reference has " + types.size() + " columns; at most " + ParquetIngest.MAX_COLUMNS
+                    + " are allowed", List.of(FieldError.at("/columns", "more than " + ParquetIngest.MAX_COLUMNS + " columns")));
+        }
+        requireCardColumns(card, List.copyOf(types.keySet()), "reference");
+        List<FieldError> problems = new ArrayList<>(RoleChecks.problems(data, card, types, Map.of(), null));
+        if (card.columns().weight().isPresent()) {
+            String weight = card.columns().weight().get();
+            FrequencyWeights.firstProblem(data, weight, types.get(weight), null).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput("The reference does not hold what the model card says of its columns: "
+                    + String.join("; ", problems.stream().map(FieldError::message).toList()), problems);
+        }
+        return ReferenceProfile.of(data, raw, types);
+    }
+
+    /** Records a dataset by reference that {@link #checkReference} passed, with its ledger entry, in one transaction. */
+    @Transactional
+    public Dataset addReference(ModelVersion version, Dataset.Role role, Reference reference, ParquetIngest.Profile profile,
+                                Caller caller) {
+        Dataset dataset = Dataset.byReference(UUID.randomUUID().toString(), version.id(), role, reference, profile.rows(),
+                profile.columns(), caller.actor(), clock.instant());
+        datasets.add(dataset);
+        ledger.append("dataset.referenced", dataset.id(), caller.actor(), Json.createObjectBuilder()
+                .add("modelVersion", version.id()).add("role", role.id()).add("sha256", dataset.sha256())
+                .add("rows", profile.rows()).add("reference", reference.summary()).build());
+        return dataset;
     }
 
     public Dataset get(String id) {

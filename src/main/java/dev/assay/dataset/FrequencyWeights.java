@@ -2,14 +2,9 @@ package dev.assay.dataset;
 
 import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.ColumnTypes;
-import dev.assay.infrastructure.DuckDb;
-import dev.assay.infrastructure.Sql;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,28 +18,35 @@ final class FrequencyWeights {
     private FrequencyWeights() {
     }
 
-    /** The first problem with the weights, naming its line (CSV, JSON Lines) or row (Parquet); empty when all are usable. */
-    static Optional<FieldError> firstProblem(DuckDb duckDb, Path parquet, String column, String type, DatasetFormat format)
+    /**
+     * The first problem with the weights, naming its line (CSV, JSON Lines) or row (Parquet), or, for a
+     * reference ({@code format} null, no row numbers), the value; empty when all are usable.
+     */
+    static Optional<FieldError> firstProblem(DatasetScan data, String column, String type, DatasetFormat format)
             throws SQLException {
         if (!ColumnTypes.isNumeric(type)) {
             return Optional.of(FieldError.at("/columns/weight", "column '" + column + "' holds " + type
                     + " values; frequency weights must be whole numbers"));
         }
-        String w = Sql.identifier(column);
-        String sql = "SELECT file_row_number, CAST(" + w + " AS VARCHAR), " + w + " IS NULL, " + w + " < 0 FROM read_parquet("
-                + Sql.literal(parquet.toString()) + ", file_row_number = true) WHERE " + w + " IS NULL OR " + w + " < 0 OR "
-                + w + " <> floor(" + w + ") ORDER BY file_row_number LIMIT 1";
-        try (Connection c = duckDb.open(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            if (!r.next()) {
-                return Optional.empty();
-            }
-            long row = r.getLong(1);
-            String problem = r.getBoolean(3) ? "has no weight" : r.getBoolean(4) ? "has a negative weight (" + r.getString(2) + ")"
-                    : "has weight " + r.getString(2) + ", not a whole number (Assay takes frequency weights)";
-            String message = "column '" + column + "' (the card's columns.weight): this row " + problem;
-            Long line = format.lineOf(row);
-            return Optional.of(line != null ? FieldError.atLine(line, null, message)
-                    : FieldError.at("/columns/weight", "row " + (row + 1) + ": " + message));
+        String w = data.sql().identifier(column);
+        Optional<String> rowNumber = data.rowNumber();
+        List<List<String>> first = data.rows("SELECT " + rowNumber.orElse("NULL") + ", " + data.sql().text(w) + ", " + w
+                + " IS NULL, " + w + " < 0 FROM " + data.relation() + " WHERE " + w + " IS NULL OR " + w + " < 0 OR "
+                + w + " <> floor(" + w + ")" + rowNumber.map(r -> " ORDER BY " + r).orElse("") + " LIMIT 1");
+        if (first.isEmpty()) {
+            return Optional.empty();
         }
+        List<String> r = first.get(0);
+        String problem = Boolean.parseBoolean(r.get(2)) ? "has no weight" : Boolean.parseBoolean(r.get(3))
+                ? "has a negative weight (" + r.get(1) + ")"
+                : "has weight " + r.get(1) + ", not a whole number (Assay takes frequency weights)";
+        if (r.get(0) == null) {
+            return Optional.of(FieldError.at("/columns/weight", "column '" + column + "' (the card's columns.weight): a row " + problem));
+        }
+        long row = Long.parseLong(r.get(0));
+        String message = "column '" + column + "' (the card's columns.weight): this row " + problem;
+        Long line = format == null ? null : format.lineOf(row);
+        return Optional.of(line != null ? FieldError.atLine(line, null, message)
+                : FieldError.at("/columns/weight", "row " + (row + 1) + ": " + message));
     }
 }

@@ -1,6 +1,7 @@
 package dev.assay.dataset;
 
 import dev.assay.infrastructure.Sql;
+import dev.assay.infrastructure.ValueMatch;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -48,6 +49,27 @@ public final class MissingValues {
     private static final String SPELLINGS = "('nan', '+nan', '-nan', 'inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity')";
 
     private MissingValues() {
+    }
+
+    /**
+     * A dataset by reference read as ingest stores an upload (issue 18 §2): the relation {@code raw} with each
+     * FLOAT or DOUBLE value that is not finite, and each text that spells one, missing; every other column as
+     * it is. A reference is never rewritten, so this happens on read, in every scan of it, in the engine's
+     * spelling; the same decision as {@link #canonicalize}, in the same words.
+     *
+     * @param types every column of {@code raw} with its type (DuckDB's names), in order
+     */
+    public static String canonical(ValueMatch.Spelling sql, String raw, Map<String, String> types) {
+        List<String> select = new ArrayList<>();
+        types.forEach((name, type) -> {
+            String col = sql.identifier(name);
+            switch (type.toUpperCase(Locale.ROOT)) {
+                case "DOUBLE", "FLOAT", "REAL" -> select.add("CASE WHEN " + sql.isFinite(col) + " THEN " + col + " END AS " + col);
+                case "VARCHAR" -> select.add("CASE WHEN NOT " + spelledNonFinite(col) + " THEN " + col + " END AS " + col);
+                default -> select.add(col);
+            }
+        });
+        return "(SELECT " + String.join(", ", select) + " FROM " + raw + ")";
     }
 
     /** SQL: the text of {@code text} spells a non-finite number. */

@@ -36,6 +36,12 @@ import java.util.Optional;
  */
 public record ReferencePin(String location, List<File> files, Optional<String> footersSha256) {
 
+    /**
+     * At most this many files pin one reference: the pin is stored with the dataset and answered with it, and a
+     * location of more files is better registered by a narrower glob or as several datasets.
+     */
+    public static final int MAX_FILES = 100_000;
+
     /** One data file: its URI as the cluster names it, size in bytes, modification time (epoch ms) and rows. */
     public record File(String path, long size, long modified, long rows) {
     }
@@ -54,8 +60,9 @@ public record ReferencePin(String location, List<File> files, Optional<String> f
         return files.stream().mapToLong(File::rows).sum();
     }
 
+    /** The files' bytes, as far as known (a file listed without rows has size -1: unknown, counted as 0). */
     public long bytes() {
-        return files.stream().mapToLong(File::size).sum();
+        return files.stream().mapToLong(f -> Math.max(0, f.size())).sum();
     }
 
     /**

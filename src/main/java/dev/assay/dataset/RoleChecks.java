@@ -2,16 +2,11 @@ package dev.assay.dataset;
 
 import dev.assay.failure.FieldError;
 import dev.assay.infrastructure.ColumnTypes;
-import dev.assay.infrastructure.Sql;
 import dev.assay.infrastructure.ValueMatch;
 import dev.assay.registry.ModelCard;
 import jakarta.json.JsonValue;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +40,12 @@ final class RoleChecks {
     private RoleChecks() {
     }
 
-    static List<FieldError> problems(Connection c, Path parquet, ModelCard card, Map<String, String> types,
+    /**
+     * @param data      where the checks run: DuckDB over an upload as stored, or the engine a reference lives on
+     * @param positions each column's position in the file (for the column of a CSV line); absent for a reference
+     * @param format    the upload's format, to name lines; null for a reference (rows are named by their value)
+     */
+    static List<FieldError> problems(DatasetScan data, ModelCard card, Map<String, String> types,
                                      Map<String, Integer> positions, DatasetFormat format) throws SQLException {
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> numeric = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ final class RoleChecks {
             numeric.put("/columns/prediction", card.columns().prediction());
         }
         for (Map.Entry<String, String> role : numeric.entrySet()) {
-            notNumbers(c, parquet, role.getKey(), role.getValue(), types.get(role.getValue()),
+            notNumbers(data, role.getKey(), role.getValue(), types.get(role.getValue()),
                     positions.get(role.getValue()), format).ifPresent(errors::add);
         }
         if (card.task() != ModelCard.Task.REGRESSION) {
@@ -70,34 +70,40 @@ final class RoleChecks {
             for (int i = 0; i < positive.size(); i++) {
                 values.add(new CardValue(stated ? "/positivePrediction/" + i : "/positiveLabel", prediction, positive.get(i)));
             }
-            unmatched(c, parquet, values, types, errors);
+            unmatched(data, values, types, errors);
         }
         return errors;
     }
 
-    private static Optional<FieldError> notNumbers(Connection c, Path parquet, String field, String column, String type,
+    private static Optional<FieldError> notNumbers(DatasetScan data, String field, String column, String type,
                                                    Integer position, DatasetFormat format) throws SQLException {
         if (ColumnTypes.isNumeric(type)) {
             return Optional.empty();
         }
-        String col = Sql.identifier(column);
-        String sql = "SELECT file_row_number, CAST(" + col + " AS VARCHAR) FROM read_parquet(" + Sql.literal(parquet.toString())
-                + ", file_row_number = true) WHERE " + col + " IS NOT NULL AND TRY_CAST(trim(CAST(" + col + " AS VARCHAR)) AS DOUBLE) IS NULL"
-                + " ORDER BY file_row_number LIMIT 1";
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            if (!r.next()) {
-                // Every value is a number written as text (JSON strings): still refused, the type is the file's claim.
-                return Optional.of(new FieldError(field, null, null, "column '" + column + "' (the card's "
-                        + field.substring(1).replace('/', '.') + ") must hold numbers; the file types it " + type));
-            }
-            long row = r.getLong(1);
-            String value = r.getString(2);
-            Long line = format.lineOf(row);
-            String where = line != null ? "line " + line : "row " + (row + 1);
-            return Optional.of(new FieldError(field, line, line != null && position != null ? (long) position + 1 : null,
-                    "column '" + column + "' (the card's " + field.substring(1).replace('/', '.') + ") must hold numbers; " + where
-                            + " holds " + Sql.literal(abbreviate(value))));
+        ValueMatch.Spelling sql = data.sql();
+        String col = sql.identifier(column);
+        String text = sql.text(col);
+        Optional<String> rowNumber = data.rowNumber();
+        List<List<String>> first = data.rows("SELECT " + rowNumber.orElse("NULL") + ", " + text + " FROM " + data.relation()
+                + " WHERE " + col + " IS NOT NULL AND TRY_CAST(trim(" + text + ") AS DOUBLE) IS NULL"
+                + rowNumber.map(r -> " ORDER BY " + r).orElse("") + " LIMIT 1");
+        String role = field.substring(1).replace('/', '.');
+        if (first.isEmpty()) {
+            // Every value is a number written as text (JSON strings): still refused, the type is the file's claim.
+            return Optional.of(new FieldError(field, null, null, "column '" + column + "' (the card's "
+                    + role + ") must hold numbers; the file types it " + type));
         }
+        String value = first.get(0).get(1);
+        if (first.get(0).get(0) == null) {
+            return Optional.of(new FieldError(field, null, null, "column '" + column + "' (the card's " + role
+                    + ") must hold numbers; it holds " + sql.literal(abbreviate(value)) + " (typed " + type + ")"));
+        }
+        long row = Long.parseLong(first.get(0).get(0));
+        Long line = format == null ? null : format.lineOf(row);
+        String where = line != null ? "line " + line : "row " + (row + 1);
+        return Optional.of(new FieldError(field, line, line != null && position != null ? (long) position + 1 : null,
+                "column '" + column + "' (the card's " + role + ") must hold numbers; " + where
+                        + " holds " + sql.literal(abbreviate(value))));
     }
 
     /** A value the card compares a column with, and the card field it comes from. */
@@ -105,35 +111,31 @@ final class RoleChecks {
     }
 
     /** All card values against their columns in one scan; a column's values are listed only for a refusal. */
-    private static void unmatched(Connection c, Path parquet, List<CardValue> values, Map<String, String> types,
+    private static void unmatched(DatasetScan data, List<CardValue> values, Map<String, String> types,
                                   List<FieldError> errors) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
+        ValueMatch.Spelling sql = data.sql();
         List<String> counts = new ArrayList<>();
         for (CardValue v : values) {
-            counts.add("count(" + Sql.identifier(v.column()) + ")");
-            counts.add("count(*) FILTER (WHERE " + ValueMatch.equalsSql(ValueMatch.DUCKDB, v.column(), types.get(v.column()), v.value()) + ")");
+            counts.add("count(" + sql.identifier(v.column()) + ")");
+            counts.add("count(*) FILTER (WHERE " + ValueMatch.equalsSql(sql, v.column(), types.get(v.column()), v.value()) + ")");
         }
         List<CardValue> refused = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + String.join(", ", counts) + " FROM " + file)) {
-            r.next();
-            for (int i = 0; i < values.size(); i++) {
-                // A column with no value at all (labels not known yet) has nothing to match.
-                if (r.getLong(2 * i + 1) > 0 && r.getLong(2 * i + 2) == 0) {
-                    refused.add(values.get(i));
-                }
+        List<String> r = data.rows("SELECT " + String.join(", ", counts) + " FROM " + data.relation()).get(0);
+        for (int i = 0; i < values.size(); i++) {
+            // A column with no value at all (labels not known yet) has nothing to match.
+            if (Long.parseLong(r.get(2 * i)) > 0 && Long.parseLong(r.get(2 * i + 1)) == 0) {
+                refused.add(values.get(i));
             }
         }
         for (CardValue v : refused) {
-            String col = Sql.identifier(v.column());
+            String col = sql.identifier(v.column());
             List<String> seen = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT DISTINCT CAST(" + col + " AS VARCHAR) AS v FROM "
-                    + file + " WHERE " + col + " IS NOT NULL ORDER BY v LIMIT " + (VALUES_SHOWN + 1))) {
-                while (r.next()) {
-                    seen.add(abbreviate(r.getString(1)));
-                }
+            for (List<String> row : data.rows("SELECT DISTINCT " + sql.text(col) + " AS v FROM " + data.relation()
+                    + " WHERE " + col + " IS NOT NULL ORDER BY v LIMIT " + (VALUES_SHOWN + 1))) {
+                seen.add(abbreviate(row.get(0)));
             }
             String listed = String.join(", ", seen.subList(0, Math.min(seen.size(), VALUES_SHOWN)))
                     + (seen.size() > VALUES_SHOWN ? ", ..." : "");

@@ -76,6 +76,9 @@ public final class ValueMatch {
 
         /** Whether the double {@code x} is a whole number (for a finite {@code x}; callers test finiteness). */
         String isWhole(String x);
+
+        /** Whether the double {@code x} is neither NaN nor infinite; NULL for NULL. */
+        String isFinite(String x);
     }
 
     /** DuckDB's spelling: what the upload checks run, and what {@code DuckDbDialect} spells these constructs as. */
@@ -104,6 +107,11 @@ public final class ValueMatch {
         @Override
         public String isWhole(String x) {
             return x + " = trunc(" + x + ")";
+        }
+
+        @Override
+        public String isFinite(String x) {
+            return "isfinite(" + x + ")";
         }
     };
 

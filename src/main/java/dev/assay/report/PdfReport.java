@@ -449,6 +449,14 @@ public final class PdfReport {
                 column.get("nonFinite") instanceof JsonNumber n ? n.longValue() : 0);
     }
 
+    /** "read by reference from table lake.t on spark (12 files pinned)". */
+    private static String referenced(JsonObject reference) {
+        String what = reference.containsKey("table") ? "table " + reference.getString("table") : "location " + reference.getString("location", "");
+        JsonObject pin = reference.getJsonObject("pin");
+        return "read by reference from " + what + " on " + reference.getString("engine", "") + " ("
+                + (pin == null ? "" : pin.get("files") + " files pinned") + ")";
+    }
+
     private static void profile(TaggedPages w, ReportDocument.Dataset dataset) throws IOException {
         JsonArray columns = dataset.columns();
         if (columns.isEmpty()) {
@@ -456,7 +464,8 @@ public final class PdfReport {
         }
         w.gap(12);
         w.line("heading", "Dataset profile");
-        w.line("small", dataset.rows() + " rows" + (dataset.format() != null ? ", uploaded as " + dataset.format() : "")
+        w.line("small", dataset.rows() + " rows" + (dataset.reference() != null ? ", " + referenced(dataset.reference())
+                : dataset.format() != null ? ", uploaded as " + dataset.format() : "")
                 + (dataset.bytes() > 0 ? ", " + dataset.bytes() + " bytes" : ""));
         w.table("profile");
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {

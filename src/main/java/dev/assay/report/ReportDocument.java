@@ -73,15 +73,23 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
         }
     }
 
-    /** The dataset audited, by hash, with its column profile. */
+    /**
+     * The dataset audited, by hash, with its column profile; for a dataset by reference, what it names, its engine
+     * and its pin's summary ({@code reference}; null for an upload, and then left out of the document).
+     */
     public record Dataset(String id, String sha256, String role, String format, long bytes, long rows, String uploadedBy,
-                          JsonArray columns) {
+                          JsonArray columns, JsonObject reference) {
+
+        public Dataset(String id, String sha256, String role, String format, long bytes, long rows, String uploadedBy,
+                       JsonArray columns) {
+            this(id, sha256, role, format, bytes, rows, uploadedBy, columns, null);
+        }
 
         public static Dataset of(dev.assay.dataset.Dataset d) {
             var columns = JSON.createArrayBuilder();
             d.columns().forEach(c -> columns.add(c.toJson()));
             return new Dataset(d.id(), d.sha256(), d.role(), d.format(), d.sizeBytes(), d.rowCount(), d.createdBy(),
-                    columns.build());
+                    columns.build(), d.reference().map(dev.assay.dataset.Reference::summary).orElse(null));
         }
     }
 
@@ -110,6 +118,23 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
         waivers = List.copyOf(waivers);
     }
 
+    /** The dataset's part; a reference only for a dataset by reference, so that other reports keep their shape. */
+    private JsonObjectBuilder datasetJson() {
+        JsonObjectBuilder d = JSON.createObjectBuilder()
+                .add("id", dataset.id())
+                .add("sha256", dataset.sha256())
+                .add("role", dataset.role())
+                .add("format", dataset.format())
+                .add("bytes", dataset.bytes())
+                .add("rows", dataset.rows())
+                .add("uploadedBy", dataset.uploadedBy())
+                .add("columns", dataset.columns());
+        if (dataset.reference() != null) {
+            d.add("reference", dataset.reference());
+        }
+        return d;
+    }
+
     /** The document as it is canonicalized and signed. */
     public JsonObject toJson() {
         JsonObjectBuilder b = JSON.createObjectBuilder()
@@ -127,15 +152,7 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                         .add("registeredBy", model.registeredBy())
                         .add("registeredAt", model.registeredAt().toString())
                         .add("card", model.card()))
-                .add("dataset", JSON.createObjectBuilder()
-                        .add("id", dataset.id())
-                        .add("sha256", dataset.sha256())
-                        .add("role", dataset.role())
-                        .add("format", dataset.format())
-                        .add("bytes", dataset.bytes())
-                        .add("rows", dataset.rows())
-                        .add("uploadedBy", dataset.uploadedBy())
-                        .add("columns", dataset.columns()))
+                .add("dataset", datasetJson())
                 .add("policies", ReportJson.array(policies))
                 .add("parameters", parameters)
                 .add("rounding", rounding == null ? JsonValue.NULL : rounding)
@@ -185,7 +202,8 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                 new Dataset(string(dataset, "id"), string(dataset, "sha256"), string(dataset, "role"),
                         string(dataset, "format"), number(dataset, "bytes"), number(dataset, "rows"),
                         string(dataset, "uploadedBy"),
-                        dataset.get("columns") instanceof JsonArray columns ? columns : JsonValue.EMPTY_JSON_ARRAY),
+                        dataset.get("columns") instanceof JsonArray columns ? columns : JsonValue.EMPTY_JSON_ARRAY,
+                        dataset.get("reference") instanceof JsonObject reference ? reference : null),
                 objects(r, "policies"),
                 r.get("parameters") instanceof JsonObject p ? p : null,
                 r.get("rounding") instanceof JsonObject rounding ? rounding : null,

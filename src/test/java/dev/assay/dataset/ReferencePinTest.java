@@ -62,6 +62,26 @@ class ReferencePinTest {
     }
 
     @Test
+    void aReferenceIsIdentifiedByItsPinAndSummarisedWithoutItsFileList() {
+        ReferencePin pin = new ReferencePin("s3a://lake/t/", List.of(file("s3a://lake/t/a.parquet", 10, 1),
+                file("s3a://lake/t/b.parquet", 20, 2)), Optional.empty());
+        Reference reference = new Reference(Reference.Kind.LOCATION, "s3a://lake/t/", Reference.SPARK, pin);
+        assertEquals(reference, Reference.fromJson(reference.toJson()));
+        assertEquals("s3a://lake/t/", reference.toJson().getString("location"));
+        assertEquals(reference.sha256(), Reference.fromJson(reference.toJson()).sha256(), "the same pin, the same dataset hash");
+        assertTrue(reference.sha256().matches("[0-9a-f]{64}"));
+        ReferencePin touched = new ReferencePin("s3a://lake/t/", List.of(new ReferencePin.File("s3a://lake/t/a.parquet", 10,
+                1_700_000_000_001L, 1), file("s3a://lake/t/b.parquet", 20, 2)), Optional.empty());
+        assertFalse(reference.sha256().equals(new Reference(Reference.Kind.LOCATION, "s3a://lake/t/", Reference.SPARK, touched).sha256()),
+                "a file written again is another dataset");
+        Reference table = new Reference(Reference.Kind.TABLE, "lake.t", Reference.SPARK, pin);
+        assertEquals(table, Reference.fromJson(table.toJson()));
+        assertFalse(table.toJson().containsKey("location"));
+        assertEquals("{\"table\":\"lake.t\",\"engine\":\"spark\",\"pin\":{\"files\":2,\"rows\":3,\"bytes\":30}}",
+                table.summary().toString());
+    }
+
+    @Test
     void aFileThatIsNotParquetIsRefused() throws Exception {
         Path text = Files.writeString(dir.resolve("t.parquet"), "not parquet at all");
         assertThrows(IllegalStateException.class, () -> ReferencePin.footer(text));

@@ -57,7 +57,7 @@ class RoleChecksTest {
         });
         ModelCard parsed = ModelCardParser.parseYaml(card, "m", "1");
         try (Connection c = duckDb.open()) {
-            return RoleChecks.problems(c, parquet, parsed, types, positions, DatasetFormat.CSV);
+            return RoleChecks.problems(DatasetScan.duckDb(c, parquet), parsed, types, positions, DatasetFormat.CSV);
         }
     }
 

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same table (see {@code PortalIT}). {@code ok} means the call got past authentication and authorization
  * (whatever else it answers, it is not 401, 403 or a server error); {@code -} marks the portal's
  * sign-in endpoints, public by nature and tested by the identity tests. The table must list every
- * endpoint the application has.
+ * endpoint the application has. A row may name the Content-Type it sends after the path, for an endpoint that
+ * is another operation by its media type (a dataset by reference beside an upload); otherwise JSON is sent.
  */
 @ExtendWith(LibertyServer.class)
 class RoleMatrixIT {
@@ -44,6 +45,7 @@ class RoleMatrixIT {
             GET     /api/v1/models/{model}/owners                           401  ok   ok   ok   ok
             PUT     /api/v1/models/{model}/owners                           401  403  403  ok   403
             POST    /api/v1/models/{model}/versions/{version}/datasets      401  ok   403  ok   ok
+            POST    /api/v1/models/{model}/versions/{version}/datasets application/vnd.assay.reference+json  401  ok   403  ok   ok
             GET     /api/v1/datasets/{id}                                   401  ok   ok   ok   ok
             POST    /api/v1/models/{model}/versions/{version}/audits        401  ok   403  ok   ok
             GET     /api/v1/audits/{id}                                     401  ok   ok   ok   ok
@@ -117,13 +119,14 @@ class RoleMatrixIT {
 
     private static final List<String> ROLES = List.of("anonymous", "model-owner", "auditor", "admin", "ci-gate");
 
-    record Row(String method, String path, List<String> expected) {
+    record Row(String method, String path, String type, List<String> expected) {
     }
 
     static List<Row> rows() {
         return SPEC.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .map(l -> l.split("\\s+"))
-                .map(f -> new Row(f[0], f[1], List.of(f).subList(2, f.length)))
+                .map(f -> f.length == ROLES.size() + 3 ? new Row(f[0], f[1], f[2], List.of(f).subList(3, f.length))
+                        : new Row(f[0], f[1], null, List.of(f).subList(2, f.length)))
                 .toList();
     }
 
@@ -159,7 +162,8 @@ class RoleMatrixIT {
                 }
                 boolean form = row.path().startsWith("/portal/") && row.method().equals("POST") && !row.path().equals("/portal/verify");
                 byte[] body = row.method().equals("GET") || row.method().equals("DELETE") ? null : form ? "x=1".getBytes() : "{}".getBytes();
-                String type = body == null ? null : form ? "application/x-www-form-urlencoded" : "application/json";
+                String type = body == null ? null : form ? "application/x-www-form-urlencoded"
+                        : row.type() != null ? row.type() : "application/json";
                 Api.Reply reply = as.get(ROLES.get(i)).send(row.method(), path, type, body);
                 int status = reply.status();
                 boolean matches = expected.equals("ok") ? status != 401 && status != 403 && status < 500

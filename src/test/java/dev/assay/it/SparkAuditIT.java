@@ -29,7 +29,7 @@ class SparkAuditIT {
     /** CompasIT's card, as another model: this test's audits are its own. */
     private static final String CARD = CompasIT.CARD.replace("model: compas", "model: compas-spark");
 
-    private static final String AUDIT = "{\"policies\":[\"eeoc-four-fifths\",\"nyc-ll144\",\"model-performance\"],"
+    static final String AUDIT = "{\"policies\":[\"eeoc-four-fifths\",\"nyc-ll144\",\"model-performance\"],"
             + "\"metrics\":[\"false_positive_rate\",\"false_negative_rate\",\"equalized_odds_difference\",\"roc_auc\","
             + "\"completeness\",\"k_anonymity\"]%s}";
 
@@ -75,7 +75,7 @@ class SparkAuditIT {
     }
 
     /** The same JSON, numbers equal to 1e-12 relative (SparkParityIT's tolerance), everything else exactly. */
-    private static void assertSame(JsonValue duck, JsonValue spark, String where) {
+    static void assertSame(JsonValue duck, JsonValue spark, String where) {
         if (duck.getValueType() == JsonValue.ValueType.NUMBER && spark.getValueType() == JsonValue.ValueType.NUMBER) {
             double d = ((jakarta.json.JsonNumber) duck).doubleValue();
             double s = ((jakarta.json.JsonNumber) spark).doubleValue();
@@ -93,14 +93,14 @@ class SparkAuditIT {
         }
     }
 
-    private static Map<String, JsonObject> byKey(List<JsonObject> metrics) {
+    static Map<String, JsonObject> byKey(List<JsonObject> metrics) {
         Map<String, JsonObject> out = new LinkedHashMap<>();
         metrics.forEach(m -> out.put(m.getString("metric") + "|" + m.get("scope") + "|" + m.get("group") + "|" + m.get("at"), m));
         return out;
     }
 
     /** The object without what rounding adds ("reported" values beside the exact ones). */
-    private static JsonObject withoutReported(JsonObject o) {
+    static JsonObject withoutReported(JsonObject o) {
         var b = jakarta.json.Json.createObjectBuilder();
         o.forEach((k, v) -> {
             if (!k.equals("reported")) {

@@ -137,5 +137,10 @@ public final class DuckDbEngine implements ScanEngine {
         public boolean isNull(int position) throws SQLException {
             return r.getObject(position) == null;
         }
+
+        @Override
+        public int size() throws SQLException {
+            return r.getMetaData().getColumnCount();
+        }
     }
 }

@@ -98,8 +98,13 @@ public final class SparkEngine implements ScanEngine {
     }
 
     /** A Parquet location the cluster reads (a path or a URI such as {@code s3a://bucket/prefix/}). */
-    public Table location(String uri) {
+    public static Table location(String uri) {
         return new Table("parquet." + SparkDialect.INSTANCE.identifier(uri));
+    }
+
+    /** A table of the cluster's catalog, by its parts (namespace, table; the catalog first if given), each quoted. */
+    public static Table named(List<String> parts) {
+        return new Table(String.join(".", parts.stream().map(SparkDialect.INSTANCE::identifier).toList()));
     }
 
     /** One file of a Parquet location as the cluster reads it: URI, bytes, modification time (epoch ms), rows. */
@@ -114,18 +119,75 @@ public final class SparkEngine implements ScanEngine {
      * only these aggregates come back.
      */
     public List<DataFile> files(String location) throws SQLException {
+        return files(location(location), () -> session.read().parquet(location).inputFiles());
+    }
+
+    /** The files of a table of the catalog ({@link #named}), as {@link #files(String)} lists a location's. */
+    public List<DataFile> files(List<String> table) throws SQLException {
+        Table named = named(table);
+        return files(named, () -> session.table(named.sql()).inputFiles());
+    }
+
+    private List<DataFile> files(Table relation, java.util.function.Supplier<String[]> inputFiles) throws SQLException {
         java.util.Map<String, DataFile> files = new java.util.TreeMap<>();
         scan("SELECT _metadata.file_path, _metadata.file_size, CAST(unix_millis(_metadata.file_modification_time) AS BIGINT), count(*)"
-                + location(location).from() + " GROUP BY 1, 2, 3 ORDER BY 1", r -> files.put(canonical(r.getString(1)),
+                + relation.from() + " GROUP BY 1, 2, 3 ORDER BY 1", r -> files.put(canonical(r.getString(1)),
                 new DataFile(canonical(r.getString(1)), r.getLong(2), r.getLong(3), r.getLong(4))) == null);
         try {
-            for (String path : session.read().parquet(location).inputFiles()) {
+            for (String path : inputFiles.get()) {
                 files.putIfAbsent(canonical(path), new DataFile(canonical(path), -1, -1, 0));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new SQLException(e.getMessage(), e);
         }
         return List.copyOf(files.values());
+    }
+
+    /**
+     * The columns of a relation as the cluster types them, each with the name DuckDB gives that type (what the
+     * families and the upload checks read: {@link #typeName}), in order. Asks for the schema only: no row is read.
+     */
+    public java.util.LinkedHashMap<String, String> columns(Table relation) throws SQLException {
+        java.util.LinkedHashMap<String, String> columns = new java.util.LinkedHashMap<>();
+        try {
+            for (org.apache.spark.sql.types.StructField f : session.sql("SELECT *" + relation.from()).schema().fields()) {
+                columns.put(f.name(), typeName(f.dataType().simpleString()));
+            }
+        } catch (Exception e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        return columns;
+    }
+
+    /**
+     * A Spark SQL type ({@code DataType.simpleString()}) by the name DuckDB gives the same Parquet type, so that
+     * a reference's columns read as an upload's do: {@code bigint} BIGINT, {@code string} VARCHAR, {@code timestamp}
+     * (UTC-adjusted) TIMESTAMP WITH TIME ZONE, {@code timestamp_ntz} TIMESTAMP, {@code decimal(p,s)} DECIMAL(p,s)...;
+     * a nested type as Spark writes it, upper case.
+     */
+    public static String typeName(String spark) {
+        String t = spark.toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("varchar") || t.startsWith("char")) {
+            return "VARCHAR";
+        }
+        if (t.startsWith("decimal")) {
+            return t.toUpperCase(java.util.Locale.ROOT);
+        }
+        return switch (t) {
+            case "string" -> "VARCHAR";
+            case "bigint" -> "BIGINT";
+            case "int" -> "INTEGER";
+            case "smallint" -> "SMALLINT";
+            case "tinyint" -> "TINYINT";
+            case "double" -> "DOUBLE";
+            case "float" -> "FLOAT";
+            case "boolean" -> "BOOLEAN";
+            case "date" -> "DATE";
+            case "timestamp" -> "TIMESTAMP WITH TIME ZONE";
+            case "timestamp_ntz" -> "TIMESTAMP";
+            case "binary" -> "BLOB";
+            default -> spark.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 
     /** One spelling per file: Spark writes a local file {@code file:/x} in one place and {@code file:///x} in another. */
@@ -145,7 +207,10 @@ public final class SparkEngine implements ScanEngine {
                     return;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark's AnalysisException is a checked exception that Scala throws undeclared: caught as any Exception.
             throw new SQLException(e.getMessage(), e);
         }
     }
@@ -275,6 +340,11 @@ public final class SparkEngine implements ScanEngine {
         @Override
         public boolean isNull(int position) {
             return row.isNullAt(position - 1);
+        }
+
+        @Override
+        public int size() {
+            return row.size();
         }
     }
 }

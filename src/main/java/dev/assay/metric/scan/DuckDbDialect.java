@@ -56,7 +56,7 @@ public final class DuckDbDialect implements SqlDialect {
 
     @Override
     public String isFinite(String x) {
-        return "isfinite(" + x + ")";
+        return VALUES.isFinite(x);
     }
 
     @Override

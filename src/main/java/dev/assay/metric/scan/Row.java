@@ -33,4 +33,7 @@ public interface Row {
     boolean isNull(String column) throws SQLException;
 
     boolean isNull(int position) throws SQLException;
+
+    /** How many values the row has. */
+    int size() throws SQLException;
 }

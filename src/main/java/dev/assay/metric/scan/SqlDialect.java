@@ -85,6 +85,7 @@ public interface SqlDialect extends ValueMatch.Spelling {
     String isWhole(String x);
 
     /** TRUE for a finite double, FALSE for NaN and the infinities, NULL for NULL. DuckDB: {@code isfinite(x)}. */
+    @Override
     String isFinite(String x);
 
     /** The integer quotient of two integers, truncated toward zero. DuckDB: {@code a // b}. */
