@@ -73,7 +73,7 @@ final class Fixtures {
 
     static AuditRun running() {
         AuditRun run = queued();
-        call(run, "started", T1);
+        call(run, "claimed", "server-1", T1, T1.plusSeconds(60));
         return run;
     }
 
@@ -85,7 +85,7 @@ final class Fixtures {
 
     static AuditRun done() {
         AuditRun run = new AuditRun("audit-2", "mv-1", "ds-1", null, pinned(true), "8".repeat(64), "bob", T0);
-        call(run, "started", T1);
+        call(run, "claimed", "server-1", T1, T1.plusSeconds(60));
         call(run, "finished", T2);
         return run;
     }
