@@ -42,7 +42,7 @@ class RequestBodiesTest {
                         + "metrics, parameters, rounding",
                 "/parameters/confidence 3:32 must be a number, not a string",
                 "/parameters/rounding 3:40 unknown property 'rounding'; known here: confidence, minimumGroupSize, reference, "
-                        + "equalizedOdds, alpha, excludeBelowShare, scoringRate, driftTests",
+                        + "equalizedOdds, alpha, excludeBelowShare, scoringRate, driftTests, phoneRegions",
                 "/metrics/1 4:33 must be a string, not an integer",
                 "/rounding/digits 5:50 unknown property 'digits'; known here: decimals, mode"), errors(p));
     }
@@ -68,7 +68,7 @@ class RequestBodiesTest {
                 "{\"policies\":[\"eeoc-four-fifths\"],\"metrics\":[\"false_positive_rate\",\"equalized_odds_difference\"]}",
                 "{\"parameters\": {\"confidence\": 0.95, \"minimumGroupSize\": 30, \"reference\": {\"group\": \"White\"},"
                         + " \"equalizedOdds\": \"mean\", \"alpha\": 2, \"excludeBelowShare\": 0.02, \"scoringRate\": \"above_median\","
-                        + " \"driftTests\": {\"score\": \"psi\", \"age\": \"ks\"}}, \"rounding\": {\"decimals\": 2, \"mode\": \"half_even\"},"
+                        + " \"driftTests\": {\"score\": \"psi\", \"age\": \"ks\"}, \"phoneRegions\": [\"US\", \"gb\"]}, \"rounding\": {\"decimals\": 2, \"mode\": \"half_even\"},"
                         + " \"dataset\": \"d1\", \"baseline\": null}")) {
             AuditResource.Parsed parsed = AuditResource.parse(body);
             parsed.body().check("The audit request", parsed.errors());

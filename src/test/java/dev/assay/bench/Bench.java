@@ -44,13 +44,15 @@ public final class Bench {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         if (!only.equals("all")) {
-            // -Dbench.only=catalogue | quality | audit: one section, for a quick re-measure.
+            // -Dbench.only=catalogue | quality | audit: one section, for a quick re-measure; spark: issue 18's
+            // figures on DuckDB and a Spark cluster (not in "all": it needs the cluster running).
             DuckDb duckDb = new DuckDb("1GB", Runtime.getRuntime().availableProcessors(), dir);
             switch (only) {
                 case "catalogue" -> fairnessCatalogue(rows, dir, duckDb);
                 case "quality" -> qualityAndDrift(rows, dir, duckDb);
                 case "audit" -> AuditBench.run(rows, dir, duckDb);
-                default -> throw new IllegalArgumentException("bench.only: all, catalogue, quality or audit, not " + only);
+                case "spark" -> SparkBench.run(rows, dir, duckDb);
+                default -> throw new IllegalArgumentException("bench.only: all, catalogue, quality, audit or spark, not " + only);
             }
             return;
         }
@@ -276,11 +278,7 @@ public final class Bench {
         var countIds = ids.stream().filter(id -> dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source()
                 == dev.assay.metric.MetricDefinition.Source.COUNTS
                 && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
-        // Issue 3's catalogue: the metrics of the model's outcomes (counts, scores, the exact AUC, regression).
-        var outcomeIds = ids.stream().filter(id -> java.util.Set.of(dev.assay.metric.MetricDefinition.Source.COUNTS,
-                        dev.assay.metric.MetricDefinition.Source.SCORES, dev.assay.metric.MetricDefinition.Source.RANKS,
-                        dev.assay.metric.MetricDefinition.Source.REGRESSION).contains(dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source())
-                && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
+        var outcomeIds = outcomeIds();
         double everythingSeconds = timeAudit(card, types, parquet, duckDb, ids);
         AuditEngine.Evaluation everythingRun = lastOutcome;
         double countsSeconds = timeAudit(card, types, parquet, duckDb, countIds);
@@ -315,7 +313,7 @@ public final class Bench {
     }
 
     /** A binary classifier's card over label, prediction and score columns, with the roles given. */
-    private static dev.assay.registry.ModelCard benchCard(String model, String roles) {
+    static dev.assay.registry.ModelCard benchCard(String model, String roles) {
         return ModelCardParser.parseYaml("""
                 model: %s
                 version: "1"
@@ -332,6 +330,28 @@ public final class Bench {
 
     private static AuditEngine.Evaluation lastOutcome;
 
+    /** Issue 3's catalogue: the metrics of the model's outcomes (counts, scores, the exact AUC, regression). */
+    static List<String> outcomeIds() {
+        var sources = java.util.Set.of(dev.assay.metric.MetricDefinition.Source.COUNTS,
+                dev.assay.metric.MetricDefinition.Source.SCORES, dev.assay.metric.MetricDefinition.Source.RANKS,
+                dev.assay.metric.MetricDefinition.Source.REGRESSION);
+        return dev.assay.metric.engine.MetricCatalogue.ids().stream()
+                .filter(id -> sources.contains(dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow().source())
+                        && !dev.assay.metric.performance.ChangeFromApproved.isChange(id)).toList();
+    }
+
+    /** A pack with one warn rule per metric id over sex, race, age band and their pairwise intersections. */
+    static dev.assay.policy.Policy everyMetricPolicy(List<String> ids) {
+        StringBuilder yaml = new StringBuilder("id: bench-everything\nversion: 1.0.0\ntitle: Every metric\nrules:\n");
+        for (String id : ids) {
+            yaml.append("  - id: r-").append(id.replace('_', '-')).append("\n    metric: ").append(id)
+                    .append("\n    scope: [sex, race, age_band, \"sex*race\", \"sex*age_band\", \"race*age_band\"]")
+                    .append(DECLARATIONS.getOrDefault(id, ""))
+                    .append("\n    threshold: {comparator: \">=\", value: -1000000}\n    severity: warn\n");
+        }
+        return PolicyParser.parse(yaml.toString());
+    }
+
     /** What the column checks read from their rule, so that every metric id can be timed. */
     private static final Map<String, String> DECLARATIONS = Map.of(
             "type_validity", "\n    parameters: {type: string}",
@@ -342,14 +362,7 @@ public final class Bench {
     /** Best of three audits with one warn rule per metric id over every attribute and pairwise intersection. */
     private static double timeAudit(dev.assay.registry.ModelCard card, Map<String, String> types, Path parquet, DuckDb duckDb,
                                     List<String> ids) throws Exception {
-        StringBuilder yaml = new StringBuilder("id: bench-everything\nversion: 1.0.0\ntitle: Every metric\nrules:\n");
-        for (String id : ids) {
-            yaml.append("  - id: r-").append(id.replace('_', '-')).append("\n    metric: ").append(id)
-                    .append("\n    scope: [sex, race, age_band, \"sex*race\", \"sex*age_band\", \"race*age_band\"]")
-                    .append(DECLARATIONS.getOrDefault(id, ""))
-                    .append("\n    threshold: {comparator: \">=\", value: -1000000}\n    severity: warn\n");
-        }
-        var everything = PolicyParser.parse(yaml.toString());
+        var everything = everyMetricPolicy(ids);
         AuditEngine engine = new AuditEngine(duckDb, MetricParameters.DEFAULTS);
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
@@ -365,15 +378,15 @@ public final class Bench {
         return ModelCardParser.parseYaml(DemoSeeder.card("1.0.0"), DemoSeeder.MODEL, "1.0.0");
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long peakHeapBytes() {
+    static long peakHeapBytes() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }

@@ -77,7 +77,7 @@ final class KeycloakServer implements AutoCloseable {
         String[] full = new String[command.length + 1];
         full[0] = "bash";
         System.arraycopy(command, 0, full, 1, command.length);
-        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ChildOutput.to("keycloak"));
         pb.environment().putAll(env);
         return pb.start().waitFor();
     }

@@ -364,7 +364,7 @@ public final class LibertyServer implements BeforeAllCallback {
         command[2] = "assay";
         System.arraycopy(args, 1, command, 3, args.length - 1);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectOutput(ChildOutput.to("liberty-server-script"));
         pb.environment().putAll(env);
         return pb.start();
     }

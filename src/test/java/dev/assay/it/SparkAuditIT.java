@@ -55,7 +55,7 @@ class SparkAuditIT {
             assertEquals(201, onSpark.status(), onSpark.text());
             JsonObject s = onSpark.json();
             // A busy machine may take longer than one wait: ask again, up to 15 minutes in all.
-            for (int i = 0; i < 12 && !"DONE".equals(s.getString("status")) && !"FAILED".equals(s.getString("status")); i++) {
+            for (int i = 0; i < 12 && !"DONE".equals(s.getString("status")) && !"ERROR".equals(s.getString("status")); i++) {
                 Thread.sleep(Duration.ofSeconds(50).toMillis());
                 s = auditor.get("/api/v1/audits/" + s.getString("id")).json();
             }

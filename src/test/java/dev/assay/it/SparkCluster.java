@@ -86,7 +86,7 @@ public final class SparkCluster {
 
     private static int run(Map<String, String> env, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(java.util.stream.Stream.concat(List.of("bash").stream(), List.of(command).stream()).toList())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectErrorStream(true).redirectOutput(ChildOutput.to("spark"));
         pb.environment().putAll(env);
         return pb.start().waitFor();
     }
