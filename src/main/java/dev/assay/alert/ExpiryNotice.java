@@ -28,4 +28,13 @@ public interface ExpiryNotice {
      * {@link Event#once} (the sweep publishes them; a receiver told before is not told again).
      */
     List<Event> notices(Instant now, Instant until);
+
+    /**
+     * What the expiries after {@code since} and at or before {@code now} changed, told once each ({@link Event#once}):
+     * the gate an expired audit turned FAIL, say. The sweep looks back {@link NoticeSweeps#EXPIRED_LOOKBACK}, so
+     * that an expiry while every server was down is still told when one is back. None by default.
+     */
+    default List<Event> expired(Instant since, Instant now) {
+        return List.of();
+    }
 }

@@ -20,12 +20,15 @@ import java.util.logging.Logger;
  * Looks for what expires soon, every minute ({@code ASSAY_NOTICE_SWEEP}, an ISO-8601 duration), and publishes every
  * {@link ExpiryNotice}'s notices for the period it looks ahead (its {@code noticeVariable}, else its default). One schedule for every kind of expiry,
  * so a new kind is a bean, not another timer. The decisions that expiries change (the gate) never wait for a
- * sweep: they read the clock themselves; a sweep only tells people ahead of time.
+ * sweep: they read the clock themselves; a sweep only tells people, ahead of time and of what changed since.
  */
 @ApplicationScoped
 public class NoticeSweeps {
 
     private static final Logger LOG = Logger.getLogger(NoticeSweeps.class.getName());
+
+    /** How far back each sweep looks for expiries that changed something ({@link ExpiryNotice#expired}). */
+    public static final Duration EXPIRED_LOOKBACK = Duration.ofDays(7);
 
     @Resource(lookup = "concurrent/alerts")
     ManagedScheduledExecutorService scheduler;
@@ -54,6 +57,7 @@ public class NoticeSweeps {
             try {
                 Duration ahead = config.env(notice.noticeVariable()).map(Duration::parse).orElse(notice.defaultNotice());
                 notice.notices(now, now.plus(ahead)).forEach(alerts::publish);
+                notice.expired(now.minus(EXPIRED_LOOKBACK), now).forEach(alerts::publish);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "An expiry sweep (" + notice.getClass().getSimpleName() + ") failed; the next one retries", e);
             }

@@ -148,7 +148,18 @@ public class ModelResource {
     private static final String MARKDOWN = "text/markdown";
 
     private Response registered(ModelCard card, CardImport imported, SecurityContext security) {
-        ModelRegistry.Registration r = registry.register(card, (Caller) security.getUserPrincipal());
+        Caller caller = (Caller) security.getUserPrincipal();
+        ModelRegistry.Registration r;
+        try {
+            r = registry.register(card, caller);
+        } catch (dev.assay.failure.Failure refused) {
+            throw refused;
+        } catch (RuntimeException lostRace) {
+            // Two registrations of one version (or of one artifact) at once: both found none, and the database's
+            // unique keys kept the one that committed first. Asked again, the registry answers as for any repeat:
+            // the same card 200, another card or another version of the artifact 409. Any other failure fails again.
+            r = registry.register(card, caller);
+        }
         ModelVersion v = r.version();
         VersionView plain = version(v);
         VersionView view = imported == null ? plain : new VersionView(plain.model(), plain.version(), plain.card(), plain.cardSha256(),

@@ -3,6 +3,7 @@ package dev.assay.audit;
 import dev.assay.alert.Event;
 import dev.assay.alert.EventType;
 import dev.assay.alert.ExpiryNotice;
+import dev.assay.policy.Expiry;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,9 @@ import java.util.List;
  * Tells alert receivers when the audit a version's gate rests on stops being valid soon ({@code audit.expiring}),
  * once per audit, {@code ASSAY_AUDIT_NOTICE} ahead (default P30D): when it expires, the gate answers FAIL "audit
  * expired" by itself (the gate reads the clock; this only warns ahead). An audit a newer one has replaced at the
- * gate, or a production window's audit, is not told: its expiry changes no gate.
+ * gate, or a production window's audit, is not told: its expiry changes no gate. When the expiry has turned the gate
+ * FAIL, {@code gate.changed} tells so (once, at the expiry's instant, cause "audit expired"), as an audit finishing or
+ * a waiver decided does (GateChanges); a gate that was FAIL already did not change.
  */
 @ApplicationScoped
 public class AuditExpiryNotice implements ExpiryNotice {
@@ -27,6 +30,9 @@ public class AuditExpiryNotice implements ExpiryNotice {
 
     @Inject
     ModelRegistry registry;
+
+    @Inject
+    GateService gates;
 
     @Override
     public String noticeVariable() {
@@ -46,5 +52,22 @@ public class AuditExpiryNotice implements ExpiryNotice {
             }
         }
         return notices;
+    }
+
+    @Override
+    public List<Event> expired(Instant since, Instant now) {
+        List<Event> changes = new ArrayList<>();
+        for (AuditRepository.Expiring e : audits.expiringBetween(since, now)) {
+            ModelVersion v = registry.byId(e.modelVersionId());
+            GateService.Gate gate = gates.of(v);
+            if (gate.expired() && e.auditId().equals(gate.auditId()) && !gate.beforeExpiry().equals(gate.decision())) {
+                changes.add(Event.once(EventType.GATE_CHANGED, e.auditId() + ":expired", e.expiresAt(),
+                        v.modelName() + "@" + v.version(), Json.createObjectBuilder()
+                                .add("model", v.modelName()).add("version", v.version())
+                                .add("before", gate.beforeExpiry()).add("after", gate.decision())
+                                .add("audit", e.auditId()).add("cause", Expiry.REASON).build()));
+            }
+        }
+        return changes;
     }
 }

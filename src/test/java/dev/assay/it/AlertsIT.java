@@ -195,7 +195,8 @@ class AlertsIT {
     @Test
     void anAuditPastItsValidityFailsTheGateByItselfAndIsToldAheadOnce() throws Exception {
         mode = Mode.OK;
-        String name = configure("it-audit-expiry-" + UUID.randomUUID().toString().substring(0, 8), "[\"audit.expiring\"]");
+        String name = configure("it-audit-expiry-" + UUID.randomUUID().toString().substring(0, 8),
+                "[\"audit.expiring\",\"gate.changed\"]");
         String pack = "it-expiring-" + UUID.randomUUID().toString().substring(0, 8);
         String yaml = """
                 id: %s
@@ -271,6 +272,16 @@ class AlertsIT {
         assertEquals(1, deliveries(name).stream().filter(d -> d.getString("event").equals("audit.expiring:" + auditId)).count(),
                 "sweeps after it tell no one again");
 
+        // And what the expiry changed, after it: gate.changed, once, at the expiry's instant.
+        JsonObject change = awaitDelivery(name, "gate.changed:" + auditId + ":expired", d -> d.getString("status").equals("delivered"),
+                "the gate's change at the expiry");
+        assertEquals("gate.changed", change.getString("type"));
+        JsonObject told = RECEIVED.stream().filter(r -> ("gate.changed:" + auditId + ":expired").equals(r.id())).findFirst()
+                .orElseThrow().json();
+        assertEquals(List.of(model + "@1.0.0", "PASS", "FAIL", auditId, "audit expired", expiresAt.toString()),
+                List.of(told.getString("subject"), told.getString("before"), told.getString("after"), told.getString("audit"),
+                        told.getString("cause"), told.getString("occurredAt")), told.toString());
+
         // The same request again renews the audit: a new run, valid from its own completion.
         Api.Reply renewed = ci.send("POST", version + "/audits?wait=60", "application/json", request.getBytes());
         assertEquals(201, renewed.status(), renewed.text());
@@ -280,6 +291,8 @@ class AlertsIT {
             assertEquals("PASS", again.getString("decision"), again.toString());
             assertEquals(renewed.json().getString("id"), again.getString("audit"));
         }
+        assertEquals(1, deliveries(name).stream().filter(d -> d.getString("event").equals("gate.changed:" + auditId + ":expired")).count(),
+                "the expiry's change is told once, whatever the sweeps after it");
     }
 
     @Test

@@ -462,4 +462,62 @@ class WalkingSkeletonIT {
                 .getValuesAs(JsonObject.class).stream().anyMatch(e -> e.getString("kind").equals("version.registered")
                         && e.getString("subject").equals(model + "@1.0.0") && digest.equals(e.getJsonObject("payload").getString("artifact", null))));
     }
+
+    /**
+     * Registrations racing each other are answered as repeats would be: the same card eight times at once is one
+     * 201 and seven 200s; four versions naming one artifact at once are one 201 and three 409s, and only the
+     * created version exists. Never a 5xx (the loser of the database's unique key used to get a 500).
+     */
+    @Test
+    void registrationsAtOnceAreAnsweredAsRepeatsWouldBe() throws Exception {
+        String model = "race-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String card = CARD_YAML.formatted(model);
+        List<Api.Reply> same = atOnce(8, i -> ci.send("PUT", "/api/v1/models/" + model + "/versions/1.0.0", "application/yaml",
+                card.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 201), same.stream().map(Api.Reply::status).sorted().toList(),
+                same.stream().map(Api.Reply::text).toList().toString());
+
+        String artifact = "artifact:\n  digest: sha256:" + Hashing.sha256Hex(model) + "\n";
+        List<Api.Reply> versions = atOnce(4, i -> ci.send("PUT", "/api/v1/models/" + model + "/versions/2.0." + i,
+                "application/yaml", (card.replace("version: 1.0.0", "version: 2.0." + i) + artifact).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(201, 409, 409, 409), versions.stream().map(Api.Reply::status).sorted().toList(),
+                versions.stream().map(Api.Reply::text).toList().toString());
+        long present = 0;
+        for (int i = 0; i < 4; i++) {
+            int status = ci.get("/api/v1/models/" + model + "/versions/2.0." + i).status();
+            assertTrue(status == 200 || status == 404, "2.0." + i + ": " + status);
+            present += status == 200 ? 1 : 0;
+        }
+        assertEquals(1, present, "one version of the artifact");
+    }
+
+    /** One of several calls made at once; {@code i} tells them apart. */
+    @FunctionalInterface
+    private interface Call {
+        Api.Reply apply(int i) throws Exception;
+    }
+
+    /** {@code n} calls started together (one latch), their replies in the calls' order. */
+    private static List<Api.Reply> atOnce(int n, Call call) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            var go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return call.apply(k);
+                }));
+            }
+            go.countDown();
+            List<Api.Reply> out = new java.util.ArrayList<>();
+            for (var r : replies) {
+                out.add(r.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
