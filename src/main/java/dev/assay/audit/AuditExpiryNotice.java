@@ -62,10 +62,8 @@ public class AuditExpiryNotice implements ExpiryNotice {
             GateService.Gate gate = gates.of(v);
             if (gate.expired() && e.auditId().equals(gate.auditId()) && !gate.beforeExpiry().equals(gate.decision())) {
                 changes.add(Event.once(EventType.GATE_CHANGED, e.auditId() + ":expired", e.expiresAt(),
-                        v.modelName() + "@" + v.version(), Json.createObjectBuilder()
-                                .add("model", v.modelName()).add("version", v.version())
-                                .add("before", gate.beforeExpiry()).add("after", gate.decision())
-                                .add("audit", e.auditId()).add("cause", Expiry.REASON).build()));
+                        v.modelName() + "@" + v.version(),
+                        GateChanges.details(v, gate.beforeExpiry(), gate.decision(), e.auditId(), Expiry.REASON)));
             }
         }
         return changes;

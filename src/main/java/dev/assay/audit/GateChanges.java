@@ -55,12 +55,16 @@ public class GateChanges {
         GateService.Gate after = gates.of(version);
         if (!before.decision().equals(after.decision())) {
             alerts.publish(new Event(UUID.randomUUID().toString(), EventType.GATE_CHANGED, clock.instant(),
-                    version.modelName() + "@" + version.version(), Json.createObjectBuilder()
-                    .add("model", version.modelName()).add("version", version.version())
-                    .add("before", before.decision()).add("after", after.decision())
-                    .add("audit", after.auditId() == null ? "" : after.auditId()).add("cause", cause).build()));
+                    version.modelName() + "@" + version.version(),
+                    details(version, before.decision(), after.decision(), after.auditId(), cause)));
         }
         return result;
+    }
+
+    /** A {@code gate.changed} event's fields, wherever the change comes from (a change here, an audit's expiry). */
+    static jakarta.json.JsonObject details(ModelVersion version, String before, String after, String auditId, String cause) {
+        return Json.createObjectBuilder().add("model", version.modelName()).add("version", version.version())
+                .add("before", before).add("after", after).add("audit", auditId == null ? "" : auditId).add("cause", cause).build();
     }
 
     /**
