@@ -163,8 +163,7 @@ public final class AuditEngine {
                 }
             }
             Map<String, MetricValue> unique = new LinkedHashMap<>();
-            computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.metric() + "|" + v.scope() + "|" + v.group()
-                    + "|" + v.at(), v)));
+            computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.identity(), v)));
             return new Evaluation(List.copyOf(unique.values()), findings, Decision.of(findings));
         }
     }

@@ -17,10 +17,22 @@ import dev.assay.stats.SignificanceTests;
  *                     calibration bin ("score in [0.1, 0.2)"); null otherwise
  * @param comparison   how a change from the approved version was tested (paired or not, and why); null for
  *                     every other metric
+ * @param stratum      the stratum of a rule's control columns a value was computed within, as the scope's groups
+ *                     are named ({@code job_level} values joined with {@code *}, "(unknown)" for a missing one); null
+ *                     when the value is not conditional on controls (Fairlearn's {@code control_features})
+ * @param outcomeClass the class of a multiclass model a one-vs-rest value is about (reported as {@code class}); null
+ *                     for every value that is not per class
  */
 public record MetricValue(String metric, String scope, String group, Double value, Interval ci, long n,
                           String undefined, String reference, SignificanceTests.Result test, Double adjustedP, String note,
-                          String at, Comparison comparison) {
+                          String at, Comparison comparison, String stratum, String outcomeClass) {
+
+    /** A value that is neither conditional on controls nor about one class. */
+    public MetricValue(String metric, String scope, String group, Double value, Interval ci, long n, String undefined,
+                       String reference, SignificanceTests.Result test, Double adjustedP, String note, String at,
+                       Comparison comparison) {
+        this(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, at, comparison, null, null);
+    }
 
     /** A value that compares no versions. */
     public MetricValue(String metric, String scope, String group, Double value, Interval ci, long n, String undefined,
@@ -63,24 +75,46 @@ public record MetricValue(String metric, String scope, String group, Double valu
     }
 
     public MetricValue withTest(SignificanceTests.Result result) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at, comparison);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at, comparison,
+                stratum, outcomeClass);
     }
 
     public MetricValue withAdjustedP(double adjusted) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjusted, note, at, comparison);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjusted, note, at, comparison,
+                stratum, outcomeClass);
     }
 
     public MetricValue withNote(String text) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, text, at, comparison);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, text, at, comparison,
+                stratum, outcomeClass);
     }
 
     public MetricValue at(String where) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, where, comparison);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, where, comparison,
+                stratum, outcomeClass);
     }
 
     /** The same value with how its change was tested, and the test itself when there is one. */
     public MetricValue comparedBy(Comparison how, SignificanceTests.Result result) {
-        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at, how);
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, result, adjustedP, note, at, how,
+                stratum, outcomeClass);
+    }
+
+    /** The same value, computed within one stratum of the rule's control columns. */
+    public MetricValue inStratum(String stratumId) {
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, at, comparison,
+                stratumId, outcomeClass);
+    }
+
+    /** The same value, about one class of a multiclass model (one-vs-rest). */
+    public MetricValue forClass(String outcome) {
+        return new MetricValue(metric, scope, group, value, ci, n, undefined, reference, test, adjustedP, note, at, comparison,
+                stratum, outcome);
+    }
+
+    /** What tells this value apart from every other value of the same audit: metric, scope, group, where, stratum and class. */
+    public String identity() {
+        return metric + "|" + scope + "|" + group + "|" + at + "|" + stratum + "|" + outcomeClass;
     }
 
     public boolean isDefined() {

@@ -62,6 +62,12 @@ public final class ReportJson {
         if (v.comparison() != null) {
             b.add("comparison", comparison(v.comparison()));
         }
+        if (v.stratum() != null) {
+            b.add("stratum", v.stratum());
+        }
+        if (v.outcomeClass() != null) {
+            b.add("class", v.outcomeClass());
+        }
         return b.build();
     }
 
