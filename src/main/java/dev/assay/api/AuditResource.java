@@ -166,6 +166,24 @@ public class AuditResource {
         return AuditArtifact.ATTESTATION.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
+    /** The signed report's findings as CSV (API.md, "Reports for readers"; formula-like text neutralised). */
+    @GET
+    @Path("audits/{id}/findings.csv")
+    @Produces("text/csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response findingsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.FINDINGS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
+    /** The signed report's metric values as CSV. */
+    @GET
+    @Path("audits/{id}/metrics.csv")
+    @Produces("text/csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response metricsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.METRICS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
     /**
      * The gate for a CI job that holds only the built file: {@code artifact=sha256:<hex>} as the card's
      * {@code artifact.digest} names it. 404 when no card (of a model the caller reaches) names it; 409 when

@@ -46,6 +46,20 @@ public class ReportDownloads {
     }
 
     @GET
+    @Path("findings.csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response findingsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.FINDINGS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
+    @GET
+    @Path("metrics.csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response metricsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.METRICS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
+    @GET
     @Path("attestation.json")
     @Requires(Permission.READ_RESULTS)
     public Response attestation(@PathParam("id") String id, @Context SecurityContext security) {
