@@ -19,6 +19,8 @@ public enum AuditArtifact {
     REPORT_PDF("application/pdf", "assay-report-%s.pdf", null),
     ATTESTATION("application/vnd.dsse.envelope.v1+json", "assay-attestation-%s.dsse.json",
             r -> r.attestation().getBytes(StandardCharsets.UTF_8)),
+    /** The NYC LL144 bias-audit summary (report/Ll144Summary), PAdES-signed: its bytes are rendered on request. */
+    LL144_SUMMARY_PDF("application/pdf", "assay-ll144-summary-%s.pdf", null),
     /** The signed report's findings as CSV ({@link ReportCsv}): what was signed, for a spreadsheet. */
     FINDINGS_CSV("text/csv; charset=utf-8", "assay-findings-%s.csv",
             r -> ReportCsv.findings(r.reportJson()).getBytes(StandardCharsets.UTF_8)),
