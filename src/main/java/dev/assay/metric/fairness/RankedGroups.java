@@ -4,6 +4,7 @@ import dev.assay.metric.GroupKey;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.TopK;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * {@link RankedGroup} (a group of the counts no ranked or unranked row fell in is there, empty) and the whole
  * ranking's; and the facts every value states, in its {@code at} and note.
  *
- * @param groups  the scope's groups, in report order ({@link GroupKey#ORDER})
+ * @param cut     where the rule's cut fell in the ranking
+ * @param groups  the scope's groups, put in report order ({@link GroupKey#ORDER})
  * @param overall the whole dataset's
  */
 record RankedGroups(Cut cut, Map<GroupKey, RankedGroup> groups, RankedGroup overall) {
@@ -21,7 +23,7 @@ record RankedGroups(Cut cut, Map<GroupKey, RankedGroup> groups, RankedGroup over
     RankedGroups {
         Map<GroupKey, RankedGroup> sorted = new LinkedHashMap<>();
         groups.entrySet().stream().sorted(Map.Entry.comparingByKey(GroupKey.ORDER)).forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        groups = java.util.Collections.unmodifiableMap(sorted);
+        groups = Collections.unmodifiableMap(sorted);
     }
 
     /** Why a group without ranked rows has no value. */
@@ -62,7 +64,7 @@ record RankedGroups(Cut cut, Map<GroupKey, RankedGroup> groups, RankedGroup over
         note.append(text);
     }
 
-    /** The values of groups that all read the same way, in report order. */
+    /** The scope's groups with their states, in report order. */
     List<Map.Entry<GroupKey, RankedGroup>> entries() {
         return List.copyOf(groups.entrySet());
     }
