@@ -3,6 +3,7 @@ package dev.assay.metric.fairness;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
+import dev.assay.metric.Need;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.States;
@@ -11,6 +12,7 @@ import dev.assay.metric.TopK;
 import dev.assay.metric.counts.AggregationPlan;
 import dev.assay.metric.engine.DuckDbEngine;
 import dev.assay.metric.engine.MetricCatalogue;
+import dev.assay.metric.engine.MetricEngine;
 import dev.assay.stats.Proportions;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
@@ -252,6 +254,17 @@ class RankingMetricsTest {
             assertNull(v.value());
             assertEquals(FairnessFamily.NO_SCORE_COLUMN, v.undefined(), id);
         }
+    }
+
+    @Test
+    void aShortlistsCompanionsAreReadAtItsCut() {
+        MetricParameters rule = MetricParameters.DEFAULTS.withMinimumGroupSize(10).withTopK(TopK.rows(10));
+        List<Need> needs = MetricEngine.over(ImpactRatioAtK.ID, List.of(G), rule, MetricParameters.DEFAULTS);
+        assertEquals(List.of("count", SelectionRateAtK.ID, "unknown_count", ImpactRatioAtK.ID), needs.stream().map(Need::metric).toList());
+        assertEquals(TopK.rows(10), needs.get(1).parameters().topK(), "the selection rates beside the ratio, at the ratio's cut");
+        assertEquals(MetricParameters.DEFAULTS, needs.get(1).parameters().withTopK(TopK.NONE), "otherwise the card's defaults");
+        assertEquals(TopK.NONE, needs.get(0).parameters().topK(), "a count reads no cut");
+        assertEquals(rule, needs.get(3).parameters());
     }
 
     @Test
