@@ -27,23 +27,34 @@ import java.util.TreeMap;
  * @param pairedChanges     a change from the approved version is tested on pairs when both versions were evaluated
  *                          on the same rows (true, the default), or always as two independent samples (false: a
  *                          rule's {@code significance: {test: unpaired}})
+ * @param topK              where a ranking metric cuts the shortlist (a rule's {@code k} or {@code share});
+ *                          {@link TopK#NONE} for every other metric and for the whole ranking
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, Map<String, String> driftTests,
-                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
+                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges, TopK topK) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
-            DEFAULT_PHONE_REGIONS, true);
+            DEFAULT_PHONE_REGIONS, true, TopK.NONE);
 
     public MetricParameters {
         driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
         proxies = List.copyOf(proxies);
         phoneRegions = List.copyOf(phoneRegions);
+        topK = topK == null ? TopK.NONE : topK;
+    }
+
+    /** Every setting but the ranking's cut (none: no ranking metric reads one). */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE);
     }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
@@ -61,16 +72,22 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK);
     }
 
     public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, regions, pairedChanges);
+                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, topK);
+    }
+
+    /** The same settings, cutting a ranking at {@code cut}. */
+    public MetricParameters withTopK(TopK cut) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, cut);
     }
 }

@@ -3,6 +3,7 @@ package dev.assay.policy;
 import dev.assay.metric.ColumnExpectation;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.Reference;
+import dev.assay.metric.TopK;
 
 import java.util.List;
 
@@ -11,13 +12,21 @@ import java.util.List;
  * setting. The rule's minimum group size always applies.
  *
  * @param pairedChanges from {@code significance.test}: false for {@code unpaired}, true for {@code paired}
+ * @param topK          where a ranking metric cuts the ranking: {@code parameters.k} or {@code parameters.share}; null
+ *                      when the rule says neither
  */
 public record RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian,
                              Boolean worstCase, Double alpha, ColumnExpectation expectation,
-                             List<String> proxies, Boolean pairedChanges) {
+                             List<String> proxies, Boolean pairedChanges, TopK topK) {
 
     public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null, ColumnExpectation.NONE,
-            List.of(), null);
+            List.of(), null, null);
+
+    /** Parameters that cut no ranking. */
+    public RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian, Boolean worstCase,
+                          Double alpha, ColumnExpectation expectation, List<String> proxies, Boolean pairedChanges) {
+        this(reference, confidence, excludeBelowShare, strictMedian, worstCase, alpha, expectation, proxies, pairedChanges, null);
+    }
 
     public MetricParameters applyTo(MetricParameters p, long minimumGroupSize) {
         return new MetricParameters(
@@ -33,6 +42,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 p.driftTests(),
                 proxies,
                 p.phoneRegions(),
-                pairedChanges == null ? p.pairedChanges() : pairedChanges);
+                pairedChanges == null ? p.pairedChanges() : pairedChanges,
+                topK == null ? p.topK() : topK);
     }
 }
