@@ -69,6 +69,11 @@ public record MetricDefinition(String id, Kind kind, Source source, GroupMetric 
         public static final Input SCORE_COLUMN = new Input("score column");
         /** Not measured on the card's id column (ids are meant to differ, e.g. between datasets). */
         public static final Input NOT_ID_COLUMN = new Input("not the id column");
+        /**
+         * A rule's control columns ({@link MetricParameters#controls()}): the metric is computed within each stratum of
+         * their values, or combined across the strata (Mantel-Haenszel); a rule may name controls only for such a metric.
+         */
+        public static final Input CONTROL_COLUMNS = new Input("control columns");
     }
 
     public boolean reads(Input input) {

@@ -27,23 +27,36 @@ import java.util.TreeMap;
  * @param pairedChanges     a change from the approved version is tested on pairs when both versions were evaluated
  *                          on the same rows (true, the default), or always as two independent samples (false: a
  *                          rule's {@code significance: {test: unpaired}})
+ * @param controls          a rule's control columns (Fairlearn's {@code control_features}): a metric that reads
+ *                          {@link MetricDefinition.Input#CONTROL_COLUMNS} is computed within each stratum of their values
+ *                          (or, for a Mantel-Haenszel metric, combined across the strata); empty: not conditional
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, Map<String, String> driftTests,
-                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
+                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
+                               List<String> controls) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
-            DEFAULT_PHONE_REGIONS, true);
+            DEFAULT_PHONE_REGIONS, true, List.of());
 
     public MetricParameters {
         driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
         proxies = List.copyOf(proxies);
         phoneRegions = List.copyOf(phoneRegions);
+        controls = List.copyOf(controls);
+    }
+
+    /** Every setting but control columns (none: not conditional). */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, List.of());
     }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
@@ -61,16 +74,22 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, controls);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, controls);
     }
 
     public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, regions, pairedChanges);
+                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, controls);
+    }
+
+    /** The same settings, conditional on {@code columns} (none: not conditional). */
+    public MetricParameters withControls(List<String> columns) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, columns);
     }
 }
