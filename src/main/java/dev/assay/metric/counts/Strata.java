@@ -52,8 +52,10 @@ public final class Strata {
                     .merge(new GroupKey(group), state, GroupState::merge);
         });
         if (controls.isEmpty() && strata.isEmpty()) {
-            strata.put(new GroupKey(List.of()), states.groups(scope));
+            strata.put(new GroupKey(List.of()), new LinkedHashMap<>(states.groups(scope)));
         }
+        // Every group of the scope is a group of every stratum: one without rows there is reported as such (n = 0).
+        strata.values().forEach(groups -> states.groups(scope).keySet().forEach(k -> groups.putIfAbsent(k, GroupState.EMPTY)));
         return strata;
     }
 

@@ -112,7 +112,8 @@ public final class MantelHaenszelImpactRatio {
                     .map(est -> MetricValue.defined(id, scopeId, group, est.value(), est.ci(), used, ref))
                     .orElse(MetricValue.undefined(id, scopeId, group, used, noDenominator, ref))
                     .withNote(note);
-            values.add(MantelHaenszel.test(tables, false).map(v::withTest).orElse(v));
+            // A test beside an undefined ratio would invite reading it as the ratio's.
+            values.add(v.isDefined() ? MantelHaenszel.test(tables, false).map(v::withTest).orElse(v) : v);
         }
         return values;
     }
