@@ -65,6 +65,9 @@ public final class MantelHaenszelImpactRatio {
         Optional<String> reference = reference(crude, strata, p.minimumGroupSize());
         String where = p.controls().isEmpty() ? "no control columns: one stratum, the crude comparison"
                 : String.join(", ", p.controls());
+        boolean referenceSelectsNoOne = reference.isPresent() && crude.entrySet().stream()
+                .filter(e -> !e.getKey().hasUnknown() && reference.get().equals(e.getKey().id()))
+                .allMatch(e -> e.getValue().favorable() == 0);
         List<MetricValue> values = new ArrayList<>();
         for (Map.Entry<GroupKey, GroupState> e : Groups.sorted(crude)) {
             if (e.getKey().hasUnknown()) {
@@ -81,6 +84,12 @@ public final class MantelHaenszelImpactRatio {
                 continue;
             }
             String ref = reference.get();
+            if (referenceSelectsNoOne) {
+                // Every rate is 0 (the reference has the highest): no ratio exists, the reference's own included.
+                values.add(MetricValue.undefined(id, scopeId, group, e.getValue().predicted(),
+                        "the highest selection rate is 0, so no ratio exists", ref));
+                continue;
+            }
             if (group.equals(ref)) {
                 values.add(MetricValue.defined(id, scopeId, group, 1.0, null, e.getValue().predicted(), ref)
                         .withNote("the reference group"));
