@@ -32,6 +32,11 @@ import java.util.Map;
  * {@code <rate>_difference_to_overall}, {@code <rate>_ratio_to_overall}, as Fairlearn's
  * MetricFrame.difference() and ratio() give them. Metrics of the favorable outcome (selection rates and
  * what compares them) are undefined, with the reason, when the card names no favorable outcome.
+ *
+ * <p>With a rule's control columns (Fairlearn's {@code control_features}), the metrics of the per-group counts are
+ * computed within each stratum ({@link Strata#within}, values marked with their stratum), and the Mantel-Haenszel
+ * comparisons combine the strata ({@link MantelHaenszelImpactRatio}, {@link MantelHaenszelOddsRatio}); both read
+ * {@link MetricDefinition.Input#CONTROL_COLUMNS}, and a rule may name controls only for such a metric.
  */
 public final class FairnessFamily implements Family {
 

@@ -28,8 +28,9 @@ import java.util.function.BiFunction;
  * (N_k = n1_k + n0_k): RR_MH = Σ_k a_k n0_k / N_k ÷ Σ_k c_k n1_k / N_k, with the Greenland-Robins (1985) interval
  * of ln RR_MH at the rule's confidence and the Cochran-Mantel-Haenszel test (without continuity correction) as the
  * value's test ({@link MantelHaenszel}). A stratum lacking either group compares nothing and contributes nothing (the
- * note says how many); the value is undefined, with the reason, when no stratum has both groups or when the reference
- * selects no one in the strata it shares with g. {@code n} is g's predictions in the strata that compare.
+ * note says how many); the value is undefined, with the reason, when no stratum has both groups, when the reference
+ * selects no one in the strata it shares with g, or when the highest selection rate is 0 (as {@code impact_ratio});
+ * 0, with no interval, when g selects no one there. {@code n} is g's predictions in the strata that compare.
  *
  * <p>The reference is the group with the highest selection rate once the controls are accounted for: among the groups
  * with at least {@code minimumGroupSize} predictions, first the highest crude rate (as {@code impact_ratio} chooses);
