@@ -160,7 +160,8 @@ public final class MetricEngine {
                 .map(v -> v.test() == null ? v : v.withAdjustedP(byKey.get(key(v)))).toList());
     }
 
+    /** One comparison: a group's within a stratum of control columns is another comparison than the whole group's. */
     private static String key(MetricValue v) {
-        return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.reference();
+        return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.reference() + (v.stratum() == null ? "" : "|" + v.stratum());
     }
 }
