@@ -124,18 +124,30 @@ public final class AuditEngine {
         LinkedHashSet<Need> needs = new LinkedHashSet<>();
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
         Map<Rule, List<Need>> detectableNeeds = new LinkedHashMap<>();
+        Map<Rule, List<MetricValue>> missingControls = new LinkedHashMap<>();
         for (Policy policy : policies) {
             for (Rule rule : policy.rules()) {
                 if (!rule.appliesTo(card.task().id(), card.riskTier().orElse(null))) {
                     continue;
                 }
                 MetricParameters p = rule.parameters().applyTo(defaults, rule.minimumGroupSize())
-                        .withFavorableKnown(card.favorableOutcome().isPresent());
+                        .withFavorableKnown(card.favorableOutcome().isPresent()).withControls(rule.controls());
                 List<Scope> ruleScopes = scopes(rule.scope(), card, columnTypes);
-                ruleNeeds.put(rule, MetricEngine.own(rule.metric(), ruleScopes, p));
-                MetricEngine.detectable(rule.metric())
-                        .ifPresent(kin -> detectableNeeds.put(rule, MetricEngine.own(kin.id(), ruleScopes, p)));
-                needs.addAll(MetricEngine.over(rule.metric(), ruleScopes, p, cardDefaults));
+                String metric = MetricEngine.judged(rule.metric(), rule.controls());
+                Optional<String> absent = rule.controls().stream().filter(c -> !columnTypes.containsKey(c)).findFirst();
+                if (absent.isPresent()) {
+                    // Checked when the audit is asked for (422); a window's slice or a dataset read where it lives may still lack it.
+                    String why = "control column '" + absent.get() + "' of rule '" + rule.id() + "' is not in the dataset";
+                    missingControls.put(rule, ruleScopes.stream()
+                            .map(scope -> MetricValue.undefined(metric, scope.id(), null, 0, why, null)).toList());
+                    continue;
+                }
+                ruleNeeds.put(rule, MetricEngine.own(metric, ruleScopes, p));
+                if (rule.controls().isEmpty()) {
+                    MetricEngine.detectable(metric)
+                            .ifPresent(kin -> detectableNeeds.put(rule, MetricEngine.own(kin.id(), ruleScopes, p)));
+                }
+                needs.addAll(MetricEngine.over(metric, ruleScopes, p, cardDefaults));
             }
         }
         try (ScanEngine engine = engines.open()) {
@@ -160,10 +172,14 @@ public final class AuditEngine {
                     for (Need n : ruleNeeds.getOrDefault(rule, List.of())) {
                         findings.addAll(RuleEvaluator.evaluate(policy, rule, computed.get(n), detectable));
                     }
+                    if (missingControls.containsKey(rule)) {
+                        findings.addAll(RuleEvaluator.evaluate(policy, rule, missingControls.get(rule)));
+                    }
                 }
             }
             Map<String, MetricValue> unique = new LinkedHashMap<>();
             computed.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.identity(), v)));
+            missingControls.values().forEach(list -> list.forEach(v -> unique.putIfAbsent(v.identity(), v)));
             return new Evaluation(List.copyOf(unique.values()), findings, Decision.of(findings));
         }
     }

@@ -14,6 +14,7 @@ import dev.assay.policy.Expiry;
 import dev.assay.policy.Decision;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyCatalog;
+import dev.assay.policy.Rule;
 import dev.assay.policy.StoredPolicy;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
@@ -149,7 +150,10 @@ public class AuditService {
      */
     public List<FieldError> problems(ModelVersion version, AuditRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        resolveDataset(version, request.dataset(), errors);
+        Dataset dataset = resolveDataset(version, request.dataset(), errors);
+        if (dataset != null) {
+            controlsMissing(version, request, columnTypes(dataset), errors);
+        }
         if (request.baseline() != null && datasets.ofVersion(version.id()).stream().noneMatch(d -> d.id().equals(request.baseline()))) {
             errors.add(FieldError.at("/baseline", "no dataset " + request.baseline() + " belongs to this version"));
         }
@@ -164,6 +168,31 @@ public class AuditService {
             }
         }
         return errors;
+    }
+
+    /**
+     * Each control column a rule of the audit's policies names (for this version's task and risk tier) that the dataset
+     * does not have, at the pointer of the policy in the request (the default policies have none in it: at
+     * {@code /policies}): a stratum of a column that is not there means nothing, and the audit would judge nothing.
+     */
+    private void controlsMissing(ModelVersion version, AuditRequest request, Map<String, String> columns, List<FieldError> errors) {
+        List<String> ids = request.policies().isEmpty() ? DEFAULT_POLICIES : request.policies();
+        for (int i = 0; i < ids.size(); i++) {
+            Optional<StoredPolicy> stored = policies.findLatest(ids.get(i));
+            if (stored.isEmpty()) {
+                continue;
+            }
+            String at = request.policies().isEmpty() ? "/policies" : "/policies/" + i;
+            String id = ids.get(i);
+            for (Rule rule : stored.get().policy().rules()) {
+                if (!rule.appliesTo(version.card().task().id(), version.card().riskTier().orElse(null))) {
+                    continue;
+                }
+                rule.controls().stream().filter(c -> !columns.containsKey(c)).forEach(c -> errors.add(FieldError.at(at,
+                        "rule '" + rule.id() + "' of policy '" + id + "' names control column '" + c
+                                + "', which the dataset does not have")));
+            }
+        }
     }
 
     /** An approved version and the audit its gate rests on. */

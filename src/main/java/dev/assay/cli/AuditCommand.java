@@ -198,6 +198,10 @@ final class AuditCommand extends ServerCommand implements Callable<Integer> {
         String scope = f.get("scope") instanceof JsonString s ? s.getString() : null;
         String group = f.get("group") instanceof JsonString g ? g.getString() : null;
         b.append(' ').append(scope == null ? "dataset" : scope + (group == null ? "" : "=" + group));
+        // Within a stratum of the rule's control columns: which one.
+        if (f.get("stratum") instanceof JsonString stratum) {
+            b.append(" in ").append(stratum.getString());
+        }
         b.append("  ").append(f.getString("metric", "?"));
         if (f.get("undefined") instanceof JsonString why) {
             b.append(" undefined: ").append(why.getString());

@@ -73,6 +73,11 @@ public record MetricDefinition(String id, Kind kind, Source source, GroupMetric 
         public static final Input TOP_K = new Input("k or share");
         /** Where the ranking is cut, if the rule says: without k or share, the whole ranking. */
         public static final Input OPTIONAL_TOP_K = new Input("k or share, optional");
+        /**
+         * A rule's control columns ({@link MetricParameters#controls()}): the metric is computed within each stratum of
+         * their values, or combined across the strata (Mantel-Haenszel); a rule may name controls only for such a metric.
+         */
+        public static final Input CONTROL_COLUMNS = new Input("control columns");
     }
 
     public boolean reads(Input input) {

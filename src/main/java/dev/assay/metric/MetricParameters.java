@@ -29,32 +29,55 @@ import java.util.TreeMap;
  *                          rule's {@code significance: {test: unpaired}})
  * @param topK              where a ranking metric cuts the shortlist (a rule's {@code k} or {@code share});
  *                          {@link TopK#NONE} for every other metric and for the whole ranking
+ * @param controls          a rule's control columns (Fairlearn's {@code control_features}): a metric that reads
+ *                          {@link MetricDefinition.Input#CONTROL_COLUMNS} is computed within each stratum of their values
+ *                          (or, for a Mantel-Haenszel metric, combined across the strata); empty: not conditional
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, Map<String, String> driftTests,
-                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges, TopK topK) {
+                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges, TopK topK,
+                               List<String> controls) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
-            DEFAULT_PHONE_REGIONS, true, TopK.NONE);
+            DEFAULT_PHONE_REGIONS, true, TopK.NONE, List.of());
 
     public MetricParameters {
         driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
         proxies = List.copyOf(proxies);
         phoneRegions = List.copyOf(phoneRegions);
         topK = topK == null ? TopK.NONE : topK;
+        controls = controls == null ? List.of() : List.copyOf(controls);
+    }
+
+    /** Every setting but control columns (none: not conditional). */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
+                            TopK topK) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, topK, List.of());
     }
 
     /** Every setting but the ranking's cut (none: no ranking metric reads one). */
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
                             boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
+                            List<String> controls) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE, controls);
+    }
+
+    /** Every setting but the ranking's cut and control columns. */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
                             Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
         this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
-                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE);
+                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE, List.of());
     }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
@@ -72,22 +95,28 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, controls);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, controls);
     }
 
     public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, topK);
+                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, topK, controls);
     }
 
     /** The same settings, cutting a ranking at {@code cut}. */
     public MetricParameters withTopK(TopK cut) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, cut);
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, cut, controls);
+    }
+
+    /** The same settings, conditional on {@code columns} (none: not conditional). */
+    public MetricParameters withControls(List<String> columns) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, columns);
     }
 }

@@ -38,7 +38,9 @@ public final class Series {
         JsonObject value = report.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
                 // A value at a point of the score scale (a threshold, a calibration bin) is not the metric's own.
                 .filter(m -> metric.equals(text(m, "metric")) && Objects.equals(s, text(m, "scope"))
-                        && Objects.equals(group, text(m, "group")) && (m.get("at") == null || m.get("at") == JsonValue.NULL))
+                        && Objects.equals(group, text(m, "group")) && (m.get("at") == null || m.get("at") == JsonValue.NULL)
+                        // Nor is a value within a stratum of a rule's control columns.
+                        && !m.containsKey("stratum"))
                 .findFirst().orElse(null);
         if (value == null) {
             return Optional.empty();
@@ -47,7 +49,7 @@ public final class Series {
         for (String candidate : List.of("fail", "warn", "undefined", "pass")) {
             boolean judged = report.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
                     .anyMatch(f -> metric.equals(text(f, "metric")) && Objects.equals(s, text(f, "scope"))
-                            && Objects.equals(group, text(f, "group")) && candidate.equals(text(f, "outcome")));
+                            && Objects.equals(group, text(f, "group")) && !f.containsKey("stratum") && candidate.equals(text(f, "outcome")));
             if (judged) {
                 outcome = candidate;
                 break;
@@ -56,7 +58,8 @@ public final class Series {
         // The bound the metric is judged against: that of the first rule judging it (a single-bound rule only).
         JsonObject judge = report.getJsonArray("findings").getValuesAs(JsonObject.class).stream()
                 .filter(f -> metric.equals(text(f, "metric")) && Objects.equals(s, text(f, "scope"))
-                        && Objects.equals(group, text(f, "group")) && f.get("threshold") instanceof JsonNumber && !f.containsKey("upper"))
+                        && Objects.equals(group, text(f, "group")) && !f.containsKey("stratum") && f.get("threshold") instanceof JsonNumber
+                        && !f.containsKey("upper"))
                 .findFirst().orElse(null);
         List<Double> ci = value.get("ci") instanceof JsonArray a && a.size() == 2
                 && a.get(0) instanceof JsonNumber lo && a.get(1) instanceof JsonNumber hi

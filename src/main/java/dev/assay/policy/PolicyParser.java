@@ -150,6 +150,10 @@ public final class PolicyParser {
                 }
             }
         }
+        if (metric != null && MetricCatalogue.find(metric).isPresent() && r.get("controls") instanceof JsonArray controls
+                && !controls.isEmpty()) {
+            controlsMeaning(metric, r, at, errors);
+        }
         if (metric != null && MetricCatalogue.find(metric).isPresent() && r.get("significance") instanceof JsonObject significance) {
             significanceMeaning(metric, significance, at + "/significance", errors);
         }
@@ -212,6 +216,27 @@ public final class PolicyParser {
                     + String.join(", ", ChangeFromApproved.TESTED.stream().map(ChangeFromApproved::id).toList())));
         }
     }
+
+    /**
+     * Control columns mean something only for a metric computed from the per-group counts, within each stratum (or
+     * combined across them, Mantel-Haenszel); a minimum detectable effect is not computed per stratum.
+     */
+    private static void controlsMeaning(String metric, JsonObject r, String at, List<FieldError> errors) {
+        if (!MetricCatalogue.get(metric).reads(MetricDefinition.Input.CONTROL_COLUMNS)) {
+            errors.add(FieldError.at(at + "/controls", "metric '" + metric + "' is not computed within strata of control columns;"
+                    + " controls apply to " + String.join(", ", CONTROLLED)));
+        }
+        if (r.containsKey("minimumDetectable")) {
+            errors.add(FieldError.at(at + "/minimumDetectable", "a rule with controls has no minimum detectable effect"
+                    + " (it is not computed within strata); leave out minimumDetectable or controls"));
+        }
+    }
+
+    /** What a reader is told controls apply to: the conditional metrics, then the families of metrics computed per stratum. */
+    private static final List<String> CONTROLLED = List.of("impact_ratio (judged on mantel_haenszel_impact_ratio)",
+            "mantel_haenszel_impact_ratio", "mantel_haenszel_odds_ratio", "selection_rate", "count", "disparate_impact",
+            "statistical_parity_difference", "equalized_odds_*", "demographic_parity_*", "equal_opportunity_*",
+            "and every <rate>_difference / <rate>_ratio (also _to_overall)");
 
     /** The column declaration as far as its values have the right types (the schema names the others). */
     private static ColumnExpectation looseExpectation(JsonObject p) {

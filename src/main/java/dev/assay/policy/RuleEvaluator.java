@@ -77,7 +77,7 @@ public final class RuleEvaluator {
             };
             findings.add(new Finding(rule.id(), policy.id(), v.metric(), v.scope(), v.group(), v.value(), v.ci(), v.n(),
                     rule.threshold(), outcome, rule.severity(), effect, reason, v.reference(), note, v.adjustedP(),
-                    reference ? null : md));
+                    reference ? null : md, v.stratum()));
         }
         return findings;
     }

@@ -112,7 +112,10 @@ public class ComparePages {
     private static Map<String, JsonObject> metrics(ReportDocument report) {
         Map<String, JsonObject> byKey = new LinkedHashMap<>();
         for (JsonObject metric : report.metrics()) {
-            byKey.put(key(metric.getString("metric"), metric), metric);
+            // Versions are compared on whole groups, not within the strata of a rule's control columns.
+            if (!metric.containsKey("stratum")) {
+                byKey.put(key(metric.getString("metric"), metric), metric);
+            }
         }
         return byKey;
     }

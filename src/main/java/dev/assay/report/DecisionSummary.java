@@ -52,7 +52,8 @@ public final class DecisionSummary {
             }
             JsonObject rule = rules.getOrDefault(f.getString("policy", "") + "\u0000" + f.getString("rule"), JsonValue.EMPTY_JSON_OBJECT);
             String metric = f.getString("metric", rule.getString("metric", "the metric"));
-            String where = JsonValues.text(f.get("scope"), "the whole dataset") + (f.get("group") instanceof JsonString g ? " = " + g.getString() : "");
+            String where = JsonValues.text(f.get("scope"), "the whole dataset") + (f.get("group") instanceof JsonString g ? " = " + g.getString() : "")
+                    + (f.get("stratum") instanceof JsonString st ? " within " + st.getString() : "");
             String value = f.get("value") instanceof JsonNumber n ? number(n) : null;
             String sentence;
             if (outcome.equals("fail")) {

@@ -262,7 +262,9 @@ public final class PdfReport {
             w.line("smallBold", "Findings");
             w.table("findings");
             for (JsonObject f : ofRule) {
-                w.row(JsonValues.text(f.get("scope"), "-"), JsonValues.text(f.get("group"), "-"), count(f.get("n")), number(f.get("value")),
+                // A finding within a stratum of the rule's control columns says which.
+                String group = JsonValues.text(f.get("group"), "-") + (f.get("stratum") instanceof JsonString st ? " in " + st.getString() : "");
+                w.row(JsonValues.text(f.get("scope"), "-"), group, count(f.get("n")), number(f.get("value")),
                         interval(f.get("ci")), f.getString("comparator") + " " + plain(f.get("threshold")),
                         f.get("pAdjusted") instanceof JsonNumber ? pValue(f.get("pAdjusted")) : "-",
                         f.getString("outcome").toUpperCase(Locale.ROOT));

@@ -199,7 +199,8 @@ public record RateTable(String policy, String rule, String metric, String scope,
 
     private static JsonObject metric(List<JsonObject> metrics, String metric, String scope, String group) {
         for (JsonObject m : metrics) {
-            if (metric.equals(m.getString("metric")) && scope.equals(JsonValues.text(m.get("scope"), null))
+            // The whole group's value, not one within a stratum of a rule's control columns.
+            if (metric.equals(m.getString("metric")) && scope.equals(JsonValues.text(m.get("scope"), null)) && !m.containsKey("stratum")
                     && (group == null ? !(m.get("group") instanceof JsonString) : group.equals(JsonValues.text(m.get("group"), null)))) {
                 return m;
             }

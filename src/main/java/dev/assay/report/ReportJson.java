@@ -147,6 +147,9 @@ public final class ReportJson {
                 .add("outcome", f.outcome().id())
                 .add("severity", f.severity().id())
                 .add("effect", f.effect().id());
+        if (f.stratum() != null) {
+            b.add("stratum", f.stratum());
+        }
         if (f.threshold().upper() != null) {
             b.add("upper", f.threshold().upper());
         }

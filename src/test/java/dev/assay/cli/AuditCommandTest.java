@@ -30,4 +30,12 @@ class AuditCommandTest {
                   report: https://assay.example.com/api/v1/audits/a1/report""",
                 AuditCommand.summary(audit, new Server(URI.create("https://assay.example.com"), "t")));
     }
+
+    @Test
+    void aFindingWithinAStratumOfControlColumnsSaysWhich() {
+        JsonObject f = Json.createReader(new StringReader("""
+                {"rule": "gap", "metric": "selection_rate_difference", "scope": "sex", "group": null, "stratum": "senior",
+                 "value": 0.4, "comparator": "<=", "threshold": 0.2, "outcome": "fail"}""")).readObject();
+        assertEquals("fail      sex in senior  selection_rate_difference 0.4, needs <= 0.2  [gap]", AuditCommand.finding(f));
+    }
 }

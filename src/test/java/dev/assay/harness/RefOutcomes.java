@@ -188,6 +188,23 @@ final class RefOutcomes {
             } else {
                 e.defined("impact_ratio", "g", id, sr.of(c) / sr.of(ref), c.predicted, UNBOUNDED);
             }
+            // The Mantel-Haenszel ratios without control columns: one stratum, the crude risk ratio and the crude odds
+            // ratio ad / bc; the reference's own is 1.
+            if (c.predicted == 0 || ref == null || ref.favorable == 0) {
+                e.undefined("mantel_haenszel_impact_ratio", "g", id);
+                e.undefined("mantel_haenszel_odds_ratio", "g", id);
+            } else {
+                e.defined("mantel_haenszel_impact_ratio", "g", id, sr.of(c) / sr.of(ref), c.predicted, UNBOUNDED);
+                long b = c.predicted - c.favorable;
+                if (id.equals(refId)) {
+                    e.defined("mantel_haenszel_odds_ratio", "g", id, 1.0, c.predicted, UNBOUNDED);
+                } else if (b == 0) {
+                    e.undefined("mantel_haenszel_odds_ratio", "g", id);
+                } else {
+                    e.defined("mantel_haenszel_odds_ratio", "g", id, (double) c.favorable * (ref.predicted - ref.favorable)
+                            / ((double) b * ref.favorable), c.predicted, UNBOUNDED);
+                }
+            }
             if (ref == null || c.predicted == 0) {
                 e.undefined("statistical_parity_difference", "g", id);
                 e.undefined("disparate_impact", "g", id);

@@ -313,6 +313,85 @@ class PolicyIT {
     }
 
     /**
+     * A rule with controls over HTTP (issue 21 §3): women are selected at half the men's rate within each job level
+     * (0.4 against 0.8, 0.1 against 0.2) but apply where selection is high, so the crude impact ratio passes (M 80/250
+     * against F 85/250) while the Mantel-Haenszel ratio within the levels is 0.5 and fails; the per-stratum values are
+     * in the report beside it. A pack naming a control column the dataset lacks is refused when the audit is asked for.
+     */
+    @Test
+    void aRuleWithControlsIsJudgedWithinTheStrata() throws Exception {
+        String pack = """
+                id: it-conditional
+                version: 1.0.0
+                title: Conditional four-fifths
+                rules:
+                  - {id: crude, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     cites: [{regulation: test}]}
+                  - {id: within-level, metric: impact_ratio, scope: protected, controls: [level], severity: block,
+                     threshold: {comparator: ">=", value: 0.8}, cites: [{regulation: test}]}
+                """;
+        Api admin = Api.withRoles("admin");
+        assertEquals(201, admin.send("PUT", "/api/v1/policies/it-conditional", "application/yaml",
+                pack.getBytes(StandardCharsets.UTF_8)).status());
+        Api ci = Api.withRoles("ci-gate");
+        String version = WalkingSkeletonIT.register(ci, "conditional-it");
+        StringBuilder csv = new StringBuilder("id,sex,level,hired,label\n");
+        int[][] cells = {{200, 80}, {50, 40}, {50, 5}, {200, 40}};
+        String[][] names = {{"F", "a"}, {"M", "a"}, {"F", "b"}, {"M", "b"}};
+        int id = 0;
+        for (int c = 0; c < cells.length; c++) {
+            for (int i = 0; i < cells[c][0]; i++) {
+                csv.append(++id).append(',').append(names[c][0]).append(',').append(names[c][1]).append(',')
+                        .append(i < cells[c][1] ? 1 : 0).append(',').append(i % 2).append('\n');
+            }
+        }
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes()).status());
+        JsonObject audit = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"it-conditional\"]}".getBytes()).json();
+        assertEquals("FAIL", audit.getString("decision"), audit.toString());
+        List<JsonObject> findings = audit.getJsonArray("findings").getValuesAs(JsonObject.class);
+        JsonObject crude = findings.stream().filter(f -> f.getString("rule").equals("crude") && "M".equals(f.getString("group")))
+                .findFirst().orElseThrow();
+        assertEquals(0.32 / 0.34, crude.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("pass", crude.getString("outcome"));
+        JsonObject within = findings.stream().filter(f -> f.getString("rule").equals("within-level") && "F".equals(f.getString("group")))
+                .findFirst().orElseThrow();
+        assertEquals("mantel_haenszel_impact_ratio", within.getString("metric"));
+        assertEquals(0.5, within.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("M", within.getString("reference"));
+        assertEquals("fail", within.getString("outcome"));
+        assertEquals(250, within.getInt("n"));
+        assertEquals("Mantel-Haenszel over 2 of 2 strata of level", within.getString("note"));
+        // Greenland-Robins by hand (MantelHaenszelImpactRatioTest): variance of ln RR 12.8 / 800.
+        double half = 1.959963984540054 * Math.sqrt(12.8 / 800);
+        assertEquals(0.5 * Math.exp(-half), within.getJsonArray("ci").getJsonNumber(0).doubleValue(), 1e-12);
+        assertTrue(!within.containsKey("stratum"), within.toString());
+        List<JsonObject> metrics = audit.getJsonArray("metrics").getValuesAs(JsonObject.class);
+        for (String level : List.of("a", "b")) {
+            JsonObject perStratum = metrics.stream().filter(m -> m.getString("metric").equals("impact_ratio")
+                    && "F".equals(m.getString("group")) && level.equals(m.getString("stratum", null))).findFirst()
+                    .orElseThrow(() -> new AssertionError(level + " " + metrics));
+            assertEquals(0.5, perStratum.getJsonNumber("value").doubleValue(), 1e-12, level);
+        }
+        JsonObject rate = metrics.stream().filter(m -> m.getString("metric").equals("selection_rate") && "M".equals(m.getString("group"))
+                && "b".equals(m.getString("stratum", null))).findFirst().orElseThrow();
+        assertEquals(0.2, rate.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals(200, rate.getInt("n"));
+
+        // A control column the dataset does not have: 422, naming the rule and the column.
+        assertEquals(201, admin.send("PUT", "/api/v1/policies/it-conditional-region", "application/yaml",
+                pack.replace("it-conditional", "it-conditional-region").replace("[level]", "[region]")
+                        .getBytes(StandardCharsets.UTF_8)).status());
+        Api.Reply refused = ci.send("POST", version + "/audits", "application/json",
+                "{\"policies\":[\"it-conditional-region\"]}".getBytes());
+        assertEquals(422, refused.status(), refused.text());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        assertTrue(refused.text().contains("rule 'within-level' of policy 'it-conditional-region' names control column 'region',"
+                + " which the dataset does not have"), refused.text());
+        assertTrue(refused.text().contains("/policies/0"), refused.text());
+    }
+
+    /**
      * model-performance compares a version with the model's last approved one: 1.0.0 passes at
      * accuracy 0.9; 1.1.0 at 0.8 fails the no-regression rule by -0.1; 1.2.0 is compared with 1.0.0
      * still, since 1.1.0 was not approved.

@@ -16,6 +16,7 @@ class SeriesTest {
 
     static final JsonObject REPORT = Json.createReader(new StringReader("""
             {"metrics": [
+               {"metric": "impact_ratio", "scope": "sex", "group": "F", "value": 0.9, "ci": null, "n": 20, "stratum": "junior"},
                {"metric": "impact_ratio", "scope": "sex", "group": "F", "value": 0.5, "ci": [0.3, 0.7], "n": 60},
                {"metric": "impact_ratio", "scope": "sex", "group": "M", "value": 1.0, "ci": null, "n": 60},
                {"metric": "accuracy", "scope": null, "group": null, "value": null, "ci": null, "n": 60,
@@ -24,6 +25,7 @@ class SeriesTest {
                {"metric": "true_positive_rate", "scope": null, "group": null, "value": 0.8, "ci": null, "n": 60}
              ],
              "findings": [
+               {"rule": "s", "metric": "selection_rate_difference", "scope": "sex", "group": null, "outcome": "fail", "stratum": "a"},
                {"rule": "a", "metric": "impact_ratio", "scope": "sex", "group": "F", "outcome": "warn"},
                {"rule": "b", "metric": "impact_ratio", "scope": "sex", "group": "F", "outcome": "fail"},
                {"rule": "c", "metric": "accuracy", "scope": null, "group": null, "outcome": "undefined"}
@@ -51,5 +53,13 @@ class SeriesTest {
         assertEquals(accuracy, Series.of(REPORT, "accuracy", "overall", null).orElseThrow(), "overall is the whole dataset");
         assertEquals(0.8, Series.of(REPORT, "true_positive_rate", null, null).orElseThrow().value());
         assertTrue(Series.of(REPORT, "impact_ratio", "race", "F").isEmpty());
+    }
+
+    @Test
+    void aValueOrFindingWithinAStratumOfControlColumnsIsNotTheGroupsOwn() {
+        // The report lists a per-stratum impact ratio of F first: the series reads the whole group's.
+        assertEquals(0.5, Series.of(REPORT, "impact_ratio", "sex", "F").orElseThrow().value());
+        // A disparity judged only within a stratum has no value of the scope's own in the series.
+        assertTrue(Series.of(REPORT, "selection_rate_difference", "sex", null).isEmpty());
     }
 }

@@ -39,6 +39,44 @@ class PolicyParserTest {
     }
 
     @Test
+    void controlsAreReadAndRefusedWhereTheyMeanNothing() {
+        String rule = """
+                id: p
+                version: 1.0.0
+                title: t
+                rules:
+                  - id: r
+                    metric: %s
+                    scope: protected
+                    controls: %s
+                    threshold: {comparator: ">=", value: 0.8}
+                    severity: block
+                %s""";
+        Rule read = PolicyParser.parse(rule.formatted("impact_ratio", "[job_level, site]", "")).rules().get(0);
+        assertEquals(List.of("job_level", "site"), read.controls());
+        assertEquals(List.of(), PolicyParser.parse(PolicyCatalog.readBuiltIn("eeoc-four-fifths")).rules().get(0).controls());
+        PolicyParser.parse(rule.formatted("selection_rate_difference", "[job_level]", ""));
+        PolicyParser.parse(rule.formatted("mantel_haenszel_odds_ratio", "[job_level]", ""));
+
+        InvalidInput notStratified = assertThrows(InvalidInput.class, () -> PolicyParser.parse(rule.formatted("accuracy", "[job_level]", "")));
+        FieldError e = notStratified.errors().stream().filter(x -> x.pointer().equals("/rules/0/controls")).findFirst()
+                .orElseThrow(() -> new AssertionError(notStratified.errors().toString()));
+        assertTrue(e.message().startsWith("metric 'accuracy' is not computed within strata of control columns; controls apply to"
+                + " impact_ratio (judged on mantel_haenszel_impact_ratio)"), e.message());
+        assertEquals(8, e.line());
+
+        InvalidInput detectable = assertThrows(InvalidInput.class, () -> PolicyParser.parse(rule.formatted("impact_ratio",
+                "[job_level]", "    minimumDetectable: {impactRatio: 0.8}\n")));
+        assertTrue(detectable.errors().stream().anyMatch(x -> x.pointer().equals("/rules/0/minimumDetectable")
+                && x.message().contains("a rule with controls has no minimum detectable effect")), detectable.errors().toString());
+
+        for (String bad : List.of("[]", "[a, a]", "job_level", "[\"\"]")) {
+            InvalidInput schema = assertThrows(InvalidInput.class, () -> PolicyParser.parse(rule.formatted("impact_ratio", bad, "")));
+            assertTrue(schema.errors().stream().anyMatch(x -> x.pointer().startsWith("/rules/0/controls")), bad + ": " + schema.errors());
+        }
+    }
+
+    @Test
     void theHashIgnoresCommentsAndLayoutButNotContent() {
         String yaml = PolicyCatalog.readBuiltIn("eeoc-four-fifths");
         Policy original = PolicyParser.parse(yaml);
@@ -316,7 +354,7 @@ class PolicyParserTest {
     }
 
     private static final String RULE_KEYS = "id, description, metric, scope, reference, threshold, severity, validFor, minimumGroupSize, "
-            + "undefined, significance, minimumDetectable, when, parameters, cites";
+            + "undefined, significance, controls, minimumDetectable, when, parameters, cites";
 
     @Test
     void aSchemaErrorAndAnUnknownMetricComeInOneAnswerEachWithLineAndColumn() {

@@ -43,4 +43,12 @@ class DecisionSummaryTest {
         assertEquals("impact_ratio for race = X is not given (fewer than 5 rows: the value is not shown here); "
                 + "the rule needs >= 0.8000", lines.get(0).sentence());
     }
+
+    @Test
+    void aFailureWithinAStratumOfControlColumnsNamesIt() {
+        List<DecisionSummary.Line> lines = DecisionSummary.lines(List.of(), List.of(json(
+                "{'rule':'gap','metric':'selection_rate_difference','scope':'sex','group':null,'stratum':'senior','value':0.4,"
+                        + "'outcome':'fail','comparator':'<=','threshold':0.2}")));
+        assertEquals("selection_rate_difference for sex within senior is 0.4000; the rule needs <= 0.2000", lines.get(0).sentence());
+    }
 }

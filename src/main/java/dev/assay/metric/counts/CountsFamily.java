@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The shared counts' registration point: no metric of its own, one scan ({@link AggregationPlan}) that
@@ -47,7 +48,9 @@ public final class CountsFamily implements Family {
 
     @Override
     public States scan(ScanEngine engine, AuditData data, List<Need> needs, States before) throws SQLException {
-        List<Scope> scopes = needs.stream().map(Need::scope).distinct().toList();
+        // A need conditional on control columns reads its scope within their strata: one more grouping of the same scan.
+        List<Scope> scopes = needs.stream().flatMap(n -> n.parameters().controls().isEmpty() ? Stream.of(n.scope())
+                : Stream.of(n.scope(), Strata.scope(n.scope(), n.parameters().controls()))).distinct().toList();
         boolean regression = needs.stream().anyMatch(n -> n.definition().source() == Source.REGRESSION);
         Optional<String> score = data.outcomes().score();
         boolean scores = score.isPresent() && needs.stream().anyMatch(n -> n.definition().source() == Source.SCORES);

@@ -10,6 +10,8 @@ import dev.assay.metric.MetricValue;
 import dev.assay.metric.Need;
 import dev.assay.metric.Scope;
 import dev.assay.metric.States;
+import dev.assay.metric.fairness.ImpactRatio;
+import dev.assay.metric.fairness.MantelHaenszelImpactRatio;
 import dev.assay.metric.fairness.MinimumDetectable;
 import dev.assay.metric.scan.ScanEngine;
 import dev.assay.stats.SignificanceTests;
@@ -36,25 +38,45 @@ public final class MetricEngine {
     /**
      * The needs of one metric asked for over {@code scopes} (a rule's): a dataset-level metric over the
      * whole dataset only; each scope preceded by the metric's companions, computed with
-     * {@code companionParameters} (and the rule's cut of the ranking, for a companion that reads one).
+     * {@code companionParameters} (and the rule's cut of the ranking, for a companion that reads one; and, when
+     * {@code parameters} name control columns, also within their strata, for the companions that can be); no minimum
+     * detectable effect beside a metric conditional on controls.
      *
      * @throws IllegalArgumentException for an id no family defines
      */
     public static List<Need> over(String metric, List<Scope> scopes, MetricParameters parameters,
                                   MetricParameters companionParameters) {
         MetricDefinition d = MetricCatalogue.get(metric);
+        List<String> controls = parameters.controls();
         List<Need> out = new ArrayList<>();
         for (Scope scope : d.kind() == Kind.DATASET ? List.of(Scope.OVERALL) : scopes) {
             for (String c : d.companions()) {
                 MetricDefinition companion = MetricCatalogue.get(c);
                 // A companion of a ranking metric is read at the same cut (the selection rates at k beside their ratios).
-                out.add(new Need(companion, scope, companion.reads(Input.TOP_K) || companion.reads(Input.OPTIONAL_TOP_K)
-                        ? companionParameters.withTopK(parameters.topK()) : companionParameters));
+                MetricParameters forCompanion = companion.reads(Input.TOP_K) || companion.reads(Input.OPTIONAL_TOP_K)
+                        ? companionParameters.withTopK(parameters.topK()) : companionParameters;
+                out.add(new Need(companion, scope, forCompanion));
+                // Conditional on controls: each companion also within every stratum, so a reader sees the gap there too.
+                if (!controls.isEmpty() && companion.reads(Input.CONTROL_COLUMNS)) {
+                    out.add(new Need(companion, scope, forCompanion.withControls(controls)));
+                }
             }
             out.add(new Need(d, scope, parameters));
-            detectable(metric).ifPresent(kin -> out.add(new Need(kin, scope, parameters)));
+            // What a comparison could have missed is computed without strata: none is reported beside a conditional one.
+            if (controls.isEmpty()) {
+                detectable(metric).ifPresent(kin -> out.add(new Need(kin, scope, parameters)));
+            }
         }
         return out;
+    }
+
+    /**
+     * The metric a rule's findings judge: its own, except that an {@code impact_ratio} conditional on control columns
+     * is judged on the Mantel-Haenszel combined ratio ({@code mantel_haenszel_impact_ratio}); its crude and
+     * per-stratum values are reported beside it as companions.
+     */
+    public static String judged(String metric, List<String> controls) {
+        return !controls.isEmpty() && metric.equals(ImpactRatio.ID) ? MantelHaenszelImpactRatio.ID : metric;
     }
 
     /**
@@ -142,7 +164,8 @@ public final class MetricEngine {
                 .map(v -> v.test() == null ? v : v.withAdjustedP(byKey.get(key(v)))).toList());
     }
 
+    /** One comparison: a group's within a stratum of control columns is another comparison than the whole group's. */
     private static String key(MetricValue v) {
-        return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.reference();
+        return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.reference() + (v.stratum() == null ? "" : "|" + v.stratum());
     }
 }

@@ -19,6 +19,7 @@ import dev.assay.metric.counts.Groups;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.TopK;
+import dev.assay.metric.counts.Strata;
 import dev.assay.metric.scan.ScanEngine;
 
 import java.sql.SQLException;
@@ -41,6 +42,11 @@ import java.util.Optional;
  * <p>Rankings (shortlists): {@code selection_rate_at_k}, {@code impact_ratio_at_k}, {@code exposure},
  * {@code normalized_discounted_exposure} and {@code exposure_ratio} read the ranking by the card's score, from
  * the family's one scan ({@link RankingPlan}), cut where the rule's {@code k} or {@code share} says.
+ *
+ * <p>With a rule's control columns (Fairlearn's {@code control_features}), the metrics of the per-group counts are
+ * computed within each stratum ({@link Strata#within}, values marked with their stratum), and the Mantel-Haenszel
+ * comparisons combine the strata ({@link MantelHaenszelImpactRatio}, {@link MantelHaenszelOddsRatio}); both read
+ * {@link MetricDefinition.Input#CONTROL_COLUMNS}, and a rule may name controls only for such a metric.
  */
 public final class FairnessFamily implements Family {
 
@@ -77,16 +83,23 @@ public final class FairnessFamily implements Family {
 
     private static List<MetricDefinition> definitions() {
         List<MetricDefinition> m = new ArrayList<>();
-        m.add(perGroup(GroupCount.ID, (scope, s, p) -> GroupCount.all(scope.id(), groups(s, scope))));
-        m.add(perGroup(SelectionRate.ID, (scope, s, p) -> SelectionRate.all(scope.id(), groups(s, scope), p.confidence()))
-                .readingFavorable().reading(CountsFamily.SELECTIONS_ONLY));
+        m.add(stratified(perGroup(GroupCount.ID, (scope, s, p) -> GroupCount.all(scope.id(), groups(s, scope)))));
+        m.add(stratified(perGroup(SelectionRate.ID, (scope, s, p) -> SelectionRate.all(scope.id(), groups(s, scope), p.confidence()))
+                .readingFavorable().reading(CountsFamily.SELECTIONS_ONLY)));
         m.add(perGroup(MeanScore.ID, (scope, s, p) -> MeanScore.all(scope.id(), groups(s, scope)))
                 .reading(MetricDefinition.Input.SCORE_COLUMN));
-        m.add(comparison(ImpactRatio.ID, (scope, s, p) -> ImpactRatio.all(scope.id(), groups(s, scope), p.minimumGroupSize(),
+        m.add(stratified(comparison(ImpactRatio.ID, (scope, s, p) -> ImpactRatio.all(scope.id(), groups(s, scope), p.minimumGroupSize(),
                 p.confidence(), p.excludeBelowShare())).readingFavorable()
                 // What a regulator's table shows beside each ratio (6 RCNY 5-301): the category's rows, its rate, the unknown count.
                 .withCompanions(GroupCount.ID, SelectionRate.ID, UnknownCount.ID)
-                .reading(CountsFamily.SELECTIONS_ONLY));
+                .reading(CountsFamily.SELECTIONS_ONLY)));
+        // Conditional on the rule's controls natively (combined across strata), beside the crude and per-stratum values.
+        m.add(comparison(MantelHaenszelImpactRatio.ID, (scope, s, p) -> MantelHaenszelImpactRatio.all(scope, Aggregates.of(s), p))
+                .readingFavorable().withCompanions(GroupCount.ID, SelectionRate.ID, ImpactRatio.ID)
+                .reading(CountsFamily.SELECTIONS_ONLY, MetricDefinition.Input.CONTROL_COLUMNS));
+        m.add(comparison(MantelHaenszelOddsRatio.ID, (scope, s, p) -> MantelHaenszelOddsRatio.all(scope, Aggregates.of(s), p))
+                .readingFavorable().withCompanions(GroupCount.ID, SelectionRate.ID)
+                .reading(CountsFamily.SELECTIONS_ONLY, MetricDefinition.Input.CONTROL_COLUMNS));
         m.add(perScope(UnknownCount.ID, (scope, s, p) -> List.of(UnknownCount.of(scope.id(), groups(s, scope)))));
         m.add(CountsFamily.fromScores(ScoringRate.SCORING_RATE, (scope, s, p) -> ScoringRate.rates(scope.id(),
                 Aggregates.of(s).scores(scope), p.strictMedian(), p.confidence())).reading(CountsFamily.MEDIAN_SCORE));
@@ -98,7 +111,7 @@ public final class FairnessFamily implements Family {
         for (String id : ReferenceComparisons.IDS) {
             MetricDefinition d = comparison(id, (scope, s, p) -> ReferenceComparisons.all(id, scope.id(), groups(s, scope), p));
             boolean favorable = id.equals(ReferenceComparisons.STATISTICAL_PARITY_DIFFERENCE) || id.equals(ReferenceComparisons.DISPARATE_IMPACT);
-            m.add(favorable ? d.readingFavorable() : d);
+            m.add(stratified(favorable ? d.readingFavorable() : d));
         }
         m.add(rateDisparity(Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, GroupRate.SELECTION, Disparities.Kind.DIFFERENCE,
                 Disparities.Method.BETWEEN_GROUPS));
@@ -108,10 +121,10 @@ public final class FairnessFamily implements Family {
                 Disparities.Kind.DIFFERENCE, Disparities.Method.BETWEEN_GROUPS));
         m.add(rateDisparity(Disparities.EQUAL_OPPORTUNITY_RATIO, ConfusionRates.TRUE_POSITIVE_RATE, Disparities.Kind.RATIO,
                 Disparities.Method.BETWEEN_GROUPS));
-        m.add(perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, s, p) -> List.of(Disparities.equalizedOdds(
-                Disparities.Kind.DIFFERENCE, scope.id(), groups(s, scope), p.worstCase(), p.confidence()))));
-        m.add(perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, s, p) -> List.of(Disparities.equalizedOdds(
-                Disparities.Kind.RATIO, scope.id(), groups(s, scope), p.worstCase(), p.confidence()))));
+        m.add(stratified(perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, s, p) -> List.of(Disparities.equalizedOdds(
+                Disparities.Kind.DIFFERENCE, scope.id(), groups(s, scope), p.worstCase(), p.confidence())))));
+        m.add(stratified(perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, s, p) -> List.of(Disparities.equalizedOdds(
+                Disparities.Kind.RATIO, scope.id(), groups(s, scope), p.worstCase(), p.confidence())))));
         for (GroupRate rate : CountsFamily.rates()) {
             for (Disparities.Kind kind : Disparities.Kind.values()) {
                 for (Disparities.Method method : Disparities.Method.values()) {
@@ -232,10 +245,19 @@ public final class FairnessFamily implements Family {
         return new MetricDefinition(id, Kind.PER_SCOPE, Source.COUNTS, m);
     }
 
-    /** A disparity of a rate; those of the selection rate read the favorable outcome. */
+    /** A disparity of a rate, also within the strata of a rule's controls; those of the selection rate read the favorable outcome. */
     private static MetricDefinition rateDisparity(String id, GroupRate rate, Disparities.Kind kind, Disparities.Method method) {
         MetricDefinition d = perScope(id, (scope, s, p) -> List.of(Disparities.of(id, rate, kind, method, scope.id(),
                 groups(s, scope), p.confidence())));
-        return rate == GroupRate.SELECTION ? d.readingFavorable() : d;
+        return stratified(rate == GroupRate.SELECTION ? d.readingFavorable() : d);
+    }
+
+    /**
+     * The same metric, computed within each stratum of a rule's control columns when it names any ({@link Strata#within}):
+     * a metric of the per-group counts means within a stratum what it means overall.
+     */
+    private static MetricDefinition stratified(MetricDefinition d) {
+        return new MetricDefinition(d.id(), d.kind(), d.source(), Strata.within(d.computation()), d.companions(), d.inputs())
+                .reading(MetricDefinition.Input.CONTROL_COLUMNS);
     }
 }

@@ -63,6 +63,7 @@ class SparkParityIT {
             policies.add(PolicyParser.parse(PolicyCatalog.readBuiltIn(id)));
         }
         policies.add(PolicyParser.parse(SHORTLIST));
+        policies.add(PolicyParser.parse(CONTROLS));
     }
 
     /**
@@ -82,6 +83,23 @@ class SparkParityIT {
                  threshold: {between: [0.8, 1.25]}, severity: warn}
               - {id: exposure-whole, metric: exposure_ratio, scope: [protected, intersection],
                  threshold: {comparator: ">=", value: 0.8}, severity: warn, minimumGroupSize: 5}
+            """;
+
+    /**
+     * Issue 21 §3 on both engines: strata of control columns (race's groups, C single-class and D unlabeled, missing
+     * values an "(unknown)" stratum; c with blanks) combined by Mantel-Haenszel and judged within each stratum.
+     */
+    private static final String CONTROLS = """
+            id: parity-controls
+            version: 1.0.0
+            title: Conditional fairness on both engines
+            rules:
+              - {id: within-race, metric: impact_ratio, scope: [sex], controls: [race], threshold: {comparator: ">=", value: 0.8},
+                 severity: block, minimumGroupSize: 5}
+              - {id: odds-within-c, metric: mantel_haenszel_odds_ratio, scope: [sex, race], controls: [c],
+                 threshold: {comparator: ">=", value: 0.5}, severity: warn, minimumGroupSize: 5}
+              - {id: gap-within-c, metric: true_positive_rate_difference, scope: [sex], controls: [c],
+                 threshold: {comparator: "<=", value: 0.2}, severity: warn}
             """;
 
     @AfterAll
@@ -207,7 +225,10 @@ class SparkParityIT {
             AuditEngine.Evaluation duck = onDuckDb(card, evaluation, baseline);
             AuditEngine.Evaluation spark = onSpark(card, evaluation, evaluation.parquet(), baseline);
             assertSame(duck, spark, weighted ? "weighted" : "unweighted");
-            assertCovers(duck, List.of("impact_ratio", "scoring_rate", "k_anonymity", "l_diversity", "roc_auc", "ks_statistic",
+            assertTrue(duck.metrics().stream().anyMatch(v -> v.metric().equals("impact_ratio") && v.stratum() != null
+                    && v.isDefined()), "a per-stratum impact ratio");
+            assertCovers(duck, List.of("impact_ratio", "mantel_haenszel_impact_ratio", "mantel_haenszel_odds_ratio", "scoring_rate",
+                    "k_anonymity", "l_diversity", "roc_auc", "ks_statistic",
                     "population_stability_index", "wasserstein_distance", "drift_share", "equalized_odds_difference",
                     "completeness", "pii_detected", "impact_ratio_at_k", "selection_rate_at_k", "normalized_discounted_exposure",
                     "exposure_ratio", "exposure"));
@@ -329,8 +350,9 @@ class SparkParityIT {
         for (int i = 0; i < duck.findings().size(); i++) {
             Finding d = duck.findings().get(i);
             Finding s = spark.findings().get(i);
-            String k = "finding " + d.rule() + "|" + d.scope() + "|" + d.group();
-            equal(problems, k + " rule/group", d.rule() + d.scope() + d.group(), s.rule() + s.scope() + s.group());
+            String k = "finding " + d.rule() + "|" + d.scope() + "|" + d.group() + "|" + d.stratum();
+            equal(problems, k + " rule/group", d.rule() + d.scope() + d.group() + d.stratum(), s.rule() + s.scope() + s.group()
+                    + s.stratum());
             equal(problems, k + " n", d.n(), s.n());
             equal(problems, k + " outcome", d.outcome(), s.outcome());
             equal(problems, k + " effect", d.effect(), s.effect());
@@ -349,7 +371,7 @@ class SparkParityIT {
     }
 
     private static String key(MetricValue v) {
-        return v.metric() + "|" + v.scope() + "|" + v.group() + "|" + v.at() + "|" + v.reference();
+        return v.identity() + "|" + v.reference();
     }
 
     private static void compare(List<String> problems, String k, MetricValue d, MetricValue s) {
