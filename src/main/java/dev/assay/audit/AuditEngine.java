@@ -7,6 +7,7 @@ import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Need;
+import dev.assay.metric.OutcomeClasses;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.engine.DuckDbEngine;
@@ -119,7 +120,8 @@ public final class AuditEngine {
      */
     public Evaluation run(ModelCard card, Map<String, String> columnTypes, Source data, Source baseline,
                        Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
-        MetricParameters cardDefaults = defaults.withFavorableKnown(card.favorableOutcome().isPresent());
+        boolean favorableKnown = card.favorableOutcome().isPresent() || !card.favorableClasses().isEmpty();
+        MetricParameters cardDefaults = defaults.withFavorableKnown(favorableKnown);
         // 1. Rules -> needs: which metric, over which scope, with which parameters.
         LinkedHashSet<Need> needs = new LinkedHashSet<>();
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
@@ -130,7 +132,7 @@ public final class AuditEngine {
                     continue;
                 }
                 MetricParameters p = rule.parameters().applyTo(defaults, rule.minimumGroupSize())
-                        .withFavorableKnown(card.favorableOutcome().isPresent());
+                        .withFavorableKnown(favorableKnown);
                 List<Scope> ruleScopes = scopes(rule.scope(), card, columnTypes);
                 ruleNeeds.put(rule, MetricEngine.own(rule.metric(), ruleScopes, p));
                 MetricEngine.detectable(rule.metric())
@@ -184,8 +186,10 @@ public final class AuditEngine {
     /** A card's outcome columns over a dataset with these column types: how every count reads its rows. */
     static OutcomeColumns outcomes(ModelCard card, Map<String, String> columnTypes) {
         var columns = card.columns();
+        // A multiclass card's favorable classes are its positive predictions (and positive labels: OutcomeClasses).
         return new OutcomeColumns(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
-                card.positivePrediction(), columns.score(), columnTypes, columns.weight());
+                card.multiclass() ? card.favorableClasses() : card.positivePrediction(), columns.score(), columnTypes, columns.weight(),
+                card.multiclass() ? Optional.of(new OutcomeClasses(card.classes(), card.favorableClasses())) : Optional.empty());
     }
 
     /** Every column the card names with its role; a column in two roles is listed once, needing numbers if either does. */

@@ -27,18 +27,20 @@ import java.util.TreeMap;
  * @param pairedChanges     a change from the approved version is tested on pairs when both versions were evaluated
  *                          on the same rows (true, the default), or always as two independent samples (false: a
  *                          rule's {@code significance: {test: unpaired}})
+ * @param worstClass        a multiclass model's demographic parity, equal opportunity and equalized odds: the worst
+ *                          class (true, the default) or the mean over classes (false: a rule's {@code classAggregation: mean})
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, Map<String, String> driftTests,
-                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
+                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges, boolean worstClass) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
-            DEFAULT_PHONE_REGIONS, true);
+            DEFAULT_PHONE_REGIONS, true, true);
 
     public MetricParameters {
         driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
@@ -51,6 +53,14 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
                 List.of(), DEFAULT_PHONE_REGIONS, true);
     }
 
+    /** Every setting but how a multiclass model's disparities combine their classes: the worst class. */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, true);
+    }
+
     /** Every setting but how changes are tested, which is paired where the rows pair. */
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
                             boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
@@ -61,16 +71,16 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, worstClass);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, worstClass);
     }
 
     public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, regions, pairedChanges);
+                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, worstClass);
     }
 }

@@ -13,6 +13,8 @@ import dev.assay.stats.Interval;
  * @param adjustedP the comparison's Benjamini-Hochberg adjusted p-value, when it was tested
  * @param minimumDetectable what the comparison could have missed: its {@code minimum_detectable_<metric>} value for
  *                  the same group (defined or not), or null when the metric has none
+ * @param outcomeClass the class of a multiclass model the judged value is about (one-vs-rest; reported as
+ *                  {@code class}); null for a value without a class
  */
 public record Finding(
         String rule,
@@ -31,5 +33,14 @@ public record Finding(
         String reference,
         String note,
         Double adjustedP,
-        MetricValue minimumDetectable) {
+        MetricValue minimumDetectable,
+        String outcomeClass) {
+
+    /** A finding about a value without a class. */
+    public Finding(String rule, String policy, String metric, String scope, String group, Double value, Interval ci, long n,
+                   Threshold threshold, Outcome outcome, Rule.Severity severity, Outcome effect, String reason, String reference,
+                   String note, Double adjustedP, MetricValue minimumDetectable) {
+        this(rule, policy, metric, scope, group, value, ci, n, threshold, outcome, severity, effect, reason, reference, note, adjustedP,
+                minimumDetectable, null);
+    }
 }

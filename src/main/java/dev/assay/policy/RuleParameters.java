@@ -11,13 +11,20 @@ import java.util.List;
  * setting. The rule's minimum group size always applies.
  *
  * @param pairedChanges from {@code significance.test}: false for {@code unpaired}, true for {@code paired}
+ * @param worstClass    from {@code parameters.classAggregation}: true for {@code worst}, false for {@code mean}
  */
 public record RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian,
                              Boolean worstCase, Double alpha, ColumnExpectation expectation,
-                             List<String> proxies, Boolean pairedChanges) {
+                             List<String> proxies, Boolean pairedChanges, Boolean worstClass) {
 
     public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null, ColumnExpectation.NONE,
-            List.of(), null);
+            List.of(), null, null);
+
+    /** Without a multiclass model's class aggregation (the audit's: the worst class). */
+    public RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian, Boolean worstCase,
+                          Double alpha, ColumnExpectation expectation, List<String> proxies, Boolean pairedChanges) {
+        this(reference, confidence, excludeBelowShare, strictMedian, worstCase, alpha, expectation, proxies, pairedChanges, null);
+    }
 
     public MetricParameters applyTo(MetricParameters p, long minimumGroupSize) {
         return new MetricParameters(
@@ -33,6 +40,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 p.driftTests(),
                 proxies,
                 p.phoneRegions(),
-                pairedChanges == null ? p.pairedChanges() : pairedChanges);
+                pairedChanges == null ? p.pairedChanges() : pairedChanges,
+                worstClass == null ? p.worstClass() : worstClass);
     }
 }

@@ -102,7 +102,7 @@ class ModelCardParserTest {
     }
 
     private static final String TOP_LEVEL = "model, version, owner, task, riskTier, positiveLabel, favorableOutcome, "
-            + "positivePrediction, intendedUse, trainingData, humanOversight, evaluationData, performanceMetrics, limitations, "
+            + "positivePrediction, classes, favorableClasses, intendedUse, trainingData, humanOversight, evaluationData, performanceMetrics, limitations, "
             + "riskManagement, postMarketMonitoring, artifact, columns";
 
     @Test
@@ -168,7 +168,7 @@ class ModelCardParserTest {
                 .replace("task: binary-classification", "task: ranking");
         InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
         assertEquals(List.of("/model 1:8 must equal the model in the path, 'credit-risk'",
-                "/task 4:7 must be one of \"binary-classification\", \"score\", \"regression\""), errors(p));
+                "/task 4:7 must be one of \"binary-classification\", \"multiclass-classification\", \"score\", \"regression\""), errors(p));
     }
 
     /** The README's card, the demo's, and the shapes the tests register: all accepted as they are. */
