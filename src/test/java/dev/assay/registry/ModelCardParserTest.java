@@ -179,6 +179,10 @@ class ModelCardParserTest {
         String compas = readme.substring(start, readme.indexOf("\nEOF\n", start) + 1);
         ModelCard card = ModelCardParser.parseYaml(compas, "compas", "2016");
         assertEquals(List.of(Json.createValue("Medium"), Json.createValue("High")), card.positivePrediction());
+        int grades = readme.indexOf("\n", readme.indexOf("$B/api/v1/models/credit-grade/versions/3.0.0 <<'EOF'")) + 1;
+        ModelCard multiclass = ModelCardParser.parseYaml(readme.substring(grades, readme.indexOf("\nEOF\n", grades) + 1), "credit-grade",
+                "3.0.0");
+        assertEquals(List.of(Json.createValue("A"), Json.createValue("B")), multiclass.favorableClasses());
         ModelCardParser.parseYaml(dev.assay.demo.DemoSeeder.card("1.0.0"), "loan-approval", "1.0.0");
         ModelCardParser.parseYaml(YAML + """
                   score: score
