@@ -149,7 +149,11 @@ public final class AuditEngine {
             Map<Need, List<MetricValue>> computed = MetricEngine.compute(engine, audited, needs);
             if (labelsWithheld != null) {
                 computed.replaceAll((need, values) -> !LabelNeeds.needsLabels(need.definition()) ? values : values.stream()
-                        .map(v -> MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference()))
+                        // A multiclass model's per-class values and matrix cells keep their class (and cell): they stay distinct.
+                        .map(v -> v.outcomeClass() == null
+                                ? MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference())
+                                : MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference())
+                                .forClass(v.outcomeClass()).at(v.at()))
                         .toList());
             }
 

@@ -56,7 +56,7 @@ class MulticlassAuditTest {
             "false_negative_rate", "true_negative_rate", "precision", "recall", "f1", "base_rate", "accuracy", "precision_macro",
             "recall_macro", "f1_macro", "precision_micro", "recall_micro", "f1_micro", "confusion_matrix", "impact_ratio",
             "demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference", "equalized_odds_ratio",
-            "equal_opportunity_difference");
+            "equal_opportunity_difference", "label_balance");
 
     /** A pack with one warn rule per id over the whole dataset, each attribute and their intersection; {@code extra} in each rule. */
     private static Policy everything(String extra) {
@@ -353,6 +353,9 @@ class MulticlassAuditTest {
         assertEquals(0.5, worst.get(key("equalized_odds_difference", "sex", null, null, null)).value(), 1e-12);
         assertEquals(4.0 / 9, mean.get(key("equalized_odds_difference", "sex", null, null, null)).value(), 1e-12);
         assertEquals(20, worst.get(key("count", null, null, null, null)).value());
+        // Labels per sex: A 4, B 4, C 2: the rarest class over the commonest, 2/4 (not the favorable classes against the rest).
+        assertEquals(0.5, worst.get(key("label_balance", "sex", "F", null, null)).value(), 1e-12);
+        assertEquals(10, worst.get(key("label_balance", "sex", "F", null, null)).n());
     }
 
     /**
