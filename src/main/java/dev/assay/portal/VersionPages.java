@@ -311,7 +311,8 @@ public class VersionPages {
         };
         String interval = f.get("ci") instanceof JsonArray ci && ci.size() == 2 && !small
                 ? "[" + num(ci.get(0)) + ", " + num(ci.get(1)) + "]" : "";
-        return new FindingRow(JsonValues.text(f.get("scope"), "overall"), JsonValues.text(f.get("group"), "all"),
+        return new FindingRow(JsonValues.text(f.get("scope"), "overall"), JsonValues.text(f.get("group"), "all")
+                + (f.get("class") instanceof jakarta.json.JsonString c ? ", class " + c.getString() : ""),
                 f.get("n") instanceof JsonNumber n ? (small ? "fewer than " + SMALL_CELL : String.valueOf(n.longValue())) : "",
                 small ? "suppressed" : f.get("value") instanceof JsonNumber ? num(f.get("value")) : "undefined",
                 interval, f.getString("comparator", "") + " " + num(f.get("threshold")), outcome, label,

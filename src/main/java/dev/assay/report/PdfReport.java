@@ -262,7 +262,8 @@ public final class PdfReport {
             w.line("smallBold", "Findings");
             w.table("findings");
             for (JsonObject f : ofRule) {
-                w.row(JsonValues.text(f.get("scope"), "-"), JsonValues.text(f.get("group"), "-"), count(f.get("n")), number(f.get("value")),
+                w.row(JsonValues.text(f.get("scope"), "-"), JsonValues.text(f.get("group"), "-")
+                        + (f.get("class") instanceof jakarta.json.JsonString c ? ", class " + c.getString() : ""), count(f.get("n")), number(f.get("value")),
                         interval(f.get("ci")), f.getString("comparator") + " " + plain(f.get("threshold")),
                         f.get("pAdjusted") instanceof JsonNumber ? pValue(f.get("pAdjusted")) : "-",
                         f.getString("outcome").toUpperCase(Locale.ROOT));

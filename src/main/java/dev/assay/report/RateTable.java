@@ -199,7 +199,8 @@ public record RateTable(String policy, String rule, String metric, String scope,
 
     private static JsonObject metric(List<JsonObject> metrics, String metric, String scope, String group) {
         for (JsonObject m : metrics) {
-            if (metric.equals(m.getString("metric")) && scope.equals(JsonValues.text(m.get("scope"), null))
+            // A multiclass model's per-class values carry a class: the regulator's table reads the favorable classes' rate.
+            if (metric.equals(m.getString("metric")) && scope.equals(JsonValues.text(m.get("scope"), null)) && !m.containsKey("class")
                     && (group == null ? !(m.get("group") instanceof JsonString) : group.equals(JsonValues.text(m.get("group"), null)))) {
                 return m;
             }

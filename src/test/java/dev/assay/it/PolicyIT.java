@@ -332,6 +332,11 @@ class PolicyIT {
         JsonObject report = ci.get("/api/v1/audits/" + audit.getString("id") + "/report", "application/json").json();
         assertTrue(report.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
                 .anyMatch(m -> m.getString("metric").equals("selection_rate") && "D".equals(m.getString("class", null))));
+        // And the signed PDF renders from it (per-class findings and matrix cells included).
+        Api.Reply pdf = ci.get("/api/v1/audits/" + audit.getString("id") + "/report", "application/pdf");
+        assertEquals(200, pdf.status(), pdf.text());
+        assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+        assertTrue(pdf.body().length > 10_000, "a PDF of " + pdf.body().length + " bytes");
     }
 
     /** 100 rows (40 F, 60 M), each group predicted right at the given accuracy, audited with model-performance. */
