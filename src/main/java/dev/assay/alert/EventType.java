@@ -7,6 +7,11 @@ import java.util.Optional;
 public enum EventType {
     /** A monitoring window's audit decided FAIL. */
     WINDOW_FAILED("window.failed"),
+    /**
+     * A monitored value's CUSUM alarmed: a persistent change past its rule's threshold, at a stated false-alarm rate
+     * (monitoring's SeriesAlarms); what a retraining pipeline acts on.
+     */
+    MONITORING_ALARM("monitoring.alarm"),
     /** A deployment's health changed (healthy, degraded, failing). */
     DEPLOYMENT_HEALTH("deployment.health"),
     /** A version's gate decision changed (an audit finished, a waiver was decided). */

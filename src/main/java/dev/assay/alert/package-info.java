@@ -1,5 +1,5 @@
 /**
- * Alerts: events ({@code window.failed}, {@code deployment.health}, {@code gate.changed},
+ * Alerts: events ({@code window.failed}, {@code monitoring.alarm}, {@code deployment.health}, {@code gate.changed},
  * {@code waiver.expiring}, {@code audit.expiring}) delivered to the receivers an admin configures, as signed JSON POSTs, at
  * least once, retried with backoff and recorded per delivery. Publishing an event only writes its
  * deliveries, in the transaction of the change it reports; a dispatcher sends them on its own thread,

@@ -1,6 +1,7 @@
 package dev.assay.api;
 
 import dev.assay.audit.AuditResult;
+import dev.assay.report.ReportCsv;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -17,7 +18,15 @@ public enum AuditArtifact {
     /** Rendered after the result is committed: its bytes come from {@code ReportPdfs}, see {@link #download(AuditResult, byte[])}. */
     REPORT_PDF("application/pdf", "assay-report-%s.pdf", null),
     ATTESTATION("application/vnd.dsse.envelope.v1+json", "assay-attestation-%s.dsse.json",
-            r -> r.attestation().getBytes(StandardCharsets.UTF_8));
+            r -> r.attestation().getBytes(StandardCharsets.UTF_8)),
+    /** The NYC LL144 bias-audit summary (report/Ll144Summary), PAdES-signed: its bytes are rendered on request. */
+    LL144_SUMMARY_PDF("application/pdf", "assay-ll144-summary-%s.pdf", null),
+    /** The signed report's findings as CSV ({@link ReportCsv}): what was signed, for a spreadsheet. */
+    FINDINGS_CSV("text/csv; charset=utf-8", "assay-findings-%s.csv",
+            r -> ReportCsv.findings(r.reportJson()).getBytes(StandardCharsets.UTF_8)),
+    /** The signed report's metric values as CSV ({@link ReportCsv}). */
+    METRICS_CSV("text/csv; charset=utf-8", "assay-metrics-%s.csv",
+            r -> ReportCsv.metrics(r.reportJson()).getBytes(StandardCharsets.UTF_8));
 
     private final String mediaType;
     private final String fileName;

@@ -14,6 +14,10 @@ import dev.assay.monitoring.WindowService;
 import dev.assay.policy.Decision;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
+import dev.assay.report.Ll144Summary;
+import dev.assay.report.Ll144SummaryHtml;
+import dev.assay.report.ReportDocument;
+import dev.assay.report.ReportService;
 import dev.assay.report.Rounding;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
@@ -66,6 +70,9 @@ public class AuditResource {
 
     @Inject
     WindowService windows;
+
+    @Inject
+    ReportService reports;
 
     @POST
     @Path("models/{model}/versions/{version}/audits")
@@ -164,6 +171,48 @@ public class AuditResource {
     @Requires(Permission.READ_RESULTS)
     public Response attestation(@PathParam("id") String id, @Context SecurityContext security) {
         return AuditArtifact.ATTESTATION.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
+    /**
+     * The NYC LL144 bias-audit summary (6 RCNY § 5-303) of an audit that applied the nyc-ll144 pack, as a standalone page
+     * to publish (Accept: text/html); 404 for an audit that did not apply the pack.
+     */
+    @GET
+    @Path("audits/{id}/summary")
+    @Produces("text/html; charset=utf-8")
+    @Requires(Permission.READ_RESULTS)
+    public String summaryHtml(@PathParam("id") String id, @Context SecurityContext security) {
+        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
+        return Ll144SummaryHtml.render(Ll144Summary.of(ReportDocument.parse(result.reportJson()), result.reportSha256()));
+    }
+
+    /** The same summary as a PDF/A, PAdES-signed like the report, with the signed report and its JWS attached (Accept: application/pdf). */
+    @GET
+    @Path("audits/{id}/summary")
+    @Produces("application/pdf")
+    @Requires(Permission.READ_RESULTS)
+    public Response summaryPdf(@PathParam("id") String id, @Context SecurityContext security) {
+        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
+        return AuditArtifact.LL144_SUMMARY_PDF.download(result, reports.ll144SummaryPdf(result.reportJson(), result.reportSha256(),
+                result.reportJws()));
+    }
+
+    /** The signed report's findings as CSV (API.md, "Reports for readers"; formula-like text neutralised). */
+    @GET
+    @Path("audits/{id}/findings.csv")
+    @Produces("text/csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response findingsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.FINDINGS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
+    /** The signed report's metric values as CSV. */
+    @GET
+    @Path("audits/{id}/metrics.csv")
+    @Produces("text/csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response metricsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.METRICS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     /**

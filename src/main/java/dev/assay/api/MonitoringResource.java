@@ -9,6 +9,7 @@ import dev.assay.monitoring.BatchService;
 import dev.assay.monitoring.Deployment;
 import dev.assay.monitoring.DeploymentService;
 import dev.assay.monitoring.WindowAudit;
+import dev.assay.monitoring.SeriesAlarms;
 import dev.assay.monitoring.WindowService;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.security.Caller;
@@ -246,7 +247,8 @@ public class MonitoringResource {
     }
 
     private DeploymentView view(Deployment d, boolean withWindows) {
-        return DeploymentView.of(d, deployments.version(d).version(), windows.health(d.id()).id(),
+        List<SeriesAlarms.Alarm> alarms = windows.alarms(d.id(), null);
+        return DeploymentView.of(d, deployments.version(d).version(), windows.health(d.id(), alarms).id(), alarms,
                 withWindows ? windows.latest(d.id(), LATEST_WINDOWS) : null);
     }
 

@@ -69,6 +69,10 @@ public record MetricDefinition(String id, Kind kind, Source source, GroupMetric 
         public static final Input SCORE_COLUMN = new Input("score column");
         /** Not measured on the card's id column (ids are meant to differ, e.g. between datasets). */
         public static final Input NOT_ID_COLUMN = new Input("not the id column");
+        /** Where the ranking is cut ({@link MetricParameters#topK()}): the metric needs a rule's k or share. */
+        public static final Input TOP_K = new Input("k or share");
+        /** Where the ranking is cut, if the rule says: without k or share, the whole ranking. */
+        public static final Input OPTIONAL_TOP_K = new Input("k or share, optional");
     }
 
     public boolean reads(Input input) {

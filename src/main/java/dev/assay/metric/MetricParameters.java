@@ -27,38 +27,51 @@ import java.util.TreeMap;
  * @param pairedChanges     a change from the approved version is tested on pairs when both versions were evaluated
  *                          on the same rows (true, the default), or always as two independent samples (false: a
  *                          rule's {@code significance: {test: unpaired}})
+ * @param topK              where a ranking metric cuts the shortlist (a rule's {@code k} or {@code share});
+ *                          {@link TopK#NONE} for every other metric and for the whole ranking
  * @param worstClass        a multiclass model's demographic parity, equal opportunity and equalized odds: the worst
  *                          class (true, the default) or the mean over classes (false: a rule's {@code classAggregation: mean})
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, Map<String, String> driftTests,
-                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges, boolean worstClass) {
+                               List<String> proxies, List<String> phoneRegions, boolean pairedChanges, TopK topK,
+                               boolean worstClass) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
-            DEFAULT_PHONE_REGIONS, true, true);
+            DEFAULT_PHONE_REGIONS, true, TopK.NONE, true);
 
     public MetricParameters {
         driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
         proxies = List.copyOf(proxies);
         phoneRegions = List.copyOf(phoneRegions);
-    }
-
-    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
-        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, Map.of(),
-                List.of(), DEFAULT_PHONE_REGIONS, true);
+        topK = topK == null ? TopK.NONE : topK;
     }
 
     /** Every setting but how a multiclass model's disparities combine their classes: the worst class. */
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
                             boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
+                            TopK topK) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, topK, true);
+    }
+
+    /** Every setting but the ranking's cut (none: no ranking metric reads one). */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
                             Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
         this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
-                driftTests, proxies, phoneRegions, pairedChanges, true);
+                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE);
+    }
+
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, true, 0.0, true, ColumnExpectation.NONE, Map.of(),
+                List.of(), DEFAULT_PHONE_REGIONS, true);
     }
 
     /** Every setting but how changes are tested, which is paired where the rows pair. */
@@ -71,16 +84,22 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges, worstClass);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, worstClass);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges, worstClass);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, worstClass);
     }
 
     public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, worstClass);
+                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, topK, worstClass);
+    }
+
+    /** The same settings, cutting a ranking at {@code cut}. */
+    public MetricParameters withTopK(TopK cut) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, cut, worstClass);
     }
 }

@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a deployment's latest windows say: {@code failing} when the latest decided window failed, or when
+ * What a deployment's latest windows say: {@code failing} when the latest decided window failed, when
  * the degradation persists (the latest {@code failingAfter} decided windows all warned or failed;
- * {@code ASSAY_MONITORING_FAILING_AFTER}, default {@value #DEFAULT_FAILING_AFTER}); {@code degraded} when one
+ * {@code ASSAY_MONITORING_FAILING_AFTER}, default {@value #DEFAULT_FAILING_AFTER}), or when a monitored value is
+ * in alarm (its CUSUM alarmed at one of the latest {@value #RECENT} windows: {@link SeriesAlarms}, a persistent
+ * change found at a known false-alarm rate, which may sit under windows that each passed); {@code degraded} when one
  * of the latest {@value #RECENT} decided windows failed or warned, or when labels are too few: none of
  * them has the deployment's minimum label coverage (the newest window alone lacking labels is the feedback
  * loop's normal delay, not a degradation); {@code healthy} when they all passed with labels enough;
@@ -33,13 +35,14 @@ public enum Health {
      * @param windows      the deployment's latest windows, newest first (at least {@code failingAfter} of them when there are)
      * @param minimumLabelCoverage the deployment's minimum
      * @param failingAfter decided windows in a row that warn or fail before the deployment is failing
+     * @param inAlarm      whether a monitored value is in alarm ({@link SeriesAlarms})
      */
-    public static Health of(List<Window> windows, double minimumLabelCoverage, int failingAfter) {
+    public static Health of(List<Window> windows, double minimumLabelCoverage, int failingAfter, boolean inAlarm) {
         List<Window> decided = windows.stream().filter(w -> w.decision() != null).toList();
         if (decided.isEmpty()) {
             return UNKNOWN;
         }
-        if (decided.get(0).decision() == Decision.Verdict.FAIL) {
+        if (decided.get(0).decision() == Decision.Verdict.FAIL || inAlarm) {
             return FAILING;
         }
         if (failingAfter > 0 && decided.size() >= failingAfter

@@ -243,16 +243,47 @@ public class WindowService {
         return all.subList(0, Math.min(limit, all.size()));
     }
 
-    /** What the latest windows say ({@link Health}). */
+    /** What the latest windows say ({@link Health}), their series' alarms included. */
     public Health health(String deploymentId) {
+        return health(deploymentId, alarms(deploymentId, null));
+    }
+
+    /** What the latest windows say ({@link Health}), with the alarms of {@link #alarms} already read. */
+    public Health health(String deploymentId, List<SeriesAlarms.Alarm> alarms) {
         return health(deployments.get(deploymentId), latest(deploymentId, Health.RECENT * 2).stream()
                 .map(w -> new Health.Window(w.decision().equals("NONE") ? null : Decision.Verdict.valueOf(w.decision()),
-                        w.labelCoverage())).toList());
+                        w.labelCoverage())).toList(), !alarms.isEmpty());
     }
 
     /** A deployment's health from its latest windows (newest first) as {@link Health} judges them, with the configured persistence. */
-    public Health health(Deployment d, List<Health.Window> latest) {
-        return Health.of(latest, d.monitoring().minimumLabelCoverage(), failingAfter());
+    public Health health(Deployment d, List<Health.Window> latest, boolean inAlarm) {
+        return Health.of(latest, d.monitoring().minimumLabelCoverage(), failingAfter(), inAlarm);
+    }
+
+    /**
+     * The monitored values in alarm ({@link SeriesAlarms}): their CUSUM over the windows' latest finished audits alarmed
+     * at one of the latest {@link Health#RECENT} windows. With {@code without}, as they were before that audit was
+     * written: its window counts with its earlier audit, or not at all for a first one.
+     */
+    public List<SeriesAlarms.Alarm> alarms(String deploymentId, String without) {
+        List<SeriesAlarms.Report> reports = new ArrayList<>();
+        for (Window w : windows(deploymentId, null, null)) {
+            List<String> candidates = new ArrayList<>(w.earlierAudits());
+            candidates.add(w.audit());
+            if (w.audit().equals(without)) {
+                candidates.remove(candidates.size() - 1);
+            }
+            // The latest finished audit of the window (a re-audit still running leaves the earlier one standing).
+            for (int i = candidates.size() - 1; i >= 0; i--) {
+                Optional<AuditResult> result = audits.result(candidates.get(i));
+                if (result.isPresent()) {
+                    reports.add(new SeriesAlarms.Report(candidates.get(i),
+                            Json.createReader(new StringReader(result.get().reportJson())).readObject()));
+                    break;
+                }
+            }
+        }
+        return SeriesAlarms.of(reports, Health.RECENT);
     }
 
     /** {@code ASSAY_MONITORING_FAILING_AFTER}: decided windows in a row that warn or fail before a deployment is failing. */

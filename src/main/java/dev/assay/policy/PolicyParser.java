@@ -8,6 +8,8 @@ import dev.assay.infrastructure.YamlPositions;
 import dev.assay.infrastructure.RegexSyntax;
 import dev.assay.infrastructure.SchemaCheck;
 import dev.assay.metric.ColumnExpectation;
+import dev.assay.metric.MetricDefinition;
+import dev.assay.metric.TopK;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.engine.MetricEngine;
 import dev.assay.metric.fairness.MinimumDetectable;
@@ -152,6 +154,7 @@ public final class PolicyParser {
             significanceMeaning(metric, significance, at + "/significance", errors);
         }
         JsonObject p = r.get("parameters") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        cutMeaning(metric, p, at, whole, errors);
         ColumnExpectation e = looseExpectation(p);
         if (whole && metric != null && MetricCatalogue.find(metric).isPresent()) {
             // A declaration that is there but of the wrong type is the schema's error, not a missing one.
@@ -164,6 +167,33 @@ public final class PolicyParser {
         if (e.pattern() != null && !e.pattern().isEmpty()) {
             RegexSyntax.error(e.pattern()).ifPresent(why -> errors.add(FieldError.at(at + "/parameters/pattern",
                     "not a regular expression DuckDB (RE2 syntax) accepts: " + why)));
+        }
+    }
+
+    /**
+     * A ranking's cut, {@code k} or {@code share}: exactly one on a metric that needs it (a shortlist's selection rate
+     * and impact ratio), at most one on a metric that may take it (exposure), none on any other metric, which would
+     * silently ignore it.
+     */
+    private static void cutMeaning(String metric, JsonObject p, String at, boolean whole, List<FieldError> errors) {
+        if (p.containsKey("k") && p.containsKey("share")) {
+            errors.add(FieldError.at(at + "/parameters/share", "give k (rows) or share (of the ranked rows), not both"));
+        }
+        if (metric == null || MetricCatalogue.find(metric).isEmpty()) {
+            return;
+        }
+        MetricDefinition d = MetricCatalogue.get(metric);
+        if (!d.reads(MetricDefinition.Input.TOP_K) && !d.reads(MetricDefinition.Input.OPTIONAL_TOP_K)) {
+            for (String field : List.of("k", "share")) {
+                if (p.containsKey(field)) {
+                    errors.add(FieldError.at(at + "/parameters/" + field, "metric '" + metric + "' ranks nothing: " + field
+                            + " applies only to " + String.join(", ", MetricCatalogue.ids().stream().filter(id -> MetricCatalogue.get(id)
+                            .reads(MetricDefinition.Input.TOP_K) || MetricCatalogue.get(id).reads(MetricDefinition.Input.OPTIONAL_TOP_K)).toList())));
+                }
+            }
+        } else if (whole && d.reads(MetricDefinition.Input.TOP_K) && !p.containsKey("k") && !p.containsKey("share")) {
+            errors.add(FieldError.at(at + "/parameters", "metric '" + metric + "' needs where the ranking is cut: parameters.k (rows)"
+                    + " or parameters.share (of the ranked rows)"));
         }
     }
 
@@ -273,11 +303,13 @@ public final class PolicyParser {
         if (!(r.get("parameters") instanceof JsonObject p)) {
             return new RuleParameters(reference, null, null, null, null, null, ColumnExpectation.NONE, List.of(), paired);
         }
+        TopK cut = p.get("k") instanceof JsonNumber k ? TopK.rows(k.longValueExact())
+                : p.get("share") instanceof JsonNumber share ? TopK.share(share.doubleValue()) : null;
         return new RuleParameters(reference, number(p, "confidence"), number(p, "excludeBelowShare"),
                 p.containsKey("scoringRate") ? p.getString("scoringRate").equals("above_median") : null,
                 p.containsKey("equalizedOdds") ? p.getString("equalizedOdds").equals("worst_case") : null,
                 number(p, "alpha"), expectation(p), p.get("proxies") instanceof JsonArray proxies
-                ? proxies.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of(), paired,
+                ? proxies.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of(), paired, cut,
                 p.containsKey("classAggregation") ? p.getString("classAggregation").equals("worst") : null);
     }
 

@@ -3,6 +3,10 @@ package dev.assay.portal;
 import dev.assay.api.AuditArtifact;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditService;
+import dev.assay.report.Ll144Summary;
+import dev.assay.report.Ll144SummaryHtml;
+import dev.assay.report.ReportDocument;
+import dev.assay.report.ReportService;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
@@ -11,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -22,6 +27,9 @@ public class ReportDownloads {
 
     @Inject
     AuditService audits;
+
+    @Inject
+    ReportService reports;
 
     @GET
     @Path("report.json")
@@ -43,6 +51,40 @@ public class ReportDownloads {
     public Response pdf(@PathParam("id") String id, @Context SecurityContext security) {
         AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
         return AuditArtifact.REPORT_PDF.download(result, audits.pdf(result));
+    }
+
+    @GET
+    @Path("findings.csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response findingsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.FINDINGS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
+    @GET
+    @Path("metrics.csv")
+    @Requires(Permission.READ_RESULTS)
+    public Response metricsCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.METRICS_CSV.download(audits.finished(id, (Caller) security.getUserPrincipal()));
+    }
+
+    /** The NYC LL144 bias-audit summary of an audit that applied the nyc-ll144 pack, as a page to publish. */
+    @GET
+    @Path("summary.html")
+    @Produces("text/html; charset=utf-8")
+    @Requires(Permission.READ_RESULTS)
+    public String summaryHtml(@PathParam("id") String id, @Context SecurityContext security) {
+        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
+        return Ll144SummaryHtml.render(Ll144Summary.of(ReportDocument.parse(result.reportJson()), result.reportSha256()));
+    }
+
+    /** The same summary as a PAdES-signed PDF/A with the signed report attached. */
+    @GET
+    @Path("summary.pdf")
+    @Requires(Permission.READ_RESULTS)
+    public Response summaryPdf(@PathParam("id") String id, @Context SecurityContext security) {
+        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
+        return AuditArtifact.LL144_SUMMARY_PDF.download(result, reports.ll144SummaryPdf(result.reportJson(), result.reportSha256(),
+                result.reportJws()));
     }
 
     @GET

@@ -241,6 +241,7 @@ public class VersionPages {
         Optional<AuditorView> view = report.map(r -> AuditorView.of(r, waiversNow(gate)));
         m.put("policies", report.map(r -> policies(r, view.orElseThrow())).orElse(List.of()));
         m.put("decision", view.map(AuditorView::decision).orElse(null));
+        m.put("latestAudit", latest.map(AuditResult::auditId).orElse(null));
         m.put("failingRules", List.copyOf(gate.failingRules()));
         m.put("waivers", waivers.ofVersion(v.id()).stream().map(w -> new WaiverRow(w.waiver().id(), w.waiver().rule(),
                 w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(), w.waiver().expiresAt(),

@@ -271,6 +271,12 @@ public final class ReportJson {
         if (p.proxies() != null && !p.proxies().isEmpty()) {
             b.add("proxies", JSON.createArrayBuilder(p.proxies()));
         }
+        if (p.topK() != null && p.topK().k() != null) {
+            b.add("k", p.topK().k());
+        }
+        if (p.topK() != null && p.topK().share() != null) {
+            b.add("share", p.topK().share());
+        }
         return b.build();
     }
 

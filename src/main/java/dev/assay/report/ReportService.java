@@ -126,6 +126,24 @@ public class ReportService {
         }
     }
 
+    /**
+     * The NYC LL144 bias-audit summary of a signed report as a PDF/A with the report and its JWS attached,
+     * PAdES-signed now with the current key, as the report's PDF is.
+     *
+     * @throws dev.assay.failure.NotFound when the audit did not apply the nyc-ll144 pack
+     */
+    public byte[] ll144SummaryPdf(String canonicalJson, String sha256, String jws) {
+        Ll144Summary summary = Ll144Summary.of(ReportDocument.parse(canonicalJson), sha256);
+        try {
+            byte[] unsigned = Ll144SummaryPdf.render(summary, canonicalJson, jws, ReportLayout.standard());
+            return PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
+                    PadesSigner.calendar(Clocks.UTC_MICROS.instant()), "Assay report signing key " + keys().keyId(),
+                    "NYC LL144 bias audit summary of audit " + summary.auditId());
+        } catch (IOException | JOSEException e) {
+            throw new IllegalStateException("the LL144 summary PDF could not be made: " + e.getMessage(), e);
+        }
+    }
+
     public ReportSigner.Verification verifyPdf(byte[] pdf) {
         return revocations().apply(PadesVerifier.verify(pdf, jwks()));
     }

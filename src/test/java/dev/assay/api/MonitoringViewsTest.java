@@ -14,11 +14,14 @@ class MonitoringViewsTest {
 
     @Test
     void aServingDeploymentShowsUntilNull() {
-        DeploymentView d = new DeploymentView("id", "m", "1.0.0", "production", T, null, "unknown",
+        DeploymentView d = new DeploymentView("id", "m", "1.0.0", "production", T, null, "failing",
+                List.of(new DeploymentView.Alarm("post-market-monitoring", "four-fifths", "impact_ratio", "race", null, "a3", 0, 6.0)),
                 new DeploymentView.Gate("PASS", "a"), new DeploymentView.Monitoring(List.of("post-market-monitoring"), "P1D", "ds", 0.5),
                 null);
         assertEquals("{\"deployments\":[{\"id\":\"id\",\"model\":\"m\",\"version\":\"1.0.0\",\"environment\":\"production\","
-                + "\"since\":\"2026-01-10T10:00:00Z\",\"until\":null,\"health\":\"unknown\",\"gate\":{\"decision\":\"PASS\",\"audit\":\"a\"},"
+                + "\"since\":\"2026-01-10T10:00:00Z\",\"until\":null,\"health\":\"failing\","
+                + "\"alarms\":[{\"policy\":\"post-market-monitoring\",\"rule\":\"four-fifths\",\"metric\":\"impact_ratio\","
+                + "\"scope\":\"race\",\"group\":null,\"audit\":\"a3\",\"windowsAgo\":0,\"cusum\":6.0}],\"gate\":{\"decision\":\"PASS\",\"audit\":\"a\"},"
                 + "\"monitoring\":{\"policies\":[\"post-market-monitoring\"],\"window\":\"P1D\",\"reference\":\"ds\","
                 + "\"minimumLabelCoverage\":0.5}}]}", ViewJson.JSONB.toJson(new MonitoringViews.Deployments(List.of(d))));
     }

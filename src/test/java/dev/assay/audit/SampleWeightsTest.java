@@ -1,6 +1,7 @@
 package dev.assay.audit;
 
 import dev.assay.metric.MetricDefinition;
+import dev.assay.metric.fairness.FairnessFamily;
 import dev.assay.metric.engine.MetricCatalogue;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
@@ -75,7 +76,7 @@ class SampleWeightsTest {
         List<String> metrics = MetricCatalogue.ids().stream().filter(id -> {
             MetricDefinition d = MetricCatalogue.find(id).orElseThrow();
             return d.kind() != MetricDefinition.Kind.COLUMN && Set.of(MetricDefinition.Source.COUNTS, MetricDefinition.Source.SCORES,
-                    MetricDefinition.Source.RANKS, MetricDefinition.Source.REGRESSION).contains(d.source());
+                    MetricDefinition.Source.RANKS, MetricDefinition.Source.REGRESSION, FairnessFamily.RANKING_SOURCE).contains(d.source());
         }).sorted().toList();
         assertTrue(metrics.size() > 60, "the catalogue's outcome metrics: " + metrics);
 

@@ -448,7 +448,9 @@ public final class Bench {
             "type_validity", "\n    parameters: {type: string}",
             "allowed_values", "\n    parameters: {allowedValues: [F, M, Asian, Black, Hispanic, White]}",
             "value_range", "\n    parameters: {range: {min: 0, max: 1}}",
-            "pattern_match", "\n    parameters: {pattern: \"^[A-Z]\"}");
+            "pattern_match", "\n    parameters: {pattern: \"^[A-Z]\"}",
+            "selection_rate_at_k", "\n    parameters: {share: 0.2}",
+            "impact_ratio_at_k", "\n    parameters: {share: 0.2}");
 
     /** Best of three audits with one warn rule per metric id over every attribute and pairwise intersection. */
     private static double timeAudit(dev.assay.registry.ModelCard card, Map<String, String> types, Path parquet, DuckDb duckDb,

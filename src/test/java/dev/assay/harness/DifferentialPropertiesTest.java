@@ -133,6 +133,18 @@ class DifferentialPropertiesTest {
         check("scores-at-presence", t, AT_IDS::contains, e, audit(t, ids(AT_IDS::contains)), true);
     }
 
+    /** The ranking's metrics (the fairness family's own scan). */
+    static final Predicate<String> RANKING_IDS = id -> MetricCatalogue.find(id).orElseThrow().source()
+            .equals(dev.assay.metric.fairness.FairnessFamily.RANKING_SOURCE);
+
+    /** Exposure of the whole ranking, normalized, and its ratio across groups; the shortlist's metrics undefined without a cut. */
+    @Property(tries = 15)
+    void rankingMatchesTheReference(@ForAll("tables") Table t) throws Exception {
+        Expected e = new Expected();
+        RefRanking.expect(Obs.of(t), e);
+        check("ranking", t, RANKING_IDS, e, audit(t, ids(RANKING_IDS)), true);
+    }
+
     static final Predicate<String> REGRESSION_IDS = NOT_A_CHANGE.and(id -> MetricCatalogue.find(id).orElseThrow().source()
             == MetricDefinition.Source.REGRESSION);
 

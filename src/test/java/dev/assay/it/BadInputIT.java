@@ -431,4 +431,51 @@ class BadInputIT {
             assertTrue(r.json().getString("reason").startsWith("malformed JWS"), r.text());
         }
     }
+
+    /**
+     * Hostile data that is stored and audited: a group named like a spreadsheet formula reaches the CSV downloads
+     * of the signed report as text (a leading apostrophe), and every other cell is what the signed JSON says.
+     */
+    @Test
+    void formulaLikeGroupNamesAreTextInTheCsvDownloads() throws Exception {
+        StringBuilder rows = new StringBuilder("id,sex,hired,label\n");
+        for (int i = 0; i < 80; i++) {
+            rows.append(i).append(',').append(i % 2 == 0 ? "=SUM(1+1)" : "M").append(',').append(i % 4 < 2 ? 1 : 0).append(',')
+                    .append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        accepted("csv-export-it", "text/csv", rows.toString());
+        Api.Reply audit = ci.send("POST", "/api/v1/models/csv-export-it/versions/1.0.0/audits?wait=120", "application/json",
+                "{\"policies\":[\"eeoc-four-fifths\",\"model-performance\"]}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, audit.status(), audit.text());
+        String id = audit.json().getString("id");
+        JsonObject report = ci.get("/api/v1/audits/" + id + "/report", "application/json").json();
+        for (String kind : List.of("findings", "metrics")) {
+            Api.Reply csv = ci.get("/api/v1/audits/" + id + "/" + kind + ".csv", "text/csv");
+            assertEquals(200, csv.status(), csv.text());
+            assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+            List<org.apache.commons.csv.CSVRecord> records;
+            try (var parser = org.apache.commons.csv.CSVParser.builder().setReader(new java.io.StringReader(csv.text()))
+                    .setFormat(org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+                records = parser.getRecords();
+            }
+            List<JsonObject> signed = report.getJsonArray(kind).getValuesAs(JsonObject.class);
+            assertEquals(signed.size(), records.size(), kind);
+            for (int i = 0; i < signed.size(); i++) {
+                JsonObject s = signed.get(i);
+                org.apache.commons.csv.CSVRecord r = records.get(i);
+                assertEquals(s.getString("metric"), r.get("metric"));
+                String group = s.get("group") instanceof jakarta.json.JsonString g ? g.getString() : "";
+                assertEquals(group.startsWith("=") ? "'" + group : group, r.get("group"), r.toString());
+                if (s.get("value") instanceof jakarta.json.JsonNumber v) {
+                    assertEquals(v.doubleValue(), Double.parseDouble(r.get("value")), 0, r.toString());
+                } else {
+                    assertEquals("", r.get("value"), "undefined is an empty cell: " + r);
+                }
+                assertEquals(s.getJsonNumber("n").longValue(), Long.parseLong(r.get("n")));
+            }
+            assertTrue(records.stream().anyMatch(r -> r.get("group").equals("'=SUM(1+1)")), kind + ": " + records);
+        }
+        Api.Reply unknown = ci.get("/api/v1/audits/00000000-0000-0000-0000-000000000000/findings.csv", "text/csv");
+        assertEquals(404, unknown.status(), unknown.text());
+    }
 }

@@ -156,6 +156,29 @@ class CompasIT {
         assertEquals(0, unknown.getJsonNumber("value").intValue());
         // The law sets no pass mark: this pack warns, it does not block.
         assertEquals("WARN", audit.getString("decision"));
+
+        // The summary to publish (6 RCNY 5-303): a page and a signed PDF, the figures those of the signed report.
+        String id = audit.getString("id");
+        Api.Reply page = ci.get("/api/v1/audits/" + id + "/summary", "text/html");
+        assertEquals(200, page.status(), page.text());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        String html = page.text();
+        assertTrue(html.contains("Summary of the results of a bias audit"), html);
+        assertTrue(html.contains("Selection rates and impact ratios by race × sex"), html);
+        assertTrue(html.contains(">African-American*Male</th>") && html.contains(">Asian</th>"), "every category, excluded ones too");
+        assertTrue(html.contains(">32<"), "the excluded category's count is still shown");
+        Api.Reply pdf = ci.get("/api/v1/audits/" + id + "/summary", "application/pdf");
+        assertEquals(200, pdf.status(), pdf.text());
+        assertEquals("application/pdf", pdf.contentType());
+        Api.Reply verified = Api.anonymous().send("POST", "/api/v1/verify", "application/pdf", pdf.body());
+        assertEquals(200, verified.status(), verified.text());
+        assertTrue(verified.json().getBoolean("valid"), verified.text());
+        // An audit without the pack has none.
+        Api.Reply eeoc = ci.send("POST", version + "/audits?wait=120", "application/json", "{\"policies\":[\"eeoc-four-fifths\"]}".getBytes());
+        assertEquals(201, eeoc.status(), eeoc.text());
+        Api.Reply none = ci.get("/api/v1/audits/" + eeoc.json().getString("id") + "/summary", "text/html");
+        assertEquals(404, none.status(), none.text());
+        assertTrue(none.contentType().startsWith("application/problem+json"), none.contentType());
     }
 
     private static JsonObject metric(JsonObject audit, String metric, String scope, String group) {

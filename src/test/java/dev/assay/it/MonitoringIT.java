@@ -110,6 +110,7 @@ class MonitoringIT {
     static final Instant W0 = Instant.parse("2026-01-10T09:00:00Z");
     static final Instant W1 = W0.plus(Duration.ofHours(1));
     static final Instant W2 = W0.plus(Duration.ofHours(2));
+    static final Instant W3 = W0.plus(Duration.ofHours(3));
 
     @Test
     void deployPostPredictionsAndLabelsCloseWindowsAndFollowTheSeries() throws Exception {
@@ -129,7 +130,7 @@ class MonitoringIT {
         String receiver = "monitoring-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, Api.admin().send("PUT", "/api/v1/alert-receivers/" + receiver, "application/json",
                 ("{\"url\":\"http://127.0.0.1:" + hook.getAddress().getPort() + "/\",\"events\":[\"window.failed\","
-                        + "\"deployment.health\"],\"secret\":\"monitoring-it-secret-0123\"}").getBytes()).status());
+                        + "\"deployment.health\",\"monitoring.alarm\"],\"secret\":\"monitoring-it-secret-0123\"}").getBytes()).status());
 
         // Three versions: 1.0.0 passes the four-fifths rule, 2.0.0 fails it, 3.0.0 warns (a group under 30 rows).
         String v1 = register(ci, "1.0.0", evaluation(60, 30, 60, 30));
@@ -326,6 +327,31 @@ class MonitoringIT {
         }
         assertTrue(told.stream().anyMatch(e -> e.getString("type").equals("deployment.health") && e.getString("subject").equals(id)
                 && e.getString("after").equals("failing")), told.toString());
+        // W2's gap (impact ratio 1/3 on 30 rows a group: about 2.9 standard errors under 0.8) is one window's
+        // evidence, short of the CUSUM's h; W3's (F 5 of 100 hired, M 80 of 100) raises its alarm at once.
+        assertEquals(List.of(), deployment.getJsonArray("alarms"), deployment.toString());
+        assertTrue(told.stream().noneMatch(e -> e.getString("type").equals("monitoring.alarm")), told.toString());
+        assertEquals(201, ci.send("POST", d + "/predictions?batch=b3", "text/csv", predictions(301, 100, 5, 80, W3).getBytes()).status());
+        Api.Reply closedW3 = ci.send("POST", d + "/windows/close?until=" + W3.plus(Duration.ofHours(1)), "application/json", new byte[0]);
+        assertEquals(1, closedW3.json().getJsonArray("audited").size(), closedW3.text());
+        JsonObject win3 = awaitWindows(auditor, d, 4).get(3);
+        for (int i = 0; i < 150 && told.stream().noneMatch(e -> e.getString("type").equals("monitoring.alarm")); i++) {
+            Thread.sleep(200);
+        }
+        JsonObject alarm = told.stream().filter(e -> e.getString("type").equals("monitoring.alarm")).findFirst()
+                .orElseThrow(() -> new AssertionError(told.toString()));
+        assertEquals(id, alarm.getString("subject"));
+        assertEquals(win3.getString("audit"), alarm.getString("audit"));
+        assertEquals("impact_ratio", alarm.getString("metric"));
+        assertEquals("sex", alarm.getString("scope"));
+        assertEquals("F", alarm.getString("group"));
+        assertTrue(alarm.getJsonNumber("cusum").doubleValue() > 5, alarm.toString());
+        assertEquals(W3.toString(), alarm.getString("windowStart"));
+        JsonObject alarmed = auditor.get(d).json();
+        assertEquals("failing", alarmed.getString("health"));
+        List<JsonObject> inAlarm = alarmed.getJsonArray("alarms").getValuesAs(JsonObject.class);
+        assertTrue(inAlarm.stream().anyMatch(a -> a.getString("metric").equals("impact_ratio") && a.getString("group").equals("F")
+                && a.getString("audit").equals(win3.getString("audit")) && a.getInt("windowsAgo") == 0), inAlarm.toString());
         assertEquals(told.size(), told.stream().map(e -> e.getString("id")).distinct().count(), "each event once: " + told);
         hook.stop(0);
         assertEquals(3, deployment.getJsonArray("windows").size());
@@ -417,7 +443,12 @@ class MonitoringIT {
         assertEquals(0, windows.get(windows.size() - 1).getJsonNumber("labelCoverage").doubleValue(), 1e-12,
                 "the last week's outcomes have not come back");
         assertEquals(0.8, windows.get(0).getJsonNumber("labelCoverage").doubleValue(), 0.05);
-        assertEquals("failing", auditor.get(d).json().getString("health"));
+        JsonObject now = auditor.get(d).json();
+        assertEquals("failing", now.getString("health"));
+        // The drift is found by the impact ratio's CUSUM too (a persistent change, at its stated false-alarm rate).
+        assertTrue(now.getJsonArray("alarms").getValuesAs(JsonObject.class).stream().anyMatch(a -> a.getString("metric")
+                .equals("impact_ratio") && a.getString("scope").equals("race") && "Black".equals(a.getString("group", null))),
+                now.toString());
         // The version gate shows the deployment's health, for a retraining pipeline to act on; require still
         // judges the release audit, which passed.
         String gate = "/api/v1/models/loan-approval/versions/1.1.0/gate";

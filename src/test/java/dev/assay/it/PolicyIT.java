@@ -207,6 +207,112 @@ class PolicyIT {
     }
 
     /**
+     * A shortlist over HTTP (issue 21 §2): a {@code score} model's 40 candidates, F 16 (one without a score) and M 24,
+     * scored 0.9 (4 F, 12 M) or 0.5 (11 F, 12 M). Positions 1-16 are one tie, 17-39 another. k = 16 cuts between
+     * them: F 4/15, M 12/24, impact ratio at k (4/15) / (1/2) = 8/15, a failure. share 0.5 of 39 ranked rows is
+     * 19.5, so k = 20: the 0.5 tie has 4 of 23 places left, each of its rows counting 4/23. Exposure of the whole
+     * ranking: each tie's rows take the mean of 1 / log2(1 + j) over its positions.
+     */
+    @Test
+    void aShortlistIsAuditedByItsSelectionRatesAndExposureAtK() throws Exception {
+        Api admin = Api.withRoles("admin");
+        Api.Reply refused = admin.send("PUT", "/api/v1/policies/it-shortlist", "application/yaml", """
+                id: it-shortlist
+                version: 1.0.0
+                title: Shortlist
+                rules:
+                  - {id: ratio, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     parameters: {k: 16}}
+                  - {id: rate, metric: selection_rate_at_k, scope: protected, threshold: {comparator: ">=", value: 0.1}, severity: warn}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, refused.status(), refused.text());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.headers().toString());
+        List<String> pointers = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("pointer")).toList();
+        assertTrue(pointers.containsAll(List.of("/rules/0/parameters/k", "/rules/1/parameters")), pointers.toString());
+
+        String pack = """
+                id: it-shortlist
+                version: 1.0.0
+                title: Shortlist
+                rules:
+                  - {id: shortlist-ratio, metric: impact_ratio_at_k, scope: protected, threshold: {comparator: ">=", value: 0.8},
+                     severity: block, minimumGroupSize: 10, parameters: {k: 16}, cites: [{regulation: test}]}
+                  - {id: shortlist-rate, metric: selection_rate_at_k, scope: protected, threshold: {comparator: ">=", value: 0.2},
+                     severity: warn, minimumGroupSize: 10, parameters: {share: 0.5}, cites: [{regulation: test}]}
+                  - {id: exposure, metric: exposure_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8},
+                     severity: warn, minimumGroupSize: 10, cites: [{regulation: test}]}
+                """;
+        assertEquals(201, admin.send("PUT", "/api/v1/policies/it-shortlist", "application/yaml", pack.getBytes(StandardCharsets.UTF_8)).status());
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/shortlist-it/versions/1.0.0";
+        assertEquals(201, ci.send("PUT", version, "application/yaml", """
+                model: shortlist-it
+                version: 1.0.0
+                owner: it@example.com
+                task: score
+                columns: {id: id, prediction: score, score: score, protected: [sex]}
+                """.getBytes(StandardCharsets.UTF_8)).status());
+        StringBuilder csv = new StringBuilder("id,sex,score\n");
+        for (int i = 0; i < 40; i++) {
+            boolean female = i < 16;
+            int inGroup = female ? i : i - 16;
+            String score = female ? (i < 4 ? "0.9" : i < 15 ? "0.5" : "") : (inGroup < 12 ? "0.9" : "0.5");
+            csv.append(i).append(female ? ",F," : ",M,").append(score).append('\n');
+        }
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)).status());
+        JsonObject audit = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"it-shortlist\"]}".getBytes()).json();
+        assertEquals("FAIL", audit.getString("decision"), audit.toString());
+        List<JsonObject> findings = audit.getJsonArray("findings").getValuesAs(JsonObject.class);
+
+        JsonObject ratioF = groupFinding(findings, "shortlist-ratio", "F");
+        assertEquals("fail", ratioF.getString("outcome"));
+        assertEquals(8.0 / 15, ratioF.getJsonNumber("value").doubleValue(), 1e-9);
+        assertEquals("M", ratioF.getString("reference"));
+        assertEquals(15, ratioF.getInt("n"));
+        assertTrue(!ratioF.isNull("ci"), "whole counts: a Katz interval");
+        assertEquals("pass", groupFinding(findings, "shortlist-ratio", "M").getString("outcome"));
+
+        double m = (12 + 12 * 4.0 / 23) / 24;
+        double f = (4 + 11 * 4.0 / 23) / 15;
+        JsonObject rateF = groupFinding(findings, "shortlist-rate", "F");
+        assertEquals(f, rateF.getJsonNumber("value").doubleValue(), 1e-9);
+        assertEquals(m, groupFinding(findings, "shortlist-rate", "M").getJsonNumber("value").doubleValue(), 1e-9);
+        assertTrue(rateF.getString("note").contains("11 of the 23 rows tied at the cut each count 4/23"), rateF.toString());
+        assertTrue(rateF.getString("note").contains("1 row without a score, not ranked"), rateF.toString());
+
+        double top = 0;
+        for (int j = 1; j <= 16; j++) {
+            top += 1 / (Math.log(1 + j) / Math.log(2));
+        }
+        double rest = 0;
+        for (int j = 17; j <= 39; j++) {
+            rest += 1 / (Math.log(1 + j) / Math.log(2));
+        }
+        double exposureM = (12 * top / 16 + 12 * rest / 23) / 24;
+        double exposureF = (4 * top / 16 + 11 * rest / 23) / 15;
+        JsonObject exposure = findings.stream().filter(x -> x.getString("rule").equals("exposure")).findFirst().orElseThrow();
+        assertEquals(exposureF / exposureM, exposure.getJsonNumber("value").doubleValue(), 1e-9);
+        assertEquals("highest M, lowest F", exposure.getString("reference"));
+
+        // The values carry their cut; the companions of the ratio are computed at the same cut.
+        List<JsonObject> metrics = audit.getJsonArray("metrics").getValuesAs(JsonObject.class);
+        JsonObject companion = metrics.stream().filter(x -> x.getString("metric").equals("selection_rate_at_k") && "F".equals(x.getString("group", null))
+                && "top 16".equals(x.getString("at", null))).findFirst().orElseThrow(() -> new AssertionError(metrics.toString()));
+        assertEquals(4.0 / 15, companion.getJsonNumber("value").doubleValue(), 1e-9);
+        assertTrue(metrics.stream().anyMatch(x -> x.getString("metric").equals("selection_rate_at_k")
+                && "top 50% (20 of 39)".equals(x.getString("at", null))), metrics.toString());
+        JsonObject report = ci.get("/api/v1/audits/" + audit.getString("id") + "/report", "application/json").json();
+        assertTrue(report.toString().contains("\"k\":16"), "the report shows the rule's cut");
+    }
+
+    private static JsonObject groupFinding(List<JsonObject> findings, String rule, String group) {
+        return findings.stream().filter(x -> x.getString("rule").equals(rule) && group.equals(x.getString("group", null))).findFirst()
+                .orElseThrow(() -> new AssertionError(rule + " " + group + " not in " + findings));
+    }
+
+    /**
      * model-performance compares a version with the model's last approved one: 1.0.0 passes at
      * accuracy 0.9; 1.1.0 at 0.8 fails the no-regression rule by -0.1; 1.2.0 is compared with 1.0.0
      * still, since 1.1.0 was not approved.

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,6 +116,16 @@ class PortalPagesIT {
         HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
         String html = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
         assertTrue(html.contains("is valid until") && html.contains("<time datetime=\"" + expiresAt + "\">" + expiresAt + "</time>"), html);
+        // The LL144 summary to publish, linked beside the pack's findings, as a page and as a signed PDF.
+        String id = audit.json().getString("id");
+        assertTrue(html.contains("/portal/audits/" + id + "/summary.html") && html.contains("/portal/audits/" + id + "/summary.pdf"), html);
+        HttpResponse<String> summary = get(auditor, LibertyServer.get().base().resolve("/portal/audits/" + id + "/summary.html"));
+        assertEquals(200, summary.statusCode());
+        assertTrue(summary.body().contains("Summary of the results of a bias audit") && summary.body().contains(model), summary.body());
+        HttpResponse<byte[]> pdf = auditor.send(HttpRequest.newBuilder(LibertyServer.get().base().resolve("/portal/audits/" + id
+                + "/summary.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
     }
 
     /**

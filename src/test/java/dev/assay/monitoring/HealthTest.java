@@ -23,7 +23,7 @@ class HealthTest {
     }
 
     private static Health of(List<Health.Window> windows) {
-        return Health.of(windows, 0.5, Health.DEFAULT_FAILING_AFTER);
+        return Health.of(windows, 0.5, Health.DEFAULT_FAILING_AFTER, false);
     }
 
     @Test
@@ -43,8 +43,8 @@ class HealthTest {
         assertEquals(Health.FAILING, of(labeled(WARN, WARN, WARN)), "three windows in a row that warn");
         assertEquals(Health.FAILING, of(labeled(WARN, FAIL, WARN, PASS)), "warned or failed, three in a row");
         assertEquals(Health.DEGRADED, of(labeled(WARN, WARN, PASS)));
-        assertEquals(Health.DEGRADED, Health.of(labeled(WARN, WARN, WARN), 0.5, 4), "as configured: four in a row");
-        assertEquals(Health.FAILING, Health.of(labeled(WARN), 0.5, 1), "or one");
+        assertEquals(Health.DEGRADED, Health.of(labeled(WARN, WARN, WARN), 0.5, 4, false), "as configured: four in a row");
+        assertEquals(Health.FAILING, Health.of(labeled(WARN), 0.5, 1, false), "or one");
     }
 
     @Test
@@ -55,6 +55,14 @@ class HealthTest {
         List<Health.Window> noLabels = List.of(new Health.Window(PASS, 0.1), new Health.Window(PASS, 0.2),
                 new Health.Window(PASS, 0.4));
         assertEquals(Health.DEGRADED, of(noLabels), "none of the recent windows has labels enough");
-        assertEquals(Health.HEALTHY, Health.of(noLabels, 0.1, 3), "against a lower minimum they have");
+        assertEquals(Health.HEALTHY, Health.of(noLabels, 0.1, 3, false), "against a lower minimum they have");
+    }
+
+    @Test
+    void aValueInAlarmIsFailingThoughEveryWindowPassed() {
+        assertEquals(Health.FAILING, Health.of(labeled(PASS, PASS, PASS), 0.5, 3, true),
+                "a persistent change the CUSUM found under windows that each passed alone");
+        assertEquals(Health.HEALTHY, Health.of(labeled(PASS, PASS, PASS), 0.5, 3, false));
+        assertEquals(Health.UNKNOWN, Health.of(labeled(null, null), 0.5, 3, true), "nothing decided, nothing to say");
     }
 }

@@ -2,12 +2,15 @@ package dev.assay.policy;
 
 import dev.assay.failure.FieldError;
 import dev.assay.failure.InvalidInput;
+import dev.assay.metric.MetricParameters;
+import dev.assay.metric.TopK;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -220,6 +223,48 @@ class PolicyParserTest {
         assertTrue(said.stream().anyMatch(m -> m.startsWith("/rules/1/minimumDetectable metric 'accuracy' has no minimum detectable effect")),
                 said.toString());
         assertTrue(said.stream().anyMatch(m -> m.startsWith("/rules/2/minimumDetectable/impactRatio ")), said.toString());
+    }
+
+    @Test
+    void aRankingsCutIsKOrShareOnlyWhereAMetricReadsIt() {
+        Policy p = PolicyParser.parse("""
+                id: shortlist
+                version: 1.0.0
+                title: Shortlist
+                rules:
+                  - {id: r1, metric: impact_ratio_at_k, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     parameters: {k: 10}}
+                  - {id: r2, metric: selection_rate_at_k, scope: protected, threshold: {comparator: ">=", value: 0.1}, severity: warn,
+                     parameters: {share: 0.25}}
+                  - {id: r3, metric: exposure_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: warn}
+                """);
+        assertEquals(TopK.rows(10), p.rules().get(0).parameters().topK());
+        assertEquals(TopK.share(0.25), p.rules().get(1).parameters().topK());
+        assertNull(p.rules().get(2).parameters().topK(), "exposure without a cut: the whole ranking");
+        assertEquals(TopK.rows(10), p.rules().get(0).parameters().applyTo(MetricParameters.DEFAULTS, 30).topK());
+        InvalidInput e = assertThrows(InvalidInput.class, () -> PolicyParser.parse("""
+                id: shortlist
+                version: 1.0.0
+                title: Shortlist
+                rules:
+                  - {id: r1, metric: impact_ratio_at_k, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block}
+                  - {id: r2, metric: impact_ratio, scope: protected, threshold: {comparator: ">=", value: 0.8}, severity: block,
+                     parameters: {k: 10}}
+                  - {id: r3, metric: exposure, scope: protected, threshold: {comparator: ">=", value: 0.1}, severity: warn,
+                     parameters: {k: 10, share: 0.5}}
+                  - {id: r4, metric: selection_rate_at_k, scope: protected, threshold: {comparator: ">=", value: 0.1}, severity: warn,
+                     parameters: {k: 0}}
+                  - {id: r5, metric: selection_rate_at_k, scope: protected, threshold: {comparator: ">=", value: 0.1}, severity: warn,
+                     parameters: {share: 1.5}}
+                """));
+        List<String> said = e.errors().stream().map(x -> x.pointer() + " " + x.message()).toList();
+        assertTrue(said.contains("/rules/0/parameters metric 'impact_ratio_at_k' needs where the ranking is cut: parameters.k (rows)"
+                + " or parameters.share (of the ranked rows)"), said.toString());
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("/rules/1/parameters/k metric 'impact_ratio' ranks nothing: k applies only to ")
+                && m.contains("selection_rate_at_k, impact_ratio_at_k, exposure, normalized_discounted_exposure, exposure_ratio")), said.toString());
+        assertTrue(said.contains("/rules/2/parameters/share give k (rows) or share (of the ranked rows), not both"), said.toString());
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("/rules/3/parameters/k ")), said.toString());
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("/rules/4/parameters/share ")), said.toString());
     }
 
     @Test

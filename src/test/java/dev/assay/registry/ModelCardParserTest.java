@@ -102,7 +102,8 @@ class ModelCardParserTest {
     }
 
     private static final String TOP_LEVEL = "model, version, owner, task, riskTier, positiveLabel, favorableOutcome, "
-            + "positivePrediction, classes, favorableClasses, intendedUse, trainingData, humanOversight, evaluationData, performanceMetrics, limitations, "
+            + "positivePrediction, classes, favorableClasses, distributionDate, intendedUse, trainingData, humanOversight, evaluationData, "
+            + "performanceMetrics, limitations, "
             + "riskManagement, postMarketMonitoring, artifact, columns";
 
     @Test
@@ -135,6 +136,15 @@ class ModelCardParserTest {
     }
 
     /** Production logs carry the prediction time; evaluation uploads need not (it is not among the named columns). */
+    @Test
+    void theDistributionDateIsADate() {
+        String card = JSON.replace("\"riskTier\": \"high\",", "\"riskTier\": \"high\", \"distributionDate\": \"%s\",");
+        ModelCard ok = ModelCardParser.parseJson(card.formatted("2026-12-15"), "credit-risk", "1.4.0");
+        assertEquals("2026-12-15", ok.document().getString("distributionDate"));
+        InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseJson(card.formatted("next week"), "credit-risk", "1.4.0"));
+        assertEquals(List.of("/distributionDate"), p.errors().stream().map(FieldError::pointer).toList());
+    }
+
     @Test
     void theTimestampColumnIsReadAndNotRequiredOfDatasets() {
         String json = """

@@ -36,7 +36,7 @@ public final class MetricEngine {
     /**
      * The needs of one metric asked for over {@code scopes} (a rule's): a dataset-level metric over the
      * whole dataset only; each scope preceded by the metric's companions, computed with
-     * {@code companionParameters}.
+     * {@code companionParameters} (and the rule's cut of the ranking, for a companion that reads one).
      *
      * @throws IllegalArgumentException for an id no family defines
      */
@@ -45,7 +45,12 @@ public final class MetricEngine {
         MetricDefinition d = MetricCatalogue.get(metric);
         List<Need> out = new ArrayList<>();
         for (Scope scope : d.kind() == Kind.DATASET ? List.of(Scope.OVERALL) : scopes) {
-            d.companions().forEach(c -> out.add(new Need(MetricCatalogue.get(c), scope, companionParameters)));
+            for (String c : d.companions()) {
+                MetricDefinition companion = MetricCatalogue.get(c);
+                // A companion of a ranking metric is read at the same cut (the selection rates at k beside their ratios).
+                out.add(new Need(companion, scope, companion.reads(Input.TOP_K) || companion.reads(Input.OPTIONAL_TOP_K)
+                        ? companionParameters.withTopK(parameters.topK()) : companionParameters));
+            }
             out.add(new Need(d, scope, parameters));
             detectable(metric).ifPresent(kin -> out.add(new Need(kin, scope, parameters)));
         }

@@ -17,12 +17,18 @@ import dev.assay.metric.counts.GroupRate;
 import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.counts.Groups;
 import dev.assay.metric.counts.PerClass;
+import dev.assay.metric.MetricParameters;
+import dev.assay.metric.MetricValue;
+import dev.assay.metric.TopK;
 import dev.assay.metric.scan.ScanEngine;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fairness family's registration point: every group fairness metric, each computed from the shared
@@ -32,8 +38,21 @@ import java.util.Map;
  * {@code <rate>_difference_to_overall}, {@code <rate>_ratio_to_overall}, as Fairlearn's
  * MetricFrame.difference() and ratio() give them. Metrics of the favorable outcome (selection rates and
  * what compares them) are undefined, with the reason, when the card names no favorable outcome.
+ *
+ * <p>Rankings (shortlists): {@code selection_rate_at_k}, {@code impact_ratio_at_k}, {@code exposure},
+ * {@code normalized_discounted_exposure} and {@code exposure_ratio} read the ranking by the card's score, from
+ * the family's one scan ({@link RankingPlan}), cut where the rule's {@code k} or {@code share} says.
  */
 public final class FairnessFamily implements Family {
+
+    /** What the ranking metrics read: the score's ranking, cut where their rules say. */
+    public static final Source RANKING_SOURCE = new Source("ranking");
+
+    /** The ranking's state, as {@link RankingPlan} computes it. */
+    public static final States.Key<Ranking> RANKING = new States.Key<>("ranking");
+
+    /** Why a ranking metric of a card without a score column is undefined. */
+    static final String NO_SCORE_COLUMN = "needs a score column in the model card (columns.score): the ranking is by score";
 
     private final List<MetricDefinition> metrics = definitions();
 
@@ -42,10 +61,19 @@ public final class FairnessFamily implements Family {
         return metrics;
     }
 
-    /** Reads the counts only: nothing to scan. */
+    /**
+     * The counts serve every metric but the ranking's: one scan of the scores' histogram ({@link RankingPlan}) for
+     * every scope and cut the ranking metrics ask for, when the card names a score column.
+     */
     @Override
-    public States scan(ScanEngine engine, AuditData data, List<Need> needs, States before) {
-        return before;
+    public States scan(ScanEngine engine, AuditData data, List<Need> needs, States before) throws SQLException {
+        List<Need> ranked = needs.stream().filter(n -> n.definition().source().equals(RANKING_SOURCE)).toList();
+        if (ranked.isEmpty() || data.outcomes().score().isEmpty()) {
+            return before;
+        }
+        List<Scope> scopes = ranked.stream().map(Need::scope).distinct().toList();
+        List<TopK> cuts = ranked.stream().map(n -> n.parameters().topK()).distinct().toList();
+        return before.with(RANKING, new RankingPlan(scopes, data.outcomes(), cuts).ranking(engine, data.evaluation()));
     }
 
     private static List<MetricDefinition> definitions() {
@@ -101,6 +129,7 @@ public final class FairnessFamily implements Family {
             }
         }
         m.addAll(minimumDetectable());
+        m.addAll(rankings());
         m.add(perScope(InequalityIndices.BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX,
                 (scope, s, p) -> List.of(InequalityIndices.betweenGroups(scope.id(), groups(s, scope), p.alpha()))));
         for (String id : List.of(InequalityIndices.GENERALIZED_ENTROPY_INDEX, InequalityIndices.THEIL_INDEX,
@@ -158,6 +187,52 @@ public final class FairnessFamily implements Family {
     private static MetricDefinition overClasses(MetricDefinition d, ClassDisparities.Of of, Disparities.Kind kind) {
         return PerClass.orClasses(d, (scope, s, p) -> List.of(ClassDisparities.of(d.id(), of, kind, scope.id(),
                 Aggregates.of(s).classes(scope), p.worstClass(), p.worstCase(), p.confidence())));
+    }
+
+    /** The ranking metrics; those of a shortlist need the rule's cut, exposure takes the whole ranking without one. */
+    private static List<MetricDefinition> rankings() {
+        return List.of(
+                ranked(SelectionRateAtK.ID, Kind.PER_GROUP, true, (scope, r, p) -> SelectionRateAtK.all(scope.id(), r, p.confidence())),
+                ranked(ImpactRatioAtK.ID, Kind.GROUP_COMPARISON, true, (scope, r, p) -> ImpactRatioAtK.all(scope.id(), r,
+                        p.minimumGroupSize(), p.confidence(), p.excludeBelowShare()))
+                        .withCompanions(GroupCount.ID, SelectionRateAtK.ID, UnknownCount.ID),
+                ranked(Exposure.ID, Kind.PER_GROUP, false, (scope, r, p) -> Exposure.all(scope.id(), r)),
+                ranked(NormalizedDiscountedExposure.ID, Kind.PER_GROUP, false,
+                        (scope, r, p) -> NormalizedDiscountedExposure.all(scope.id(), r)),
+                ranked(ExposureRatio.ID, Kind.PER_SCOPE, false,
+                        (scope, r, p) -> List.of(ExposureRatio.of(scope.id(), r, p.minimumGroupSize()))));
+    }
+
+    /** A ranking metric computed from one scope's groups at the rule's cut. */
+    @FunctionalInterface
+    private interface RankedMetric {
+        List<MetricValue> compute(Scope scope, RankedGroups ranked, MetricParameters parameters);
+    }
+
+    /**
+     * A ranking metric: undefined, with the reason, without the cut it needs or a score column; otherwise computed
+     * from the scope's groups at the cut, completed with the groups of the counts that no row fell in (an empty
+     * intersection), so every group is reported.
+     */
+    private static MetricDefinition ranked(String id, Kind kind, boolean needsCut, RankedMetric metric) {
+        return new MetricDefinition(id, kind, RANKING_SOURCE, (scope, s, p) -> {
+            if (needsCut && p.topK().isNone()) {
+                return List.of(MetricValue.undefined(id, scope.id(), null, 0,
+                        "needs a cut of the ranking: the rule's parameters k (rows) or share (of the ranked rows)", null));
+            }
+            Optional<Ranking> ranking = s.find(RANKING);
+            Optional<Cut> cut = ranking.flatMap(r -> r.cut(p.topK()));
+            Optional<Map<GroupKey, RankedGroup>> groups = ranking.flatMap(r -> r.groups(p.topK(), scope));
+            Optional<Map<GroupKey, RankedGroup>> whole = ranking.flatMap(r -> r.groups(p.topK(), Scope.OVERALL));
+            if (cut.isEmpty() || groups.isEmpty() || whole.isEmpty()) {
+                return List.of(MetricValue.undefined(id, scope.id(), null, 0, NO_SCORE_COLUMN, null));
+            }
+            Map<GroupKey, RankedGroup> all = new LinkedHashMap<>(groups.get());
+            groups(s, scope).keySet().forEach(k -> all.putIfAbsent(k, RankedGroup.EMPTY));
+            RankedGroup overall = whole.get().getOrDefault(new GroupKey(List.of()), RankedGroup.EMPTY);
+            return metric.compute(scope, new RankedGroups(cut.get(), all, overall), p);
+        }).reading(MetricDefinition.Input.SCORE_COLUMN, needsCut ? MetricDefinition.Input.TOP_K : MetricDefinition.Input.OPTIONAL_TOP_K,
+                CountsFamily.SELECTIONS_ONLY);
     }
 
     private static Map<GroupKey, GroupState> groups(States s, Scope scope) {

@@ -10,7 +10,8 @@ import java.util.List;
  * scans compute is theirs, where and how the SQL runs is the engine's (embedded DuckDB by default, a
  * Spark SQL cluster for data that lives in a lake). Only aggregated rows come back: a scan's result
  * is sized by groups, bins or categories, never by the dataset's rows (the PII scan's sample aside,
- * at most {@code 10,000} values a column).
+ * at most {@code 10,000} values a column; and the ranking's score histogram, one row per distinct score and
+ * cell, which its family streams in score order and never holds: see the fairness family's RankingPlan).
  *
  * <p>Errors: a statement the engine rejects or fails to run throws {@link SQLException} (its message
  * is the engine's); the audit fails with it, no partial state is kept.

@@ -16,7 +16,7 @@ import dev.assay.infrastructure.ValueMatch;
  * {@code GROUPING()}, {@code GROUPING SETS}, {@code GROUP BY ALL}, {@code GROUP BY 1} and {@code ORDER BY 1},
  * window functions ({@code lead}, {@code sum(…) OVER (… ROWS UNBOUNDED PRECEDING)}, {@code sum(…) OVER (PARTITION
  * BY … ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)} and {@code … CURRENT ROW AND UNBOUNDED
- * FOLLOWING}, peers included), {@code FULL OUTER JOIN}, {@code JOIN} and {@code LEFT JOIN … ON}, {@code GROUPING
+ * FOLLOWING}, peers included, and {@code sum(…) OVER ()}), {@code ORDER BY x DESC NULLS LAST}, {@code FULL OUTER JOIN}, {@code JOIN} and {@code LEFT JOIN … ON}, {@code GROUPING
  * SETS (…, ())}, {@code CAST(x AS DECIMAL(38, 0))} for exact integer sums beyond 64 bits,
  * {@code WITH}, unaliased subqueries in FROM, {@code SELECT DISTINCT *}, {@code ln}, {@code abs},
  * {@code trim}, {@code lower}, {@code coalesce}, {@code greatest}, {@code least}, TRUE and FALSE. The

@@ -62,7 +62,27 @@ class SparkParityIT {
         for (String id : PolicyCatalog.BUILT_IN) {
             policies.add(PolicyParser.parse(PolicyCatalog.readBuiltIn(id)));
         }
+        policies.add(PolicyParser.parse(SHORTLIST));
     }
+
+    /**
+     * The ranking metrics at cuts no catalogue-wide audit gives (they read a rule's k or share): a k inside a tie of the
+     * 0.05 grid, a share, exposure at k and over the whole ranking, on each attribute and the intersection.
+     */
+    private static final String SHORTLIST = """
+            id: parity-shortlist
+            version: 1.0.0
+            title: Shortlist
+            rules:
+              - {id: ir-k, metric: impact_ratio_at_k, scope: [protected, intersection], parameters: {k: 101},
+                 threshold: {comparator: ">=", value: 0.8}, severity: block, minimumGroupSize: 5}
+              - {id: sr-share, metric: selection_rate_at_k, scope: [overall, protected], parameters: {share: 0.3},
+                 threshold: {comparator: ">=", value: 0.1}, severity: warn}
+              - {id: exposure-k, metric: normalized_discounted_exposure, scope: protected, parameters: {k: 57},
+                 threshold: {between: [0.8, 1.25]}, severity: warn}
+              - {id: exposure-whole, metric: exposure_ratio, scope: [protected, intersection],
+                 threshold: {comparator: ">=", value: 0.8}, severity: warn, minimumGroupSize: 5}
+            """;
 
     @AfterAll
     static void stop() throws Exception {
@@ -189,7 +209,8 @@ class SparkParityIT {
             assertSame(duck, spark, weighted ? "weighted" : "unweighted");
             assertCovers(duck, List.of("impact_ratio", "scoring_rate", "k_anonymity", "l_diversity", "roc_auc", "ks_statistic",
                     "population_stability_index", "wasserstein_distance", "drift_share", "equalized_odds_difference",
-                    "completeness", "pii_detected"));
+                    "completeness", "pii_detected", "impact_ratio_at_k", "selection_rate_at_k", "normalized_discounted_exposure",
+                    "exposure_ratio", "exposure"));
         }
     }
 
