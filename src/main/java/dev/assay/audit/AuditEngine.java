@@ -7,6 +7,7 @@ import dev.assay.metric.DeclaredRoles;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.Need;
+import dev.assay.metric.OutcomeClasses;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.engine.DuckDbEngine;
@@ -119,7 +120,8 @@ public final class AuditEngine {
      */
     public Evaluation run(ModelCard card, Map<String, String> columnTypes, Source data, Source baseline,
                        Map<String, String> baselineTypes, List<Policy> policies, List<String> extraMetrics) throws SQLException {
-        MetricParameters cardDefaults = defaults.withFavorableKnown(card.favorableOutcome().isPresent());
+        boolean favorableKnown = card.favorableOutcome().isPresent() || !card.favorableClasses().isEmpty();
+        MetricParameters cardDefaults = defaults.withFavorableKnown(favorableKnown);
         // 1. Rules -> needs: which metric, over which scope, with which parameters.
         LinkedHashSet<Need> needs = new LinkedHashSet<>();
         Map<Rule, List<Need>> ruleNeeds = new LinkedHashMap<>();
@@ -131,10 +133,17 @@ public final class AuditEngine {
                     continue;
                 }
                 MetricParameters p = rule.parameters().applyTo(defaults, rule.minimumGroupSize())
-                        .withFavorableKnown(card.favorableOutcome().isPresent()).withControls(rule.controls());
+                        .withFavorableKnown(favorableKnown).withControls(rule.controls());
                 List<Scope> ruleScopes = scopes(rule.scope(), card, columnTypes);
                 String metric = MetricEngine.judged(rule.metric(), rule.controls());
                 Optional<String> absent = rule.controls().stream().filter(c -> !columnTypes.containsKey(c)).findFirst();
+                if (!rule.controls().isEmpty() && card.multiclass()) {
+                    // The strata slice the binary counts only; a multiclass model's class matrices are not cut by stratum yet.
+                    String why = "control columns are not supported for a multiclass model yet (rule '" + rule.id() + "')";
+                    missingControls.put(rule, ruleScopes.stream()
+                            .map(scope -> MetricValue.undefined(metric, scope.id(), null, 0, why, null)).toList());
+                    continue;
+                }
                 if (absent.isPresent()) {
                     // Checked when the audit is asked for (422); a window's slice or a dataset read where it lives may still lack it.
                     String why = "control column '" + absent.get() + "' of rule '" + rule.id() + "' is not in the dataset";
@@ -159,7 +168,11 @@ public final class AuditEngine {
             Map<Need, List<MetricValue>> computed = MetricEngine.compute(engine, audited, needs);
             if (labelsWithheld != null) {
                 computed.replaceAll((need, values) -> !LabelNeeds.needsLabels(need.definition()) ? values : values.stream()
-                        .map(v -> MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference()))
+                        // A multiclass model's per-class values and matrix cells keep their class (and cell): they stay distinct.
+                        .map(v -> v.outcomeClass() == null
+                                ? MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference())
+                                : MetricValue.undefined(v.metric(), v.scope(), v.group(), v.n(), labelsWithheld, v.reference())
+                                .forClass(v.outcomeClass()).at(v.at()))
                         .toList());
             }
 
@@ -200,8 +213,10 @@ public final class AuditEngine {
     /** A card's outcome columns over a dataset with these column types: how every count reads its rows. */
     static OutcomeColumns outcomes(ModelCard card, Map<String, String> columnTypes) {
         var columns = card.columns();
+        // A multiclass card's favorable classes are its positive predictions (and positive labels: OutcomeClasses).
         return new OutcomeColumns(columns.prediction(), card.favorableOutcome(), columns.label(), card.positiveLabel(),
-                card.positivePrediction(), columns.score(), columnTypes, columns.weight());
+                card.multiclass() ? card.favorableClasses() : card.positivePrediction(), columns.score(), columnTypes, columns.weight(),
+                card.multiclass() ? Optional.of(new OutcomeClasses(card.classes(), card.favorableClasses())) : Optional.empty());
     }
 
     /** Every column the card names with its role; a column in two roles is listed once, needing numbers if either does. */

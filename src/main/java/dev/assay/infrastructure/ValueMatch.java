@@ -144,6 +144,21 @@ public final class ValueMatch {
     }
 
     /**
+     * Whether two card values mean the same value by the rules above ({@code 1}, {@code 1.0}, {@code "1"} and
+     * {@code true} do; {@code "A"} and {@code "a"} do not): what makes two classes of a multiclass card one class.
+     *
+     * @throws IllegalArgumentException for JSON arrays, objects or null
+     */
+    public static boolean sameMeaning(JsonValue a, JsonValue b) {
+        Meaning x = Meaning.of(a);
+        Meaning y = Meaning.of(b);
+        if (x.number().isPresent() || y.number().isPresent()) {
+            return x.number().isPresent() && y.number().isPresent() && x.number().get().compareTo(y.number().get()) == 0;
+        }
+        return x.text().equals(y.text());
+    }
+
+    /**
      * A boolean SQL condition: the column's value means {@code value}. Null when the column is null
      * (callers coalesce where a row must count as "not equal"); FALSE when no value of the column's
      * type can mean {@code value} (the text "yes" in a numeric column).

@@ -32,19 +32,21 @@ import java.util.TreeMap;
  * @param controls          a rule's control columns (Fairlearn's {@code control_features}): a metric that reads
  *                          {@link MetricDefinition.Input#CONTROL_COLUMNS} is computed within each stratum of their values
  *                          (or, for a Mantel-Haenszel metric, combined across the strata); empty: not conditional
+ * @param worstClass        a multiclass model's demographic parity, equal opportunity and equalized odds: the worst
+ *                          class (true, the default) or the mean over classes (false: a rule's {@code classAggregation: mean})
  */
 public record MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase,
                                double alpha, boolean favorableKnown, double excludeBelowShare, boolean strictMedian,
                                ColumnExpectation expectation, Map<String, String> driftTests,
                                List<String> proxies, List<String> phoneRegions, boolean pairedChanges, TopK topK,
-                               List<String> controls) {
+                               List<String> controls, boolean worstClass) {
 
     /** The regions whose national phone formats are read when the audit names none: the United States. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US");
 
     public static final MetricParameters DEFAULTS = new MetricParameters(0.95, 30, Reference.HIGHEST_RATE, true, 2.0, true,
             0.0, true, ColumnExpectation.NONE, Map.of(), List.of(),
-            DEFAULT_PHONE_REGIONS, true, TopK.NONE, List.of());
+            DEFAULT_PHONE_REGIONS, true, TopK.NONE, List.of(), true);
 
     public MetricParameters {
         driftTests = Collections.unmodifiableMap(new TreeMap<>(driftTests));
@@ -54,13 +56,31 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
         controls = controls == null ? List.of() : List.copyOf(controls);
     }
 
+    /** Every setting but how a multiclass model's disparities combine their classes: the worst class. */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
+                            TopK topK, List<String> controls) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, topK, controls, true);
+    }
+
     /** Every setting but control columns (none: not conditional). */
+    public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
+                            boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
+                            Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
+                            TopK topK, boolean worstClass) {
+        this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
+                driftTests, proxies, phoneRegions, pairedChanges, topK, List.of(), worstClass);
+    }
+
+    /** Every setting but control columns and how a multiclass model's classes combine. */
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha,
                             boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
                             Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
                             TopK topK) {
         this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
-                driftTests, proxies, phoneRegions, pairedChanges, topK, List.of());
+                driftTests, proxies, phoneRegions, pairedChanges, topK, List.of(), true);
     }
 
     /** Every setting but the ranking's cut (none: no ranking metric reads one). */
@@ -69,7 +89,7 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
                             Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges,
                             List<String> controls) {
         this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
-                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE, controls);
+                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE, controls, true);
     }
 
     /** Every setting but the ranking's cut and control columns. */
@@ -77,7 +97,7 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
                             boolean favorableKnown, double excludeBelowShare, boolean strictMedian, ColumnExpectation expectation,
                             Map<String, String> driftTests, List<String> proxies, List<String> phoneRegions, boolean pairedChanges) {
         this(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian, expectation,
-                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE, List.of());
+                driftTests, proxies, phoneRegions, pairedChanges, TopK.NONE, List.of(), true);
     }
 
     public MetricParameters(double confidence, long minimumGroupSize, Reference reference, boolean worstCase, double alpha) {
@@ -95,28 +115,34 @@ public record MetricParameters(double confidence, long minimumGroupSize, Referen
 
     public MetricParameters withMinimumGroupSize(long size) {
         return new MetricParameters(confidence, size, reference, worstCase, alpha, favorableKnown, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, controls);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, controls, worstClass);
     }
 
     public MetricParameters withFavorableKnown(boolean known) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, known, excludeBelowShare, strictMedian,
-                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, controls);
+                expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, controls, worstClass);
     }
 
     public MetricParameters withPhoneRegions(List<String> regions) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, topK, controls);
+                strictMedian, expectation, driftTests, proxies, regions, pairedChanges, topK, controls, worstClass);
     }
 
     /** The same settings, cutting a ranking at {@code cut}. */
     public MetricParameters withTopK(TopK cut) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, cut, controls);
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, cut, controls, worstClass);
     }
 
     /** The same settings, conditional on {@code columns} (none: not conditional). */
     public MetricParameters withControls(List<String> columns) {
         return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
-                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, columns);
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, columns, worstClass);
+    }
+
+    /** The same settings, with a multiclass model's disparities over the worst class (true) or the mean over classes. */
+    public MetricParameters withWorstClass(boolean worst) {
+        return new MetricParameters(confidence, minimumGroupSize, reference, worstCase, alpha, favorableKnown, excludeBelowShare,
+                strictMedian, expectation, driftTests, proxies, phoneRegions, pairedChanges, topK, controls, worst);
     }
 }

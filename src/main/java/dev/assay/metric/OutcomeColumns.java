@@ -19,6 +19,10 @@ import java.util.Optional;
  * @param columnTypes DuckDB type of every column of the dataset, by name
  * @param weight      the frequency-weight column, if the card names one: every count becomes the sum
  *                    of the rows' weights, exactly as if each row were repeated that many times
+ * @param classes     the classes of a multiclass model; empty for any other. With classes, the favorable outcome
+ *                    and the positive class of the binary metrics are the favorable classes (a prediction in one of
+ *                    them is favorable and positive, a label in one of them is positive and favorable), and there is
+ *                    no {@code favorableOutcome}, {@code positiveLabel} or {@code positivePrediction}
  */
 public record OutcomeColumns(
         String prediction,
@@ -28,7 +32,15 @@ public record OutcomeColumns(
         List<JsonValue> positivePrediction,
         Optional<String> score,
         Map<String, String> columnTypes,
-        Optional<String> weight) {
+        Optional<String> weight,
+        Optional<OutcomeClasses> classes) {
+
+    /** Not multiclass. */
+    public OutcomeColumns(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
+                          Optional<JsonValue> positiveLabel, List<JsonValue> positivePrediction, Optional<String> score,
+                          Map<String, String> columnTypes, Optional<String> weight) {
+        this(prediction, favorableOutcome, label, positiveLabel, positivePrediction, score, columnTypes, weight, Optional.empty());
+    }
 
     /** Unweighted: every row counts once. */
     public OutcomeColumns(String prediction, Optional<JsonValue> favorableOutcome, Optional<String> label,
@@ -39,12 +51,14 @@ public record OutcomeColumns(
 
     /** The same outcomes without the score column (an audit reads no column none of its metrics uses). */
     public OutcomeColumns withoutScore() {
-        return new OutcomeColumns(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight);
+        return new OutcomeColumns(prediction, favorableOutcome, label, positiveLabel, positivePrediction, Optional.empty(), columnTypes, weight,
+                classes);
     }
 
     /** The same outcomes without the label: for a scan no metric reads a label's count from. */
     public OutcomeColumns withoutLabel() {
-        return new OutcomeColumns(prediction, favorableOutcome, Optional.empty(), positiveLabel, positivePrediction, score, columnTypes, weight);
+        return new OutcomeColumns(prediction, favorableOutcome, Optional.empty(), positiveLabel, positivePrediction, score, columnTypes, weight,
+                classes);
     }
 
     /** The row's weight as SQL: the weight column as a whole number, or 1. */
@@ -66,6 +80,9 @@ public record OutcomeColumns(
 
     /** FALSE when the card names no favorable outcome (a regression model): selection rates are then undefined. */
     public String favorableSql(SqlDialect sql) {
+        if (classes.isPresent()) {
+            return classes.get().favorableSql(sql, prediction, columnTypes.get(prediction));
+        }
         return favorableOutcome.map(v -> ValueMatch.equalsSql(sql, prediction, columnTypes.get(prediction), v)).orElse("FALSE");
     }
 
@@ -76,10 +93,21 @@ public record OutcomeColumns(
     }
 
     boolean hasConfusion() {
-        return label.isPresent() && positiveLabel.isPresent() && !positivePrediction.isEmpty();
+        return label.isPresent() && hasPositiveClass() && (!positivePrediction.isEmpty() || classes.isPresent());
+    }
+
+    /**
+     * Whether labels have a positive class: the card's positiveLabel, or a multiclass card's favorable classes.
+     * Without one, no confusion count is made (a multiclass card without favorable classes still has its classes' counts).
+     */
+    public boolean hasPositiveClass() {
+        return positiveLabel.isPresent() || classes.map(OutcomeClasses::hasFavorable).orElse(false);
     }
 
     public String predictedPositiveSql(SqlDialect sql) {
+        if (classes.isPresent()) {
+            return classes.get().favorableSql(sql, prediction, columnTypes.get(prediction));
+        }
         return String.join(" OR ", positivePrediction.stream()
                 .map(v -> "(" + ValueMatch.equalsSql(sql, prediction, columnTypes.get(prediction), v) + ")").toList());
     }
@@ -101,10 +129,16 @@ public record OutcomeColumns(
      * (b = 2) and false negatives (b = 0).
      */
     public boolean favorableIsPositive() {
+        if (classes.isPresent()) {
+            return true;
+        }
         return favorableOutcome.isPresent() && positivePrediction.equals(List.of(favorableOutcome.get()));
     }
 
     public String labelFavorableSql(SqlDialect sql) {
+        if (classes.isPresent()) {
+            return label.isEmpty() ? "FALSE" : classes.get().favorableSql(sql, label.get(), columnTypes.get(label.get()));
+        }
         if (favorableOutcome.isEmpty() || label.isEmpty() || positiveLabel.isEmpty()) {
             return "FALSE";
         }
@@ -117,6 +151,9 @@ public record OutcomeColumns(
 
     public String actualPositiveSql(SqlDialect sql) {
         String l = label.orElseThrow();
+        if (classes.isPresent()) {
+            return classes.get().favorableSql(sql, l, columnTypes.get(l));
+        }
         return ValueMatch.equalsSql(sql, l, columnTypes.get(l), positiveLabel.orElseThrow());
     }
 }

@@ -15,6 +15,8 @@ import dev.assay.stats.Interval;
  *                  the same group (defined or not), or null when the metric has none
  * @param stratum   the stratum of the rule's control columns the judged value was computed within (as
  *                  {@link MetricValue#stratum()} names it); null when the value is not per stratum
+ * @param outcomeClass the class of a multiclass model the judged value is about (one-vs-rest; reported as
+ *                  {@code class}); null for a value without a class
  */
 public record Finding(
         String rule,
@@ -34,13 +36,14 @@ public record Finding(
         String note,
         Double adjustedP,
         MetricValue minimumDetectable,
-        String stratum) {
+        String stratum,
+        String outcomeClass) {
 
-    /** A finding about a value that is not per stratum of control columns. */
+    /** A finding about a value that is neither per stratum of control columns nor about one class. */
     public Finding(String rule, String policy, String metric, String scope, String group, Double value, Interval ci, long n,
                    Threshold threshold, Outcome outcome, Rule.Severity severity, Outcome effect, String reason, String reference,
                    String note, Double adjustedP, MetricValue minimumDetectable) {
         this(rule, policy, metric, scope, group, value, ci, n, threshold, outcome, severity, effect, reason, reference, note,
-                adjustedP, minimumDetectable, null);
+                adjustedP, minimumDetectable, null, null);
     }
 }

@@ -334,7 +334,8 @@ public final class PolicyParser {
                 p.containsKey("scoringRate") ? p.getString("scoringRate").equals("above_median") : null,
                 p.containsKey("equalizedOdds") ? p.getString("equalizedOdds").equals("worst_case") : null,
                 number(p, "alpha"), expectation(p), p.get("proxies") instanceof JsonArray proxies
-                ? proxies.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of(), paired, cut);
+                ? proxies.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of(), paired, cut,
+                p.containsKey("classAggregation") ? p.getString("classAggregation").equals("worst") : null);
     }
 
     private static ColumnExpectation expectation(JsonObject p) {

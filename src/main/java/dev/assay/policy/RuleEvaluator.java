@@ -33,7 +33,8 @@ public final class RuleEvaluator {
         detectable.forEach(d -> byGroup.put(d.scope() + "|" + d.group(), d));
         List<Finding> findings = new ArrayList<>();
         for (MetricValue v : values) {
-            MetricValue md = byGroup.get(v.scope() + "|" + v.group());
+            // A minimum detectable effect is of the comparison without a class; a value about one class has none.
+            MetricValue md = v.outcomeClass() == null ? byGroup.get(v.scope() + "|" + v.group()) : null;
             Outcome outcome;
             String reason = null;
             // What the metric says a reader must know (skipped groups, missing fields, compared values) stays with the finding.
@@ -77,7 +78,7 @@ public final class RuleEvaluator {
             };
             findings.add(new Finding(rule.id(), policy.id(), v.metric(), v.scope(), v.group(), v.value(), v.ci(), v.n(),
                     rule.threshold(), outcome, rule.severity(), effect, reason, v.reference(), note, v.adjustedP(),
-                    reference ? null : md, v.stratum()));
+                    reference ? null : md, v.stratum(), v.outcomeClass()));
         }
         return findings;
     }

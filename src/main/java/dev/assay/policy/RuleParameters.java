@@ -14,18 +14,26 @@ import java.util.List;
  * @param pairedChanges from {@code significance.test}: false for {@code unpaired}, true for {@code paired}
  * @param topK          where a ranking metric cuts the ranking: {@code parameters.k} or {@code parameters.share}; null
  *                      when the rule says neither
+ * @param worstClass    from {@code parameters.classAggregation}: true for {@code worst}, false for {@code mean}; null when
+ *                      the rule says neither (the audit's: the worst class)
  */
 public record RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian,
                              Boolean worstCase, Double alpha, ColumnExpectation expectation,
-                             List<String> proxies, Boolean pairedChanges, TopK topK) {
+                             List<String> proxies, Boolean pairedChanges, TopK topK, Boolean worstClass) {
 
     public static final RuleParameters NONE = new RuleParameters(null, null, null, null, null, null, ColumnExpectation.NONE,
-            List.of(), null, null);
+            List.of(), null, null, null);
+
+    /** Without a multiclass model's class aggregation (the audit's: the worst class). */
+    public RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian, Boolean worstCase,
+                          Double alpha, ColumnExpectation expectation, List<String> proxies, Boolean pairedChanges, TopK topK) {
+        this(reference, confidence, excludeBelowShare, strictMedian, worstCase, alpha, expectation, proxies, pairedChanges, topK, null);
+    }
 
     /** Parameters that cut no ranking. */
     public RuleParameters(Reference reference, Double confidence, Double excludeBelowShare, Boolean strictMedian, Boolean worstCase,
                           Double alpha, ColumnExpectation expectation, List<String> proxies, Boolean pairedChanges) {
-        this(reference, confidence, excludeBelowShare, strictMedian, worstCase, alpha, expectation, proxies, pairedChanges, null);
+        this(reference, confidence, excludeBelowShare, strictMedian, worstCase, alpha, expectation, proxies, pairedChanges, null, null);
     }
 
     public MetricParameters applyTo(MetricParameters p, long minimumGroupSize) {
@@ -43,6 +51,7 @@ public record RuleParameters(Reference reference, Double confidence, Double excl
                 proxies,
                 p.phoneRegions(),
                 pairedChanges == null ? p.pairedChanges() : pairedChanges,
-                topK == null ? p.topK() : topK);
+                topK == null ? p.topK() : topK,
+                worstClass == null ? p.worstClass() : worstClass);
     }
 }

@@ -312,9 +312,10 @@ public class VersionPages {
         };
         String interval = f.get("ci") instanceof JsonArray ci && ci.size() == 2 && !small
                 ? "[" + num(ci.get(0)) + ", " + num(ci.get(1)) + "]" : "";
-        // A finding within a stratum of the rule's control columns says which.
+        // A finding within a stratum of the rule's control columns, or about one class, says which.
         return new FindingRow(JsonValues.text(f.get("scope"), "overall"), JsonValues.text(f.get("group"), "all")
-                + (f.get("stratum") != null && f.get("stratum") != JsonValue.NULL ? " in " + JsonValues.text(f.get("stratum"), "") : ""),
+                + (f.get("stratum") != null && f.get("stratum") != JsonValue.NULL ? " in " + JsonValues.text(f.get("stratum"), "") : "")
+                + (f.get("class") instanceof jakarta.json.JsonString c ? ", class " + c.getString() : ""),
                 f.get("n") instanceof JsonNumber n ? (small ? "fewer than " + SMALL_CELL : String.valueOf(n.longValue())) : "",
                 small ? "suppressed" : f.get("value") instanceof JsonNumber ? num(f.get("value")) : "undefined",
                 interval, f.getString("comparator", "") + " " + num(f.get("threshold")), outcome, label,

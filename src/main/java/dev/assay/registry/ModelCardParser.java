@@ -100,7 +100,7 @@ public final class ModelCardParser {
         if (taskId != null) {
             task = Arrays.stream(ModelCard.Task.values()).filter(t -> t.id().equals(taskId)).findFirst().orElse(null);
             if (task == null) {
-                errors.add(FieldError.at("/task", "must be one of binary-classification, score, regression"));
+                errors.add(FieldError.at("/task", "must be one of binary-classification, multiclass-classification, score, regression"));
             }
         }
         Optional<String> riskTier = optionalString(card, "riskTier", errors);
@@ -121,6 +121,12 @@ public final class ModelCardParser {
         if (task == ModelCard.Task.BINARY_CLASSIFICATION && favorableOutcome.isEmpty()) {
             errors.add(FieldError.at("/favorableOutcome", "is required for binary-classification"));
         }
+        List<JsonValue> classes = classes(card, task, errors);
+        List<JsonValue> favorableClasses = task == ModelCard.Task.MULTICLASS_CLASSIFICATION
+                ? favorableClasses(card, classes, errors) : List.of();
+        if (task == ModelCard.Task.MULTICLASS_CLASSIFICATION) {
+            positivePrediction.clear();
+        }
 
         ColumnRoles roles = null;
         JsonValue columnsValue = card.get("columns");
@@ -128,6 +134,10 @@ public final class ModelCardParser {
             errors.add(FieldError.at("/columns", "is required and must be an object"));
         } else {
             Optional<String> label = optionalString(columns, "label", "/columns/", errors);
+            if (task == ModelCard.Task.MULTICLASS_CLASSIFICATION && columns.get("score") != null && columns.get("score") != JsonValue.NULL) {
+                errors.add(FieldError.at("/columns/score", "a multiclass-classification card names no score column: a score is one "
+                        + "class's probability, and Assay's score metrics are those of a binary classifier"));
+            }
             if (label.isPresent() && positiveLabel.isEmpty() && task == ModelCard.Task.BINARY_CLASSIFICATION) {
                 errors.add(FieldError.at("/positiveLabel", "is required when columns.label is given"));
             }
@@ -151,7 +161,109 @@ public final class ModelCardParser {
             throw new InvalidInput("The model card has " + errors.size() + " problem(s)", errors);
         }
         return new ModelCard(cardModel, cardVersion, owner, task, riskTier, positiveLabel, favorableOutcome,
-                positivePrediction, roles, card);
+                positivePrediction, roles, card, classes, favorableClasses);
+    }
+
+    /** The most classes a card may name: the audit keeps a (classes + 2)² confusion matrix per group and cell. */
+    static final int MAX_CLASSES = 100;
+
+    /**
+     * A multiclass card's {@code classes}: at least two, each a non-blank string or a number, distinct by meaning
+     * ({@code 1} and {@code "1.0"} are one class, as the columns' values are read); and none of the binary fields,
+     * whose place {@code favorableClasses} takes. On any other task, {@code classes} and {@code favorableClasses}
+     * are refused (they would be silently ignored).
+     */
+    private static List<JsonValue> classes(JsonObject card, ModelCard.Task task, List<FieldError> errors) {
+        boolean multiclass = task == ModelCard.Task.MULTICLASS_CLASSIFICATION;
+        if (!multiclass) {
+            for (String key : List.of("classes", "favorableClasses")) {
+                if (card.get(key) != null && card.get(key) != JsonValue.NULL && task != null) {
+                    errors.add(FieldError.at("/" + key, "applies only to task multiclass-classification, not " + task.id()));
+                }
+            }
+            return List.of();
+        }
+        for (String key : List.of("positiveLabel", "favorableOutcome", "positivePrediction")) {
+            if (card.get(key) != null && card.get(key) != JsonValue.NULL) {
+                errors.add(FieldError.at("/" + key, "does not apply to multiclass-classification: name the favorable classes "
+                        + "in favorableClasses (they are the favorable outcome and the positive class of the binary metrics)"));
+            }
+        }
+        JsonValue v = card.get("classes");
+        if (v == null || v == JsonValue.NULL) {
+            errors.add(FieldError.at("/classes", "is required for multiclass-classification: the list of the classes the model predicts"));
+            return List.of();
+        }
+        if (!(v instanceof JsonArray array)) {
+            errors.add(FieldError.at("/classes", "must be a list of at least 2 classes (strings or numbers)"));
+            return List.of();
+        }
+        List<JsonValue> classes = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonValue c = array.get(i);
+            boolean text = c instanceof JsonString s && !s.getString().isBlank();
+            if (!text && c.getValueType() != JsonValue.ValueType.NUMBER) {
+                errors.add(FieldError.at("/classes/" + i, "must be a non-empty string or a number"));
+                continue;
+            }
+            int same = indexOf(classes, c);
+            if (same >= 0) {
+                errors.add(FieldError.at("/classes/" + i, "is the same class as " + classes.get(same)
+                        + " (values are compared by meaning: 1, 1.0 and \"1\" are one class)"));
+                continue;
+            }
+            classes.add(c);
+        }
+        if (array.size() < 2) {
+            errors.add(FieldError.at("/classes", "must name at least 2 classes"));
+        } else if (array.size() > MAX_CLASSES) {
+            errors.add(FieldError.at("/classes", "names " + array.size() + " classes; at most " + MAX_CLASSES + " are audited"));
+        }
+        return classes;
+    }
+
+    /**
+     * The favorable classes: optional; when given, a non-empty list of distinct classes of {@code classes} that
+     * leaves at least one class out (were every class favorable, every selection rate would be 1).
+     */
+    private static List<JsonValue> favorableClasses(JsonObject card, List<JsonValue> classes, List<FieldError> errors) {
+        JsonValue v = card.get("favorableClasses");
+        if (v == null || v == JsonValue.NULL) {
+            return List.of();
+        }
+        if (!(v instanceof JsonArray array) || array.isEmpty()) {
+            errors.add(FieldError.at("/favorableClasses", "must be a non-empty list of classes from classes"));
+            return List.of();
+        }
+        List<JsonValue> favorable = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonValue c = array.get(i);
+            if (!(c instanceof JsonString) && c.getValueType() != JsonValue.ValueType.NUMBER) {
+                errors.add(FieldError.at("/favorableClasses/" + i, "must be one of classes (a string or a number)"));
+                continue;
+            }
+            int at = indexOf(classes, c);
+            if (at < 0) {
+                errors.add(FieldError.at("/favorableClasses/" + i, c + " is not one of classes " + classes));
+            } else if (indexOf(favorable, c) >= 0) {
+                errors.add(FieldError.at("/favorableClasses/" + i, c + " is named twice"));
+            } else {
+                favorable.add(classes.get(at));
+            }
+        }
+        if (!classes.isEmpty() && favorable.size() == classes.size()) {
+            errors.add(FieldError.at("/favorableClasses", "names every class: leave out at least one (the unfavorable outcomes)"));
+        }
+        return favorable;
+    }
+
+    private static int indexOf(List<JsonValue> classes, JsonValue c) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (dev.assay.infrastructure.ValueMatch.sameMeaning(classes.get(i), c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String requiredString(JsonObject o, String key, List<FieldError> errors) {

@@ -79,7 +79,10 @@ public record FindingChart(String rule, String scope, String comparator, double 
                     }
                 }
                 Long n = f.get("n") instanceof JsonNumber count ? count.longValue() : null;
-                bars.add(new Bar(perColumn(f) ? JsonValues.text(f.get("scope"), null) : JsonValues.text(f.get("group"), null), value, low, high,
+                // A multiclass model's per-class findings: one bar per group and class.
+                String label = perColumn(f) ? JsonValues.text(f.get("scope"), null) : f.get("class") instanceof jakarta.json.JsonString c
+                        ? JsonValues.text(f.get("group"), "all") + ", class " + c.getString() : JsonValues.text(f.get("group"), null);
+                bars.add(new Bar(label, value, low, high,
                         f.getString("outcome", null), n));
             }
             if (Double.isFinite(max) && max <= 1e6) {

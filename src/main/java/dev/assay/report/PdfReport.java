@@ -262,8 +262,9 @@ public final class PdfReport {
             w.line("smallBold", "Findings");
             w.table("findings");
             for (JsonObject f : ofRule) {
-                // A finding within a stratum of the rule's control columns says which.
-                String group = JsonValues.text(f.get("group"), "-") + (f.get("stratum") instanceof JsonString st ? " in " + st.getString() : "");
+                // A finding within a stratum of the rule's control columns, or about one class, says which.
+                String group = JsonValues.text(f.get("group"), "-") + (f.get("stratum") instanceof JsonString st ? " in " + st.getString() : "")
+                        + (f.get("class") instanceof JsonString c ? ", class " + c.getString() : "");
                 w.row(JsonValues.text(f.get("scope"), "-"), group, count(f.get("n")), number(f.get("value")),
                         interval(f.get("ci")), f.getString("comparator") + " " + plain(f.get("threshold")),
                         f.get("pAdjusted") instanceof JsonNumber ? pValue(f.get("pAdjusted")) : "-",

@@ -199,8 +199,10 @@ public record RateTable(String policy, String rule, String metric, String scope,
 
     private static JsonObject metric(List<JsonObject> metrics, String metric, String scope, String group) {
         for (JsonObject m : metrics) {
-            // The whole group's value, not one within a stratum of a rule's control columns.
+            // The whole group's value: not one within a stratum of a rule's control columns, nor a multiclass model's per-class
+            // one (the regulator's table reads the favorable classes' rate).
             if (metric.equals(m.getString("metric")) && scope.equals(JsonValues.text(m.get("scope"), null)) && !m.containsKey("stratum")
+                    && !m.containsKey("class")
                     && (group == null ? !(m.get("group") instanceof JsonString) : group.equals(JsonValues.text(m.get("group"), null)))) {
                 return m;
             }

@@ -168,6 +168,10 @@ public final class ReportJson {
         if (f.minimumDetectable() != null) {
             b.add("minimumDetectable", detectable(f.minimumDetectable()));
         }
+        // Only for a multiclass model's per-class values: reports of other findings keep their exact shape.
+        if (f.outcomeClass() != null) {
+            b.add("class", f.outcomeClass());
+        }
         return b.build();
     }
 
@@ -263,6 +267,9 @@ public final class ReportJson {
         }
         if (p.alpha() != null) {
             b.add("alpha", p.alpha());
+        }
+        if (p.worstClass() != null) {
+            b.add("classAggregation", p.worstClass() ? "worst" : "mean");
         }
         if (p.proxies() != null && !p.proxies().isEmpty()) {
             b.add("proxies", JSON.createArrayBuilder(p.proxies()));

@@ -49,10 +49,11 @@ public final class Bench {
             DuckDb duckDb = new DuckDb("1GB", Runtime.getRuntime().availableProcessors(), dir);
             switch (only) {
                 case "catalogue" -> fairnessCatalogue(rows, dir, duckDb);
+                case "multiclass" -> multiclassCatalogue(rows, dir, duckDb);
                 case "quality" -> qualityAndDrift(rows, dir, duckDb);
                 case "audit" -> AuditBench.run(rows, dir, duckDb);
                 case "spark" -> SparkBench.run(rows, dir, duckDb);
-                default -> throw new IllegalArgumentException("bench.only: all, catalogue, quality, audit or spark, not " + only);
+                default -> throw new IllegalArgumentException("bench.only: all, catalogue, multiclass, quality, audit or spark, not " + only);
             }
             return;
         }
@@ -302,6 +303,96 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "  of which %-10s %d ids alone: %.3f s%n", source.name().toLowerCase(Locale.ROOT), of.size(),
                     timeAudit(card, types, parquet, duckDb, of));
         }
+        System.out.printf(Locale.ROOT, "peak heap            %.0f MB%n", peakHeapBytes() / 1e6);
+    }
+
+    /**
+     * Issue 21 §1's figure: the counts-based catalogue (every rate, disparity, comparison and index of the counts, the
+     * multiclass averages and matrix among them) over sex, race x5, age band x4 and their pairwise intersections, on N
+     * rows of a binary model and on N rows of a 5-class model (grades A to E, A and B favorable) with the same
+     * attributes; best of three each. Target: the multiclass run within 2x of the binary one.
+     */
+    private static void multiclassCatalogue(long rows, Path dir, DuckDb duckDb) throws Exception {
+        String[] races = {"Asian", "Black", "Hispanic", "Native American", "White"};
+        double[] raceCut = {0.06, 0.19, 0.37, 0.39, 1.0};
+        String[] bands = {"18-29", "30-44", "45-59", "60+"};
+        String[] grades = {"A", "B", "C", "D", "E"};
+        Path binary = dir.resolve("people-binary-" + rows + ".parquet");
+        Path multiclass = dir.resolve("people-grades-" + rows + ".parquet");
+        for (Path parquet : List.of(binary, multiclass)) {
+            if (Files.exists(parquet)) {
+                continue;
+            }
+            boolean classes = parquet == multiclass;
+            Path csv = dir.resolve(parquet.getFileName().toString().replace(".parquet", ".csv"));
+            java.util.SplittableRandom r = new java.util.SplittableRandom(classes ? 21 : 7);
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                w.write("id,sex,race,age_band,prediction,label\n");
+                StringBuilder line = new StringBuilder();
+                for (long i = 0; i < rows; i++) {
+                    double u = r.nextDouble();
+                    int race = 0;
+                    while (u > raceCut[race]) {
+                        race++;
+                    }
+                    line.setLength(0);
+                    line.append(i).append(',').append(r.nextBoolean() ? "F" : "M").append(',').append(races[race]).append(',')
+                            .append(bands[r.nextInt(4)]).append(',');
+                    if (classes) {
+                        int y = r.nextInt(5);
+                        int p = r.nextDouble() < 0.7 - 0.05 * race ? y : r.nextInt(5);
+                        line.append(grades[p]).append(',').append(grades[y]);
+                    } else {
+                        int y = r.nextDouble() < 0.4 ? 1 : 0;
+                        int p = r.nextDouble() < 0.7 - 0.05 * race ? y : 1 - y;
+                        line.append(p).append(',').append(y);
+                    }
+                    w.append(line.append('\n'));
+                }
+            }
+            new ParquetIngest(duckDb).writeParquet(new ParquetIngest.Source(csv, DatasetFormat.CSV, ','), parquet);
+            Files.deleteIfExists(csv);
+        }
+        String roles = """
+                columns:
+                  label: label
+                  prediction: prediction
+                  protected: [sex, race, age_band]
+                """;
+        var binaryCard = ModelCardParser.parseYaml("""
+                model: bench
+                version: "1"
+                owner: bench@example.com
+                task: binary-classification
+                positiveLabel: 1
+                favorableOutcome: 1
+                """ + roles, "bench", "1");
+        var gradesCard = ModelCardParser.parseYaml("""
+                model: bench
+                version: "1"
+                owner: bench@example.com
+                task: multiclass-classification
+                classes: [A, B, C, D, E]
+                favorableClasses: [A, B]
+                """ + roles, "bench", "1");
+        var countIds = dev.assay.metric.engine.MetricCatalogue.ids().stream().filter(id -> {
+            var d = dev.assay.metric.engine.MetricCatalogue.find(id).orElseThrow();
+            return d.source() == dev.assay.metric.MetricDefinition.Source.COUNTS && d.kind() != dev.assay.metric.MetricDefinition.Kind.COLUMN
+                    && !dev.assay.metric.performance.ChangeFromApproved.isChange(id);
+        }).toList();
+        resetPeaks();
+        double binarySeconds = timeAudit(binaryCard, types(duckDb, binary), binary, duckDb, countIds);
+        AuditEngine.Evaluation binaryRun = lastOutcome;
+        double gradesSeconds = timeAudit(gradesCard, types(duckDb, multiclass), multiclass, duckDb, countIds);
+        AuditEngine.Evaluation gradesRun = lastOutcome;
+        System.out.println();
+        System.out.println("Assay bench (multiclass catalogue, issue 21)");
+        System.out.printf(Locale.ROOT, "rows                 %,d each (sex, race x5, age band x4; 6 scopes)%n", rows);
+        System.out.printf(Locale.ROOT, "binary model         %d counts-based ids: %.3f s (%,d values, %,d findings)%n", countIds.size(),
+                binarySeconds, binaryRun.metrics().size(), binaryRun.findings().size());
+        System.out.printf(Locale.ROOT, "5-class model        %d counts-based ids: %.3f s (%,d values, %,d findings)%n", countIds.size(),
+                gradesSeconds, gradesRun.metrics().size(), gradesRun.findings().size());
+        System.out.printf(Locale.ROOT, "ratio                %.2fx (target <= 2x)%n", gradesSeconds / binarySeconds);
         System.out.printf(Locale.ROOT, "peak heap            %.0f MB%n", peakHeapBytes() / 1e6);
     }
 

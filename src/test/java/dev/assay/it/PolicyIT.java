@@ -422,6 +422,108 @@ class PolicyIT {
         assertEquals("PASS", third.getString("decision"), third.toString());
     }
 
+    /**
+     * Issue 21 §1 over HTTP: a multiclass card (grades A to D, A and B favorable), a CSV, and an audit with the
+     * four-fifths pack (through the favorable classes) and a pack of per-class and averaged metrics. By hand: F has
+     * 40 rows (12 A right, 8 B right, 10 C right, 10 labeled A predicted D), M 60 (30 A, 15 B, 15 D, all right).
+     * Favorable rates F 20/40, M 45/60: F's impact ratio 2/3 fails. Overall: accuracy 90/100; per class A TP 42, FN 10;
+     * B 23 and C 10 right; D TP 15, FP 10: F1 A 84/94, B 1, C 1, D 30/40, macro their mean, micro 0.9 (90 TP, 10 FP,
+     * 10 FN). F's true positive rate of class A: 12/22; of class D: undefined (no F is labeled D).
+     */
+    @Test
+    void aMulticlassModelIsAuditedPerClassAndThroughItsFavorableClasses() throws Exception {
+        String pack = """
+                id: it-multiclass
+                version: 1.0.0
+                title: Multiclass performance and parity
+                rules:
+                  - {id: f1-macro, metric: f1_macro, scope: overall, threshold: {comparator: ">=", value: 0.8}, severity: block}
+                  - {id: tpr-per-class, metric: true_positive_rate, scope: protected, threshold: {comparator: ">=", value: 0.5},
+                     severity: warn, minimumGroupSize: 1}
+                  - {id: parity, metric: demographic_parity_difference, scope: protected, threshold: {comparator: "<=", value: 0.5},
+                     severity: block, parameters: {classAggregation: mean}}
+                  - {id: matrix, metric: confusion_matrix, scope: overall, threshold: {comparator: ">=", value: 0}, severity: warn}
+                """;
+        assertEquals(201, Api.withRoles("admin").send("PUT", "/api/v1/policies/it-multiclass", "application/yaml",
+                pack.getBytes(StandardCharsets.UTF_8)).status());
+        Api ci = Api.withRoles("ci-gate");
+        String version = "/api/v1/models/grades-it/versions/1.0.0";
+        String card = """
+                model: grades-it
+                version: 1.0.0
+                owner: grades@example.com
+                task: multiclass-classification
+                classes: [A, B, C, D]
+                favorableClasses: %s
+                columns: {id: id, label: grade, prediction: predicted, protected: [sex]}
+                """;
+        Api.Reply refused = ci.send("PUT", version, "application/yaml", card.formatted("[A, Z]").getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, refused.status(), refused.text());
+        assertEquals("application/problem+json", refused.contentType());
+        JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals("/favorableClasses/1", error.getString("pointer"), refused.text());
+        assertEquals(6, error.getInt("line"));
+        assertEquals(201, ci.send("PUT", version, "application/yaml", card.formatted("[A, B]").getBytes(StandardCharsets.UTF_8)).status());
+        StringBuilder csv = new StringBuilder("id,sex,grade,predicted\n");
+        for (int i = 0; i < 40; i++) {
+            String[] row = i < 12 ? new String[] {"A", "A"} : i < 20 ? new String[] {"B", "B"} : i < 30 ? new String[] {"C", "C"}
+                    : new String[] {"A", "D"};
+            csv.append(i).append(",F,").append(row[0]).append(',').append(row[1]).append('\n');
+        }
+        for (int i = 0; i < 60; i++) {
+            String g = i < 30 ? "A" : i < 45 ? "B" : "D";
+            csv.append(40 + i).append(",M,").append(g).append(',').append(g).append('\n');
+        }
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", csv.toString().getBytes()).status());
+        JsonObject audit = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"eeoc-four-fifths\", \"it-multiclass\"]}".getBytes()).json();
+        assertEquals("FAIL", audit.getString("decision"), audit.toString());
+        // Failures first: the four-fifths rule; then the warnings: per-class rates undefined where a group has no such label.
+        assertEquals(List.of("four-fifths-impact-ratio", "tpr-per-class"), audit.getJsonArray("reasons")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        List<JsonObject> findings = audit.getJsonArray("findings").getValuesAs(JsonObject.class);
+        JsonObject female = findings.stream().filter(f -> f.getString("rule").equals("four-fifths-impact-ratio")
+                && "F".equals(f.getString("group"))).findFirst().orElseThrow();
+        assertEquals(2.0 / 3, female.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("fail", female.getString("outcome"));
+        assertTrue(!female.containsKey("class"), female.toString());
+        double macro = (84.0 / 94 + 1 + 1 + 30.0 / 40) / 4;
+        JsonObject f1 = finding(findings, "f1-macro", null);
+        assertEquals(macro, f1.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("pass", f1.getString("outcome"));
+        JsonObject tprA = findings.stream().filter(f -> f.getString("rule").equals("tpr-per-class") && "F".equals(f.getString("group"))
+                && "A".equals(f.getString("class", null))).findFirst().orElseThrow();
+        assertEquals(12.0 / 22, tprA.getJsonNumber("value").doubleValue(), 1e-12);
+        assertEquals("pass", tprA.getString("outcome"));
+        JsonObject tprD = findings.stream().filter(f -> f.getString("rule").equals("tpr-per-class") && "F".equals(f.getString("group"))
+                && "D".equals(f.getString("class", null))).findFirst().orElseThrow();
+        assertEquals("undefined", tprD.getString("outcome"));
+        assertEquals("no rows labeled positive", tprD.getString("undefined"));
+        // Selection rates per class: F A 12/40, B 8/40, C 10/40, D 10/40; M A 30/60, B 15/60, C 0, D 15/60: mean of the
+        // differences (0.2 + 0.05 + 0.25 + 0)/4.
+        JsonObject parity = finding(findings, "parity", "sex");
+        assertEquals((0.2 + 0.05 + 0.25 + 0) / 4, parity.getJsonNumber("value").doubleValue(), 1e-12);
+        List<JsonObject> metrics = audit.getJsonArray("metrics").getValuesAs(JsonObject.class);
+        java.util.function.BiFunction<String, String, Double> cell = (label, predicted) -> metrics.stream()
+                .filter(m -> m.getString("metric").equals("confusion_matrix") && m.isNull("group")
+                        && ("label " + label).equals(m.getString("at", null)) && predicted.equals(m.getString("class", null)))
+                .findFirst().orElseThrow().getJsonNumber("value").doubleValue();
+        assertEquals(42.0, cell.apply("A", "A"));
+        assertEquals(10.0, cell.apply("A", "D"));
+        assertEquals(0.0, cell.apply("D", "A"));
+        assertEquals(0.0, cell.apply(dev.assay.metric.OutcomeClasses.OUTSIDE, "A"));
+        assertEquals(25, metrics.stream().filter(m -> m.getString("metric").equals("confusion_matrix") && m.isNull("group")).count());
+        // The signed report carries the same values, classes included, as canonical JSON.
+        JsonObject report = ci.get("/api/v1/audits/" + audit.getString("id") + "/report", "application/json").json();
+        assertTrue(report.getJsonArray("metrics").getValuesAs(JsonObject.class).stream()
+                .anyMatch(m -> m.getString("metric").equals("selection_rate") && "D".equals(m.getString("class", null))));
+        // And the signed PDF renders from it (per-class findings and matrix cells included).
+        Api.Reply pdf = ci.get("/api/v1/audits/" + audit.getString("id") + "/report", "application/pdf");
+        assertEquals(200, pdf.status(), pdf.text());
+        assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+        assertTrue(pdf.body().length > 10_000, "a PDF of " + pdf.body().length + " bytes");
+    }
+
     /** 100 rows (40 F, 60 M), each group predicted right at the given accuracy, audited with model-performance. */
     private static JsonObject auditAtAccuracy(Api ci, String v, double accuracy) throws Exception {
         String version = "/api/v1/models/regress-it/versions/" + v;

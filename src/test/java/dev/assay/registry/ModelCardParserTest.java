@@ -102,7 +102,8 @@ class ModelCardParserTest {
     }
 
     private static final String TOP_LEVEL = "model, version, owner, task, riskTier, positiveLabel, favorableOutcome, "
-            + "positivePrediction, distributionDate, intendedUse, trainingData, humanOversight, evaluationData, performanceMetrics, limitations, "
+            + "positivePrediction, classes, favorableClasses, distributionDate, intendedUse, trainingData, humanOversight, evaluationData, "
+            + "performanceMetrics, limitations, "
             + "riskManagement, postMarketMonitoring, artifact, columns";
 
     @Test
@@ -177,7 +178,7 @@ class ModelCardParserTest {
                 .replace("task: binary-classification", "task: ranking");
         InvalidInput p = assertThrows(InvalidInput.class, () -> ModelCardParser.parseYaml(yaml, "credit-risk", "1.4.0"));
         assertEquals(List.of("/model 1:8 must equal the model in the path, 'credit-risk'",
-                "/task 4:7 must be one of \"binary-classification\", \"score\", \"regression\""), errors(p));
+                "/task 4:7 must be one of \"binary-classification\", \"multiclass-classification\", \"score\", \"regression\""), errors(p));
     }
 
     /** The README's card, the demo's, and the shapes the tests register: all accepted as they are. */
@@ -188,6 +189,10 @@ class ModelCardParserTest {
         String compas = readme.substring(start, readme.indexOf("\nEOF\n", start) + 1);
         ModelCard card = ModelCardParser.parseYaml(compas, "compas", "2016");
         assertEquals(List.of(Json.createValue("Medium"), Json.createValue("High")), card.positivePrediction());
+        int grades = readme.indexOf("\n", readme.indexOf("$B/api/v1/models/credit-grade/versions/3.0.0 <<'EOF'")) + 1;
+        ModelCard multiclass = ModelCardParser.parseYaml(readme.substring(grades, readme.indexOf("\nEOF\n", grades) + 1), "credit-grade",
+                "3.0.0");
+        assertEquals(List.of(Json.createValue("A"), Json.createValue("B")), multiclass.favorableClasses());
         ModelCardParser.parseYaml(dev.assay.demo.DemoSeeder.card("1.0.0"), "loan-approval", "1.0.0");
         ModelCardParser.parseYaml(YAML + """
                   score: score

@@ -20,6 +20,8 @@ public final class Aggregates extends States {
     public static final Key<Map<Scope, Map<GroupKey, GroupState>>> GROUPS = new Key<>("counts");
     public static final Key<Map<Scope, Map<GroupKey, ScoreState>>> SCORES = new Key<>("scores");
     public static final Key<Map<Scope, Map<GroupKey, RegressionState>>> REGRESSION = new Key<>("regression");
+    /** A multiclass model's confusion matrix per scope and group; absent for any other model. */
+    public static final Key<Map<Scope, Map<GroupKey, ClassMatrix>>> CLASSES = new Key<>("class matrices");
 
     private Aggregates(Map<Key<?>, Object> values, boolean raw) {
         super(values);
@@ -64,6 +66,21 @@ public final class Aggregates extends States {
         return get(REGRESSION, Map.of()).getOrDefault(scope, Map.of());
     }
 
+    /** Whether the audit's model is multiclass: its class matrices were counted. */
+    public boolean hasClasses() {
+        return has(CLASSES);
+    }
+
+    /** The class matrices of a scope's groups (empty for a model that is not multiclass). */
+    public Map<GroupKey, ClassMatrix> classes(Scope scope) {
+        return get(CLASSES, Map.of()).getOrDefault(scope, Map.of());
+    }
+
+    /** The same aggregates with a multiclass model's matrices. */
+    public Aggregates withClasses(Map<Scope, Map<GroupKey, ClassMatrix>> matrices) {
+        return with(CLASSES, frozen(matrices));
+    }
+
     /** Whether score states were computed for the scope (they may still hold no group: an empty dataset). */
     public boolean hasScores(Scope scope) {
         return get(SCORES, Map.of()).containsKey(scope);
@@ -75,9 +92,11 @@ public final class Aggregates extends States {
 
     /** Partition states merged group by group: the aggregates of the union of the partitions (counts, score and regression sums). */
     public Aggregates merge(Aggregates other) {
-        return new Aggregates(mergeMaps(byScope(), other.byScope(), GroupState::merge),
+        Aggregates merged = new Aggregates(mergeMaps(byScope(), other.byScope(), GroupState::merge),
                 mergeMaps(get(SCORES, Map.of()), other.get(SCORES, Map.of()), ScoreState::merge),
                 mergeMaps(get(REGRESSION, Map.of()), other.get(REGRESSION, Map.of()), RegressionState::merge));
+        return hasClasses() || other.hasClasses()
+                ? merged.withClasses(mergeMaps(get(CLASSES, Map.of()), other.get(CLASSES, Map.of()), ClassMatrix::merge)) : merged;
     }
 
     private static <S> Map<Scope, Map<GroupKey, S>> frozen(Map<Scope, Map<GroupKey, S>> in) {

@@ -3,6 +3,7 @@ package dev.assay.metric.counts;
 import dev.assay.infrastructure.ValueMatch;
 
 import dev.assay.metric.GroupKey;
+import dev.assay.metric.OutcomeClasses;
 import dev.assay.metric.OutcomeColumns;
 import dev.assay.metric.Scope;
 import dev.assay.metric.scan.DuckDbDialect;
@@ -118,7 +119,10 @@ public final class AggregationPlan {
     /** The scan in {@code d}, the dialect of the engine that will run it. */
     public String sql(SqlDialect d, Table table) {
         String pred = d.identifier(outcomes.prediction());
-        boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
+        if (outcomes.classes().isPresent()) {
+            return classesSql(d, table);
+        }
+        boolean labeled = outcomes.label().isPresent() && outcomes.hasPositiveClass();
         if (!labeled && !scores && !regression && outcomes.score().isEmpty() && outcomes.weight().isEmpty()) {
             return selectionsSql(d, table, pred);
         }
@@ -253,12 +257,77 @@ public final class AggregationPlan {
                 + (positions.isEmpty() ? "" : " GROUP BY " + String.join(", ", positions));
     }
 
+    /**
+     * A multiclass model's scan: rows counted by cell, the class of their label and the class of their prediction
+     * ({@link OutcomeClasses#indexSql}: 0 to K-1, K outside the classes, NULL missing), at most (K+2)² rows per
+     * cell. Every count of the binary metrics (through the favorable classes) and of the per-class ones is a sum
+     * of these ({@link ClassMatrix}), so one GROUP BY serves both, with two CASE expressions per row.
+     */
+    private String classesSql(SqlDialect d, Table table) {
+        OutcomeClasses classes = outcomes.classes().orElseThrow();
+        List<String> inner = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            inner.add(ValueMatch.groupSql(d, attributes.get(i), outcomes.columnTypes().get(attributes.get(i))) + " AS a" + i);
+            keys.add("a" + i);
+        }
+        if (outcomes.weight().isPresent()) {
+            inner.add(outcomes.weightSql(d) + " AS w");
+        }
+        String prediction = outcomes.prediction();
+        inner.add(outcomes.label().map(l -> classes.indexSql(d, l, outcomes.columnTypes().get(l))).orElse("CAST(NULL AS INT)") + " AS lc");
+        inner.add(classes.indexSql(d, prediction, outcomes.columnTypes().get(prediction)) + " AS pc");
+        keys.add("lc");
+        keys.add("pc");
+        List<String> aggregates = new ArrayList<>(keys);
+        aggregates.add(outcomes.rows() + " AS n_rows");
+        return "SELECT " + String.join(", ", aggregates) + " FROM (SELECT " + String.join(", ", inner) + table.from() + ") GROUP BY "
+                + String.join(", ", keys);
+    }
+
+    /** The multiclass scan run: each scope's class matrices, and the binary counts through the favorable classes. */
+    private Aggregates executeClasses(ScanEngine engine, Table table) throws SQLException {
+        OutcomeClasses classes = outcomes.classes().orElseThrow();
+        List<String> names = classes.names();
+        int missing = classes.size() + 1;
+        Map<List<String>, ClassMatrix> cells = new LinkedHashMap<>();
+        engine.scan(classesSql(engine.dialect(), table), r -> {
+            List<String> cell = new ArrayList<>();
+            for (int i = 0; i < attributes.size(); i++) {
+                cell.add(r.getString("a" + i));
+            }
+            int label = r.isNull("lc") ? missing : r.getInt("lc");
+            int prediction = r.isNull("pc") ? missing : r.getInt("pc");
+            cells.merge(cell, ClassMatrix.empty(names).plus(label, prediction, r.getLong("n_rows")), ClassMatrix::merge);
+            return true;
+        });
+        Map<Scope, Map<GroupKey, ClassMatrix>> matrices = empty();
+        cells.forEach((cell, m) -> rollUp(matrices, cell, m, ClassMatrix::merge));
+        Map<Scope, Map<GroupKey, GroupState>> counts = empty();
+        matrices.forEach((scope, groups) -> {
+            if (scope.attributes().isEmpty()) {
+                groups.putIfAbsent(new GroupKey(List.of()), ClassMatrix.empty(names));
+            }
+            if (scope.attributes().size() > 1) {
+                Map<GroupKey, GroupState> present = new LinkedHashMap<>();
+                groups.keySet().forEach(k -> present.put(k, GroupState.EMPTY));
+                fillEmptyIntersections(scope, present);
+                present.keySet().forEach(k -> groups.putIfAbsent(k, ClassMatrix.empty(names)));
+            }
+            groups.forEach((k, m) -> counts.get(scope).put(k, m.favorable(classes)));
+        });
+        return new Aggregates(counts).withClasses(matrices);
+    }
+
     /** Runs the scan on {@code engine} over {@code table}: the counts, and the score and regression sums asked for, of every scope. */
     public Aggregates execute(ScanEngine engine, Table table) throws SQLException {
+        if (outcomes.classes().isPresent()) {
+            return executeClasses(engine, table);
+        }
         Map<Scope, Map<GroupKey, GroupState>> counts = empty();
         Map<Scope, Map<GroupKey, RegressionState>> sums = regression ? empty() : Map.of();
         Map<Scope, Map<GroupKey, ScoreState>> scoreStates = scores ? empty() : Map.of();
-        boolean labeled = outcomes.label().isPresent() && outcomes.positiveLabel().isPresent();
+        boolean labeled = outcomes.label().isPresent() && outcomes.hasPositiveClass();
         boolean scored = outcomes.score().isPresent();
         engine.scan(sql(engine.dialect(), table), r -> {
             List<String> cell = new ArrayList<>();

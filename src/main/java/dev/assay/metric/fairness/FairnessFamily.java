@@ -16,6 +16,7 @@ import dev.assay.metric.counts.CountsFamily;
 import dev.assay.metric.counts.GroupRate;
 import dev.assay.metric.counts.GroupState;
 import dev.assay.metric.counts.Groups;
+import dev.assay.metric.counts.PerClass;
 import dev.assay.metric.MetricParameters;
 import dev.assay.metric.MetricValue;
 import dev.assay.metric.TopK;
@@ -84,8 +85,10 @@ public final class FairnessFamily implements Family {
     private static List<MetricDefinition> definitions() {
         List<MetricDefinition> m = new ArrayList<>();
         m.add(stratified(perGroup(GroupCount.ID, (scope, s, p) -> GroupCount.all(scope.id(), groups(s, scope)))));
-        m.add(stratified(perGroup(SelectionRate.ID, (scope, s, p) -> SelectionRate.all(scope.id(), groups(s, scope), p.confidence()))
-                .readingFavorable().reading(CountsFamily.SELECTIONS_ONLY)));
+        // A multiclass model: the favorable classes' rate, then each class's share of the predictions.
+        m.add(stratified(PerClass.rate(perGroup(SelectionRate.ID, (scope, s, p) -> SelectionRate.all(scope.id(), groups(s, scope),
+                        p.confidence())).readingFavorable().reading(CountsFamily.SELECTIONS_ONLY),
+                (scope, group, oneVsRest, p) -> SelectionRate.of(scope, group, oneVsRest, p.confidence()))));
         m.add(perGroup(MeanScore.ID, (scope, s, p) -> MeanScore.all(scope.id(), groups(s, scope)))
                 .reading(MetricDefinition.Input.SCORE_COLUMN));
         m.add(stratified(comparison(ImpactRatio.ID, (scope, s, p) -> ImpactRatio.all(scope.id(), groups(s, scope), p.minimumGroupSize(),
@@ -113,18 +116,22 @@ public final class FairnessFamily implements Family {
             boolean favorable = id.equals(ReferenceComparisons.STATISTICAL_PARITY_DIFFERENCE) || id.equals(ReferenceComparisons.DISPARATE_IMPACT);
             m.add(stratified(favorable ? d.readingFavorable() : d));
         }
-        m.add(rateDisparity(Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, GroupRate.SELECTION, Disparities.Kind.DIFFERENCE,
-                Disparities.Method.BETWEEN_GROUPS));
-        m.add(rateDisparity(Disparities.DEMOGRAPHIC_PARITY_RATIO, GroupRate.SELECTION, Disparities.Kind.RATIO,
-                Disparities.Method.BETWEEN_GROUPS));
-        m.add(rateDisparity(Disparities.EQUAL_OPPORTUNITY_DIFFERENCE, ConfusionRates.TRUE_POSITIVE_RATE,
-                Disparities.Kind.DIFFERENCE, Disparities.Method.BETWEEN_GROUPS));
-        m.add(rateDisparity(Disparities.EQUAL_OPPORTUNITY_RATIO, ConfusionRates.TRUE_POSITIVE_RATE, Disparities.Kind.RATIO,
-                Disparities.Method.BETWEEN_GROUPS));
-        m.add(stratified(perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, s, p) -> List.of(Disparities.equalizedOdds(
-                Disparities.Kind.DIFFERENCE, scope.id(), groups(s, scope), p.worstCase(), p.confidence())))));
-        m.add(stratified(perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, s, p) -> List.of(Disparities.equalizedOdds(
-                Disparities.Kind.RATIO, scope.id(), groups(s, scope), p.worstCase(), p.confidence())))));
+        // A multiclass model: over its classes, each against the rest (ClassDisparities), the worst class or the mean.
+        m.add(overClasses(rateDisparity(Disparities.DEMOGRAPHIC_PARITY_DIFFERENCE, GroupRate.SELECTION, Disparities.Kind.DIFFERENCE,
+                Disparities.Method.BETWEEN_GROUPS), ClassDisparities.Of.DEMOGRAPHIC_PARITY, Disparities.Kind.DIFFERENCE));
+        m.add(overClasses(rateDisparity(Disparities.DEMOGRAPHIC_PARITY_RATIO, GroupRate.SELECTION, Disparities.Kind.RATIO,
+                Disparities.Method.BETWEEN_GROUPS), ClassDisparities.Of.DEMOGRAPHIC_PARITY, Disparities.Kind.RATIO));
+        m.add(overClasses(rateDisparity(Disparities.EQUAL_OPPORTUNITY_DIFFERENCE, ConfusionRates.TRUE_POSITIVE_RATE,
+                Disparities.Kind.DIFFERENCE, Disparities.Method.BETWEEN_GROUPS), ClassDisparities.Of.EQUAL_OPPORTUNITY,
+                Disparities.Kind.DIFFERENCE));
+        m.add(overClasses(rateDisparity(Disparities.EQUAL_OPPORTUNITY_RATIO, ConfusionRates.TRUE_POSITIVE_RATE, Disparities.Kind.RATIO,
+                Disparities.Method.BETWEEN_GROUPS), ClassDisparities.Of.EQUAL_OPPORTUNITY, Disparities.Kind.RATIO));
+        m.add(stratified(overClasses(perScope(Disparities.EQUALIZED_ODDS_DIFFERENCE, (scope, s, p) -> List.of(Disparities.equalizedOdds(
+                Disparities.Kind.DIFFERENCE, scope.id(), groups(s, scope), p.worstCase(), p.confidence()))),
+                ClassDisparities.Of.EQUALIZED_ODDS, Disparities.Kind.DIFFERENCE)));
+        m.add(stratified(overClasses(perScope(Disparities.EQUALIZED_ODDS_RATIO, (scope, s, p) -> List.of(Disparities.equalizedOdds(
+                Disparities.Kind.RATIO, scope.id(), groups(s, scope), p.worstCase(), p.confidence()))),
+                ClassDisparities.Of.EQUALIZED_ODDS, Disparities.Kind.RATIO)));
         for (GroupRate rate : CountsFamily.rates()) {
             for (Disparities.Kind kind : Disparities.Kind.values()) {
                 for (Disparities.Method method : Disparities.Method.values()) {
@@ -166,8 +173,8 @@ public final class FairnessFamily implements Family {
             MinimumDetectable.Scale scale = kind == Disparities.Kind.RATIO ? MinimumDetectable.Scale.RATIO
                     : MinimumDetectable.Scale.DIFFERENCE;
             String eo = MinimumDetectable.of("equalized_odds" + suffix);
-            m.add(perScope(eo, (scope, s, p) -> List.of(MinimumDetectable.equalizedOdds(eo, scale, scope.id(), groups(s, scope),
-                    p.confidence()))));
+            m.add(PerClass.notForClasses(perScope(eo, (scope, s, p) -> List.of(MinimumDetectable.equalizedOdds(eo, scale, scope.id(),
+                    groups(s, scope), p.confidence()))), NOT_OVER_CLASSES));
             List<Map.Entry<String, GroupRate>> rates = new ArrayList<>();
             rates.add(Map.entry("demographic_parity" + suffix, GroupRate.SELECTION));
             rates.add(Map.entry("equal_opportunity" + suffix, ConfusionRates.TRUE_POSITIVE_RATE));
@@ -177,10 +184,22 @@ public final class FairnessFamily implements Family {
                 GroupRate rate = e.getValue();
                 MetricDefinition d = perScope(kin, (scope, s, p) -> List.of(MinimumDetectable.betweenGroups(kin, scale, rate, scope.id(),
                         groups(s, scope), p.confidence())));
-                m.add(rate == GroupRate.SELECTION ? d.readingFavorable() : d);
+                MetricDefinition def = rate == GroupRate.SELECTION ? d.readingFavorable() : d;
+                // demographic parity and equal opportunity are judged over the classes of a multiclass model: no single comparison.
+                m.add(e.getKey().startsWith("demographic_parity") || e.getKey().startsWith("equal_opportunity")
+                        ? PerClass.notForClasses(def, NOT_OVER_CLASSES) : def);
             }
         }
         return m;
+    }
+
+    /** Why no minimum detectable effect is given for a disparity a multiclass model has over its classes. */
+    static final String NOT_OVER_CLASSES = "not computed for a multiclass model, whose disparity is taken over its classes";
+
+    /** {@code d} on a binary model; over the classes, each against the rest, on a multiclass one. */
+    private static MetricDefinition overClasses(MetricDefinition d, ClassDisparities.Of of, Disparities.Kind kind) {
+        return PerClass.orClasses(d, (scope, s, p) -> List.of(ClassDisparities.of(d.id(), of, kind, scope.id(),
+                Aggregates.of(s).classes(scope), p.worstClass(), p.worstCase(), p.confidence())));
     }
 
     /** The ranking metrics; those of a shortlist need the rule's cut, exposure takes the whole ranking without one. */

@@ -65,7 +65,13 @@ public final class ChangeFromApproved {
      */
     public static List<MetricValue> all(String base, MetricDefinition of, Scope scope, States s, MetricParameters p) {
         String id = id(base);
-        List<MetricValue> now = of.computation().compute(scope, s, p);
+        // The values without a class: a multiclass model's per-class values have no change of their own.
+        List<MetricValue> now = of.computation().compute(scope, s, p).stream().filter(v -> v.outcomeClass() == null).toList();
+        if (dev.assay.metric.counts.Aggregates.of(s).hasClasses()) {
+            // The paired tests (McNemar, DeLong) read one positive class per row; a multiclass model's accuracy is not that.
+            return undefined(id, now, "not computed for a multiclass-classification model: the tests of a change read one "
+                    + "positive class", null);
+        }
         ApprovedEvaluation approved = s.get(AuditData.APPROVED, ApprovedEvaluation.NONE);
         if (!approved.exists()) {
             return undefined(id, now, "no earlier version of this model is approved (gate PASS, or failures waived)", null);

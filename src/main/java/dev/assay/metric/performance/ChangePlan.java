@@ -98,6 +98,6 @@ public final class ChangePlan {
 
     /** Whether ranks can be computed: a score, a label and a positive class. */
     private static boolean ranked(OutcomeColumns o) {
-        return o.score().isPresent() && o.label().isPresent() && o.positiveLabel().isPresent();
+        return o.score().isPresent() && o.label().isPresent() && o.hasPositiveClass();
     }
 }

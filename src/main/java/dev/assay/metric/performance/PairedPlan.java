@@ -214,7 +214,7 @@ public final class PairedPlan {
 
     /** 1 for the card's positive class, 0 for another label, NULL without a label (or a card that names none). */
     private static String labelClass(SqlDialect d, OutcomeColumns o) {
-        if (o.label().isEmpty() || o.positiveLabel().isEmpty()) {
+        if (o.label().isEmpty() || !o.hasPositiveClass()) {
             return "CAST(NULL AS INTEGER)";
         }
         return "CASE WHEN " + d.identifier(o.label().get()) + " IS NULL THEN NULL WHEN " + o.actualPositiveSql(d) + " THEN 1 ELSE 0 END";

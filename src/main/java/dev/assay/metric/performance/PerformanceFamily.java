@@ -14,6 +14,7 @@ import dev.assay.metric.States;
 import dev.assay.metric.counts.Aggregates;
 import dev.assay.metric.counts.ConfusionRates;
 import dev.assay.metric.counts.CountsFamily;
+import dev.assay.metric.counts.PerClass;
 import dev.assay.metric.scan.ScanEngine;
 
 import java.sql.SQLException;
@@ -47,7 +48,7 @@ public final class PerformanceFamily implements Family {
         List<Scope> ranked = needs.stream().filter(n -> n.definition().source() == Source.RANKS).map(Need::scope).distinct().toList();
         var o = data.outcomes();
         States states = before;
-        if (!ranked.isEmpty() && o.score().isPresent() && o.label().isPresent() && o.positiveLabel().isPresent()) {
+        if (!ranked.isEmpty() && o.score().isPresent() && o.label().isPresent() && o.hasPositiveClass()) {
             states = states.with(RANKS, new RankPlan(ranked, o).ranks(engine, data.evaluation()));
         }
         return ChangePlan.scan(engine, data, needs.stream().filter(n -> ChangeFromApproved.isChange(n.metric())).toList(), states);
@@ -56,11 +57,21 @@ public final class PerformanceFamily implements Family {
     private static List<MetricDefinition> definitions() {
         Map<String, MetricDefinition> m = new LinkedHashMap<>();
         for (ConfusionRates r : ConfusionRates.values()) {
-            add(m, new MetricDefinition(r.id(), Kind.PER_GROUP, Source.COUNTS,
-                    (scope, s, p) -> r.all(scope.id(), Aggregates.of(s).groups(scope), p.confidence())));
+            MetricDefinition d = new MetricDefinition(r.id(), Kind.PER_GROUP, Source.COUNTS,
+                    (scope, s, p) -> r.all(scope.id(), Aggregates.of(s).groups(scope), p.confidence()));
+            // A multiclass model: accuracy is its own (every class), each other rate per class against the rest.
+            add(m, r == ConfusionRates.ACCURACY
+                    ? PerClass.orClasses(d, (scope, s, p) -> MulticlassAccuracy.all(scope.id(), Aggregates.of(s).classes(scope),
+                    p.confidence()))
+                    : PerClass.rate(d, (scope, group, oneVsRest, p) -> r.value(scope, group.id(), oneVsRest, p.confidence())));
         }
-        add(m, new MetricDefinition(F1Score.ID, Kind.PER_GROUP, Source.COUNTS,
-                (scope, s, p) -> F1Score.all(scope.id(), Aggregates.of(s).groups(scope))));
+        add(m, PerClass.rate(new MetricDefinition(F1Score.ID, Kind.PER_GROUP, Source.COUNTS,
+                (scope, s, p) -> F1Score.all(scope.id(), Aggregates.of(s).groups(scope))),
+                (scope, group, oneVsRest, p) -> F1Score.of(scope, group.id(), oneVsRest)));
+        for (String id : ClassAverages.IDS) {
+            add(m, multiclassOnly(id, (scope, s, p) -> ClassAverages.all(id, scope.id(), Aggregates.of(s).classes(scope))));
+        }
+        add(m, multiclassOnly(ConfusionMatrix.ID, (scope, s, p) -> ConfusionMatrix.all(scope.id(), Aggregates.of(s).classes(scope))));
         for (String id : ScoreMetrics.IDS) {
             MetricDefinition d = CountsFamily.fromScores(id, (scope, s, p) -> ScoreMetrics.all(id, scope.id(),
                     Aggregates.of(s).scores(scope), p.confidence()));
@@ -91,6 +102,12 @@ public final class PerformanceFamily implements Family {
                     (scope, s, p) -> ChangeFromApproved.all(base, of, scope, s, p), List.of(base), of.inputs()));
         }
         return List.copyOf(m.values());
+    }
+
+    /** A metric of a multiclass model's class matrices: undefined, with the reason, for any other model. */
+    private static MetricDefinition multiclassOnly(String id, dev.assay.metric.GroupMetric m) {
+        return PerClass.orClasses(new MetricDefinition(id, Kind.PER_GROUP, Source.COUNTS,
+                (scope, s, p) -> List.of(MetricValue.undefined(id, scope.id(), null, 0, ClassAverages.NOT_MULTICLASS, null))), m);
     }
 
     private static void add(Map<String, MetricDefinition> m, MetricDefinition d) {

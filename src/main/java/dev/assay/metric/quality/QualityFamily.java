@@ -93,8 +93,10 @@ public final class QualityFamily implements Family {
                         .map(param -> "needs a rule declaring parameters." + param).orElse("no such column in the dataset"), null));
             }).reading(Input.SCORE_COLUMN));
         }
-        m.add(new MetricDefinition(LabelBalance.ID, Kind.PER_GROUP, Source.COUNTS,
-                (scope, s, p) -> LabelBalance.all(scope.id(), Aggregates.of(s).groups(scope))));
+        // A multiclass model: the rarest of its classes against the commonest, not the favorable ones against the rest.
+        m.add(dev.assay.metric.counts.PerClass.orClasses(new MetricDefinition(LabelBalance.ID, Kind.PER_GROUP, Source.COUNTS,
+                (scope, s, p) -> LabelBalance.all(scope.id(), Aggregates.of(s).groups(scope))),
+                (scope, s, p) -> LabelBalance.ofClasses(scope.id(), Aggregates.of(s).classes(scope))));
         m.add(new MetricDefinition(PredictionValidity.ID, Kind.DATASET, Source.VALIDITY,
                 (scope, s, p) -> List.of(PredictionValidity.of(s.get(VALIDITY, ValidityState.NONE), p.confidence())))
                 .reading(Input.SCORE_COLUMN));

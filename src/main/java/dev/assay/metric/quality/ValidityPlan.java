@@ -184,6 +184,10 @@ public final class ValidityPlan {
     }
 
     private Optional<Domain> domain(ScanEngine engine, Table table) throws SQLException {
+        if (outcomes.classes().isPresent()) {
+            // A multiclass model's predictions are valid when they are one of its card's classes, whatever the labels hold.
+            return Optional.of(new Domain(new LinkedHashSet<>(outcomes.classes().get().values())));
+        }
         if (outcomes.label().isEmpty() || !outcomes.columnTypes().containsKey(outcomes.label().get())) {
             return Optional.empty();
         }

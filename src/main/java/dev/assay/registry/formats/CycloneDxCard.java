@@ -98,7 +98,7 @@ public final class CycloneDxCard {
             new Place("performanceMetrics", "/modelCard/quantitativeAnalysis/performanceMetrics", CycloneDxCard::writeMetrics,
                     CycloneDxCard::readMetrics));
 
-    private static final Set<String> TASKS = Set.of("binary-classification", "score", "regression");
+    private static final Set<String> TASKS = Set.of("binary-classification", "multiclass-classification", "score", "regression");
 
     private static boolean isTask(String s) {
         return TASKS.contains(s);
@@ -294,7 +294,7 @@ public final class CycloneDxCard {
                 draft.mapped(p.field(), value.get(), at + p.pointer());
                 consumed.add(at + p.pointer());
             } else if (p.field().equals("task")) {
-                why.put(at + p.pointer(), "not one of Assay's tasks (binary-classification, score, regression): give "
+                why.put(at + p.pointer(), "not one of Assay's tasks (binary-classification, multiclass-classification, score, regression): give "
                         + PROPERTY_PREFIX + "task");
             } else if (p.field().equals("owner") && there instanceof JsonArray authors && !authors.isEmpty()
                     && authors.get(0) instanceof JsonObject first) {

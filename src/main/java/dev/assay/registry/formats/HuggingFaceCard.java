@@ -122,7 +122,7 @@ public final class HuggingFaceCard {
                 case "model-index" -> modelIndex(value, at, performance, evaluationSets, draft);
                 case "metrics" -> { } // after model-index, below
                 case "pipeline_tag" -> draft.unmapped(at, "a Hugging Face task, not one of Assay's (binary-classification,"
-                        + " score, regression): give assay.task");
+                        + " multiclass-classification, score, regression): give assay.task");
                 default -> draft.unmapped(at, Unmapped.NO_COUNTERPART);
             }
         });

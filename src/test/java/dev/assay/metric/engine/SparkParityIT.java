@@ -298,6 +298,53 @@ class SparkParityIT {
         assertEquals(duckMedian, sparkHistogram, tolerance);
     }
 
+    /**
+     * Issue 21 §1: a multiclass model's whole catalogue (its class matrices, per-class values, averages, the matrix, the
+     * disparities over classes, the binary packs through the favorable classes) on both engines, unweighted and
+     * weighted. Grades A, B, C written as text; labels and predictions outside them ("Z", "a": text is exact) and
+     * missing; a one-row sex X; race D with no label at all.
+     */
+    @Test
+    void aMulticlassModelIsTheSameOnSpark() throws Exception {
+        Random r = new Random(21);
+        StringBuilder csv = new StringBuilder("id,sex,race,grade,predicted,w\n");
+        String[] grades = {"A", "B", "C"};
+        for (int i = 0; i < 500; i++) {
+            String sex = i == 7 ? "X" : r.nextInt(20) == 0 ? "" : r.nextBoolean() ? "F" : "M";
+            String race = r.nextInt(10) == 0 ? "D" : r.nextBoolean() ? "A" : "B";
+            int y = r.nextInt(3);
+            int p = r.nextDouble() < (sex.equals("F") ? 0.5 : 0.7) ? y : r.nextInt(3);
+            String grade = race.equals("D") || r.nextInt(20) == 0 ? "" : r.nextInt(30) == 0 ? "Z" : grades[y];
+            String predicted = r.nextInt(25) == 0 ? "" : r.nextInt(30) == 0 ? "a" : grades[p];
+            csv.append("m").append(i).append(',').append(sex).append(',').append(race).append(',').append(grade).append(',')
+                    .append(predicted).append(',').append(r.nextInt(4)).append('\n');
+        }
+        Tables.Ingested evaluation = ingest("multiclass", csv.toString());
+        for (boolean weighted : new boolean[] {false, true}) {
+            ModelCard card = ModelCardParser.parseYaml("""
+                    model: grades
+                    version: "1"
+                    owner: o@example.com
+                    task: multiclass-classification
+                    classes: [A, B, C]
+                    favorableClasses: [A]
+                    riskTier: high
+                    columns:
+                      id: id
+                      label: grade
+                      prediction: predicted
+                      protected: [sex, race]
+                    """ + (weighted ? "  weight: w\n" : ""), "grades", "1");
+            AuditEngine.Evaluation duck = onDuckDb(card, evaluation, null);
+            assertSame(duck, onSpark(card, evaluation, evaluation.parquet(), null), weighted ? "multiclass weighted" : "multiclass");
+            for (String m : List.of("f1_macro", "precision_micro", "confusion_matrix", "demographic_parity_difference",
+                    "equalized_odds_ratio", "impact_ratio")) {
+                assertTrue(duck.metrics().stream().anyMatch(v -> v.metric().equals(m) && v.isDefined()), "a defined " + m);
+            }
+            assertTrue(duck.metrics().stream().anyMatch(v -> "C".equals(v.outcomeClass()) && v.metric().equals("recall") && v.isDefined()));
+        }
+    }
+
     /** COMPAS (ProPublica's two-year file, 7,214 rows), as CompasProPublicaTest audits it, on both engines. */
     @Test
     void compasIsTheSameOnSpark() throws Exception {
@@ -350,9 +397,9 @@ class SparkParityIT {
         for (int i = 0; i < duck.findings().size(); i++) {
             Finding d = duck.findings().get(i);
             Finding s = spark.findings().get(i);
-            String k = "finding " + d.rule() + "|" + d.scope() + "|" + d.group() + "|" + d.stratum();
-            equal(problems, k + " rule/group", d.rule() + d.scope() + d.group() + d.stratum(), s.rule() + s.scope() + s.group()
-                    + s.stratum());
+            String k = "finding " + d.rule() + "|" + d.scope() + "|" + d.group() + "|" + d.stratum() + "|" + d.outcomeClass();
+            equal(problems, k + " rule/group", d.rule() + d.scope() + d.group() + d.stratum() + d.outcomeClass(),
+                    s.rule() + s.scope() + s.group() + s.stratum() + s.outcomeClass());
             equal(problems, k + " n", d.n(), s.n());
             equal(problems, k + " outcome", d.outcome(), s.outcome());
             equal(problems, k + " effect", d.effect(), s.effect());
