@@ -1,7 +1,10 @@
 package dev.assay.api;
 
 import dev.assay.audit.AuditResult;
+import dev.assay.report.Ll144Summary;
+import dev.assay.report.Ll144SummaryHtml;
 import dev.assay.report.ReportCsv;
+import dev.assay.report.ReportDocument;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -19,6 +22,9 @@ public enum AuditArtifact {
     REPORT_PDF("application/pdf", "assay-report-%s.pdf", null),
     ATTESTATION("application/vnd.dsse.envelope.v1+json", "assay-attestation-%s.dsse.json",
             r -> r.attestation().getBytes(StandardCharsets.UTF_8)),
+    /** The NYC LL144 bias-audit summary (report/Ll144Summary) as a standalone page to publish, from the signed report. */
+    LL144_SUMMARY_HTML("text/html; charset=utf-8", "assay-ll144-summary-%s.html", r -> Ll144SummaryHtml.render(
+            Ll144Summary.of(ReportDocument.parse(r.reportJson()), r.reportSha256())).getBytes(StandardCharsets.UTF_8)),
     /** The NYC LL144 bias-audit summary (report/Ll144Summary), PAdES-signed: its bytes are rendered on request. */
     LL144_SUMMARY_PDF("application/pdf", "assay-ll144-summary-%s.pdf", null),
     /** The signed report's findings as CSV ({@link ReportCsv}): what was signed, for a spreadsheet. */

@@ -14,9 +14,6 @@ import dev.assay.monitoring.WindowService;
 import dev.assay.policy.Decision;
 import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
-import dev.assay.report.Ll144Summary;
-import dev.assay.report.Ll144SummaryHtml;
-import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
 import dev.assay.report.Rounding;
 import dev.assay.security.Caller;
@@ -181,9 +178,8 @@ public class AuditResource {
     @Path("audits/{id}/summary")
     @Produces("text/html; charset=utf-8")
     @Requires(Permission.READ_RESULTS)
-    public String summaryHtml(@PathParam("id") String id, @Context SecurityContext security) {
-        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
-        return Ll144SummaryHtml.render(Ll144Summary.of(ReportDocument.parse(result.reportJson()), result.reportSha256()));
+    public Response summaryHtml(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.LL144_SUMMARY_HTML.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     /** The same summary as a PDF/A, PAdES-signed like the report, with the signed report and its JWS attached (Accept: application/pdf). */

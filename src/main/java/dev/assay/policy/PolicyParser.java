@@ -150,6 +150,12 @@ public final class PolicyParser {
                 }
             }
         }
+        if (metric != null && MetricCatalogue.find(metric).filter(d -> d.kind() == MetricDefinition.Kind.GROUP_COMPARISON).isPresent()
+                && scopes(r).contains("overall")) {
+            // Over the whole dataset there is one group and nothing to compare it with (the comparison's reference would be itself).
+            errors.add(FieldError.at(at + "/scope", "metric '" + metric + "' compares groups with a reference group; the scope"
+                    + " 'overall' is one group, the whole dataset: use protected, intersection or an attribute's name"));
+        }
         if (metric != null && MetricCatalogue.find(metric).isPresent() && r.get("controls") instanceof JsonArray controls
                 && !controls.isEmpty()) {
             controlsMeaning(metric, r, at, errors);
@@ -179,6 +185,17 @@ public final class PolicyParser {
      * and impact ratio), at most one on a metric that may take it (exposure), none on any other metric, which would
      * silently ignore it.
      */
+    /** A rule's scope as written: one name or a list of names (other shapes are the schema's to refuse). */
+    private static List<String> scopes(JsonObject r) {
+        if (r.get("scope") instanceof JsonString s) {
+            return List.of(s.getString());
+        }
+        if (r.get("scope") instanceof JsonArray a) {
+            return a.stream().filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).getString()).toList();
+        }
+        return List.of();
+    }
+
     private static void cutMeaning(String metric, JsonObject p, String at, boolean whole, List<FieldError> errors) {
         if (p.containsKey("k") && p.containsKey("share")) {
             errors.add(FieldError.at(at + "/parameters/share", "give k (rows) or share (of the ranked rows), not both"));

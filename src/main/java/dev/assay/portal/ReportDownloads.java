@@ -3,9 +3,6 @@ package dev.assay.portal;
 import dev.assay.api.AuditArtifact;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditService;
-import dev.assay.report.Ll144Summary;
-import dev.assay.report.Ll144SummaryHtml;
-import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
 import dev.assay.security.Caller;
 import dev.assay.security.Permission;
@@ -72,9 +69,8 @@ public class ReportDownloads {
     @Path("summary.html")
     @Produces("text/html; charset=utf-8")
     @Requires(Permission.READ_RESULTS)
-    public String summaryHtml(@PathParam("id") String id, @Context SecurityContext security) {
-        AuditResult result = audits.finished(id, (Caller) security.getUserPrincipal());
-        return Ll144SummaryHtml.render(Ll144Summary.of(ReportDocument.parse(result.reportJson()), result.reportSha256()));
+    public Response summaryHtml(@PathParam("id") String id, @Context SecurityContext security) {
+        return AuditArtifact.LL144_SUMMARY_HTML.download(audits.finished(id, (Caller) security.getUserPrincipal()));
     }
 
     /** The same summary as a PAdES-signed PDF/A with the signed report attached. */

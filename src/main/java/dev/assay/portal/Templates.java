@@ -1,10 +1,9 @@
 package dev.assay.portal;
 
+import dev.assay.infrastructure.HtmlTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.util.Locale;
 import java.util.Map;
@@ -17,17 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class Templates {
 
-    private final TemplateEngine engine = new TemplateEngine();
-
-    public Templates() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
-        resolver.setPrefix("portal/templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        engine.setTemplateResolver(resolver);
-    }
+    private final TemplateEngine engine = HtmlTemplates.engine("portal/templates/");
 
     public String render(String template, Map<String, Object> variables) {
         return engine.process(template, new Context(Locale.ENGLISH, variables));

@@ -1,9 +1,8 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.HtmlTemplates;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,21 +15,9 @@ import java.util.Map;
  */
 public final class Ll144SummaryHtml {
 
-    private static final TemplateEngine ENGINE = engine();
+    private static final TemplateEngine ENGINE = HtmlTemplates.engine("report/templates/");
 
     private Ll144SummaryHtml() {
-    }
-
-    private static TemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Ll144SummaryHtml.class.getClassLoader());
-        resolver.setPrefix("report/templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 
     public static String render(Ll144Summary summary) {

@@ -4,7 +4,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -68,11 +67,7 @@ final class Ll144SummaryPdf {
             w.keepFree(layout.signatureBlockTop());
             w.close("NYC LL144 bias audit summary: " + s.model() + " " + s.version() + ", audit " + s.auditId());
             Calendar completed = PadesSigner.calendar(s.completedAt());
-            PdfA.attach(doc, List.of(
-                    new PdfA.Attachment("assay-report.json", "application/json", canonicalJson.getBytes(StandardCharsets.UTF_8),
-                            "The canonical report (RFC 8785) this summary was read from", "Source"),
-                    new PdfA.Attachment("assay-report.jws", "application/jose", jws.getBytes(StandardCharsets.US_ASCII),
-                            "Detached JWS (ES256) over the canonical report", "Supplement")), completed);
+            PdfA.attachSignedReport(doc, canonicalJson, jws, "this summary", completed);
             PdfA.identify(doc, "NYC LL144 bias audit summary " + s.auditId(), "Bias audit summary of " + s.model() + " "
                     + s.version(), "Assay", completed);
             doc.save(out);

@@ -24,6 +24,7 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,21 @@ final class PdfA {
     }
 
     /** Embeds the files and lists them as the document's associated files. */
+    /**
+     * Attaches the signed report a PDF was rendered from: its canonical JSON ({@code Source}) and detached JWS
+     * ({@code Supplement}), so the PDF's figures can be checked offline against the signature.
+     *
+     * @param renderedAs what the PDF is, for the JSON's description ("this PDF", "this summary")
+     */
+    static void attachSignedReport(PDDocument doc, String canonicalJson, String jws, String renderedAs, Calendar modified)
+            throws IOException {
+        attach(doc, List.of(
+                new Attachment("assay-report.json", "application/json", canonicalJson.getBytes(StandardCharsets.UTF_8),
+                        "The canonical report (RFC 8785) " + renderedAs + " was rendered from", "Source"),
+                new Attachment("assay-report.jws", "application/jose", jws.getBytes(StandardCharsets.US_ASCII),
+                        "Detached JWS (ES256) over the canonical report", "Supplement")), modified);
+    }
+
     static void attach(PDDocument doc, List<Attachment> files, Calendar modified) throws IOException {
         Map<String, PDComplexFileSpecification> specs = new TreeMap<>();
         COSArray associated = new COSArray();

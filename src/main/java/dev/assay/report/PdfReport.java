@@ -103,11 +103,7 @@ public final class PdfReport {
             w.close("Assay compliance report: " + model.name() + " " + model.version() + ", audit " + audit.id()
                     + ", decision " + decision);
             Calendar completed = PadesSigner.calendar(audit.completedAt());
-            PdfA.attach(doc, List.of(
-                    new PdfA.Attachment("assay-report.json", "application/json", canonicalJson.getBytes(StandardCharsets.UTF_8),
-                            "The canonical report (RFC 8785) this PDF was rendered from", "Source"),
-                    new PdfA.Attachment("assay-report.jws", "application/jose", jws.getBytes(StandardCharsets.US_ASCII),
-                            "Detached JWS (ES256) over the canonical report", "Supplement")), completed);
+            PdfA.attachSignedReport(doc, canonicalJson, jws, "this PDF", completed);
             PdfA.identify(doc, "Assay compliance report " + audit.id(), "Decision " + decision,
                     ("Assay " + (report.assayVersion() == null ? "" : report.assayVersion())).stripTrailing(), completed);
             doc.save(out);

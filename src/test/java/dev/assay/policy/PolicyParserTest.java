@@ -471,4 +471,21 @@ class PolicyParserTest {
         var own = jakarta.json.Json.createObjectBuilder(child).add("validFor", "P6M").build();
         assertEquals("P6M", PolicyParser.parse(PolicyInheritance.resolve(own, ll144), null).validFor().text());
     }
+
+    /** A comparison of groups over the whole dataset compared one group with itself (and the engine failed on it): refused. */
+    @Test
+    void aComparisonOverTheWholeDatasetIsRefusedWithItsPlace() {
+        InvalidInput e = assertThrows(InvalidInput.class, () -> PolicyParser.parse("""
+                id: overall-ratio
+                version: 1.0.0
+                title: t
+                rules:
+                  - {id: ok, metric: selection_rate, scope: overall, threshold: {comparator: ">=", value: 0.1}, severity: warn}
+                  - {id: ir, metric: impact_ratio, scope: overall, threshold: {comparator: ">=", value: 0.8}, severity: block}
+                  - {id: ir2, metric: impact_ratio_at_k, scope: [protected, overall], parameters: {k: 5},
+                     threshold: {comparator: ">=", value: 0.8}, severity: block}
+                """));
+        assertEquals(List.of("/rules/1/scope", "/rules/2/scope"), e.errors().stream().map(FieldError::pointer).toList());
+        assertTrue(e.errors().get(0).message().contains("compares groups with a reference group"), e.errors().get(0).message());
+    }
 }
