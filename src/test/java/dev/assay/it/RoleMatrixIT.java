@@ -52,6 +52,9 @@ class RoleMatrixIT {
             GET     /api/v1/audits/{id}/report                              401  ok   ok   ok   ok
             GET     /api/v1/audits/{id}/report.jws                          401  ok   ok   ok   ok
             GET     /api/v1/audits/{id}/attestation                         401  ok   ok   ok   ok
+            GET     /api/v1/audits/{id}/findings.csv                        401  ok   ok   ok   ok
+            GET     /api/v1/audits/{id}/metrics.csv                         401  ok   ok   ok   ok
+            GET     /api/v1/audits/{id}/summary                             401  ok   ok   ok   ok
             GET     /api/v1/models/{model}/versions/{version}/gate          401  ok   ok   ok   ok
             GET     /api/v1/gate                                            401  ok   ok   ok   ok
             POST    /api/v1/models/{model}/versions/{version}/waivers       401  ok   403  ok   403
@@ -107,6 +110,10 @@ class RoleMatrixIT {
             GET     /portal/audits/{id}/report.jws                          303  303  303  303  303
             GET     /portal/audits/{id}/report.pdf                          303  303  303  303  303
             GET     /portal/audits/{id}/attestation.json                    303  303  303  303  303
+            GET     /portal/audits/{id}/findings.csv                        303  303  303  303  303
+            GET     /portal/audits/{id}/metrics.csv                         303  303  303  303  303
+            GET     /portal/audits/{id}/summary.html                        303  303  303  303  303
+            GET     /portal/audits/{id}/summary.pdf                         303  303  303  303  303
             GET     /portal/verify                                          ok   ok   ok   ok   ok
             GET     /portal/assets/{name:[a-z0-9-]+(\\.min)?\\.(css|js)}        -    -    -    -    -
             POST    /portal/verify                                          ok   ok   ok   ok   ok
@@ -198,7 +205,8 @@ class RoleMatrixIT {
 
         for (String path : List.of(version, version + "/gate", version + "/waivers", "/api/v1/models/" + model + "/owners",
                 "/api/v1/audits/" + auditId, "/api/v1/audits/" + auditId + "/report", "/api/v1/audits/" + auditId + "/report.jws",
-                "/api/v1/audits/" + auditId + "/attestation", "/api/v1/datasets/" + datasetId)) {
+                "/api/v1/audits/" + auditId + "/attestation", "/api/v1/audits/" + auditId + "/findings.csv",
+                "/api/v1/audits/" + auditId + "/metrics.csv", "/api/v1/datasets/" + datasetId)) {
             assertEquals(404, bob.get(path).status(), "another owner's " + path);
             assertEquals(200, Api.withRoles("auditor").get(path).status(), "an auditor reads " + path);
         }
