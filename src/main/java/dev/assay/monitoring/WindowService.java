@@ -84,9 +84,6 @@ public class WindowService {
 
     /** One closer per deployment on this server; across servers, the scheduler's lease and the content keys. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
-
-    /** Each deployment's alarms as last read, with the windows' audits they were read from ({@link #alarms}). */
-    private final Map<String, Map.Entry<List<String>, List<SeriesAlarms.Alarm>>> alarmsRead = new ConcurrentHashMap<>();
     private MonitoringStore store;
 
     /** Who closes windows on schedule or after late labels, for the record. */
@@ -269,18 +266,8 @@ public class WindowService {
      * written: its window counts with its earlier audit, or not at all for a first one.
      */
     public List<SeriesAlarms.Alarm> alarms(String deploymentId, String without) {
-        List<Window> all = windows(deploymentId, null, null);
-        // The gate with ?environment= and every deployment answer ask for health: the reports are read and parsed again
-        // only when a window's audits or their status moved (a result never changes once written).
-        List<String> key = all.stream().map(w -> w.start() + "|" + w.audit() + "|" + w.status() + "|" + w.earlierAudits()).toList();
-        if (without == null) {
-            Map.Entry<List<String>, List<SeriesAlarms.Alarm>> kept = alarmsRead.get(deploymentId);
-            if (kept != null && kept.getKey().equals(key)) {
-                return kept.getValue();
-            }
-        }
         List<SeriesAlarms.Report> reports = new ArrayList<>();
-        for (Window w : all) {
+        for (Window w : windows(deploymentId, null, null)) {
             List<String> candidates = new ArrayList<>(w.earlierAudits());
             candidates.add(w.audit());
             if (w.audit().equals(without)) {
@@ -296,11 +283,7 @@ public class WindowService {
                 }
             }
         }
-        List<SeriesAlarms.Alarm> alarms = SeriesAlarms.of(reports, Health.RECENT);
-        if (without == null) {
-            alarmsRead.put(deploymentId, Map.entry(key, alarms));
-        }
-        return alarms;
+        return SeriesAlarms.of(reports, Health.RECENT);
     }
 
     /** {@code ASSAY_MONITORING_FAILING_AFTER}: decided windows in a row that warn or fail before a deployment is failing. */
