@@ -26,7 +26,7 @@ import java.util.List;
  * Review of an audit (issue 19 part 7): threaded comments on its findings and named auditors' sign-offs. Everyone
  * who reads the audit reads its review; owners and auditors comment; auditors who do not own the model sign off.
  */
-@Path("api/v1/audits/{id}")
+@Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
@@ -38,7 +38,7 @@ public class ReviewResource {
 
     /** The threads and sign-offs. */
     @GET
-    @Path("review")
+    @Path("audits/{id}/review")
     @Requires(Permission.READ_RESULTS)
     public ReviewView review(@PathParam("id") String id, @Context SecurityContext security) {
         return ReviewView.of(reviews.of(id, (Caller) security.getUserPrincipal()));
@@ -46,7 +46,7 @@ public class ReviewResource {
 
     /** Body: {"body", "finding" (a finding's rule id; absent: the audit as a whole), "replyTo" (a comment id)}. 201. */
     @POST
-    @Path("comments")
+    @Path("audits/{id}/comments")
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.COMMENT_ON_AUDITS)
     public Response comment(@PathParam("id") String id, String body, @Context SecurityContext security) {
@@ -62,7 +62,7 @@ public class ReviewResource {
 
     /** Body: {"statement"}. 201; 403 to an owner of the model; 409 for a second sign-off by the same auditor. */
     @POST
-    @Path("sign-offs")
+    @Path("audits/{id}/sign-offs")
     @Consumes(MediaType.WILDCARD)
     @Requires(Permission.SIGN_OFF_AUDITS)
     public Response signOff(@PathParam("id") String id, String body, @Context SecurityContext security) {

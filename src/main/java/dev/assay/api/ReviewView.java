@@ -4,6 +4,7 @@ import dev.assay.audit.AuditReviews;
 import dev.assay.review.ReviewComment;
 import dev.assay.review.ReviewService;
 import dev.assay.review.SignOff;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import java.time.Instant;
@@ -20,8 +21,8 @@ public record ReviewView(String audit, List<Thread> threads, List<SignOffView> s
 
     /** A comment; {@code finding} is the rule's id, null for the audit as a whole; {@code thread} null for a thread's first. */
     @JsonbPropertyOrder({"id", "finding", "thread", "author", "writtenBy", "body", "createdAt"})
-    public record Comment(String id, String finding, String thread, String author, String writtenBy, String body,
-                          Instant createdAt) {
+    public record Comment(String id, @JsonbNillable String finding, @JsonbNillable String thread, String author, String writtenBy,
+                          String body, Instant createdAt) {
         static Comment of(ReviewComment c) {
             return new Comment(c.id(), c.findingRule(), c.threadId(), c.author(), c.writtenBy(), c.body(), c.createdAt());
         }

@@ -44,6 +44,11 @@ public class AuditReviews {
         return new Review(run, reviews.threads(run.id()), reviews.signOffs(run.id()));
     }
 
+    /** The sign-offs of an audit the caller has already been given (the version page's latest). */
+    public List<SignOff> signOffs(String auditId) {
+        return reviews.signOffs(auditId);
+    }
+
     public ReviewComment comment(String auditId, String findingRule, String replyTo, String body, Caller caller) {
         return reviews.comment(subject(auditId, caller), findingRule, replyTo, body, caller);
     }

@@ -156,8 +156,12 @@ class PortalBrowserIT {
         WebElement pending = browser.findElements(By.cssSelector("article.waiver")).stream()
                 .filter(a -> a.getText().contains("portal-e2e")).findFirst().orElseThrow();
         everyControlIsLabelled();
-        pending.findElement(By.tagName("textarea")).sendKeys("Accepted until the re-sample lands.");
-        pending.findElement(By.xpath(".//button[text()='Approve']")).click();
+        WebElement evidence = pending.findElement(By.cssSelector("table.evidence"));
+        assertTrue(evidence.getText().contains("The failing evidence: four-fifths-impact-ratio")
+                && !evidence.findElements(By.cssSelector("tbody tr")).isEmpty(), "the failing evidence is on the card: " + pending.getText());
+        pending.findElement(By.cssSelector("form.approve textarea")).sendKeys("Accepted until the re-sample lands.");
+        pending.findElement(By.cssSelector("form.approve input[name=confirm]")).click();
+        pending.findElement(By.xpath(".//form[contains(@class,'approve')]//button[text()='Approve']")).click();
         await(d -> d.getCurrentUrl().contains("#waiver-"), "the approval to land");
         shot("3-auditor-approved");
         browser.get(page);
@@ -227,7 +231,7 @@ class PortalBrowserIT {
         Object status = ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch('/portal/waivers/' + arguments[0] + '/approve', {method: 'POST', headers: {'Content-Type': "
-                        + "'application/x-www-form-urlencoded'}, body: 'comment=mine&csrf=' + encodeURIComponent(arguments[1])})"
+                        + "'application/x-www-form-urlencoded'}, body: 'comment=mine&confirm=on&csrf=' + encodeURIComponent(arguments[1])})"
                         + ".then(r => done(r.status));", id, csrf);
         assertEquals(403L, status);
         shot("6-self-approval-refused");

@@ -186,6 +186,105 @@ class PortalPagesIT {
         }
     }
 
+    /**
+     * Review in the portal without JavaScript: any audit of a version has its page (linked from the audits table);
+     * an owner comments on a failing rule's findings, an auditor replies in the thread and signs the audit off with a
+     * statement, and the version page names who signed off; an owner is offered no sign-off, and a refused comment
+     * answers the page with the problem and keeps the draft.
+     */
+    @Test
+    void anOwnerAndAnAuditorReviewAnAuditAndTheAuditorSignsItOff() throws Exception {
+        URI base = LibertyServer.get().base();
+        Api ci = Api.withRoles("ci-gate");
+        String model = "portal-review-" + UUID.randomUUID().toString().substring(0, 8);
+        String api = WalkingSkeletonIT.register(ci, model);
+        Api.addOwners(model, "owner");
+        assertEquals(201, ci.send("POST", api + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply done = ci.send("POST", api + "/audits?wait=60", "application/json", "{}".getBytes());
+        assertEquals(201, done.status(), done.text());
+        String id = done.json().getString("id");
+        String versionPage = "/portal/models/" + model + "/versions/1.0.0";
+        String auditPage = "/portal/audits/" + id;
+
+        HttpClient owner = signedIn("owner", demoPassword("owner"));
+        String version = get(owner, base.resolve(versionPage)).body();
+        assertTrue(version.contains("href=\"" + auditPage + "\""), "the audits table and the review link lead to the audit's page");
+        assertTrue(version.contains("No auditor has signed off the audit this gate rests on."), version);
+        HttpResponse<String> page = get(owner, base.resolve(auditPage));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Comments on this rule&#39;s findings") || page.body().contains("Comments on this rule's findings"), page.body());
+        assertFalse(page.body().contains("class=\"sign-off\""), "an owner is offered no sign-off");
+        HttpResponse<String> commented = post(owner, base.resolve(auditPage + "/comments"), "finding=four-fifths-impact-ratio&body="
+                + URLEncoder.encode("The F sample <b>is</b> from one branch.", StandardCharsets.UTF_8) + "&csrf=" + csrf(page.body()));
+        assertEquals(303, commented.statusCode(), commented.body());
+        String commentId = commented.headers().firstValue("Location").orElseThrow().replaceAll(".*#comment-", "");
+        HttpResponse<String> refused = post(owner, base.resolve(auditPage + "/comments"), "finding=no-such-rule&body=kept+draft&csrf="
+                + csrf(page.body()));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("/finding") && refused.body().contains("role=\"alert\""), refused.body());
+
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String asAuditor = get(auditor, base.resolve(auditPage)).body();
+        assertTrue(asAuditor.contains("The F sample &lt;b&gt;is&lt;/b&gt; from one branch."), "the comment, as text: " + asAuditor);
+        assertTrue(asAuditor.contains("id=\"comment-" + commentId + "\""), asAuditor);
+        assertTrue(asAuditor.contains("class=\"sign-off\"") && asAuditor.contains("type=\"checkbox\" name=\"confirm\" required"),
+                "an auditor who does not own the model is offered the sign-off, with a confirmation");
+        assertEquals(303, post(auditor, base.resolve(auditPage + "/comments"), "replyTo=" + commentId
+                + "&body=Noted%3B+the+interval+reflects+it.&csrf=" + csrf(asAuditor)).statusCode());
+        HttpResponse<String> signed = post(auditor, base.resolve(auditPage + "/sign-offs"),
+                "statement=Reviewed+the+findings+and+their+evidence.&confirm=on&csrf=" + csrf(asAuditor));
+        assertEquals(303, signed.statusCode(), signed.body());
+
+        String after = get(auditor, base.resolve(auditPage)).body();
+        Matcher thread = Pattern.compile("id=\"comment-" + commentId + "\".*?Noted; the interval reflects it\\.", Pattern.DOTALL).matcher(after);
+        assertTrue(thread.find(), "the reply is inside the thread it answers: " + after);
+        assertTrue(after.contains("Signed off by <strong>auditor</strong>") && after.contains("Reviewed the findings and their evidence."), after);
+        assertTrue(after.contains("You have signed this audit off.") && !after.contains("class=\"sign-off\""), "once per auditor");
+        assertTrue(get(owner, base.resolve(versionPage)).body().contains("Signed off by <strong>auditor</strong>"), "shown on the version");
+    }
+
+    /**
+     * The dashboard searched, filtered and sorted by its query string (a link to share), a bad parameter answered 400
+     * with the page and the parameter named; the version page's switcher lists the model's versions.
+     */
+    @Test
+    void theDashboardSearchesFiltersAndSortsAndTheVersionPageSwitchesVersions() throws Exception {
+        URI base = LibertyServer.get().base();
+        Api ci = Api.withRoles("ci-gate");
+        Api owner = Api.withRoles("model-owner");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String audited = "dash-audited-" + tag;
+        String bare = "dash-bare-" + tag;
+        String api = WalkingSkeletonIT.register(ci, audited);
+        WalkingSkeletonIT.register(ci, bare);
+        Api.addOwners(audited, owner.person());
+        assertEquals(201, ci.send("POST", api + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        assertEquals(201, ci.send("POST", api + "/audits?wait=60", "application/json", "{}".getBytes()).status());
+
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String both = get(auditor, base.resolve("/portal/?q=" + tag)).body();
+        assertTrue(both.contains(">" + audited + "<") && both.contains(">" + bare + "<"), both);
+        String byOwner = get(auditor, base.resolve("/portal/?q=" + tag + "&owner=" + owner.person())).body();
+        assertTrue(byOwner.contains(">" + audited + "<") && !byOwner.contains(">" + bare + "<"), "the owner filter: " + byOwner);
+        assertTrue(byOwner.contains("1 hidden by the filters"), byOwner);
+        String byPolicy = get(auditor, base.resolve("/portal/?q=" + tag + "&policy=eeoc-four-fifths")).body();
+        assertTrue(byPolicy.contains(">" + audited + "<") && !byPolicy.contains(">" + bare + "<"), "the packs its audit applied");
+        String byGate = get(auditor, base.resolve("/portal/?q=" + tag + "&gate=none")).body();
+        assertTrue(!byGate.contains(">" + audited + "<") && byGate.contains(">" + bare + "<"), "no audit yet: NONE");
+        String failingFirst = get(auditor, base.resolve("/portal/?q=" + tag + "&sort=gate&risk=HIGH")).body();
+        assertTrue(failingFirst.indexOf(">" + audited + "<") < failingFirst.indexOf(">" + bare + "<"), "FAIL before NONE");
+        HttpResponse<String> bad = get(auditor, base.resolve("/portal/?sort=price&gate=maybe"));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("/sort: must be model, gate, registered or versions") && bad.body().contains("/gate:"), bad.body());
+
+        String version = get(auditor, base.resolve(VERSION)).body();
+        Matcher switcher = Pattern.compile("<nav class=\"versions\" aria-label=\"Versions of this model\">(.*?)</nav>", Pattern.DOTALL)
+                .matcher(version);
+        assertTrue(switcher.find(), version);
+        assertTrue(switcher.group(1).contains("href=\"/portal/models/loan-approval/versions/1.1.0\"")
+                && switcher.group(1).contains("aria-current=\"page\""), switcher.group(1));
+    }
+
     @Test
     void auditorsSeeTheVerifiedLedgerAndCompareVersions() throws Exception {
         URI base = LibertyServer.get().base();
