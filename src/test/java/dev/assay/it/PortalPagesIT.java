@@ -539,9 +539,15 @@ class PortalPagesIT {
         Api.Reply valid = Api.anonymous().multipart("/portal/verify", parts);
         assertEquals(200, valid.status());
         assertTrue(valid.text().contains("\u2714 Valid"), valid.text());
+        // The page names the report it checked, from the signed JSON the PDF carries.
+        assertTrue(valid.text().contains("The report of model <strong>loan-approval</strong>")
+                && valid.text().contains("version <strong>1.1.0</strong>") && valid.text().contains("<code>" + audit + "</code>")
+                && valid.text().contains("decision <strong>" + admin.get("/api/v1/audits/" + audit).json().getString("decision") + "</strong>"),
+                valid.text());
         pdf[pdf.length / 2] ^= 1;
         Api.Reply invalid = Api.anonymous().multipart("/portal/verify", parts);
         assertTrue(invalid.text().contains("\u2716 Invalid"), invalid.text());
+        assertFalse(invalid.text().contains("The report of model"), "a document whose signature fails is not named as checked");
         assertEquals(400, Api.anonymous().multipart("/portal/verify", new LinkedHashMap<>()).status());
     }
 }
