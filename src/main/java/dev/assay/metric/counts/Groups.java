@@ -18,10 +18,14 @@ public final class Groups {
         return groups.entrySet().stream().sorted(Map.Entry.comparingByKey(GroupKey.ORDER)).toList();
     }
 
-    /** The reference's id (null for overall) and state, or empty when no group qualifies. */
+    /**
+     * The reference's id ({@code (overall)} for the whole dataset) and state, or empty when no group qualifies. The
+     * whole dataset's own key (a scope without groups: a pack stored before its parser refused comparisons over
+     * {@code scope: overall}) is no group, so a comparison there has no reference and is undefined, never a failure.
+     */
     public static Optional<Map.Entry<String, GroupState>> reference(Reference reference, Map<GroupKey, GroupState> groups,
                                                                  long minimumGroupSize) {
-        var known = groups.entrySet().stream().filter(e -> !e.getKey().hasUnknown())
+        var known = groups.entrySet().stream().filter(e -> e.getKey().id() != null && !e.getKey().hasUnknown())
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(k -> String.valueOf(k.id())))).toList();
         return switch (reference.kind()) {
             case OVERALL -> Optional.of(Map.entry("(overall)",

@@ -122,7 +122,7 @@ public final class ImpactRatio {
                                                                  double excludeBelowShare) {
         Predicate<Selections> excluded = excluded(groups.values().stream().mapToLong(Selections::rows).sum(), excludeBelowShare);
         return groups.entrySet().stream()
-                .filter(e -> !e.getKey().hasUnknown() && !excluded.test(e.getValue()))
+                .filter(e -> e.getKey().id() != null && !e.getKey().hasUnknown() && !excluded.test(e.getValue()))
                 .filter(e -> e.getValue().decided() >= Math.max(1, minimumGroupSize))
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(k -> String.valueOf(k.id()))))
                 .reduce((a, b) -> b.getValue().rate() > a.getValue().rate() ? b : a);
