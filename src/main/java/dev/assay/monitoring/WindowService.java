@@ -84,6 +84,9 @@ public class WindowService {
 
     /** One closer per deployment on this server; across servers, the scheduler's lease and the content keys. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** Each deployment's alarms as last read, with the windows' audits they were read from ({@link #alarms}). */
+    private final Map<String, Map.Entry<List<String>, List<SeriesAlarms.Alarm>>> alarmsRead = new ConcurrentHashMap<>();
     private MonitoringStore store;
 
     /** Who closes windows on schedule or after late labels, for the record. */
@@ -266,8 +269,18 @@ public class WindowService {
      * written: its window counts with its earlier audit, or not at all for a first one.
      */
     public List<SeriesAlarms.Alarm> alarms(String deploymentId, String without) {
+        List<Window> all = windows(deploymentId, null, null);
+        // The gate with ?environment= and every deployment answer ask for health: the reports are read and parsed again
+        // only when a window's audits or their status moved (a result never changes once written).
+        List<String> key = all.stream().map(w -> w.start() + "|" + w.audit() + "|" + w.status() + "|" + w.earlierAudits()).toList();
+        if (without == null) {
+            Map.Entry<List<String>, List<SeriesAlarms.Alarm>> kept = alarmsRead.get(deploymentId);
+            if (kept != null && kept.getKey().equals(key)) {
+                return kept.getValue();
+            }
+        }
         List<SeriesAlarms.Report> reports = new ArrayList<>();
-        for (Window w : windows(deploymentId, null, null)) {
+        for (Window w : all) {
             List<String> candidates = new ArrayList<>(w.earlierAudits());
             candidates.add(w.audit());
             if (w.audit().equals(without)) {
@@ -283,7 +296,11 @@ public class WindowService {
                 }
             }
         }
-        return SeriesAlarms.of(reports, Health.RECENT);
+        List<SeriesAlarms.Alarm> alarms = SeriesAlarms.of(reports, Health.RECENT);
+        if (without == null) {
+            alarmsRead.put(deploymentId, Map.entry(key, alarms));
+        }
+        return alarms;
     }
 
     /** {@code ASSAY_MONITORING_FAILING_AFTER}: decided windows in a row that warn or fail before a deployment is failing. */
