@@ -46,6 +46,22 @@ class LedgerTest {
         public Stream<LedgerEntry> inOrder() {
             return entries.stream();
         }
+
+        // Filtering is the database's (JPQL in JpaLedgerRepository), tested over HTTP in PortalPagesIT.
+        @Override
+        public Stream<LedgerEntry> matching(LedgerFilter filter, long after, long before, boolean newestFirst, int limit) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public List<String> kinds() {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public List<LedgerEntry> about(java.util.Collection<String> subjects) {
+            throw new UnsupportedOperationException("not used here");
+        }
     }
 
     @Test
