@@ -67,6 +67,17 @@ public final class SpreadsheetCsv implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
+    /**
+     * A cell of a table a page shows as text, numbers included ("0.4643", "+0.0125", "absent"): a plain decimal number
+     * stays a number a spreadsheet can compute with (nothing but digits, a sign and a point runs no formula), any other
+     * text is made safe by {@link #text(String)}.
+     */
+    public static String cell(String shown) {
+        return shown != null && DECIMAL.matcher(shown).matches() ? shown : text(shown);
+    }
+
     /**
      * A text cell a spreadsheet will show as text: prefixed with an apostrophe when it begins with a character that
      * starts a formula (OWASP: {@code = + - @}, tab, carriage return); null stays null (an empty cell).

@@ -34,6 +34,18 @@ class SpreadsheetCsvTest {
     }
 
     @Test
+    void aShownNumberStaysANumberAndAnythingElseIsText() {
+        assertEquals("-0.0500", SpreadsheetCsv.cell("-0.0500"));
+        assertEquals("+0.0125", SpreadsheetCsv.cell("+0.0125"));
+        assertEquals("12", SpreadsheetCsv.cell("12"));
+        assertEquals("'-1+1", SpreadsheetCsv.cell("-1+1"), "not a plain number: a formula");
+        assertEquals("'-0.05 (adjusted)", SpreadsheetCsv.cell("-0.05 (adjusted)"));
+        assertEquals("'=1", SpreadsheetCsv.cell("=1"));
+        assertEquals("absent", SpreadsheetCsv.cell("absent"));
+        assertNull(SpreadsheetCsv.cell(null));
+    }
+
+    @Test
     void rowsAreRfc4180WithNumbersUntouchedAndNullsEmpty() throws IOException {
         String csv = SpreadsheetCsv.of(List.of("name", "value", "note"), List.of(
                 Arrays.asList(SpreadsheetCsv.text("=cmd|' /C calc'!A0"), -0.25, null),
