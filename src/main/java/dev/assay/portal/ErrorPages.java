@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -50,7 +51,10 @@ public class ErrorPages implements ContainerResponseFilter {
         m.put("alert", true);
         m.put("linkHref", "/portal/");
         m.put("linkText", "Back to the dashboard");
-        res.setEntity(templates.render("message", m), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        // As bytes: RESTEasy escapes a String entity of a 400 text/html answer as a whole (its HTML sanitizer), which would
+        // show a bad query parameter's page as markup; every value in the template is escaped by Thymeleaf already.
+        res.setEntity(templates.render("message", m).getBytes(StandardCharsets.UTF_8), null,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
     /** Browsers name text/html among the types they accept; API clients and tools do not. */
