@@ -54,7 +54,7 @@ class ArchitectureTest {
                 .layer("Client").definedBy("dev.assay.cli..")
                 .layer("Root").definedBy("dev.assay")
                 .layer("Monitoring").definedBy("dev.assay.monitoring..")
-                .layer("Services").definedBy("dev.assay.audit..", "dev.assay.waiver..", "dev.assay.report..")
+                .layer("Services").definedBy("dev.assay.audit..", "dev.assay.waiver..", "dev.assay.report..", "dev.assay.review..")
                 .layer("Policy").definedBy("dev.assay.policy..")
                 .layer("Metric").definedBy("dev.assay.metric..")
                 .layer("Stats").definedBy("dev.assay.stats..")

@@ -8,6 +8,7 @@ import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportJson;
 import dev.assay.report.Rounding;
 import dev.assay.report.SmallCells;
+import dev.assay.review.SignOff;
 import dev.assay.waiver.WaiverService;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -68,7 +69,7 @@ public final class AuditReport {
      */
     public static ReportDocument document(AuditRun run, ModelVersion version, Dataset dataset, List<Policy> policies,
                                           AuditEngine.Evaluation outcome, PinnedInputs pinned, String keyId,
-                                          Instant completedAt, List<WaiverService.View> waivers) {
+                                          Instant completedAt, List<WaiverService.View> waivers, List<SignOff> signOffs) {
         Rounding rounding = pinned.rounding();
         return new ReportDocument(ReportDocument.FORMAT, AssayVersion.VALUE,
                 new ReportDocument.Audit(run.id(), run.createdBy(), run.createdAt(), completedAt),
@@ -91,7 +92,20 @@ public final class AuditReport {
                 // The production window the dataset is the slice of, for window audits only.
                 pinned.window() == null ? null : pinned.window().toJson(),
                 // When the evidence grows too old for the gate (the judged rules' validFor), if any says.
-                Expiry.of(policies, outcome.findings(), completedAt).orElse(null));
+                Expiry.of(policies, outcome.findings(), completedAt).orElse(null),
+                signOffs(run, signOffs));
+    }
+
+    /**
+     * The sign-offs of the version's earlier audits, as the report that follows them names them: a reader of a later
+     * report sees which audits of this version auditors signed off, by whom, and what they stated.
+     */
+    private static List<JsonObject> signOffs(AuditRun run, List<SignOff> signOffs) {
+        return signOffs.stream().filter(s -> !s.auditId().equals(run.id()))
+                .sorted(Comparator.comparing(SignOff::signedAt).thenComparing(SignOff::id))
+                .map(s -> Json.createObjectBuilder().add("audit", s.auditId()).add("auditor", s.auditor())
+                        .add("signedBy", s.signedBy()).add("statement", s.statement()).add("signedAt", s.signedAt().toString())
+                        .build()).toList();
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.assay.registry.ModelRegistry;
 import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
+import dev.assay.review.ReviewService;
 import dev.assay.security.Caller;
 import dev.assay.waiver.WaiverService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,6 +78,9 @@ public class AuditService {
 
     @Inject
     WaiverService waivers;
+
+    @Inject
+    ReviewService reviews;
 
     @Inject
     AuditProgress progress;
@@ -410,7 +414,8 @@ public class AuditService {
             Instant finishedAt = clock.instant();
             ModelVersion version = resolved.version();
             ReportDocument document = AuditReport.document(run, version, resolved.dataset(), resolved.policies(), outcome,
-                    resolved.inputs(), reports.keys().keyId(), finishedAt, waivers.ofVersion(version.id()));
+                    resolved.inputs(), reports.keys().keyId(), finishedAt, waivers.ofVersion(version.id()),
+                    reviews.signOffsOfVersion(version.id()));
             ReportService.SignedReport signed = reports.sign(document.toJson(), finishedAt);
             String attestation = reports.attest(AuditReport.statement(run, version, resolved.dataset(), resolved.policies(),
                     outcome, signed.sha256(), finishedAt));

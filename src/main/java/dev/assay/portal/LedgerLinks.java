@@ -1,6 +1,5 @@
 package dev.assay.portal;
 
-import dev.assay.audit.AuditService;
 import dev.assay.failure.Failure;
 import dev.assay.ledger.LedgerEntry;
 import dev.assay.registry.ModelRegistry;
@@ -16,21 +15,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Where the portal shows a ledger entry's subject: a version's page (its registration, datasets, audits by their
- * row, waivers, a refused deployment), a deployment's page (its deployments and windows), a model's page (its
+ * Where the portal shows a ledger entry's subject: an audit's page (its run, sign-offs and comments), a version's
+ * page (its registration, datasets, waivers, a refused deployment), a deployment's page (its deployments and windows), a model's page (its
  * owners), a policy's page. Kinds without a page of their own (tokens, users, keys, receivers, production batches)
  * have no link. Made for one page of entries: the versions it looks up are kept until the page is rendered.
  */
 final class LedgerLinks {
 
     private final ModelRegistry registry;
-    private final AuditService audits;
     private final WaiverService waivers;
     private final Map<String, String> versionLinks = new HashMap<>();
 
-    LedgerLinks(ModelRegistry registry, AuditService audits, WaiverService waivers) {
+    LedgerLinks(ModelRegistry registry, WaiverService waivers) {
         this.registry = registry;
-        this.audits = audits;
         this.waivers = waivers;
     }
 
@@ -49,8 +46,9 @@ final class LedgerLinks {
             if (kind.startsWith("dataset.")) {
                 return version(text(e, "modelVersion"), "#datasets");
             }
-            if (kind.startsWith("audit.")) {
-                return version(audits.get(s).modelVersionId(), "#audit-" + s);
+            if (kind.startsWith("audit.") || kind.startsWith("review.")) {
+                // Requested, completed, failed, signed off, commented: the audit's own page.
+                return "/portal/audits/" + VersionPages.enc(s);
             }
             if (kind.startsWith("waiver.")) {
                 return version(waivers.get(s).waiver().modelVersionId(), "#waivers");

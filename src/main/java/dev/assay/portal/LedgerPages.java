@@ -1,7 +1,6 @@
 package dev.assay.portal;
 
 import dev.assay.api.LedgerDownload;
-import dev.assay.audit.AuditService;
 import dev.assay.failure.Malformed;
 import dev.assay.ledger.Ledger;
 import dev.assay.ledger.LedgerChain;
@@ -52,9 +51,6 @@ public class LedgerPages {
 
     @Inject
     ModelRegistry registry;
-
-    @Inject
-    AuditService audits;
 
     @Inject
     WaiverService waivers;
@@ -130,7 +126,7 @@ public class LedgerPages {
         List<LedgerEntry> entries = ledger.newest(filter, paging.before(), paging.limit() + 1);
         boolean older = entries.size() > paging.limit();
         List<LedgerEntry> shown = older ? entries.subList(0, paging.limit()) : entries;
-        LedgerLinks links = new LedgerLinks(registry, audits, waivers);
+        LedgerLinks links = new LedgerLinks(registry, waivers);
         LedgerChain.Verification verification = ledger.verify();
         List<String> kinds = ledger.kinds();
         TreeSet<String> families = new TreeSet<>();

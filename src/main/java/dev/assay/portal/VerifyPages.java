@@ -6,6 +6,7 @@ import dev.assay.report.ReportService;
 import dev.assay.report.ReportSigner;
 import dev.assay.security.Permission;
 import dev.assay.security.Requires;
+import dev.assay.report.ReportDocument;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Anyone (signed in or not) drops a report PDF, or a report JSON with its JWS, and sees whether
@@ -39,7 +41,25 @@ public class VerifyPages {
     @Context
     HttpServletRequest request;
 
-    public record Result(boolean valid, String reason, String keyId, String signedAt, String what) {
+    /**
+     * The verdict; {@code report} names what a valid signature vouches for (model, version, audit, decision), read
+     * from the signed JSON (a PDF carries it attached); null when the signature does not hold.
+     */
+    public record Result(boolean valid, String reason, String keyId, String signedAt, String what, Named report) {
+    }
+
+    /** The report a valid signature vouches for. */
+    public record Named(String model, String version, String audit, String decision, String completedAt) {
+        static Optional<Named> of(byte[] json) {
+            try {
+                ReportDocument r = ReportDocument.parse(new String(json, StandardCharsets.UTF_8));
+                return Optional.of(new Named(r.model().name(), r.model().version(), r.audit().id(),
+                        r.decision() == null ? null : r.decision().name(),
+                        r.audit().completedAt() == null ? null : r.audit().completedAt().toString()));
+            } catch (RuntimeException notAReport) {
+                return Optional.empty();
+            }
+        }
     }
 
     @GET
@@ -78,7 +98,11 @@ public class VerifyPages {
             m.put("problem", "Choose a PDF report, or a JSON report together with its .jws signature.");
             return Page.html(400, templates.render("verify", m));
         }
-        m.put("result", new Result(v.valid(), v.reason(), v.keyId(), v.signedAt() == null ? null : v.signedAt().toString(), what));
+        // Named only when the signature holds: a forged document's claims are not repeated as if they were checked.
+        byte[] signed = pdf != null && pdf.length > 0 ? reports.reportIn(pdf).orElse(null) : json;
+        Named named = v.valid() && signed != null ? Named.of(signed).orElse(null) : null;
+        m.put("result", new Result(v.valid(), v.reason(), v.keyId(), v.signedAt() == null ? null : v.signedAt().toString(), what,
+                named));
         return Page.html(200, templates.render("verify", m));
     }
 }

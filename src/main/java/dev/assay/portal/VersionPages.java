@@ -8,6 +8,7 @@ import dev.assay.failure.FieldError;
 import dev.assay.api.Problem;
 import dev.assay.failure.Failure;
 import dev.assay.audit.AuditResult;
+import dev.assay.audit.AuditReviews;
 import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateChanges;
@@ -111,6 +112,9 @@ public class VersionPages {
     WindowService windows;
 
     @Inject
+    AuditReviews reviews;
+
+    @Inject
     Ledger ledger;
 
     @Inject
@@ -125,6 +129,10 @@ public class VersionPages {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Another version of the same model, for the switcher; {@code current} marks the page's own. */
+    public record Sibling(String version, String link, boolean current) {
     }
 
     public record DatasetRow(String id, String role, long rows, String sha256, String format, String createdBy, Instant createdAt,
@@ -247,6 +255,9 @@ public class VersionPages {
         m.put("v", v);
         m.put("link", link(v));
         m.put("modelLink", ModelPages.link(v.modelName()));
+        // The version switcher: every version of the model, newest first, this one marked.
+        m.put("siblings", registry.versionsOf(v.modelName()).stream().sorted(Comparator.comparing(ModelVersion::createdAt).reversed())
+                .map(x -> new Sibling(x.version(), link(x), x.id().equals(v.id()))).toList());
         m.put("gate", gate);
         m.put("badge", Page.badge(gate.decision()));
         m.put("card", pretty(v.cardDocument()));
@@ -273,6 +284,8 @@ public class VersionPages {
         m.put("policies", report.map(r -> policies(r, view.orElseThrow())).orElse(List.of()));
         m.put("decision", view.map(AuditorView::decision).orElse(null));
         m.put("latestAudit", latest.map(AuditResult::auditId).orElse(null));
+        // Shown on the version: who signed off the audit its gate rests on (the review itself is on the audit's page).
+        m.put("signOffs", latest.map(r -> reviews.signOffs(r.auditId())).orElse(List.of()));
         m.put("failingRules", List.copyOf(gate.failingRules()));
         m.put("waivers", waivers.ofVersion(v.id()).stream().map(w -> new WaiverRow(w.waiver().id(), w.waiver().rule(),
                 w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(), w.waiver().expiresAt(),
@@ -332,7 +345,7 @@ public class VersionPages {
         return SmallCells.small(f);
     }
 
-    private static FindingRow row(JsonObject f) {
+    static FindingRow row(JsonObject f) {
         boolean small = small(f);
         String outcome = f.getString("outcome", "undefined");
         String label = switch (outcome) {

@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
 
 /**
  * What happened to one model version, newest first, as its version page shows it: registered, datasets uploaded or
- * registered by reference, audits requested, completed (with their decision) or failed, waivers requested, approved or
- * rejected, deployments made, ended or refused. Built from the version's ledger entries alone, so the trail a reader
+ * registered by reference, audits requested, completed (with their decision), failed or signed off, waivers requested,
+ * approved or rejected, deployments made, ended or refused. Built from the version's ledger entries alone, so the trail a reader
  * sees is the hash-chained one, with the time and the actor each entry recorded. Production windows' audits are not
  * the version's release trail: they are on each deployment's page, linked from its deployment events.
- * Sign-offs would appear here once the domain records them; it has none yet.
+ * Comments on an audit are its review, on the audit's page, not events of the version.
  */
 public final class VersionTimeline {
 
@@ -57,7 +57,7 @@ public final class VersionTimeline {
                 .thenComparing(LedgerEntry::seq).reversed()).toList()) {
             JsonObject p = payload(e);
             String s = e.subject();
-            String audit = versionLink + "#audit-" + s;
+            String audit = "/portal/audits/" + VersionPages.enc(s);
             String deployment = "/portal/deployments/" + VersionPages.enc(s);
             Event event = switch (e.kind()) {
                 case "version.registered" -> event(e, "Registered (model card SHA-256 " + abbrev(text(p, "cardSha256")) + ")"
@@ -68,6 +68,8 @@ public final class VersionTimeline {
                 case "audit.completed" -> event(e, "Audit " + abbrev(s) + " completed: " + text(p, "decision")
                         + reasons(p), text(p, "decision"), audit);
                 case "audit.failed" -> event(e, "Audit " + abbrev(s) + " failed: " + text(p, "error"), null, audit);
+                case "audit.signed-off" -> event(e, "Audit " + abbrev(s) + " signed off" + (text(p, "statement").isEmpty() ? ""
+                        : ": " + text(p, "statement")), null, audit);
                 case "waiver.requested" -> event(e, "Waiver requested for " + text(p, "rule") + " until " + text(p, "expiresAt"),
                         null, versionLink + "#waivers");
                 case "waiver.approved", "waiver.rejected" -> event(e, "Waiver for " + text(p, "rule") + " "

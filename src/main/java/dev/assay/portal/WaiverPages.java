@@ -1,6 +1,10 @@
 package dev.assay.portal;
 
+import dev.assay.audit.AuditService;
 import dev.assay.audit.GateChanges;
+import dev.assay.audit.GateService;
+import dev.assay.report.ReportDocument;
+import jakarta.json.JsonObject;
 import dev.assay.api.Problem;
 import dev.assay.failure.Failure;
 import dev.assay.registry.ModelRegistry;
@@ -48,14 +52,24 @@ public class WaiverPages {
     GateChanges gateChanges;
 
     @Inject
+    GateService gates;
+
+    @Inject
+    AuditService audits;
+
+    @Inject
     Templates templates;
 
     @Context
     HttpServletRequest request;
 
+    /**
+     * A waiver as the page lists it; {@code evidence} is what the rule found failing in the audit the version's gate
+     * rests on (the rows of its findings table that fail), so the decision is taken with the evidence in view.
+     */
     public record Row(String id, String model, String version, String link, String rule, String status, String justification,
                       String requestedBy, Instant requestedAt, Instant expiresAt, String decidedBy, String comment,
-                      boolean decidable) {
+                      boolean decidable, String audit, List<VersionPages.FindingRow> evidence) {
     }
 
     @GET
@@ -70,8 +84,9 @@ public class WaiverPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.DECIDE_WAIVER)
-    public Response approve(@PathParam("id") String id, @FormParam("comment") String comment, @Context SecurityContext security) {
-        return decide(id, WaiverDecision.Ruling.APPROVED, comment, (Caller) security.getUserPrincipal());
+    public Response approve(@PathParam("id") String id, @FormParam("comment") String comment, @FormParam("confirm") String confirm,
+                            @Context SecurityContext security) {
+        return decide(id, WaiverDecision.Ruling.APPROVED, comment, confirm, (Caller) security.getUserPrincipal());
     }
 
     @POST
@@ -79,11 +94,20 @@ public class WaiverPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.DECIDE_WAIVER)
-    public Response reject(@PathParam("id") String id, @FormParam("comment") String comment, @Context SecurityContext security) {
-        return decide(id, WaiverDecision.Ruling.REJECTED, comment, (Caller) security.getUserPrincipal());
+    public Response reject(@PathParam("id") String id, @FormParam("comment") String comment, @FormParam("confirm") String confirm,
+                           @Context SecurityContext security) {
+        return decide(id, WaiverDecision.Ruling.REJECTED, comment, confirm, (Caller) security.getUserPrincipal());
     }
 
-    private Response decide(String id, WaiverDecision.Ruling outcome, String comment, Caller caller) {
+    /**
+     * Approve and reject are separate forms, each with its confirmation box: a decision taken by a stray click on the
+     * wrong button is not one. The browser requires the box; the server does too, for any other client of the form.
+     */
+    private Response decide(String id, WaiverDecision.Ruling outcome, String comment, String confirm, Caller caller) {
+        if (confirm == null || confirm.isBlank()) {
+            return Page.html(422, templates.render("waivers", model(caller, "Not recorded: tick the confirmation box to "
+                    + (outcome == WaiverDecision.Ruling.APPROVED ? "approve" : "reject") + " the waiver")));
+        }
         try {
             gateChanges.decideWaiver(id, outcome, comment, caller);
         } catch (Failure failure) {
@@ -97,11 +121,23 @@ public class WaiverPages {
         boolean decides = Permission.DECIDE_WAIVER.grantedToAny(caller.roles());
         List<Row> rows = new ArrayList<>();
         for (ModelVersion v : registry.all(caller)) {
-            waivers.ofVersion(v.id()).forEach(w -> rows.add(new Row(w.waiver().id(), v.modelName(), v.version(), VersionPages.link(v),
+            List<WaiverService.View> ofVersion = waivers.ofVersion(v.id());
+            if (ofVersion.isEmpty()) {
+                continue;
+            }
+            // The evidence is read only for versions with a pending waiver: the history needs none.
+            boolean pending = ofVersion.stream().anyMatch(w -> w.status() == WaiverStatus.PENDING);
+            String audit = pending ? gates.of(v).auditId() : null;
+            List<JsonObject> findings = audit == null ? List.of() : audits.result(audit)
+                    .map(r -> ReportDocument.parse(r.reportJson()).findings()).orElse(List.of());
+            ofVersion.forEach(w -> rows.add(new Row(w.waiver().id(), v.modelName(), v.version(), VersionPages.link(v),
                     w.waiver().rule(), w.status().id(), w.waiver().justification(), w.waiver().requestedBy(), w.waiver().requestedAt(),
                     w.waiver().expiresAt(), w.decision() == null ? null : w.decision().decidedBy(),
                     w.decision() == null ? null : w.decision().comment(),
-                    decides && w.status() == WaiverStatus.PENDING && !w.waiver().requester().equals(caller.name()))));
+                    decides && w.status() == WaiverStatus.PENDING && !w.waiver().requester().equals(caller.name()), audit,
+                    w.status() != WaiverStatus.PENDING ? List.of() : findings.stream()
+                            .filter(f -> w.waiver().rule().equals(f.getString("rule", null)) && "fail".equals(f.getString("outcome", "")))
+                            .map(VersionPages::row).toList())));
         }
         rows.sort(Comparator.comparing(Row::requestedAt).reversed());
         Map<String, Object> m = Page.model("Waivers", request);

@@ -108,6 +108,25 @@ final class PdfA {
                         "Detached JWS (ES256) over the canonical report", "Supplement")), modified);
     }
 
+    /**
+     * The canonical report JSON a report or summary PDF carries ({@link #attachSignedReport}), if it has one: what the
+     * verify page names once the PDF's signature holds. Empty for a PDF that is not readable or carries none.
+     */
+    static java.util.Optional<byte[]> attachedReport(byte[] pdf) {
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
+            PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
+            Map<String, PDComplexFileSpecification> files = tree == null ? null : tree.getNames();
+            PDComplexFileSpecification spec = files == null ? null : files.get("assay-report.json");
+            if (spec == null || spec.getEmbeddedFile() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(spec.getEmbeddedFile().toByteArray());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static void attach(PDDocument doc, List<Attachment> files, Calendar modified) throws IOException {
         Map<String, PDComplexFileSpecification> specs = new TreeMap<>();
         COSArray associated = new COSArray();

@@ -83,6 +83,7 @@ public final class PdfReport {
             }
             changes(w, layout, report);
             waiversSection(w, waivers);
+            signOffsSection(w, report.signOffs());
             profile(w, dataset);
             modelCard(w, model);
             methods(w, layout, report.policies(), report.parameters());
@@ -220,6 +221,19 @@ public final class PdfReport {
                 w.paragraph("detail", 14, d.getString("outcome") + " by " + d.getString("by") + " at " + d.getString("at")
                         + ": " + d.getString("comment"));
             }
+        }
+    }
+
+    /** The sign-offs of the version's earlier audits when this one finished: who signed which off, and what they stated. */
+    private static void signOffsSection(TaggedPages w, List<JsonObject> signOffs) throws IOException {
+        if (signOffs.isEmpty()) {
+            return;
+        }
+        w.gap(12);
+        w.line("heading", "Sign-offs of earlier audits of this version (" + signOffs.size() + ")");
+        for (JsonObject s : signOffs) {
+            w.line("smallBold", "audit " + s.getString("audit") + ": signed off by " + s.getString("auditor") + " at " + s.getString("signedAt"));
+            w.paragraph("detail", 14, s.getString("statement"));
         }
     }
 

@@ -37,12 +37,25 @@ import java.util.Map;
  * @param expiry          when the audit stops being valid (its packs' or rules' {@code validFor}), written as
  *                        {@code "validity": {"expiresAt", "validFor", "policy", "rule"}}; null when no rule it judged
  *                        states a validity
+ * @param signOffs        the sign-offs of the version's earlier audits when this one finished ({@code audit},
+ *                        {@code auditor}, {@code signedBy}, {@code statement}, {@code signedAt}), oldest first; written
+ *                        as {@code "signOffs"} only when there is one
  */
 public record ReportDocument(int format, String assayVersion, Audit audit, Model model, Dataset dataset,
                              List<JsonObject> policies, JsonObject parameters, JsonObject rounding,
                              Decision.Verdict decision, List<String> reasons, List<JsonObject> findings,
                              List<JsonObject> metrics, List<JsonObject> waivers, Signing signing,
-                             ApprovedVersion approvedVersion, JsonObject window, Expiry expiry) {
+                             ApprovedVersion approvedVersion, JsonObject window, Expiry expiry, List<JsonObject> signOffs) {
+
+    /** A report written before sign-offs were (or with none to name). */
+    public ReportDocument(int format, String assayVersion, Audit audit, Model model, Dataset dataset,
+                          List<JsonObject> policies, JsonObject parameters, JsonObject rounding,
+                          Decision.Verdict decision, List<String> reasons, List<JsonObject> findings,
+                          List<JsonObject> metrics, List<JsonObject> waivers, Signing signing,
+                          ApprovedVersion approvedVersion, JsonObject window, Expiry expiry) {
+        this(format, assayVersion, audit, model, dataset, policies, parameters, rounding, decision, reasons, findings,
+                metrics, waivers, signing, approvedVersion, window, expiry, List.of());
+    }
 
     /** A report of an uploaded dataset (no production window) that never expires. */
     public ReportDocument(int format, String assayVersion, Audit audit, Model model, Dataset dataset,
@@ -116,6 +129,7 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
         findings = List.copyOf(findings);
         metrics = List.copyOf(metrics);
         waivers = List.copyOf(waivers);
+        signOffs = signOffs == null ? List.of() : List.copyOf(signOffs);
     }
 
     /** The dataset's part; a reference only for a dataset by reference, so that other reports keep their shape. */
@@ -177,6 +191,10 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
             validity.add("policy", ReportJson.nullable(expiry.policy())).add("rule", ReportJson.nullable(expiry.rule()));
             b.add("validity", validity);
         }
+        if (!signOffs.isEmpty()) {
+            // Only once an auditor has signed off an earlier audit of the version: other reports keep their shape.
+            b.add("signOffs", ReportJson.array(signOffs));
+        }
         return b.build();
     }
 
@@ -218,7 +236,8 @@ public record ReportDocument(int format, String assayVersion, Audit audit, Model
                         ? new ApprovedVersion(string(a, "version"), string(a, "audit")) : null,
                 r.get("window") instanceof JsonObject w ? w : null,
                 r.get("validity") instanceof JsonObject v && instant(v, "expiresAt") != null && string(v, "validFor") != null
-                        ? new Expiry(instant(v, "expiresAt"), string(v, "validFor"), string(v, "policy"), string(v, "rule")) : null);
+                        ? new Expiry(instant(v, "expiresAt"), string(v, "validFor"), string(v, "policy"), string(v, "rule")) : null,
+                objects(r, "signOffs"));
     }
 
     /** Each rule's worst effect (fail over warn over pass), in the order the rules first appear. */

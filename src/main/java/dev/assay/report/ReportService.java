@@ -148,6 +148,11 @@ public class ReportService {
         return revocations().apply(PadesVerifier.verify(pdf, jwks()));
     }
 
+    /** The canonical report JSON a report or summary PDF carries attached; empty when it carries none or is unreadable. */
+    public java.util.Optional<byte[]> reportIn(byte[] pdf) {
+        return PdfA.attachedReport(pdf);
+    }
+
     /** The DSSE envelope of an in-toto statement, signed with the current key. */
     public String attest(JsonObject statement) {
         return Attestation.envelope(CanonicalJson.bytes(statement), keys().signingKey());

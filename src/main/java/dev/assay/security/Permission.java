@@ -38,6 +38,10 @@ public enum Permission {
     REQUEST_WAIVER(EnumSet.of(MODEL_OWNER, ADMIN)),
     DECIDE_WAIVER(EnumSet.of(AUDITOR, ADMIN)),
     READ_WAIVERS(EnumSet.of(MODEL_OWNER, CI_GATE, AUDITOR, ADMIN)),
+    /** Comment on an audit's findings: the people who review it (a service account has nothing to say). */
+    COMMENT_ON_AUDITS(EnumSet.of(MODEL_OWNER, AUDITOR, ADMIN)),
+    /** Sign an audit off by name: auditors only (and never of a model they own: ReviewService). */
+    SIGN_OFF_AUDITS(EnumSet.of(AUDITOR)),
     /** Deploy and end deployments: owners and CI deploy. */
     DEPLOY(EnumSet.of(MODEL_OWNER, CI_GATE, ADMIN)),
     /** Deployments, windows and series: auditors read. */

@@ -342,7 +342,7 @@ final class AuditBench {
             readRow(c, "SELECT * FROM waiver WHERE model_version_id = ?", version.id());
         }
         ReportDocument document = AuditReport.document(run, version, f.dataset(), policies, outcome, inputs,
-                reports.keys().keyId(), finishedAt, List.of());
+                reports.keys().keyId(), finishedAt, List.of(), List.of());
         var json = document.toJson();
         stages[4] = ms(t);
 

@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -214,6 +215,16 @@ public final class LibertyServer implements BeforeAllCallback {
         /** What it claims audits as. */
         public String name() {
             return name;
+        }
+
+        /** Its log's warnings and errors, the last {@code n}: for a failure message. */
+        public List<String> warnings(int n) {
+            try (java.util.stream.Stream<String> lines = Files.lines(output.resolve("assay/logs/messages.log"))) {
+                List<String> found = lines.filter(l -> l.contains(" W ") || l.contains(" E ")).toList();
+                return found.subList(Math.max(0, found.size() - n), found.size());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return List.of("(no log: " + e + ")");
+            }
         }
 
         /** Kills it as a crash would: SIGKILL, no shutdown. */

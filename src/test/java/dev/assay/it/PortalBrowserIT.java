@@ -1,5 +1,6 @@
 package dev.assay.it;
 
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,8 +157,12 @@ class PortalBrowserIT {
         WebElement pending = browser.findElements(By.cssSelector("article.waiver")).stream()
                 .filter(a -> a.getText().contains("portal-e2e")).findFirst().orElseThrow();
         everyControlIsLabelled();
-        pending.findElement(By.tagName("textarea")).sendKeys("Accepted until the re-sample lands.");
-        pending.findElement(By.xpath(".//button[text()='Approve']")).click();
+        WebElement evidence = pending.findElement(By.cssSelector("table.evidence"));
+        assertTrue(evidence.getText().contains("The failing evidence: four-fifths-impact-ratio")
+                && !evidence.findElements(By.cssSelector("tbody tr")).isEmpty(), "the failing evidence is on the card: " + pending.getText());
+        pending.findElement(By.cssSelector("form.approve textarea")).sendKeys("Accepted until the re-sample lands.");
+        pending.findElement(By.cssSelector("form.approve input[name=confirm]")).click();
+        pending.findElement(By.xpath(".//form[contains(@class,'approve')]//button[text()='Approve']")).click();
         await(d -> d.getCurrentUrl().contains("#waiver-"), "the approval to land");
         shot("3-auditor-approved");
         browser.get(page);
@@ -227,11 +232,98 @@ class PortalBrowserIT {
         Object status = ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch('/portal/waivers/' + arguments[0] + '/approve', {method: 'POST', headers: {'Content-Type': "
-                        + "'application/x-www-form-urlencoded'}, body: 'comment=mine&csrf=' + encodeURIComponent(arguments[1])})"
+                        + "'application/x-www-form-urlencoded'}, body: 'comment=mine&confirm=on&csrf=' + encodeURIComponent(arguments[1])})"
                         + ".then(r => done(r.status));", id, csrf);
         assertEquals(403L, status);
         shot("6-self-approval-refused");
         signOut();
+    }
+
+    /**
+     * Every portal page, as an auditor (who sees the most) and signed out (the verify page), at 1400 and at 390 px
+     * wide (a phone): axe-core's WCAG 2.0/2.1 A and AA rules find no violation, and at 390 px the page itself never
+     * scrolls sideways (wide tables and charts scroll inside their own box). Screenshots of each page at both widths
+     * are kept in target/portal-screenshots.
+     */
+    @Test
+    void everyPagePassesWcag21AaAtDesktopAndPhoneWidths() throws Exception {
+        String base = LibertyServer.get().base().toString();
+        Api auditor = Api.keycloakUser("auditor");
+        JsonObject gate = auditor.get("/api/v1/models/loan-approval/versions/1.0.0/gate").json();
+        String audit = gate.getString("audit");
+        String deployment = auditor.get("/api/v1/models/loan-approval/deployments").json().getJsonArray("deployments")
+                .getJsonObject(0).getString("id");
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("dashboard", "/portal/");
+        pages.put("model", "/portal/models/loan-approval");
+        pages.put("version", "/portal/models/loan-approval/versions/1.0.0");
+        pages.put("audit", "/portal/audits/" + audit);
+        pages.put("ll144-summary", "/portal/audits/" + audit + "/summary.html");
+        pages.put("deployment", "/portal/deployments/" + deployment);
+        pages.put("compare", "/portal/models/loan-approval/compare?a=1.0.0&b=1.1.0");
+        pages.put("waivers", "/portal/waivers");
+        pages.put("policies", "/portal/policies");
+        pages.put("policy", "/portal/policies/nyc-ll144");
+        pages.put("ledger", "/portal/ledger");
+        pages.put("verify", "/portal/verify");
+        List<String> problems = new java.util.ArrayList<>();
+        signIn("auditor");
+        try {
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                problems.addAll(check(page.getKey(), base + page.getValue()));
+            }
+            signOut();
+            problems.addAll(check("verify-signed-out", base + "/portal/verify"));
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        }
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    /** The page at both widths: axe-core's violations and, on a phone, sideways scrolling. */
+    private static List<String> check(String name, String url) throws Exception {
+        List<String> problems = new java.util.ArrayList<>();
+        for (int width : new int[] {1400, 390}) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            browser.get(url);
+            await(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")), name + " loaded");
+            shot("wcag-" + name + "-" + width);
+            String violations = axe();
+            if (!violations.equals("[]")) {
+                problems.add(name + " at " + width + " px: " + violations);
+            }
+            if (width == 390) {
+                Object overflow = ((JavascriptExecutor) browser).executeScript(
+                        "const w = document.documentElement.clientWidth;"
+                                + "if (document.documentElement.scrollWidth <= w) return null;"
+                                + "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 1"
+                                + " && getComputedStyle(e).position !== 'fixed').slice(0, 5)"
+                                + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''))"
+                                + ".join(', ') + ' wider than ' + w + ' px';");
+                if (overflow != null) {
+                    problems.add(name + " at 390 px scrolls sideways: " + overflow);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** axe-core's WCAG 2.0/2.1 A and AA violations on the current page, as JSON (rule, impact, first targets). */
+    private static String axe() throws Exception {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+            try (var in = PortalBrowserIT.class.getResourceAsStream("/axe.min.js")) {
+                assertTrue(in != null, "axe.min.js (com.deque.html.axe-core:selenium) on the test class path");
+                js.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return String.valueOf(js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                        + ".then(r => done(JSON.stringify(r.violations.map(v => ({rule: v.id, impact: v.impact, help: v.help,"
+                        + " nodes: v.nodes.length, first: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))))"
+                        + ".catch(e => done('axe failed: ' + e));"));
     }
 
     private static File awaitDownload() throws Exception {

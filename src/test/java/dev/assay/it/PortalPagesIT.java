@@ -186,6 +186,113 @@ class PortalPagesIT {
         }
     }
 
+    /**
+     * Review in the portal without JavaScript: any audit of a version has its page (linked from the audits table);
+     * an owner comments on a failing rule's findings, an auditor replies in the thread and signs the audit off with a
+     * statement, and the version page names who signed off; an owner is offered no sign-off, and a refused comment
+     * answers the page with the problem and keeps the draft.
+     */
+    @Test
+    void anOwnerAndAnAuditorReviewAnAuditAndTheAuditorSignsItOff() throws Exception {
+        URI base = LibertyServer.get().base();
+        Api ci = Api.withRoles("ci-gate");
+        String model = "portal-review-" + UUID.randomUUID().toString().substring(0, 8);
+        String api = WalkingSkeletonIT.register(ci, model);
+        Api.addOwners(model, "owner");
+        assertEquals(201, ci.send("POST", api + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply done = ci.send("POST", api + "/audits?wait=60", "application/json", "{}".getBytes());
+        assertEquals(201, done.status(), done.text());
+        String id = done.json().getString("id");
+        String versionPage = "/portal/models/" + model + "/versions/1.0.0";
+        String auditPage = "/portal/audits/" + id;
+
+        HttpClient owner = signedIn("owner", demoPassword("owner"));
+        String version = get(owner, base.resolve(versionPage)).body();
+        assertTrue(version.contains("href=\"" + auditPage + "\""), "the audits table and the review link lead to the audit's page");
+        assertTrue(version.contains("No auditor has signed off the audit this gate rests on."), version);
+        HttpResponse<String> page = get(owner, base.resolve(auditPage));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Comments on this rule&#39;s findings") || page.body().contains("Comments on this rule's findings"), page.body());
+        assertFalse(page.body().contains("class=\"sign-off\""), "an owner is offered no sign-off");
+        HttpResponse<String> commented = post(owner, base.resolve(auditPage + "/comments"), "finding=four-fifths-impact-ratio&body="
+                + URLEncoder.encode("The F sample <b>is</b> from one branch.", StandardCharsets.UTF_8) + "&csrf=" + csrf(page.body()));
+        assertEquals(303, commented.statusCode(), commented.body());
+        String commentId = commented.headers().firstValue("Location").orElseThrow().replaceAll(".*#comment-", "");
+        HttpResponse<String> refused = post(owner, base.resolve(auditPage + "/comments"), "finding=no-such-rule&body=kept+draft&csrf="
+                + csrf(page.body()));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("/finding") && refused.body().contains("role=\"alert\""), refused.body());
+
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String asAuditor = get(auditor, base.resolve(auditPage)).body();
+        assertTrue(asAuditor.contains("The F sample &lt;b&gt;is&lt;/b&gt; from one branch."), "the comment, as text: " + asAuditor);
+        assertTrue(asAuditor.contains("id=\"comment-" + commentId + "\""), asAuditor);
+        assertTrue(asAuditor.contains("class=\"sign-off\"") && asAuditor.contains("type=\"checkbox\" name=\"confirm\" required"),
+                "an auditor who does not own the model is offered the sign-off, with a confirmation");
+        assertEquals(303, post(auditor, base.resolve(auditPage + "/comments"), "replyTo=" + commentId
+                + "&body=Noted%3B+the+interval+reflects+it.&csrf=" + csrf(asAuditor)).statusCode());
+        HttpResponse<String> signed = post(auditor, base.resolve(auditPage + "/sign-offs"),
+                "statement=Reviewed+the+findings+and+their+evidence.&confirm=on&csrf=" + csrf(asAuditor));
+        assertEquals(303, signed.statusCode(), signed.body());
+
+        String after = get(auditor, base.resolve(auditPage)).body();
+        Matcher thread = Pattern.compile("id=\"comment-" + commentId + "\".*?Noted; the interval reflects it\\.", Pattern.DOTALL).matcher(after);
+        assertTrue(thread.find(), "the reply is inside the thread it answers: " + after);
+        assertTrue(after.contains("Signed off by <strong>auditor</strong>") && after.contains("Reviewed the findings and their evidence."), after);
+        assertTrue(after.contains("You have signed this audit off.") && !after.contains("class=\"sign-off\""), "once per auditor");
+        assertTrue(get(owner, base.resolve(versionPage)).body().contains("Signed off by <strong>auditor</strong>"), "shown on the version");
+    }
+
+    /**
+     * The dashboard searched, filtered and sorted by its query string (a link to share), a bad parameter answered 400
+     * with the page and the parameter named; the version page's switcher lists the model's versions.
+     */
+    @Test
+    void theDashboardSearchesFiltersAndSortsAndTheVersionPageSwitchesVersions() throws Exception {
+        URI base = LibertyServer.get().base();
+        Api ci = Api.withRoles("ci-gate");
+        Api owner = Api.withRoles("model-owner");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String audited = "dash-audited-" + tag;
+        String bare = "dash-bare-" + tag;
+        String api = WalkingSkeletonIT.register(ci, audited);
+        WalkingSkeletonIT.register(ci, bare);
+        Api.addOwners(audited, owner.person());
+        assertEquals(201, ci.send("POST", api + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        assertEquals(201, ci.send("POST", api + "/audits?wait=60", "application/json", "{}".getBytes()).status());
+
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String both = modelsTable(get(auditor, base.resolve("/portal/?q=" + tag)).body());
+        assertTrue(both.contains(">" + audited + "<") && both.contains(">" + bare + "<"), both);
+        String byOwner = modelsTable(get(auditor, base.resolve("/portal/?q=" + tag + "&owner=" + owner.person())).body());
+        assertTrue(byOwner.contains(">" + audited + "<") && !byOwner.contains(">" + bare + "<"), "the owner filter: " + byOwner);
+        assertTrue(byOwner.contains("its gate (1)") && byOwner.contains("hidden by the filters"), byOwner);
+        String byPolicy = modelsTable(get(auditor, base.resolve("/portal/?q=" + tag + "&policy=eeoc-four-fifths")).body());
+        assertTrue(byPolicy.contains(">" + audited + "<") && !byPolicy.contains(">" + bare + "<"), "the packs its audit applied");
+        String byGate = modelsTable(get(auditor, base.resolve("/portal/?q=" + tag + "&gate=none")).body());
+        assertTrue(!byGate.contains(">" + audited + "<") && byGate.contains(">" + bare + "<"), "no audit yet: NONE");
+        String failingFirst = modelsTable(get(auditor, base.resolve("/portal/?q=" + tag + "&sort=gate&risk=HIGH")).body());
+        assertTrue(failingFirst.indexOf(">" + audited + "<") >= 0
+                && failingFirst.indexOf(">" + audited + "<") < failingFirst.indexOf(">" + bare + "<"), "FAIL before NONE: " + failingFirst);
+        HttpResponse<String> bad = get(auditor, base.resolve("/portal/?sort=price&gate=maybe"));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("/sort: must be model, gate, registered or versions") && bad.body().contains("/gate:"), bad.body());
+
+        String version = get(auditor, base.resolve(VERSION)).body();
+        Matcher switcher = Pattern.compile("<nav class=\"versions\" aria-label=\"Versions of this model\">(.*?)</nav>", Pattern.DOTALL)
+                .matcher(version);
+        assertTrue(switcher.find(), version);
+        assertTrue(switcher.group(1).contains("href=\"/portal/models/loan-approval/versions/1.1.0\"")
+                && switcher.group(1).contains("aria-current=\"page\""), switcher.group(1));
+    }
+
+    /** The dashboard's table of models (the recent audits below it list models too). */
+    private static String modelsTable(String dashboard) {
+        int start = dashboard.indexOf("<caption><span>Models");
+        assertTrue(start >= 0, dashboard);
+        return dashboard.substring(start, dashboard.indexOf("</table>", start));
+    }
+
     @Test
     void auditorsSeeTheVerifiedLedgerAndCompareVersions() throws Exception {
         URI base = LibertyServer.get().base();
@@ -454,8 +561,8 @@ class PortalPagesIT {
     }
 
     /**
-     * A version's timeline (issue 19 §8): registered, the upload, the audit requested and completed (FAIL, in a word),
-     * a deployment refused by the gate, a waiver requested and approved, a deployment on the waived gate, newest
+     * A version's timeline (issue 19 §8): registered, the upload, the audit requested and completed (FAIL, in a word) and
+     * signed off, a deployment refused by the gate, a waiver requested and approved, a deployment on the waived gate, newest
      * first with each entry's time and actor exactly as the ledger (read through the API's filters) recorded them.
      */
     @Test
@@ -471,6 +578,9 @@ class PortalPagesIT {
         Api.Reply audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes());
         assertEquals(201, audit.status(), audit.text());
         assertEquals("FAIL", audit.json().getString("decision"), "F is selected at 0.3, M at 0.5: a ratio of 0.6");
+        Api.Reply signed = auditorApi.send("POST", "/api/v1/audits/" + audit.json().getString("id") + "/sign-offs", "application/json",
+                "{\"statement\":\"Reviewed the findings and the data's provenance.\"}".getBytes());
+        assertEquals(201, signed.status(), signed.text());
         String deployments = "/api/v1/models/" + model + "/deployments";
         assertEquals(409, ci.send("POST", deployments, "application/json",
                 "{\"version\":\"1.0.0\",\"environment\":\"production\"}".getBytes()).status(), "a FAIL gate is not deployed");
@@ -494,8 +604,9 @@ class PortalPagesIT {
                 .getValuesAs(jakarta.json.JsonObject.class).stream()
                 .filter(e -> e.getJsonObject("payload").getString("model").equals(model)).toList());
         expected.sort(java.util.Comparator.comparing((jakarta.json.JsonObject e) -> e.getJsonNumber("seq").longValue()).reversed());
-        assertEquals(List.of("deployment.created", "waiver.approved", "waiver.requested", "deployment.refused", "audit.completed",
-                "audit.requested", "dataset.ingested", "version.registered"), expected.stream().map(e -> e.getString("kind")).toList());
+        assertEquals(List.of("deployment.created", "waiver.approved", "waiver.requested", "deployment.refused", "audit.signed-off",
+                "audit.completed", "audit.requested", "dataset.ingested", "version.registered"),
+                expected.stream().map(e -> e.getString("kind")).toList());
 
         HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
         String page = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
@@ -514,8 +625,9 @@ class PortalPagesIT {
         String completed = timeline.substring(timeline.indexOf("data-kind=\"audit.completed\""));
         completed = completed.substring(0, completed.indexOf("</tr>"));
         assertTrue(completed.contains("completed: FAIL (four-fifths-impact-ratio)") && completed.contains("\u2716 FAIL")
-                && completed.contains("href=\"/portal/models/" + model + "/versions/1.0.0#audit-" + audit.json().getString("id") + "\""), completed);
-        assertTrue(page.contains("id=\"audit-" + audit.json().getString("id") + "\""), "the link's anchor is the audit's row");
+                && completed.contains("href=\"/portal/audits/" + audit.json().getString("id") + "\""), "linked to the audit's page: " + completed);
+        assertTrue(timeline.contains("signed off: Reviewed the findings and the data&#39;s provenance.")
+                && timeline.contains("<td>" + html(auditorApi.person())), "the sign-off and its auditor: " + timeline);
         assertTrue(timeline.contains("Deployed to staging on gate WARN") && timeline.contains("href=\"/portal/deployments/"
                 + deployed.json().getString("id") + "\""), timeline);
         assertTrue(timeline.contains("Deployment to production refused: the gate was FAIL, the environment requires PASS"), timeline);
@@ -548,8 +660,7 @@ class PortalPagesIT {
         assertEquals(about.stream().map(e -> List.of(String.valueOf(e.getJsonNumber("seq").longValue()), e.getString("kind"), auditId,
                 e.getString("actor"))).toList(), rows.stream().map(r -> List.of(r.get(0), r.get(2), r.get(3), r.get(4))).toList(),
                 "newest first, the entries the API has about the audit");
-        assertTrue(bySubject.body().contains("href=\"/portal/models/" + model + "/versions/1.0.0#audit-" + auditId + "\""),
-                "the audit's entries link to its row on the version page");
+        assertTrue(bySubject.body().contains("href=\"/portal/audits/" + auditId + "\""), "the audit's entries link to its page");
         assertTrue(bySubject.body().contains("value=\"" + auditId + "\""), "the form keeps the filter");
         assertTrue(bySubject.body().contains("Chain verified"), bySubject.body());
 
@@ -692,9 +803,15 @@ class PortalPagesIT {
         Api.Reply valid = Api.anonymous().multipart("/portal/verify", parts);
         assertEquals(200, valid.status());
         assertTrue(valid.text().contains("\u2714 Valid"), valid.text());
+        // The page names the report it checked, from the signed JSON the PDF carries.
+        assertTrue(valid.text().contains("The report of model <strong>loan-approval</strong>")
+                && valid.text().contains("version <strong>1.1.0</strong>") && valid.text().contains("<code>" + audit + "</code>")
+                && valid.text().contains("decision <strong>" + admin.get("/api/v1/audits/" + audit).json().getString("decision") + "</strong>"),
+                valid.text());
         pdf[pdf.length / 2] ^= 1;
         Api.Reply invalid = Api.anonymous().multipart("/portal/verify", parts);
         assertTrue(invalid.text().contains("\u2716 Invalid"), invalid.text());
+        assertFalse(invalid.text().contains("The report of model"), "a document whose signature fails is not named as checked");
         assertEquals(400, Api.anonymous().multipart("/portal/verify", new LinkedHashMap<>()).status());
     }
 }

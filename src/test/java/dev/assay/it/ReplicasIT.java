@@ -182,6 +182,16 @@ class ReplicasIT {
     void aServerKilledMidAuditLosesNothingAndDoesNothingTwice() throws Exception {
         Api ci = Api.withRoles("ci-gate");
         Api onReplica = ci.on(replica.base());
+        LibertyServer.Running server = LibertyServer.get();
+        // Audits the earlier test classes left queued or running are older, so both servers take them first: the
+        // replica would be busy with those while the other server takes the ones queued here. Begin on a quiet queue.
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), "")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+            for (List<String> busy = unfinished(c); !busy.isEmpty(); busy = unfinished(c)) {
+                assertTrue(System.nanoTime() < deadline, "audits of earlier tests still unfinished after 300 s: " + busy);
+                Thread.sleep(200);
+            }
+        }
         byte[] data = rows(60_000).getBytes(StandardCharsets.UTF_8);
         byte[] request = "{\"policies\":[\"eeoc-four-fifths\", \"data-quality-baseline\"]}".getBytes();
         List<String> versions = new ArrayList<>();
@@ -199,19 +209,19 @@ class ReplicasIT {
             ids.add(started.json().getString("id"));
         }
 
-        LibertyServer.Running server = LibertyServer.get();
         Set<String> killedMidAudit = new TreeSet<>();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), "")) {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (runningOn(c, replica.name(), ids).isEmpty()) {
-                assertTrue(System.nanoTime() < deadline, "the replica claimed none of the audits queued on it");
+                assertTrue(System.nanoTime() < deadline, "the replica claimed none of the audits queued on it: "
+                        + states(c, ids) + "; unfinished now: " + unfinished(c) + "; the replica's warnings: " + replica.warnings(20));
                 Thread.sleep(10);
             }
             replica.kill();
             // The replica is dead: what it holds RUNNING now is what it was running when it was killed.
             killedMidAudit.addAll(runningOn(c, replica.name(), ids));
         }
-        assertFalse(killedMidAudit.isEmpty(), "the replica was killed in the middle of an audit");
+        assertFalse(killedMidAudit.isEmpty(), "the replica was killed in the middle of an audit: " + states(ids));
 
         for (String id : ids) {
             JsonObject audit = CrashRecoveryIT.awaitDone(ci, id);
@@ -248,6 +258,36 @@ class ReplicasIT {
             b.append(i + 1).append(female ? ",F," : ",M,").append(hired).append(',').append(k % 3 == 0 ? 1 : 0).append('\n');
         }
         return b.toString();
+    }
+
+    /** The audit runs queued or running now, with their server: what the queue holds. */
+    private static List<String> unfinished(Connection c) throws Exception {
+        List<String> runs = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, status, claimed_by, created_at FROM audit_run"
+                + " WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                runs.add(r.getString(1) + " " + r.getString(2) + " on " + r.getString(3) + " since " + r.getTimestamp(4));
+            }
+        }
+        return runs;
+    }
+
+    /** Each run's status, server and attempts, for a failure message. */
+    private static List<String> states(Connection c, List<String> ids) throws Exception {
+        List<String> states = new ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> run = row(c, "SELECT status, claimed_by, attempts FROM audit_run WHERE id = ?", id);
+            states.add(id + " " + run);
+        }
+        return states;
+    }
+
+    private static List<String> states(List<String> ids) throws Exception {
+        LibertyServer.Running server = LibertyServer.get();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), "")) {
+            return states(c, ids);
+        }
     }
 
     private static Set<String> runningOn(Connection c, String server, List<String> ids) throws Exception {

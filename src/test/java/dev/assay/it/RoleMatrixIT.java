@@ -55,6 +55,9 @@ class RoleMatrixIT {
             GET     /api/v1/audits/{id}/findings.csv                        401  ok   ok   ok   ok
             GET     /api/v1/audits/{id}/metrics.csv                         401  ok   ok   ok   ok
             GET     /api/v1/audits/{id}/summary                             401  ok   ok   ok   ok
+            GET     /api/v1/audits/{id}/review                              401  ok   ok   ok   ok
+            POST    /api/v1/audits/{id}/comments                            401  ok   ok   ok   403
+            POST    /api/v1/audits/{id}/sign-offs                           401  403  ok   403  403
             GET     /api/v1/models/{model}/versions/{version}/gate          401  ok   ok   ok   ok
             GET     /api/v1/gate                                            401  ok   ok   ok   ok
             POST    /api/v1/models/{model}/versions/{version}/waivers       401  ok   403  ok   403
@@ -108,6 +111,9 @@ class RoleMatrixIT {
             GET     /portal/ledger                                          303  303  303  303  303
             GET     /portal/ledger/export.csv                               303  303  303  303  303
             GET     /portal/deployments/{id}                                303  303  303  303  303
+            GET     /portal/audits/{id}                                     303  303  303  303  303
+            POST    /portal/audits/{id}/comments                            401  401  401  401  401
+            POST    /portal/audits/{id}/sign-offs                           401  401  401  401  401
             GET     /portal/audits/{id}/report.json                         303  303  303  303  303
             GET     /portal/audits/{id}/report.jws                          303  303  303  303  303
             GET     /portal/audits/{id}/report.pdf                          303  303  303  303  303
@@ -208,7 +214,8 @@ class RoleMatrixIT {
         for (String path : List.of(version, version + "/gate", version + "/waivers", "/api/v1/models/" + model + "/owners",
                 "/api/v1/audits/" + auditId, "/api/v1/audits/" + auditId + "/report", "/api/v1/audits/" + auditId + "/report.jws",
                 "/api/v1/audits/" + auditId + "/attestation", "/api/v1/audits/" + auditId + "/findings.csv",
-                "/api/v1/audits/" + auditId + "/metrics.csv", "/api/v1/datasets/" + datasetId)) {
+                "/api/v1/audits/" + auditId + "/metrics.csv", "/api/v1/audits/" + auditId + "/review",
+                "/api/v1/datasets/" + datasetId)) {
             assertEquals(404, bob.get(path).status(), "another owner's " + path);
             assertEquals(200, Api.withRoles("auditor").get(path).status(), "an auditor reads " + path);
         }
@@ -216,6 +223,8 @@ class RoleMatrixIT {
                 .noneMatch(m -> m.getString("model").equals(model)), "not listed to another owner");
         assertEquals(404, bob.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
         assertEquals(404, bob.send("POST", version + "/audits", "application/json", "{}".getBytes()).status());
+        assertEquals(404, bob.send("POST", "/api/v1/audits/" + auditId + "/comments", "application/json",
+                "{\"body\":\"not mine to review\"}".getBytes()).status(), "another owner's audit is not found to comment on");
         Api.Reply taken = bob.send("PUT", "/api/v1/models/" + model + "/versions/2.0.0", "application/yaml",
                 WalkingSkeletonIT.CARD_YAML.formatted(model).replace("1.0.0", "2.0.0").getBytes());
         assertEquals(403, taken.status(), taken.text());

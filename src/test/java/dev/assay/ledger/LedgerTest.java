@@ -16,57 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Appends through the repository interface: each entry links to the head it locked, and the head follows. */
 class LedgerTest {
 
-    /** The head row as the first migration seeds it: no entry yet, the genesis hash. */
-    private static final class Store implements LedgerRepository {
-        final LedgerHead head = new LedgerHead() { };
-        final List<LedgerEntry> entries = new ArrayList<>();
-        int locks;
-
-        Store() {
-            head.advance(0, LedgerChain.GENESIS);
-        }
-
-        @Override
-        public LedgerHead lockHead() {
-            locks++;
-            return head;
-        }
-
-        @Override
-        public void add(LedgerEntry entry) {
-            entries.add(entry);
-        }
-
-        @Override
-        public List<LedgerEntry> page(long after, int limit) {
-            return entries.stream().filter(e -> e.seq() > after).limit(limit).toList();
-        }
-
-        @Override
-        public Stream<LedgerEntry> inOrder() {
-            return entries.stream();
-        }
-
-        // Filtering is the database's (JPQL in JpaLedgerRepository), tested over HTTP in PortalPagesIT.
-        @Override
-        public Stream<LedgerEntry> matching(LedgerFilter filter, long after, long before, boolean newestFirst, int limit) {
-            throw new UnsupportedOperationException("not used here");
-        }
-
-        @Override
-        public List<String> kinds() {
-            throw new UnsupportedOperationException("not used here");
-        }
-
-        @Override
-        public List<LedgerEntry> about(java.util.Collection<String> subjects) {
-            throw new UnsupportedOperationException("not used here");
-        }
-    }
-
     @Test
     void appendsChainAndAdvanceTheHead() {
-        Store store = new Store();
+        MemoryLedger store = new MemoryLedger();
         Ledger ledger = new Ledger();
         ledger.entries = store;
         ledger.clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);

@@ -33,37 +33,44 @@ class VersionTimelineTest {
         entry(2, "audit.requested", "audit-0123456789", "ci", "{\"modelVersion\":\"mv\"}");
         entry(3, "audit.completed", "audit-0123456789", "assay-system",
                 "{\"decision\":\"FAIL\",\"reasons\":[\"four-fifths-impact-ratio\"]}");
+        entry(3, "review.commented", "audit-0123456789", "ada", "{\"body\":\"Why is the reference group White?\"}");
         entry(4, "waiver.requested", "w-1", "owen", "{\"rule\":\"four-fifths-impact-ratio\",\"expiresAt\":\"2027-01-01T00:00:00Z\"}");
         entry(5, "waiver.approved", "w-1", "ada", "{\"rule\":\"four-fifths-impact-ratio\",\"comment\":\"Until re-validation.\"}");
+        entry(5, "audit.signed-off", "audit-0123456789", "ada", "{\"signOff\":\"s-1\",\"statement\":\"Reviewed the evidence.\"}");
         entry(6, "deployment.created", "dep-1", "ci", "{\"environment\":\"production\",\"gate\":\"WARN\"}");
         entry(7, "deployment.ended", "dep-1", "ci", "{\"environment\":\"production\",\"reason\":\"replaced\"}");
         entry(8, "token.issued", "tok-1", "admin", "{}");
 
         List<VersionTimeline.Event> events = VersionTimeline.of(PAGE, List.copyOf(entries));
 
-        assertEquals(List.of("deployment.ended", "deployment.created", "waiver.approved", "waiver.requested", "audit.completed",
-                "audit.requested", "dataset.ingested", "version.registered"), events.stream().map(VersionTimeline.Event::kind).toList(),
-                "newest first; a kind that is no part of a version's trail is left out");
-        VersionTimeline.Event completed = events.get(4);
+        assertEquals(List.of("deployment.ended", "deployment.created", "audit.signed-off", "waiver.approved", "waiver.requested",
+                "audit.completed", "audit.requested", "dataset.ingested", "version.registered"),
+                events.stream().map(VersionTimeline.Event::kind).toList(),
+                "newest first (the same minute in chain order); kinds that are no part of a version's trail (a comment, a token) left out");
+        VersionTimeline.Event signedOff = events.get(2);
+        assertEquals("Audit audit-012345\u2026 signed off: Reviewed the evidence.", signedOff.what());
+        assertEquals("ada", signedOff.actor());
+        assertEquals("/portal/audits/audit-0123456789", signedOff.link());
+        VersionTimeline.Event completed = events.get(5);
         assertEquals("Audit audit-012345\u2026 completed: FAIL (four-fifths-impact-ratio)", completed.what());
         assertEquals("FAIL", completed.decision());
         assertEquals("\u2716 FAIL", completed.badge());
         assertEquals("assay-system", completed.actor());
-        assertEquals(PAGE + "#audit-audit-0123456789", completed.link());
+        assertEquals("/portal/audits/audit-0123456789", completed.link(), "the audit's own page");
         assertEquals("2026-12-01 09:03:00 UTC", completed.when());
         assertEquals(T0.plusSeconds(180), completed.at());
 
-        assertEquals("Waiver for four-fifths-impact-ratio approved: Until re-validation.", events.get(2).what());
-        assertEquals("ada", events.get(2).actor());
-        assertEquals(PAGE + "#waivers", events.get(2).link());
+        assertEquals("Waiver for four-fifths-impact-ratio approved: Until re-validation.", events.get(3).what());
+        assertEquals("ada", events.get(3).actor());
+        assertEquals(PAGE + "#waivers", events.get(3).link());
         assertEquals("Deployment in production ended (replaced by a newer deployment)", events.get(0).what());
         assertEquals("/portal/deployments/dep-1", events.get(0).link());
         assertEquals("Deployed to production on gate WARN", events.get(1).what());
-        assertEquals("Dataset uploaded: evaluation, 7214 rows, SHA-256 feedfacecafe\u2026", events.get(6).what());
-        assertEquals(PAGE + "#datasets", events.get(6).link());
-        assertEquals("Registered (model card SHA-256 0123456789ab\u2026), certifying artifact sha256:9f2c", events.get(7).what());
-        assertNull(events.get(7).link());
-        assertNull(events.get(7).decision());
+        assertEquals("Dataset uploaded: evaluation, 7214 rows, SHA-256 feedfacecafe\u2026", events.get(7).what());
+        assertEquals(PAGE + "#datasets", events.get(7).link());
+        assertEquals("Registered (model card SHA-256 0123456789ab\u2026), certifying artifact sha256:9f2c", events.get(8).what());
+        assertNull(events.get(8).link());
+        assertNull(events.get(8).decision());
     }
 
     @Test
