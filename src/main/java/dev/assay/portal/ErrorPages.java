@@ -51,8 +51,7 @@ public class ErrorPages implements ContainerResponseFilter {
         m.put("alert", true);
         m.put("linkHref", "/portal/");
         m.put("linkText", "Back to the dashboard");
-        // As bytes: RESTEasy escapes a String entity of a 400 text/html answer as a whole (its HTML sanitizer), which would
-        // show a bad query parameter's page as markup; every value in the template is escaped by Thymeleaf already.
+        // As bytes, as Page.html sends pages: RESTEasy's HTML sanitizer would escape a 400 page's String as a whole.
         res.setEntity(templates.render("message", m).getBytes(StandardCharsets.UTF_8), null,
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }

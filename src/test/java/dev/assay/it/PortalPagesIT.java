@@ -612,7 +612,7 @@ class PortalPagesIT {
         String page = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
         String timeline = page.substring(page.indexOf("id=\"timeline\""));
         timeline = timeline.substring(0, timeline.indexOf("</table>"));
-        Matcher rows = Pattern.compile("<tr data-kind=\"([a-z.]+)\">(.*?)</tr>", Pattern.DOTALL).matcher(timeline);
+        Matcher rows = Pattern.compile("<tr data-kind=\"([a-z.-]+)\">(.*?)</tr>", Pattern.DOTALL).matcher(timeline);
         int i = 0;
         while (rows.find()) {
             jakarta.json.JsonObject entry = expected.get(i++);
