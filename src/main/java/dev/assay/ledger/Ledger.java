@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -55,5 +56,44 @@ public class Ledger {
     @Transactional
     public void forEach(Consumer<LedgerEntry> action) {
         entries.inOrder().forEach(action);
+    }
+
+    /**
+     * A page of the entries {@code filter} matches, newest first: those numbered below {@code before} (0: from the
+     * newest), at most {@code limit}.
+     */
+    @Transactional
+    public List<LedgerEntry> newest(LedgerFilter filter, long before, int limit) {
+        try (var s = entries.matching(filter, 0, before, true, limit)) {
+            return s.toList();
+        }
+    }
+
+    /** A page of the entries {@code filter} matches, in chain order: those numbered after {@code after}, at most {@code limit}. */
+    @Transactional
+    public List<LedgerEntry> page(LedgerFilter filter, long after, int limit) {
+        try (var s = entries.matching(filter, after, 0, false, limit)) {
+            return s.toList();
+        }
+    }
+
+    /** Every entry {@code filter} matches after {@code after}, streamed in one transaction, newest or oldest first. */
+    @Transactional
+    public void forEach(LedgerFilter filter, long after, boolean newestFirst, Consumer<LedgerEntry> action) {
+        try (var s = entries.matching(filter, after, 0, newestFirst, 0)) {
+            s.forEach(action);
+        }
+    }
+
+    /** Every kind the ledger holds, sorted: what a reader may filter by. */
+    @Transactional
+    public List<String> kinds() {
+        return entries.kinds();
+    }
+
+    /** The entries about any of {@code subjects} (ids, {@code model@version}), newest first. */
+    @Transactional
+    public List<LedgerEntry> about(Collection<String> subjects) {
+        return entries.about(subjects);
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.ledger;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,4 +24,16 @@ public interface LedgerRepository {
 
     /** Every entry in chain order, streamed from the store; consume it inside the caller's transaction. */
     Stream<LedgerEntry> inOrder();
+
+    /**
+     * The entries {@code filter} matches with a number after {@code after} and before {@code before} (0: no upper
+     * bound), newest or oldest first, at most {@code limit} (0: all, streamed; consume inside the caller's transaction).
+     */
+    Stream<LedgerEntry> matching(LedgerFilter filter, long after, long before, boolean newestFirst, int limit);
+
+    /** Every kind some entry has, sorted. */
+    List<String> kinds();
+
+    /** The entries about any of {@code subjects}, newest first. */
+    List<LedgerEntry> about(Collection<String> subjects);
 }

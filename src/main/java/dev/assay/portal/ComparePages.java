@@ -2,6 +2,7 @@ package dev.assay.portal;
 
 import dev.assay.api.Problem;
 import dev.assay.infrastructure.JsonValues;
+import dev.assay.infrastructure.SpreadsheetCsv;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateService;
 import dev.assay.registry.ModelRegistry;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 
@@ -38,7 +41,8 @@ import java.util.Optional;
  * was its approved version), the metrics that audit tested as changes carry its test: which one, paired
  * or unpaired and why, on how many pairs, and the Benjamini-Hochberg adjusted p (significant below 0.05).
  * Elsewhere significant means the two 95% intervals do not overlap, a conservative reading (non-overlap
- * implies a difference significant at well below 5%); metrics without intervals get no verdict.
+ * implies a difference significant at well below 5%); metrics without intervals get no verdict. The table downloads as
+ * CSV ({@code compare/table.csv}, the same {@code a} and {@code b}), cell for cell.
  */
 @Path("portal/models/{model}/compare")
 @SessionAuthenticated
@@ -71,12 +75,52 @@ public class ComparePages {
     record Tests(String sentence, Map<String, JsonObject> changes) {
     }
 
+    /** The two versions compared (A and B), the model's versions oldest first, the lines of the table and the sentence on tests. */
+    record Comparison(String model, String a, String b, List<String> versions, List<Line> lines, String tests) {
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.READ_RESULTS)
     public String compare(@PathParam("model") String model, @QueryParam("a") String a, @QueryParam("b") String b,
                           @Context SecurityContext security) {
-        List<ModelVersion> versions = registry.all((Caller) security.getUserPrincipal()).stream().filter(v -> v.modelName().equals(model))
+        Comparison c = comparison(model, a, b, (Caller) security.getUserPrincipal());
+        Map<String, Object> m = Page.model("Compare " + model + " " + c.a() + " and " + c.b(), request);
+        m.put("model", model);
+        m.put("versions", c.versions());
+        m.put("a", c.a());
+        m.put("b", c.b());
+        m.put("lines", c.lines());
+        m.put("tests", c.tests());
+        m.put("csv", ModelPages.link(model) + "/compare/table.csv?a=" + VersionPages.enc(c.a()) + "&b=" + VersionPages.enc(c.b()));
+        return templates.render("compare", m);
+    }
+
+    /** Exactly the table the page shows for the same {@code a} and {@code b}, as CSV for a spreadsheet. */
+    @GET
+    @Path("table.csv")
+    @Produces("text/csv; charset=utf-8")
+    @Requires(Permission.READ_RESULTS)
+    public Response csv(@PathParam("model") String model, @QueryParam("a") String a, @QueryParam("b") String b,
+                        @Context SecurityContext security) {
+        Comparison c = comparison(model, a, b, (Caller) security.getUserPrincipal());
+        return Response.ok(csv(c), "text/csv; charset=utf-8").header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
+                + ("assay-compare-" + model + "-" + c.a() + "-" + c.b()).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"").build();
+    }
+
+    /**
+     * The table as CSV: the page's columns (the two versions' columns headed by their names) and cells as the page
+     * writes them, values and changes left as numbers, every text made safe ({@link SpreadsheetCsv}).
+     */
+    static String csv(Comparison c) {
+        return SpreadsheetCsv.of(List.of("Metric", "Scope", "Group", c.a(), c.b(), "Change", "Significant", "Test"),
+                c.lines().stream().map(l -> List.of(l.metric(), l.scope(), l.group(), l.a(), l.b(), l.change(), l.significant(), l.test())
+                        .stream().map(SpreadsheetCsv::cell).toList()).toList());
+    }
+
+    /** The comparison the page and its CSV show: B defaults to the newest version, A to the one before it. */
+    private Comparison comparison(String model, String a, String b, Caller caller) {
+        List<ModelVersion> versions = registry.all(caller).stream().filter(v -> v.modelName().equals(model))
                 .sorted(Comparator.comparing(ModelVersion::createdAt)).toList();
         if (versions.isEmpty()) {
             throw Problem.notFound("No model " + model);
@@ -95,14 +139,8 @@ public class ComparePages {
         for (String key : right.keySet()) {
             lines.putIfAbsent(key, line(null, right.get(key), tests.changes().get(key)));
         }
-        Map<String, Object> m = Page.model("Compare " + model + " " + first + " and " + second, request);
-        m.put("model", model);
-        m.put("versions", versions.stream().map(ModelVersion::version).toList());
-        m.put("a", first);
-        m.put("b", second);
-        m.put("lines", List.copyOf(lines.values()));
-        m.put("tests", tests.sentence());
-        return templates.render("compare", m);
+        return new Comparison(model, first, second, versions.stream().map(ModelVersion::version).toList(), List.copyOf(lines.values()),
+                tests.sentence());
     }
 
     private Optional<ReportDocument> report(ModelVersion v) {

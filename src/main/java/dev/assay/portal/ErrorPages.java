@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -50,7 +51,9 @@ public class ErrorPages implements ContainerResponseFilter {
         m.put("alert", true);
         m.put("linkHref", "/portal/");
         m.put("linkText", "Back to the dashboard");
-        res.setEntity(templates.render("message", m), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        // As bytes, as Page.html sends pages: RESTEasy's HTML sanitizer would escape a 400 page's String as a whole.
+        res.setEntity(templates.render("message", m).getBytes(StandardCharsets.UTF_8), null,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
     /** Browsers name text/html among the types they accept; API clients and tools do not. */

@@ -36,8 +36,14 @@ final class Page {
         return m;
     }
 
+    /**
+     * A page with a status of its own (a form with errors, a bad query parameter). As bytes: RESTEasy escapes a String
+     * entity of a 400 text/html answer as a whole (its HTML sanitizer), which would show the page as markup; every value
+     * in a template is escaped by Thymeleaf already.
+     */
     static Response html(int status, String body) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     }
 
     /** The word and icon for a gate or decision: colour is never the only carrier of meaning. */

@@ -13,7 +13,9 @@ import dev.assay.audit.AuditRun;
 import dev.assay.audit.AuditService;
 import dev.assay.audit.GateChanges;
 import dev.assay.audit.GateService;
+import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
+import dev.assay.ledger.Ledger;
 import dev.assay.monitoring.Deployment;
 import dev.assay.monitoring.DeploymentService;
 import dev.assay.monitoring.WindowService;
@@ -61,6 +63,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,6 +113,9 @@ public class VersionPages {
 
     @Inject
     AuditReviews reviews;
+
+    @Inject
+    Ledger ledger;
 
     @Inject
     Templates templates;
@@ -163,7 +171,7 @@ public class VersionPages {
                        @Context SecurityContext security) {
         ModelVersion v = registry.get(model, version, (Caller) security.getUserPrincipal());
         Map<String, Object> m = model(v, List.of(), null);
-        m.put("deployed", deployed(v));
+        wholePage(m, v);
         return templates.render("version", m);
     }
 
@@ -193,7 +201,7 @@ public class VersionPages {
                     : LocalDate.parse(expiresOn.strip()).atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             Map<String, Object> m = model(v, List.of(FieldError.at("/expiresOn", "must be a date such as 2026-12-31")), justification);
-            m.put("deployed", deployed(v));
+            wholePage(m, v);
             return Page.html(422, templates.render("version", m));
         }
         try {
@@ -202,20 +210,43 @@ public class VersionPages {
             Problem p = Problem.of(failure);
             Map<String, Object> m = model(v, p.errors().isEmpty() ? List.of(FieldError.at("/", p.getMessage())) : p.errors(),
                     justification);
-            m.put("deployed", deployed(v));
+            wholePage(m, v);
             return Page.html(p.status(), templates.render("version", m));
         }
         return Response.seeOther(URI.create(link(v) + "#waivers")).build();
     }
 
     /**
-     * Where this version serves or served, newest first; only for the whole page (the audits fragment, polled
-     * every two seconds while an audit runs, does not show it, and each health reads the deployment's windows).
+     * What only the whole page shows: where the version is deployed and its timeline. The audits fragment, polled every
+     * two seconds while an audit runs, shows neither (each health reads the deployment's windows; the timeline the ledger).
      */
-    /** Where this version serves or served, newest first. */
-    private List<DeploymentRow> deployed(ModelVersion v) {
-        return deployments.of(v.modelName()).stream().filter(d -> d.modelVersionId().equals(v.id()))
-                .map(d -> DeploymentRow.of(d, v, windows)).toList();
+    private void wholePage(Map<String, Object> m, ModelVersion v) {
+        List<Deployment> ofVersion = deployments.of(v.modelName()).stream().filter(d -> d.modelVersionId().equals(v.id())).toList();
+        m.put("deployed", ofVersion.stream().map(d -> DeploymentRow.of(d, v, windows)).toList());
+        m.put("timeline", VersionTimeline.of(link(v), ledger.about(subjects(v, ofVersion))));
+    }
+
+    /**
+     * The ledger subjects of a version's trail: the version ({@code model@version}, and its id, which a refused deployment
+     * names), its datasets and their audits, its waivers and its deployments. A production window's dataset and audit are
+     * left out: they belong to the deployment's page, and an hourly window would bury the release trail.
+     */
+    private Set<String> subjects(ModelVersion v, List<Deployment> ofVersion) {
+        Set<String> subjects = new LinkedHashSet<>();
+        subjects.add(v.modelName() + "@" + v.version());
+        subjects.add(v.id());
+        Set<String> windowData = new HashSet<>();
+        for (Dataset d : datasets.ofVersion(v.id())) {
+            if (Dataset.Role.WINDOW.id().equals(d.role())) {
+                windowData.add(d.id());
+            } else {
+                subjects.add(d.id());
+            }
+        }
+        audits.ofVersion(v.id()).stream().filter(a -> !windowData.contains(a.datasetId())).forEach(a -> subjects.add(a.id()));
+        waivers.ofVersion(v.id()).forEach(w -> subjects.add(w.waiver().id()));
+        ofVersion.forEach(d -> subjects.add(d.id()));
+        return subjects;
     }
 
     private Map<String, Object> model(ModelVersion v, List<FieldError> errors, String justification) {

@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.SpreadsheetCsv;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -7,29 +8,22 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A signed report's findings and metric values as CSV for spreadsheets (issue 19 §8; API.md, "Reports for
- * readers"): RFC 4180 (comma, double quotes, CRLF; Apache Commons CSV), one header row, one row per finding or
- * value in the report's order. Read from the report's canonical JSON, so a download says exactly what was signed.
+ * readers"), written by {@link SpreadsheetCsv} (RFC 4180, formula-injection neutralised), one header row, one row
+ * per finding or value in the report's order. Read from the report's canonical JSON, so a download says exactly what was signed.
  * Numbers are written as the JSON has them; an undefined value is an empty cell with its reason in
  * {@code undefined}. Text that a spreadsheet would run as a formula (a cell beginning with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return: a group named {@code =HYPERLINK(...)}) is neutralised with a
  * leading apostrophe, as OWASP's "CSV Injection" advises; numbers are never altered.
  */
 public final class ReportCsv {
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
     private ReportCsv() {
     }
@@ -48,7 +42,7 @@ public final class ReportCsv {
     private static final List<Column> METRICS = List.of(
             text("metric"), text("scope"), text("group"), text("stratum"), text("class"), text("at"), number("value"),
             ci(0, "ci_lower"), ci(1, "ci_upper"), number("n"), text("reference"),
-            new Column("test", m -> m.get("test") instanceof JsonObject t ? safe(textOf(t.get("name"))) : null),
+            new Column("test", m -> m.get("test") instanceof JsonObject t ? SpreadsheetCsv.text(textOf(t.get("name"))) : null),
             new Column("statistic", m -> m.get("test") instanceof JsonObject t ? number(t.get("statistic")) : null),
             new Column("p", m -> m.get("test") instanceof JsonObject t ? number(t.get("p")) : null),
             new Column("p_adjusted", m -> m.get("test") instanceof JsonObject t ? number(t.get("pAdjusted")) : null),
@@ -80,37 +74,20 @@ public final class ReportCsv {
         return csv(report.getJsonArray("metrics"), METRICS);
     }
 
-    /**
-     * A text cell a spreadsheet will show as text: prefixed with an apostrophe when it begins with a character
-     * that starts a formula (OWASP: {@code = + - @}, tab, carriage return); null stays null (an empty cell).
-     */
-    static String safe(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
-    }
-
     private static String csv(JsonArray rows, List<Column> columns) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(columns.stream().map(Column::header).toList());
-            for (JsonObject row : rows.getValuesAs(JsonObject.class)) {
-                List<Object> cells = new ArrayList<>(columns.size());
-                for (Column c : columns) {
-                    cells.add(c.cell().apply(row));
-                }
-                printer.printRecord(cells);
+        List<List<Object>> records = new ArrayList<>(rows.size());
+        for (JsonObject row : rows.getValuesAs(JsonObject.class)) {
+            List<Object> cells = new ArrayList<>(columns.size());
+            for (Column c : columns) {
+                cells.add(c.cell().apply(row));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            records.add(cells);
         }
-        return out.toString();
+        return SpreadsheetCsv.of(columns.stream().map(Column::header).toList(), records);
     }
 
     private static Column text(String key) {
-        return new Column(key, o -> safe(textOf(o.get(key))));
+        return new Column(key, o -> SpreadsheetCsv.text(textOf(o.get(key))));
     }
 
     private static Column number(String key) {

@@ -518,6 +518,270 @@ class PortalPagesIT {
         assertEquals(404, get(owner, base.resolve("/portal/models/" + other)).statusCode(), "not the demo owner's model: as absent");
     }
 
+    /** The ledger entries about {@code subject}, newest first, through the API's subject filter (the portal's reference). */
+    private static List<jakarta.json.JsonObject> entriesAbout(Api reader, String subject) throws Exception {
+        Api.Reply r = reader.get("/api/v1/ledger?limit=1000&subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8));
+        assertEquals(200, r.status(), r.text());
+        List<jakarta.json.JsonObject> entries = new java.util.ArrayList<>(r.json().getJsonArray("entries").getValuesAs(jakarta.json.JsonObject.class));
+        assertTrue(entries.stream().allMatch(e -> e.getString("subject").equals(subject)), "the API's subject filter: " + entries);
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    private static String unhtml(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csvRecords(String csv) throws Exception {
+        try (var p = org.apache.commons.csv.CSVParser.builder().setReader(new java.io.StringReader(csv))
+                .setFormat(org.apache.commons.csv.CSVFormat.RFC4180).get()) {
+            return p.getRecords();
+        }
+    }
+
+    /** The cells of every body row of the first table after {@code marker}, as text. */
+    private static List<List<String>> tableRows(String html, String marker) {
+        String table = html.substring(html.indexOf(marker));
+        table = table.substring(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
+        List<List<String>> rows = new java.util.ArrayList<>();
+        Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(table);
+        while (tr.find()) {
+            List<String> cells = new java.util.ArrayList<>();
+            Matcher td = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>", Pattern.DOTALL).matcher(tr.group(1));
+            while (td.find()) {
+                cells.add(unhtml(td.group(1).replaceAll("<[^>]+>", "").strip()));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    /**
+     * A version's timeline (issue 19 §8): registered, the upload, the audit requested and completed (FAIL, in a word) and
+     * signed off, a deployment refused by the gate, a waiver requested and approved, a deployment on the waived gate, newest
+     * first with each entry's time and actor exactly as the ledger (read through the API's filters) recorded them.
+     */
+    @Test
+    void theVersionPageTellsItsTimelineNewestFirstFromTheLedger() throws Exception {
+        String model = "trail-" + UUID.randomUUID().toString().substring(0, 8);
+        Api ci = Api.withRoles("ci-gate");
+        Api owner = Api.withRoles("model-owner");
+        Api auditorApi = Api.withRoles("auditor");
+        String version = WalkingSkeletonIT.register(ci, model);
+        Api.addOwners(model, owner.person());
+        Api.Reply uploaded = ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes());
+        assertEquals(201, uploaded.status(), uploaded.text());
+        Api.Reply audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes());
+        assertEquals(201, audit.status(), audit.text());
+        assertEquals("FAIL", audit.json().getString("decision"), "F is selected at 0.3, M at 0.5: a ratio of 0.6");
+        Api.Reply signed = auditorApi.send("POST", "/api/v1/audits/" + audit.json().getString("id") + "/sign-offs", "application/json",
+                "{\"statement\":\"Reviewed the findings and the data's provenance.\"}".getBytes());
+        assertEquals(201, signed.status(), signed.text());
+        String deployments = "/api/v1/models/" + model + "/deployments";
+        assertEquals(409, ci.send("POST", deployments, "application/json",
+                "{\"version\":\"1.0.0\",\"environment\":\"production\"}".getBytes()).status(), "a FAIL gate is not deployed");
+        Api.Reply waiver = owner.send("POST", version + "/waivers", "application/json", ("{\"rule\":\"four-fifths-impact-ratio\","
+                + "\"justification\":\"A re-validation of the model is scheduled for next month.\",\"expiresAt\":\""
+                + Instant.now().plus(java.time.Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}").getBytes());
+        assertEquals(201, waiver.status(), waiver.text());
+        assertEquals(200, auditorApi.send("POST", "/api/v1/waivers/" + waiver.json().getString("id") + "/approve", "application/json",
+                "{\"comment\":\"Until the re-validation.\"}".getBytes()).status());
+        Api.Reply deployed = ci.send("POST", deployments, "application/json", "{\"version\":\"1.0.0\",\"environment\":\"staging\"}".getBytes());
+        assertEquals(201, deployed.status(), "staging accepts WARN in the tests' server: " + deployed.text());
+
+        List<jakarta.json.JsonObject> expected = new java.util.ArrayList<>();
+        for (String subject : List.of(model + "@1.0.0", uploaded.json().getString("id"), audit.json().getString("id"),
+                waiver.json().getString("id"), deployed.json().getString("id"))) {
+            expected.addAll(entriesAbout(auditorApi, subject));
+        }
+        // The refused deployment names the version by its id: found by kind and day, and by the model its payload names.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        expected.addAll(auditorApi.get("/api/v1/ledger?limit=1000&kind=deployment.refused&from=" + today).json().getJsonArray("entries")
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(e -> e.getJsonObject("payload").getString("model").equals(model)).toList());
+        expected.sort(java.util.Comparator.comparing((jakarta.json.JsonObject e) -> e.getJsonNumber("seq").longValue()).reversed());
+        assertEquals(List.of("deployment.created", "waiver.approved", "waiver.requested", "deployment.refused", "audit.signed-off",
+                "audit.completed", "audit.requested", "dataset.ingested", "version.registered"),
+                expected.stream().map(e -> e.getString("kind")).toList());
+
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String page = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
+        String timeline = page.substring(page.indexOf("id=\"timeline\""));
+        timeline = timeline.substring(0, timeline.indexOf("</table>"));
+        Matcher rows = Pattern.compile("<tr data-kind=\"([a-z.-]+)\">(.*?)</tr>", Pattern.DOTALL).matcher(timeline);
+        int i = 0;
+        while (rows.find()) {
+            jakarta.json.JsonObject entry = expected.get(i++);
+            assertEquals(entry.getString("kind"), rows.group(1), "newest first: row " + i);
+            String row = rows.group(2);
+            assertTrue(row.contains("<time datetime=\"" + entry.getString("at") + "\">"), "the entry's time: " + row);
+            assertTrue(row.contains("<td>" + html(entry.getString("actor")) + "</td>"), "the entry's actor: " + row);
+        }
+        assertEquals(expected.size(), i, "one row per ledger entry of the version: " + timeline);
+        String completed = timeline.substring(timeline.indexOf("data-kind=\"audit.completed\""));
+        completed = completed.substring(0, completed.indexOf("</tr>"));
+        assertTrue(completed.contains("completed: FAIL (four-fifths-impact-ratio)") && completed.contains("\u2716 FAIL")
+                && completed.contains("href=\"/portal/audits/" + audit.json().getString("id") + "\""), "linked to the audit's page: " + completed);
+        assertTrue(timeline.contains("signed off: Reviewed the findings and the data&#39;s provenance.")
+                && timeline.contains("<td>" + html(auditorApi.person())), "the sign-off and its auditor: " + timeline);
+        assertTrue(timeline.contains("Deployed to staging on gate WARN") && timeline.contains("href=\"/portal/deployments/"
+                + deployed.json().getString("id") + "\""), timeline);
+        assertTrue(timeline.contains("Deployment to production refused: the gate was FAIL, the environment requires PASS"), timeline);
+        assertTrue(timeline.contains("Waiver for four-fifths-impact-ratio approved: Until the re-validation."), timeline);
+    }
+
+    /**
+     * The ledger page (issue 19 §8): filtered by subject, by a family of kinds with an actor and a day, paged with a bounded
+     * page size, subjects linked to their pages, the selection as CSV (the same rows as the API's, formula-safe), and a
+     * bad parameter answered with a 400 page naming it; the API's listing takes the same filters and answers text/csv.
+     */
+    @Test
+    void theLedgerPageFiltersPagesLinksAndExportsCsv() throws Exception {
+        String model = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
+        Api ci = Api.withRoles("ci-gate");
+        Api auditorApi = Api.withRoles("auditor");
+        String version = WalkingSkeletonIT.register(ci, model);
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes());
+        assertEquals(201, audit.status(), audit.text());
+        String auditId = audit.json().getString("id");
+        List<jakarta.json.JsonObject> about = entriesAbout(auditorApi, auditId);
+        assertEquals(List.of("audit.completed", "audit.requested"), about.stream().map(e -> e.getString("kind")).toList());
+
+        URI base = LibertyServer.get().base();
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        HttpResponse<String> bySubject = get(auditor, base.resolve("/portal/ledger?subject=" + auditId));
+        assertEquals(200, bySubject.statusCode(), bySubject.body());
+        List<List<String>> rows = tableRows(bySubject.body(), "class=\"ledger\"");
+        assertEquals(about.stream().map(e -> List.of(String.valueOf(e.getJsonNumber("seq").longValue()), e.getString("kind"), auditId,
+                e.getString("actor"))).toList(), rows.stream().map(r -> List.of(r.get(0), r.get(2), r.get(3), r.get(4))).toList(),
+                "newest first, the entries the API has about the audit");
+        assertTrue(bySubject.body().contains("href=\"/portal/audits/" + auditId + "\""), "the audit's entries link to its page");
+        assertTrue(bySubject.body().contains("value=\"" + auditId + "\""), "the form keeps the filter");
+        assertTrue(bySubject.body().contains("Chain verified"), bySubject.body());
+
+        String ciActor = about.get(1).getString("actor");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String family = "/portal/ledger?kind=audit&actor=" + URLEncoder.encode(ciActor, StandardCharsets.UTF_8) + "&from=" + today + "&to=" + today;
+        List<List<String>> byActor = tableRows(get(auditor, base.resolve(family)).body(), "class=\"ledger\"");
+        assertEquals(List.of(List.of(String.valueOf(about.get(1).getJsonNumber("seq").longValue()), "audit.requested")),
+                byActor.stream().map(r -> List.of(r.get(0), r.get(2))).toList(), "the family, the actor and the day: " + byActor);
+        HttpResponse<String> versionPage = get(auditor, base.resolve("/portal/ledger?kind=version.registered&subject=" + model + "%401.0.0"));
+        assertTrue(versionPage.body().contains("href=\"/portal/models/" + model + "/versions/1.0.0\""), "a version links to its page");
+
+        HttpResponse<String> first = get(auditor, base.resolve("/portal/ledger?kind=audit&limit=1"));
+        List<List<String>> one = tableRows(first.body(), "class=\"ledger\"");
+        assertEquals(1, one.size(), "one entry a page");
+        Matcher older = Pattern.compile("href=\"(/portal/ledger\\?kind=audit&amp;limit=1&amp;before=(\\d+))\" rel=\"next\"").matcher(first.body());
+        assertTrue(older.find(), first.body());
+        assertEquals(one.get(0).get(0), older.group(2), "the next page starts below the last entry shown");
+        List<List<String>> second = tableRows(get(auditor, base.resolve(unhtml(older.group(1)))).body(), "class=\"ledger\"");
+        assertEquals(1, second.size());
+        assertTrue(Long.parseLong(second.get(0).get(0)) < Long.parseLong(one.get(0).get(0)) && second.get(0).get(2).startsWith("audit."),
+                "older, and of the same family: " + second);
+
+        assertTrue(bySubject.body().contains("href=\"/portal/ledger/export.csv?subject=" + auditId + "\""), "the CSV of the same filters");
+        HttpResponse<String> csv = get(auditor, base.resolve("/portal/ledger/export.csv?subject=" + auditId));
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        List<org.apache.commons.csv.CSVRecord> records = csvRecords(csv.body());
+        assertEquals(List.of("seq", "at", "kind", "subject", "actor", "payload", "prev", "hash"), records.get(0).toList());
+        assertEquals(about.stream().map(e -> List.of(String.valueOf(e.getJsonNumber("seq").longValue()), e.getString("kind"),
+                e.getString("actor"), e.getString("hash"))).toList(), records.subList(1, records.size()).stream()
+                .map(r -> List.of(r.get(0), r.get(2), r.get(4), r.get(7))).toList());
+        Api.Reply apiCsv = auditorApi.get("/api/v1/ledger?subject=" + auditId, "text/csv");
+        assertEquals(200, apiCsv.status(), apiCsv.text());
+        assertTrue(apiCsv.contentType().startsWith("text/csv"), apiCsv.contentType());
+        List<org.apache.commons.csv.CSVRecord> chainOrder = csvRecords(apiCsv.text());
+        assertEquals(List.of(records.get(2).toList(), records.get(1).toList()), chainOrder.subList(1, chainOrder.size()).stream()
+                .map(org.apache.commons.csv.CSVRecord::toList).toList(), "the API's CSV: the same rows, in chain order");
+        assertTrue(auditorApi.get("/api/v1/ledger?subject=" + auditId).contentType().startsWith("application/json"), "JSON stays the default");
+
+        HttpResponse<String> bad = auditor.send(HttpRequest.newBuilder(base.resolve("/portal/ledger?from=yesterday&limit=0&kind=Audit"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), bad.headers().toString());
+        for (String name : List.of("kind", "from", "limit")) {
+            assertTrue(bad.body().contains("&#39;" + name + "&#39;"), name + " named: " + bad.body());
+        }
+        assertEquals(400, get(auditor, base.resolve("/portal/ledger/export.csv?to=2026-01-01&from=2026-02-01")).statusCode());
+        Api.Reply apiBad = auditorApi.get("/api/v1/ledger?actor=" + "a".repeat(321));
+        assertEquals(400, apiBad.status());
+        assertTrue(apiBad.text().contains("'actor'"), apiBad.text());
+
+        HttpClient owner = signedIn("owner", demoPassword("owner"));
+        assertEquals(403, get(owner, base.resolve("/portal/ledger/export.csv")).statusCode(), "the ledger is for auditors and admins");
+    }
+
+    /** The compare page's table as CSV (issue 19 §8): the same rows and cells as the page shows, for the same two versions. */
+    @Test
+    void theCompareTableDownloadsAsTheSameCsv() throws Exception {
+        URI base = LibertyServer.get().base();
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String page = get(auditor, base.resolve("/portal/models/loan-approval/compare?a=1.0.0&b=1.1.0")).body();
+        assertTrue(page.contains("href=\"/portal/models/loan-approval/compare/table.csv?a=1.0.0&amp;b=1.1.0\""), page);
+        HttpResponse<String> csv = get(auditor, base.resolve("/portal/models/loan-approval/compare/table.csv?a=1.0.0&b=1.1.0"));
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("assay-compare-loan-approval-1.0.0-1.1.0.csv"));
+        List<org.apache.commons.csv.CSVRecord> records = csvRecords(csv.body());
+        assertEquals(List.of("Metric", "Scope", "Group", "1.0.0", "1.1.0", "Change", "Significant", "Test"), records.get(0).toList());
+        List<List<String>> shown = tableRows(page, "class=\"compare\"");
+        assertTrue(shown.size() > 10, "the demo's metrics: " + shown.size());
+        assertEquals(shown, records.subList(1, records.size()).stream().map(org.apache.commons.csv.CSVRecord::toList).toList(),
+                "row for row and cell for cell what the page shows");
+
+        HttpClient owner = signedIn("owner", demoPassword("owner"));
+        String other = "compare-csv-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, Api.withRoles("ci-gate").send("PUT", "/api/v1/models/" + other + "/versions/1.0.0", "application/yaml",
+                MonitoringIT.CARD.formatted(other, "1.0.0").getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(404, get(owner, base.resolve("/portal/models/" + other + "/compare/table.csv")).statusCode(),
+                "another owner's model: as absent, as the page");
+        assertEquals(200, get(owner, base.resolve("/portal/models/loan-approval/compare/table.csv")).statusCode(), "the demo owner's own");
+    }
+
+    /**
+     * The model page's chart of each rule's worst group across versions (issue 19 §8): the value of the worst group in each
+     * version's latest audit, computed here from the API's findings, with the threshold line; a version without an audit
+     * drawn as undefined with its reason, not as 0.
+     */
+    @Test
+    void theModelPageChartsEachRulesWorstGroupAcrossVersions() throws Exception {
+        String model = "trend-" + UUID.randomUUID().toString().substring(0, 8);
+        Api ci = Api.withRoles("ci-gate");
+        String version = WalkingSkeletonIT.register(ci, model);
+        assertEquals(201, ci.send("POST", version + "/datasets", "text/csv", WalkingSkeletonIT.csv().getBytes()).status());
+        Api.Reply audit = ci.send("POST", version + "/audits?wait=60", "application/json", "{}".getBytes());
+        assertEquals(201, audit.status(), audit.text());
+        assertEquals(201, ci.send("PUT", "/api/v1/models/" + model + "/versions/1.1.0", "application/yaml",
+                WalkingSkeletonIT.CARD_YAML.formatted(model).replace("version: 1.0.0", "version: 1.1.0").getBytes()).status());
+        List<jakarta.json.JsonObject> findings = Api.withRoles("auditor").get("/api/v1/audits/" + audit.json().getString("id")).json()
+                .getJsonArray("findings").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(f -> f.getString("rule").equals("four-fifths-impact-ratio")).toList();
+        jakarta.json.JsonObject worst = findings.stream().filter(f -> f.get("value") instanceof jakarta.json.JsonNumber)
+                .min(java.util.Comparator.comparingDouble(f -> f.getJsonNumber("value").doubleValue())).orElseThrow();
+
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        HttpResponse<String> page = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model));
+        assertEquals(200, page.statusCode(), page.body());
+        String trends = page.body().substring(page.body().indexOf("id=\"trends\""), page.body().indexOf("id=\"history\""));
+        String title = "eeoc-four-fifths / four-fifths-impact-ratio: impact_ratio, worst group";
+        assertTrue(trends.contains("<svg class=\"chart series\" role=\"img\"") && trends.contains(">" + title + "</title>")
+                && trends.contains("class=\"threshold\"") && trends.contains("threshold &gt;= 0.80"), trends);
+        List<List<String>> rows = tableRows(trends, title + ", per version");
+        assertEquals(List.of("1.0.0", worst.getString("scope") + " = " + worst.getString("group"),
+                String.format(java.util.Locale.ROOT, "%.4f", worst.getJsonNumber("value").doubleValue())), rows.get(0).subList(0, 3),
+                "the worst group of 1.0.0's audit: " + rows);
+        assertEquals(worst.getString("outcome"), rows.get(0).get(4));
+        assertEquals(List.of("1.1.0", "–", "undefined", "", "–", "no finished audit"), rows.get(1), "undefined with its reason");
+        assertTrue(trends.contains("1.1.0: undefined (no finished audit)") && trends.contains("class=\"undefined\""),
+                "drawn as undefined in the chart, described for screen readers: " + trends);
+    }
+
     @Test
     void stylesheetAndHtmxAreServedWithTheirTypes() throws Exception {
         Api.Reply css = Api.anonymous().get("/portal/assets/portal.css");

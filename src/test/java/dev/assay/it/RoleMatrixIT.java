@@ -102,12 +102,14 @@ class RoleMatrixIT {
             GET     /portal/models/{model}/versions/{version}/audits        303  303  303  303  303
             POST    /portal/models/{model}/versions/{version}/waivers       401  401  401  401  401
             GET     /portal/models/{model}/compare                          303  303  303  303  303
+            GET     /portal/models/{model}/compare/table.csv                303  303  303  303  303
             GET     /portal/waivers                                         303  303  303  303  303
             POST    /portal/waivers/{id}/approve                            401  401  401  401  401
             POST    /portal/waivers/{id}/reject                             401  401  401  401  401
             GET     /portal/policies                                        303  303  303  303  303
             GET     /portal/policies/{id}                                   303  303  303  303  303
             GET     /portal/ledger                                          303  303  303  303  303
+            GET     /portal/ledger/export.csv                               303  303  303  303  303
             GET     /portal/deployments/{id}                                303  303  303  303  303
             GET     /portal/audits/{id}                                     303  303  303  303  303
             POST    /portal/audits/{id}/comments                            401  401  401  401  401
@@ -233,6 +235,25 @@ class RoleMatrixIT {
         assertTrue(Api.withRoles("auditor").get("/api/v1/ledger?limit=1000").json().getJsonArray("entries")
                 .getValuesAs(jakarta.json.JsonObject.class).stream()
                 .anyMatch(e -> e.getString("kind").equals("model.owners") && e.getString("subject").equals(model)));
+    }
+
+    /**
+     * The API's ledger listing as CSV ({@code Accept: text/csv}, filters as for JSON) is the ledger's like its JSON: for
+     * auditors and admins only. (The table sends no Accept header, so it checks the JSON representation.)
+     */
+    @Test
+    void theLedgerAsCsvIsForItsReadersOnly() throws Exception {
+        Map<String, Api> as = identities();
+        Map<String, Integer> expected = Map.of("anonymous", 401, "model-owner", 403, "auditor", 200, "admin", 200, "ci-gate", 403);
+        for (String role : ROLES) {
+            Api.Reply reply = as.get(role).get("/api/v1/ledger?kind=version&limit=5", "text/csv");
+            assertEquals(expected.get(role), reply.status(), role + ": " + reply.text());
+            if (reply.status() == 200) {
+                assertTrue(reply.contentType().startsWith("text/csv"), reply.contentType());
+                assertTrue(reply.text().startsWith("seq,at,kind,subject,actor,payload,prev,hash\r\n"), reply.text());
+                assertTrue(reply.text().lines().skip(1).allMatch(l -> l.split(",")[2].startsWith("version.")), "the kind filter applies");
+            }
+        }
     }
 
     @Test

@@ -51,4 +51,21 @@ public final class MemoryLedger implements LedgerRepository {
     public Stream<LedgerEntry> inOrder() {
         return entries.stream();
     }
+
+    /** Filtering is the database's query (JpaLedgerRepository), tested over HTTP (PortalPagesIT); not repeated here. */
+    @Override
+    public Stream<LedgerEntry> matching(LedgerFilter filter, long after, long before, boolean newestFirst, int limit) {
+        throw new UnsupportedOperationException("the ledger's filters are the database's");
+    }
+
+    @Override
+    public List<String> kinds() {
+        return entries.stream().map(LedgerEntry::kind).distinct().sorted().toList();
+    }
+
+    @Override
+    public List<LedgerEntry> about(java.util.Collection<String> subjects) {
+        return entries.stream().filter(e -> subjects.contains(e.subject()))
+                .sorted(java.util.Comparator.comparingLong(LedgerEntry::seq).reversed()).toList();
+    }
 }

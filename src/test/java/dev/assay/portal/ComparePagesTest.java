@@ -53,4 +53,29 @@ class ComparePagesTest {
         assertTrue(none.sentence().startsWith("Neither version's latest audit compared it with the other"), none.sentence());
         assertEquals("no", ComparePages.line(a.get().metrics().get(0), b.get().metrics().get(0), null).significant());
     }
+
+    /** The CSV is the table: its header names the two versions, its cells are the lines' own, numbers kept, text made safe. */
+    @Test
+    void theCsvIsTheTableCellForCell() throws Exception {
+        Optional<ReportDocument> a = report("a-1", null, ACCURACY.formatted(0.95, 0.90, 0.98));
+        Optional<ReportDocument> b = report("a-2", null, ACCURACY.formatted(0.80, 0.75, 0.85),
+                "{\"metric\":\"selection_rate\",\"scope\":\"race\",\"group\":\"=HYPERLINK(1)\",\"value\":0.5,\"ci\":[0.4,0.6],\"n\":50}");
+        ComparePages.Line accuracy = ComparePages.line(a.get().metrics().get(0), b.get().metrics().get(0), null);
+        ComparePages.Line hostile = ComparePages.line(null, b.get().metrics().get(1), null);
+        String csv = ComparePages.csv(new ComparePages.Comparison("m", "1.0.0", "-2.0", java.util.List.of("1.0.0", "-2.0"),
+                java.util.List.of(accuracy, hostile), "no tests"));
+        java.util.List<org.apache.commons.csv.CSVRecord> rows;
+        try (var p = org.apache.commons.csv.CSVParser.builder().setReader(new StringReader(csv))
+                .setFormat(org.apache.commons.csv.CSVFormat.RFC4180).get()) {
+            rows = p.getRecords();
+        }
+        assertEquals(java.util.List.of("Metric", "Scope", "Group", "1.0.0", "'-2.0", "Change", "Significant", "Test"), rows.get(0).toList(),
+                "a version named like a formula is text");
+        assertEquals(java.util.List.of("accuracy", "", "", accuracy.a(), accuracy.b(), accuracy.change(), accuracy.significant(), ""),
+                rows.get(1).toList());
+        assertEquals("-0.1500", rows.get(1).get(5), "a negative change stays a number");
+        assertEquals("yes (intervals do not overlap)", rows.get(1).get(6));
+        assertEquals(java.util.List.of("selection_rate", "race", "'=HYPERLINK(1)", "absent", "0.5000", "", "", ""), rows.get(2).toList());
+        assertEquals(3, rows.size());
+    }
 }
