@@ -74,6 +74,17 @@ public final class Figures {
         return Math.max(2, Math.min(4, 3 - magnitude));
     }
 
+    /**
+     * A value a person chose rather than measured (a threshold, a tick on an axis) as its shortest decimal:
+     * 0.8, 1, 0.25; {@link #UNDEFINED} when absent.
+     */
+    public static String plain(Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            return UNDEFINED;
+        }
+        return v == 0 ? "0" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** A count of rows, people or values, with thousands separators; "-" when not known. */
     public static String count(Long n) {
         return n == null ? "-" : String.format(Locale.ROOT, "%,d", n);

@@ -38,6 +38,15 @@ class FiguresTest {
     }
 
     @Test
+    void chosenValuesAsWritten() {
+        assertEquals("0.8", Figures.plain(0.8));
+        assertEquals("1", Figures.plain(1.0));
+        assertEquals("0", Figures.plain(-0.0));
+        assertEquals("0.25", Figures.plain(0.25));
+        assertEquals("undefined", Figures.plain(Double.NaN));
+    }
+
+    @Test
     void countsHaveThousandsSeparators() {
         assertEquals("1,234,567", Figures.count(1234567));
         assertEquals("0", Figures.count(0));
