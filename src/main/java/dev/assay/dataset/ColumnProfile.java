@@ -100,7 +100,7 @@ public record ColumnProfile(String name, String type, long nulls, long nonFinite
 
     /** The one wording of a column's missing values, for the portal and the PDF alike. */
     public static String missingText(long nulls, long nonFinite) {
-        return nonFinite == 0 ? Long.toString(nulls) : nulls + " (" + nonFinite + " NaN/inf)";
+        return nonFinite == 0 ? Figures.count(nulls) : Figures.count(nulls) + " (" + Figures.count(nonFinite) + " NaN/inf)";
     }
 
     public JsonObject toJson() {

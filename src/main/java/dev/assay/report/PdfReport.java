@@ -528,12 +528,18 @@ public final class PdfReport {
                 + (dataset.bytes() > 0 ? ", " + Figures.count(dataset.bytes()) + " bytes" : ""));
         w.table("profile");
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
-            if (c.get("numeric") instanceof JsonObject n) {
-                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), missing(c), short4(n.get("mean")),
-                        short4(n.get("std")), short4(n.get("min")) + " / " + (n.get("median") instanceof JsonNumber
-                                ? short4(n.get("median")) + (n.containsKey("quartileSample") ? "*" : "") : "(none)") + " / " + short4(n.get("max")));
+            // Read as the portal reads a stored profile, so both write its figures alike (an integer column's as counts).
+            ColumnProfile column = ColumnProfile.fromJson(c);
+            ColumnProfile.Numeric n = column.numeric();
+            if (n != null) {
+                w.row(column.name(), JsonValues.text(c.get("type"), "-"), missing(c), Figures.number(n.mean()),
+                        Figures.number(n.std()), column.figure(n.min()) + " / " + (n.hasQuartiles()
+                                ? column.figure(n.median()) + (n.sampledQuartiles() ? "*" : "") : "(none)") + " / " + column.figure(n.max()));
             } else {
-                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), missing(c), "", "", "");
+                w.row(column.name(), JsonValues.text(c.get("type"), "-"), missing(c), "", "", "");
+            }
+            if (column.categories() != null) {
+                w.spanningRow("note", 24, "categories: " + column.categories().text());
             }
         }
         if (columns.getValuesAs(JsonObject.class).stream().anyMatch(c -> c.get("numeric") instanceof JsonObject n
@@ -651,11 +657,6 @@ public final class PdfReport {
         }
     }
 
-
-    /** A profile figure as the portal writes it ({@link Figures#number}); "undefined" when absent. */
-    private static String short4(JsonValue v) {
-        return v instanceof JsonNumber n ? Figures.number(n.doubleValue()) : Figures.UNDEFINED;
-    }
 
     /** A chart bar's label: the group's whole name, wrapped by the chart, never cut. */
     private static String label(FindingChart.Bar bar) {
