@@ -328,7 +328,7 @@ class PortalPagesIT {
             raceSex.merge(f.get(header.indexOf("race")) + "*" + f.get(header.indexOf("sex")), 1L, Long::sum);
         }
         // The signed report's findings: which groups each chart draws and which of them no rule could judge.
-        jakarta.json.JsonObject report = auditorApi.get("/api/v1/audits/" + auditId + "/report").json();
+        jakarta.json.JsonObject report = auditorApi.get("/api/v1/audits/" + auditId + "/report", "application/json").json();
         List<jakarta.json.JsonObject> findings = report.getJsonArray("findings").getValuesAs(jakarta.json.JsonObject.class);
         String rule = findings.stream().filter(f -> "race*sex".equals(f.getString("scope", null))
                 && "impact_ratio".equals(f.getString("metric"))).findFirst().orElseThrow().getString("rule");
@@ -474,13 +474,17 @@ class PortalPagesIT {
         assertEquals(200, page.statusCode(), page.body());
         String html = page.body();
         assertTrue(html.contains("Health: \u2716 failing"), "health in a word with an icon: " + html);
-        assertTrue(html.contains("<time>" + MonitoringIT.W1 + "</time>") && html.contains("<time>" + MonitoringIT.W2 + "</time>"),
-                "a timeline row per window");
+        for (Instant start : List.of(MonitoringIT.W1, MonitoringIT.W2)) {
+            // Each window's start for machines in datetime, for people to the minute in UTC.
+            assertTrue(html.contains("<time datetime=\"" + start + "\">" + start.toString().substring(0, 16).replace('T', ' ') + " UTC</time>"),
+                    "a timeline row per window: " + html);
+        }
         String timeline = html.substring(html.indexOf("class=\"timeline\""));
         timeline = timeline.substring(0, timeline.indexOf("</table>"));
         assertTrue(timeline.indexOf("\u2714 PASS") >= 0 && timeline.indexOf("\u2714 PASS") < timeline.indexOf("\u2716 FAIL"),
                 "the decisions in words, oldest first: " + timeline);
-        assertTrue(html.contains("67% (40 of 60)") && html.contains("0% (0 of 60)") && html.contains("below the minimum"),
+        // 40 of 60 labelled: 66.67%, a share written to one decimal.
+        assertTrue(html.contains("66.7% (40 of 60)") && html.contains("0% (0 of 60)") && html.contains("below the minimum"),
                 "label coverage per window");
         assertTrue(html.contains("/portal/audits/" + windows.get(1).getString("audit") + "/report.pdf"), "the window's signed report");
         assertTrue(html.contains(">impact_ratio, sex = F</title>") && html.contains(">label coverage</title>"), "charts with titles");
