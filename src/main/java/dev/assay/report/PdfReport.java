@@ -260,7 +260,9 @@ public final class PdfReport {
                 // A finding within a stratum of the rule's control columns, or about one class, says which.
                 String group = JsonValues.text(f.get("group"), "-") + (f.get("stratum") instanceof JsonString st ? " in " + st.getString() : "")
                         + (f.get("class") instanceof JsonString c ? ", class " + c.getString() : "");
-                w.row(JsonValues.text(f.get("scope"), "-"), group, count(f.get("n")), number(f.get("value")),
+                // A small cell's count is not published, as on the portal and in the chart beside it.
+                w.row(JsonValues.text(f.get("scope"), "-"), group, SmallCells.small(f) ? "< " + SmallCells.K : count(f.get("n")),
+                        number(f.get("value")),
                         interval(f.get("ci")), f.getString("comparator") + " " + plain(f.get("threshold")),
                         f.get("pAdjusted") instanceof JsonNumber ? pValue(f.get("pAdjusted")) : "-",
                         f.getString("outcome").toUpperCase(Locale.ROOT));

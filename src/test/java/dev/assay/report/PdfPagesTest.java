@@ -167,6 +167,7 @@ class PdfPagesTest {
         assertTrue(flat.contains("Asian or Pacific Islander (self-described)*Male (n = 40)"), text);
         // Native American (3 rows) is a small cell: its count and value are not published, the chart says why.
         assertTrue(flat.contains("Native American (n < 5)"), text);
+        assertTrue(flat.contains("race Native American < 5 undefined"), "nor its count in the findings table: " + text);
         assertTrue(flat.contains("undefined: fewer than 5 rows: the value is not shown here"), text);
         // The four-fifths chart (reference Asian, rate 30 / 40 = 0.75): African-American 0.33 / 0.75 = 0.44, Caucasian
         // 0.52778 / 0.75 = 0.7037 with its interval up to 0.7741; the axis ends at 1.1 x 1.0 (parity), so ticks every 0.2.
