@@ -110,7 +110,7 @@ final class Svg {
         }
         if (chart.reference() != null) {
             double rx = LABEL + chart.fraction(chart.reference()) * PLOT;
-            s.append("<line class=\"reference\" x1=\"").append(fmt(rx)).append("\" y1=\"").append(top - 12).append("\" x2=\"")
+            s.append("<line class=\"parity\" x1=\"").append(fmt(rx)).append("\" y1=\"").append(top - 12).append("\" x2=\"")
                     .append(fmt(rx)).append("\" y2=\"").append(axis).append("\"/>");
             s.append(lineLabel(rx, top - 14, Figures.plain(chart.reference()) + " (parity)"));
         }

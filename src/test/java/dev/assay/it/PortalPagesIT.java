@@ -349,7 +349,7 @@ class PortalPagesIT {
         }
         assertTrue(chart != null, "the chart of " + rule + " by race*sex on the page");
         javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
-        assertEquals("1", xpath.evaluate("count(//line[@class='reference'])", chart), "parity at 1.0");
+        assertEquals("1", xpath.evaluate("count(//line[@class='parity'])", chart), "parity at 1.0");
         assertEquals("1", xpath.evaluate("count(//line[@class='threshold'])", chart));
         assertTrue(Integer.parseInt(xpath.evaluate("count(//text[@class='tick'])", chart)) >= 3, "an axis with ticks");
         org.w3c.dom.NodeList labels = (org.w3c.dom.NodeList) xpath.evaluate("//text[@class='label']", chart,

@@ -34,7 +34,7 @@ class SvgTest {
         assertTrue(svg.contains("class=\"bar fail\"") && svg.contains("\u2716 0.6000"), "a failing bar is marked in text too");
         assertTrue(svg.contains("class=\"whisker\"") && svg.contains("class=\"threshold\""), svg);
         assertTrue(svg.contains(">undefined</text>"), "undefined is written, not drawn as zero");
-        assertFalse(svg.contains("class=\"reference\""), "a rate is no ratio: no parity line");
+        assertFalse(svg.contains("class=\"parity\""), "a rate is no ratio: no parity line");
         assertTrue(svg.contains("&lt;b&gt;F&lt;/b&gt;") && !svg.contains("<b>"), "labels are escaped");
         // The threshold line sits at 0.8 / 1.1 of the 380-unit plot, after the 170-unit label column.
         assertTrue(svg.contains("x1=\"" + String.format(java.util.Locale.ROOT, "%.1f", 170 + 0.8 / 1.1 * 380) + "\""), svg);
@@ -95,7 +95,7 @@ class SvgTest {
         assertTrue(desc.contains("threshold >= 0.8; parity at 1") && desc.contains("African-American*Female (n = 2,000): 0.6253 [0.5800, 0.6700] fails"),
                 desc);
         // Parity at 1.0 and the rule's threshold at 0.8, each a vertical line where its value falls on the axis.
-        List<Element> reference = all(doc, "//line[@class='reference']");
+        List<Element> reference = all(doc, "//line[@class='parity']");
         assertEquals(1, reference.size());
         assertEquals(x(RATIOS, 1.0), Double.parseDouble(reference.get(0).getAttribute("x1")), 0.05);
         assertEquals(reference.get(0).getAttribute("x1"), reference.get(0).getAttribute("x2"));
