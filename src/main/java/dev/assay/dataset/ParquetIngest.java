@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -250,8 +251,8 @@ public final class ParquetIngest {
             // Parquet file, and the whole costs time linear in the number of columns.
             List<ColumnProfile> profiled = new ArrayList<>();
             for (int from = 0; from < columns.size(); from += PROFILE_CHUNK) {
-                profiled.addAll(profileChunk(s, parquet, columns.subList(from, Math.min(columns.size(), from + PROFILE_CHUNK)),
-                        rows, exact, nonFinite));
+                profiled.addAll(categories(s, parquet, profileChunk(s, parquet,
+                        columns.subList(from, Math.min(columns.size(), from + PROFILE_CHUNK)), rows, exact, nonFinite), rows));
             }
             return new Profile(rows, profiled);
         }
@@ -306,6 +307,72 @@ public final class ParquetIngest {
             }
             return profiled;
         }
+    }
+
+    /** A categorical column with more distinct values than this (an id, a free text) has no categories counted. */
+    static final long MAX_COUNTED_DISTINCT = 10_000;
+
+    /** Text and boolean columns are categories; numbers, dates and times are not. */
+    static boolean categorical(String type) {
+        return ColumnTypes.is(type, "VARCHAR") || ColumnTypes.is(type, "BOOLEAN");
+    }
+
+    /**
+     * The chunk's categorical columns with their {@link ColumnProfile#TOP_CATEGORIES} most frequent categories
+     * counted exactly. A first scan estimates each column's distinct values (HyperLogLog, a few KB per column), so
+     * that only columns with at most {@link #MAX_COUNTED_DISTINCT} of them are grouped: an id column of ten million
+     * rows would hold every id in the group-by. Each column's group-by reads only that column of the Parquet file.
+     */
+    private static List<ColumnProfile> categories(Statement s, Path parquet, List<ColumnProfile> chunk, long rows)
+            throws SQLException {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (categorical(chunk.get(i).type()) && chunk.get(i).nulls() < rows) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return chunk;
+        }
+        String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
+        List<Integer> counted = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT " + String.join(", ", candidates.stream()
+                .map(i -> "approx_count_distinct(" + Sql.identifier(chunk.get(i).name()) + ")").toList()) + " FROM " + file)) {
+            r.next();
+            for (int k = 0; k < candidates.size(); k++) {
+                if (r.getLong(k + 1) <= MAX_COUNTED_DISTINCT) {
+                    counted.add(candidates.get(k));
+                }
+            }
+        }
+        if (counted.isEmpty()) {
+            return chunk;
+        }
+        StringBuilder union = new StringBuilder();
+        for (int i : counted) {
+            String col = Sql.identifier(chunk.get(i).name());
+            union.append(union.length() == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS i, CAST(").append(col)
+                    .append(" AS VARCHAR) AS v, count(*) AS n FROM ").append(file).append(" WHERE ").append(col)
+                    .append(" IS NOT NULL GROUP BY 1, 2");
+        }
+        Map<Integer, List<ColumnProfile.Category>> top = new HashMap<>();
+        Map<Integer, Long> distinct = new HashMap<>();
+        try (ResultSet r = s.executeQuery("SELECT i, v, n, d FROM (SELECT i, v, n, count(*) OVER (PARTITION BY i) AS d, "
+                + "row_number() OVER (PARTITION BY i ORDER BY n DESC, v) AS k FROM (" + union + ")) WHERE k <= "
+                + ColumnProfile.TOP_CATEGORIES + " ORDER BY i, k")) {
+            while (r.next()) {
+                top.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(new ColumnProfile.Category(r.getString(2), r.getLong(3)));
+                distinct.put(r.getInt(1), r.getLong(4));
+            }
+        }
+        List<ColumnProfile> out = new ArrayList<>(chunk);
+        for (int i : counted) {
+            ColumnProfile c = chunk.get(i);
+            List<ColumnProfile.Category> listed = top.getOrDefault(i, List.of());
+            long others = rows - c.nulls() - listed.stream().mapToLong(ColumnProfile.Category::count).sum();
+            out.set(i, c.withCategories(new ColumnProfile.Categories(listed, distinct.getOrDefault(i, 0L), others)));
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.infrastructure.Figures;
 import dev.assay.api.Problem;
 import dev.assay.infrastructure.JsonValues;
 import dev.assay.infrastructure.SpreadsheetCsv;
@@ -31,7 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -194,7 +194,7 @@ public class ComparePages {
         JsonObject any = a != null ? a : b;
         Double va = value(a);
         Double vb = value(b);
-        String change = va != null && vb != null ? String.format(Locale.ROOT, "%+.4f", vb - va) : "";
+        String change = va != null && vb != null ? (vb - va > 0 ? "+" : "") + Figures.number(vb - va) : "";
         String significant = "";
         double[] ca = interval(a);
         double[] cb = interval(b);
@@ -211,8 +211,8 @@ public class ComparePages {
             significant = adjusted == null ? "untested" : (adjusted < 0.05 ? "yes" : "no") + " (adjusted p " + p(adjusted) + ")";
         }
         return new Line(any.getString("metric"), JsonValues.text(any.get("scope"), ""), JsonValues.text(any.get("group"), ""),
-                va == null ? (a == null ? "absent" : "undefined") : String.format(Locale.ROOT, "%.4f", va),
-                vb == null ? (b == null ? "absent" : "undefined") : String.format(Locale.ROOT, "%.4f", vb), change, significant, test);
+                va == null ? (a == null ? "absent" : "undefined") : Figures.number(va),
+                vb == null ? (b == null ? "absent" : "undefined") : Figures.number(vb), change, significant, test);
     }
 
     /** A p-value to four significant digits, without trailing zeros. */

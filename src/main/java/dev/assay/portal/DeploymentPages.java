@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.infrastructure.Figures;
 import dev.assay.alert.AlertDelivery;
 import dev.assay.alert.Alerts;
 import dev.assay.audit.AuditService;
@@ -279,7 +280,7 @@ public class DeploymentPages {
     }
 
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return Figures.percent(share);
     }
 
     private static JsonObject parse(String json) {

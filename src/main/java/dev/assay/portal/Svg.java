@@ -1,5 +1,6 @@
 package dev.assay.portal;
 
+import dev.assay.infrastructure.Figures;
 import dev.assay.report.FindingChart;
 import org.unbescape.html.HtmlEscape;
 
@@ -14,61 +15,135 @@ import java.util.Locale;
  */
 final class Svg {
 
-    private static final int LABEL = 150;
+    private static final int LABEL = 170;
     private static final int WIDTH = 640;
-    private static final int ROW = 22;
-    private static final int PLOT = WIDTH - LABEL - 70;
+    private static final int PLOT = WIDTH - LABEL - 90;
 
     private Svg() {
     }
 
-    /** Per-group values with CI whiskers and the threshold as a dashed line. */
+    /** Characters of a group's label per line: the label column holds about this many at the chart's font size. */
+    static final int LABEL_CHARS = 24;
+
+    /** Characters of an undefined bar's reason per line, under the bar. */
+    static final int REASON_CHARS = 60;
+
+    private static final int LINE = 14;
+
+    /**
+     * Per-group values: a value axis with ticks, each group's bar with its 95% whisker, the rule's threshold
+     * dashed, 1.0 (parity) as a reference line for a ratio, each label wrapped (never cut: intersection names
+     * differ only at their end) with its n beneath, and an undefined group hatched with its reason written
+     * under the bar and as the bar's tooltip, so it never looks like a pass.
+     */
     static String chart(FindingChart chart, String id) {
-        int height = 30 + ROW * chart.bars().size() + 10;
+        int top = 40;
+        List<Integer> heights = new ArrayList<>();
+        for (FindingChart.Bar bar : chart.bars()) {
+            int labelLines = FindingChart.wrap(bar.label(), LABEL_CHARS).size() + (bar.nText().isEmpty() ? 0 : 1);
+            int reasonLines = bar.isUndefined() ? FindingChart.wrap(bar.reasonText(), REASON_CHARS).size() : 0;
+            heights.add(Math.max(labelLines, 1 + reasonLines) * LINE + 8);
+        }
+        int axis = top + heights.stream().mapToInt(Integer::intValue).sum() + 2;
+        int height = axis + 30;
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" aria-labelledby=\"").append(id).append("-t ").append(id).append("-d\">")
-                .append("<title id=\"").append(id).append("-t\">").append(HtmlEscape.escapeHtml4Xml(chart.title())).append("</title>")
-                .append("<desc id=\"").append(id).append("-d\">").append(HtmlEscape.escapeHtml4Xml(description(chart))).append("</desc>");
-        double tx = LABEL + chart.fraction(chart.threshold()) * PLOT;
-        int y = 30;
-        for (FindingChart.Bar bar : chart.bars()) {
-            s.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(y + 14).append("\" text-anchor=\"end\">")
-                    .append(HtmlEscape.escapeHtml4Xml(shorten(bar.group() == null ? "overall" : bar.group()))).append("</text>");
-            if (bar.value() == null) {
-                s.append("<text x=\"").append(LABEL + 4).append("\" y=\"").append(y + 14).append("\" class=\"undefined\">undefined</text>");
+                .append("<title id=\"").append(id).append("-t\">").append(esc(chart.title())).append("</title>")
+                .append("<desc id=\"").append(id).append("-d\">").append(esc(description(chart))).append("</desc>")
+                // Hatching, drawn with attributes rather than the stylesheet's classes: it must read in a saved SVG too.
+                .append("<defs><pattern id=\"").append(id).append("-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"")
+                .append(" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/>")
+                .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#5f5f5f\" stroke-width=\"2\"/></pattern></defs>");
+        // Ticks and their grid lines first, so everything else is drawn over them.
+        for (double tick : chart.ticks()) {
+            double x = LABEL + chart.fraction(tick) * PLOT;
+            s.append("<line class=\"grid\" x1=\"").append(fmt(x)).append("\" y1=\"").append(top - 4).append("\" x2=\"").append(fmt(x))
+                    .append("\" y2=\"").append(axis + 4).append("\"/>")
+                    .append("<text class=\"tick\" x=\"").append(fmt(x)).append("\" y=\"").append(axis + 17)
+                    .append("\" text-anchor=\"middle\">").append(Figures.plain(tick)).append("</text>");
+        }
+        s.append("<path class=\"axis\" d=\"M").append(LABEL).append(' ').append(axis).append('H').append(LABEL + PLOT).append("\"/>");
+        int y = top;
+        for (int i = 0; i < chart.bars().size(); i++) {
+            FindingChart.Bar bar = chart.bars().get(i);
+            List<String> label = FindingChart.wrap(bar.label(), LABEL_CHARS);
+            s.append("<text class=\"label\" x=\"").append(LABEL - 8).append("\" y=\"").append(y + 14).append("\" text-anchor=\"end\">");
+            for (int k = 0; k < label.size(); k++) {
+                s.append("<tspan x=\"").append(LABEL - 8).append("\" dy=\"").append(k == 0 ? 0 : LINE).append("\">")
+                        .append(esc(label.get(k))).append("</tspan>");
+            }
+            if (!bar.nText().isEmpty()) {
+                s.append("<tspan class=\"n\" x=\"").append(LABEL - 8).append("\" dy=\"").append(LINE).append("\">")
+                        .append(esc(bar.nText())).append("</tspan>");
+            }
+            s.append("</text>");
+            if (bar.isUndefined()) {
+                // The estimate's length when there is one (a group too small to judge), the whole row when there is none.
+                double w = bar.value() == null ? PLOT : Math.max(2, chart.fraction(bar.value()) * PLOT);
+                s.append("<rect class=\"bar-undefined\" x=\"").append(LABEL).append("\" y=\"").append(y + 4).append("\" width=\"")
+                        .append(fmt(w)).append("\" height=\"").append(LINE - 2).append("\" fill=\"url(#").append(id)
+                        .append("-hatch)\" stroke=\"#5f5f5f\"><title>").append(esc(bar.reasonText())).append("</title></rect>");
+                List<String> reason = FindingChart.wrap(bar.reasonText(), REASON_CHARS);
+                s.append("<text class=\"reason\" x=\"").append(LABEL + 4).append("\" y=\"").append(y + 14 + LINE).append("\">");
+                for (int k = 0; k < reason.size(); k++) {
+                    s.append("<tspan x=\"").append(LABEL + 4).append("\" dy=\"").append(k == 0 ? 0 : LINE).append("\">")
+                            .append(esc(reason.get(k))).append("</tspan>");
+                }
+                s.append("</text>");
             } else {
                 double w = chart.fraction(bar.value()) * PLOT;
-                s.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 3).append("\" width=\"").append(fmt(w))
-                        .append("\" height=\"").append(ROW - 8).append("\" class=\"").append(bar.fails() ? "bar fail" : "bar").append("\"/>");
-                s.append("<text x=\"").append(LABEL + PLOT + 8).append("\" y=\"").append(y + 14).append("\">")
-                        .append(bar.fails() ? "\u2716 " : "").append(String.format(Locale.ROOT, "%.3f", bar.value())).append("</text>");
+                s.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 4).append("\" width=\"").append(fmt(w))
+                        .append("\" height=\"").append(LINE - 2).append("\" class=\"").append(bar.fails() ? "bar fail" : "bar").append("\"/>");
             }
+            s.append("<text class=\"value\" x=\"").append(LABEL + PLOT + 8).append("\" y=\"").append(y + 14).append("\">")
+                    .append(esc(bar.valueText())).append("</text>");
             if (bar.low() != null && bar.high() != null) {
                 double a = LABEL + chart.fraction(bar.low()) * PLOT;
                 double b = LABEL + chart.fraction(bar.high()) * PLOT;
-                int mid = y + ROW / 2 + 1;
+                int mid = y + 10;
                 s.append("<path class=\"whisker\" d=\"M").append(fmt(a)).append(' ').append(mid).append('H').append(fmt(b))
                         .append("M").append(fmt(a)).append(' ').append(mid - 5).append('V').append(mid + 5)
                         .append("M").append(fmt(b)).append(' ').append(mid - 5).append('V').append(mid + 5).append("\"/>");
             }
-            y += ROW;
+            y += heights.get(i);
         }
-        s.append("<line class=\"threshold\" x1=\"").append(fmt(tx)).append("\" y1=\"22\" x2=\"").append(fmt(tx))
-                .append("\" y2=\"").append(y).append("\"/>")
-                .append("<text x=\"").append(fmt(tx + 4)).append("\" y=\"16\">threshold ").append(HtmlEscape.escapeHtml4Xml(chart.comparator()))
-                .append(' ').append(String.format(Locale.ROOT, "%.2f", chart.threshold())).append("</text></svg>");
-        return s.toString();
+        if (chart.reference() != null) {
+            double rx = LABEL + chart.fraction(chart.reference()) * PLOT;
+            s.append("<line class=\"parity\" x1=\"").append(fmt(rx)).append("\" y1=\"").append(top - 12).append("\" x2=\"")
+                    .append(fmt(rx)).append("\" y2=\"").append(axis).append("\"/>");
+            s.append(lineLabel(rx, top - 14, Figures.plain(chart.reference()) + " (parity)"));
+        }
+        double tx = LABEL + chart.fraction(chart.threshold()) * PLOT;
+        s.append("<line class=\"threshold\" x1=\"").append(fmt(tx)).append("\" y1=\"").append(top - 26).append("\" x2=\"")
+                .append(fmt(tx)).append("\" y2=\"").append(axis).append("\"/>")
+                .append(lineLabel(tx, top - 28, chart.thresholdText()));
+        return s.append("</svg>").toString();
     }
 
+    /** A vertical line's label at its top: to its right, or to its left in the plot's right part so it stays inside. */
+    private static String lineLabel(double x, int y, String text) {
+        boolean left = x > LABEL + PLOT * 0.6;
+        return "<text class=\"line-label\" x=\"" + fmt(left ? x - 4 : x + 4) + "\" y=\"" + y + "\" text-anchor=\""
+                + (left ? "end" : "start") + "\">" + esc(text) + "</text>";
+    }
+
+    private static String esc(String text) {
+        return HtmlEscape.escapeHtml4Xml(text);
+    }
+
+    /** What the chart shows, for a screen reader: the lines, then each group with its n, value and interval, or why it has none. */
     private static String description(FindingChart chart) {
         List<String> parts = new ArrayList<>();
         for (FindingChart.Bar bar : chart.bars()) {
-            parts.add((bar.group() == null ? "overall" : bar.group()) + " "
-                    + (bar.value() == null ? "undefined" : String.format(Locale.ROOT, "%.3f", bar.value()))
-                    + (bar.fails() ? " (fails)" : ""));
+            parts.add(bar.label() + (bar.nText().isEmpty() ? "" : " (" + bar.nText() + ")") + ": "
+                    + (bar.value() == null ? "" : Figures.number(bar.value()))
+                    + (bar.low() != null && bar.high() != null ? " " + Figures.interval(bar.low(), bar.high()) : "")
+                    + (bar.fails() ? " fails" : "")
+                    + (bar.isUndefined() ? (bar.value() == null ? "" : ", ") + bar.reasonText() : ""));
         }
-        return "Threshold " + chart.comparator() + " " + chart.threshold() + ". " + String.join("; ", parts);
+        return chart.thresholdText() + (chart.reference() != null ? "; parity at " + Figures.plain(chart.reference()) : "") + ". "
+                + String.join("; ", parts);
     }
 
     /** An intersection's grid (see {@link FindingChart#grid()}); each cell shows its text, its shade only repeats it. */
@@ -78,36 +153,51 @@ final class Svg {
 
     private static String heatMap(String title, FindingChart.Grid grid, String id) {
         int cw = 90;
-        int ch = 30;
-        int left = 130;
-        int top = 40;
+        int left = 150;
+        // Headers and row labels wrap and their rows grow to hold them: names are never cut.
+        int headerLines = grid.columns().stream().mapToInt(c -> FindingChart.wrap(c, 13).size()).max().orElse(1);
+        int top = 14 + headerLines * LINE;
+        List<Integer> heights = new ArrayList<>();
+        for (String r : grid.rows()) {
+            heights.add(Math.max(30, FindingChart.wrap(r, 20).size() * LINE + 8));
+        }
         int width = left + cw * grid.columns().size() + 10;
-        int height = top + ch * grid.rows().size() + 10;
+        int height = top + heights.stream().mapToInt(Integer::intValue).sum() + 10;
         StringBuilder s = new StringBuilder("<svg class=\"heatmap\" role=\"img\" viewBox=\"0 0 " + width + " " + height
-                + "\" aria-labelledby=\"" + id + "-t\"><title id=\"" + id + "-t\">" + HtmlEscape.escapeHtml4Xml(title + ": "
+                + "\" aria-labelledby=\"" + id + "-t\"><title id=\"" + id + "-t\">" + esc(title + ": "
                 + grid.rowAttribute() + " \u00d7 " + grid.columnAttribute()) + ", value per intersection</title>");
         int x = left;
         for (String c : grid.columns()) {
-            s.append("<text x=\"").append(x + cw / 2).append("\" y=\"").append(top - 10).append("\" text-anchor=\"middle\">")
-                    .append(HtmlEscape.escapeHtml4Xml(shorten(c))).append("</text>");
+            s.append(lines(x + cw / 2, 14, "middle", FindingChart.wrap(c, 13)));
             x += cw;
         }
         int y = top;
-        for (String r : grid.rows()) {
-            s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 19).append("\" text-anchor=\"end\">")
-                    .append(HtmlEscape.escapeHtml4Xml(shorten(r))).append("</text>");
+        for (int i = 0; i < grid.rows().size(); i++) {
+            String r = grid.rows().get(i);
+            int ch = heights.get(i);
+            s.append(lines(left - 8, y + 19, "end", FindingChart.wrap(r, 20)));
             x = left;
             for (String c : grid.columns()) {
                 FindingChart.Cell cell = grid.cell(r, c);
                 s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(cw - 2)
                         .append("\" height=\"").append(ch - 2).append("\" class=\"cell-").append(cell.shade()).append("\"/>")
                         .append("<text x=\"").append(x + cw / 2).append("\" y=\"").append(y + 19).append("\" text-anchor=\"middle\">")
-                        .append(HtmlEscape.escapeHtml4Xml(cell.label())).append("</text>");
+                        .append(esc(cell.label())).append("</text>");
                 x += cw;
             }
             y += ch;
         }
         return s.append("</svg>").toString();
+    }
+
+    /** A text of several lines, the first at {@code y}. */
+    private static String lines(int x, int y, String anchor, List<String> lines) {
+        StringBuilder s = new StringBuilder("<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\">");
+        for (int k = 0; k < lines.size(); k++) {
+            s.append("<tspan x=\"").append(x).append("\" dy=\"").append(k == 0 ? 0 : LINE).append("\">").append(esc(lines.get(k)))
+                    .append("</tspan>");
+        }
+        return s.append("</text>").toString();
     }
 
     /**
@@ -139,7 +229,7 @@ final class Svg {
         double[] range = chart.range();
         for (double tick : new double[] {range[0], (range[0] + range[1]) / 2, range[1]}) {
             s.append("<text x=\"").append(left - 6).append("\" y=\"").append(fmt(y.applyAsDouble(tick) + 4))
-                    .append("\" text-anchor=\"end\">").append(String.format(Locale.ROOT, "%.3f", tick)).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(Figures.number(tick)).append("</text>");
         }
         s.append("<path class=\"axis\" d=\"M").append(left).append(' ').append(top).append('V').append(top + plotHeight)
                 .append('H').append(left + plotWidth).append("\"/>");
@@ -166,7 +256,7 @@ final class Svg {
                     .append(left + plotWidth).append("\" y2=\"").append(fmt(ty)).append("\"/>")
                     .append("<text x=\"").append(left + plotWidth + 6).append("\" y=\"").append(fmt(ty + 4)).append("\">threshold ")
                     .append(HtmlEscape.escapeHtml4Xml(chart.comparator() == null ? "" : chart.comparator())).append(' ')
-                    .append(String.format(Locale.ROOT, "%.2f", chart.threshold())).append("</text>");
+                    .append(Figures.plain(chart.threshold())).append("</text>");
         }
         if (chart.reference() != null) {
             double ry = y.applyAsDouble(chart.reference());
@@ -175,7 +265,7 @@ final class Svg {
                     // Its label goes on the side away from the threshold's, so the two never overlap.
                     .append("<text x=\"").append(left + plotWidth + 6).append("\" y=\"")
                     .append(fmt(chart.threshold() != null && chart.reference() > chart.threshold() ? ry - 6 : ry + 16)).append("\">release ")
-                    .append(String.format(Locale.ROOT, "%.3f", chart.reference())).append("</text>");
+                    .append(Figures.number(chart.reference())).append("</text>");
         }
         StringBuilder line = new StringBuilder();
         boolean pen = false;
@@ -225,18 +315,14 @@ final class Svg {
         List<String> parts = new ArrayList<>();
         for (SeriesChart.Point p : chart.points()) {
             String v = p.value() == null ? "undefined" + (p.undefined() == null ? "" : " (" + p.undefined() + ")")
-                    : String.format(Locale.ROOT, "%.3f", p.value())
-                    + (p.low() != null && p.high() != null ? String.format(Locale.ROOT, " [%.3f, %.3f]", p.low(), p.high()) : "");
+                    : Figures.number(p.value())
+                    + (p.low() != null && p.high() != null ? " " + Figures.interval(p.low(), p.high()) : "");
             parts.add(p.label() + ": " + v + (p.outcome() == null ? "" : " " + p.outcome()) + (p.alarm() ? ", CUSUM alarm" : ""));
         }
         return (chart.threshold() == null ? "No single threshold" : "Threshold " + chart.comparator() + " " + chart.threshold())
                 + "; " + (chart.reference() == null ? "no release value" : "release audit value "
-                + String.format(Locale.ROOT, "%.3f", chart.reference())) + "; " + chart.alarms() + " CUSUM alarm(s). "
+                + Figures.number(chart.reference())) + "; " + chart.alarms() + " CUSUM alarm(s). "
                 + String.join("; ", parts);
-    }
-
-    private static String shorten(String label) {
-        return label.length() > 22 ? label.substring(0, 21) + "\u2026" : label;
     }
 
     private static String fmt(double v) {

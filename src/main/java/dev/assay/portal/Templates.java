@@ -18,7 +18,12 @@ public class Templates {
 
     private final TemplateEngine engine = HtmlTemplates.engine("portal/templates/");
 
+    /** Every template has {@code ${fmt}}: numbers and instants written as the PDF writes them ({@link PageFigures}). */
     public String render(String template, Map<String, Object> variables) {
-        return engine.process(template, new Context(Locale.ENGLISH, variables));
+        Context context = new Context(Locale.ENGLISH, variables);
+        if (!context.containsVariable("fmt")) {
+            context.setVariable("fmt", PageFigures.INSTANCE);
+        }
+        return engine.process(template, context);
     }
 }

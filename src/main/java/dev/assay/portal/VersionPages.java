@@ -3,6 +3,7 @@ package dev.assay.portal;
 import dev.assay.audit.AuditProgress;
 import dev.assay.dataset.ColumnProfile;
 import dev.assay.report.SmallCells;
+import dev.assay.infrastructure.Figures;
 import dev.assay.infrastructure.JsonValues;
 import dev.assay.failure.FieldError;
 import dev.assay.api.Problem;
@@ -67,7 +68,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -355,15 +355,15 @@ public class VersionPages {
             default -> "? " + outcome;
         };
         String interval = f.get("ci") instanceof JsonArray ci && ci.size() == 2 && !small
-                ? "[" + num(ci.get(0)) + ", " + num(ci.get(1)) + "]" : "";
+                ? Figures.interval(JsonValues.number(ci.get(0)), JsonValues.number(ci.get(1))) : "";
         // A finding within a stratum of the rule's control columns, or about one class, says which.
         return new FindingRow(JsonValues.text(f.get("scope"), "overall"), JsonValues.text(f.get("group"), "all")
                 + (f.get("stratum") != null && f.get("stratum") != JsonValue.NULL ? " in " + JsonValues.text(f.get("stratum"), "") : "")
                 + (f.get("class") instanceof jakarta.json.JsonString c ? ", class " + c.getString() : ""),
-                f.get("n") instanceof JsonNumber n ? (small ? "fewer than " + SMALL_CELL : String.valueOf(n.longValue())) : "",
+                f.get("n") instanceof JsonNumber n ? (small ? "fewer than " + SMALL_CELL : Figures.count(n.longValue())) : "",
                 small ? "suppressed" : f.get("value") instanceof JsonNumber ? num(f.get("value")) : "undefined",
-                interval, f.getString("comparator", "") + " " + num(f.get("threshold")), outcome, label,
-                f.get("pAdjusted") instanceof JsonNumber ? num(f.get("pAdjusted")) : "",
+                interval, f.getString("comparator", "") + " " + Figures.plain(JsonValues.number(f.get("threshold"))), outcome, label,
+                f.get("pAdjusted") instanceof JsonNumber ? Figures.pValue(JsonValues.number(f.get("pAdjusted"))) : "",
                 f.getString("undefined", ""), detectable(f), f.get("minimumDetectable") instanceof JsonObject md
                         ? md.getString("note", md.getString("undefined", "")) : "");
     }
@@ -384,8 +384,9 @@ public class VersionPages {
         return (ratio ? "ratio \u2264 " : "gap \u2265 ") + num(md.get("value"));
     }
 
+    /** A finding's value through the one formatter the PDF uses too; "" when absent. */
     private static String num(JsonValue v) {
-        return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "";
+        return v instanceof JsonNumber n ? Figures.number(n.doubleValue()) : "";
     }
 
     private static String pretty(JsonObject json) {

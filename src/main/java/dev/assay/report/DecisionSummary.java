@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.Figures;
 import dev.assay.infrastructure.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,8 +88,9 @@ public final class DecisionSummary {
         return new Tally(passed, failed, undecided);
     }
 
+    /** As every number the portal and the PDF show ({@link Figures#number}). */
     private static String number(JsonNumber n) {
-        return String.format(Locale.ROOT, "%.4f", n.doubleValue());
+        return Figures.number(n.doubleValue());
     }
 
 }

@@ -1,6 +1,7 @@
 package dev.assay.report;
 
 import dev.assay.dataset.ColumnProfile;
+import dev.assay.infrastructure.Figures;
 import dev.assay.infrastructure.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -12,8 +13,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -68,13 +67,13 @@ public final class PdfReport {
             w.line("body", "Model " + model.name() + " version " + model.version());
             w.line("body", "Model card SHA-256");
             w.paragraph("detail", 14, String.valueOf(model.cardSha256()));
-            w.line("body", "Dataset " + dataset.id() + ", " + dataset.rows() + " rows, SHA-256");
+            w.line("body", "Dataset " + dataset.id() + ", " + Figures.count(dataset.rows()) + " rows, SHA-256");
             w.paragraph("detail", 14, String.valueOf(dataset.sha256()));
             for (ReportDocument.PolicyRef p : report.policyRefs()) {
                 w.line("body", "Policy " + p.id() + " " + p.version() + ", SHA-256");
                 w.paragraph("detail", 14, p.sha256());
             }
-            w.line("body", "Audit " + audit.id() + ", completed " + audit.completedAt());
+            w.line("body", "Audit " + audit.id() + ", completed " + Figures.utc(audit.completedAt()));
             w.line("body", "Requested by " + orUnknown(audit.requestedBy())
                     + "; version registered by " + orUnknown(model.registeredBy())
                     + "; dataset uploaded by " + orUnknown(dataset.uploadedBy()));
@@ -132,7 +131,7 @@ public final class PdfReport {
         }
         w.gap(60);
         w.line("body", "Audit " + report.audit().id());
-        w.line("body", "Completed " + report.audit().completedAt() + (report.assayVersion() != null
+        w.line("body", "Completed " + Figures.utc(report.audit().completedAt()) + (report.assayVersion() != null
                 ? " by Assay " + report.assayVersion() : ""));
         w.line("body", "Signed with key " + report.signing().keyId());
     }
@@ -154,7 +153,7 @@ public final class PdfReport {
         w.paragraph("small", 0, decision.sentence());
         w.gap(4);
         w.line("summary", "Audited: " + report.model().name() + " " + report.model().version() + " on "
-                + dataset.rows() + " rows (" + (dataset.role() == null ? "evaluation" : dataset.role()) + " dataset, SHA-256 "
+                + Figures.count(dataset.rows()) + " rows (" + (dataset.role() == null ? "evaluation" : dataset.role()) + " dataset, SHA-256 "
                 + sha.substring(0, Math.min(16, sha.length())) + "...)");
         List<JsonObject> policies = report.policies();
         w.line("summary", "Against: " + String.join(", ", policies.stream()
@@ -214,11 +213,11 @@ public final class PdfReport {
             return;
         }
         for (JsonObject x : waivers) {
-            w.line("smallBold", x.getString("rule") + ": " + x.getString("status").toUpperCase(Locale.ROOT) + " until " + x.getString("expiresAt"));
-            w.paragraph("detail", 14, "requested by " + x.getString("requestedBy") + " at " + x.getString("requestedAt"));
+            w.line("smallBold", x.getString("rule") + ": " + x.getString("status").toUpperCase(Locale.ROOT) + " until " + when(x.getString("expiresAt")));
+            w.paragraph("detail", 14, "requested by " + x.getString("requestedBy") + " at " + when(x.getString("requestedAt")));
             w.paragraph("detail", 14, "justification: " + x.getString("justification"));
             if (x.get("decision") instanceof JsonObject d) {
-                w.paragraph("detail", 14, d.getString("outcome") + " by " + d.getString("by") + " at " + d.getString("at")
+                w.paragraph("detail", 14, d.getString("outcome") + " by " + d.getString("by") + " at " + when(d.getString("at"))
                         + ": " + d.getString("comment"));
             }
         }
@@ -275,7 +274,9 @@ public final class PdfReport {
                 // A finding within a stratum of the rule's control columns, or about one class, says which.
                 String group = JsonValues.text(f.get("group"), "-") + (f.get("stratum") instanceof JsonString st ? " in " + st.getString() : "")
                         + (f.get("class") instanceof JsonString c ? ", class " + c.getString() : "");
-                w.row(JsonValues.text(f.get("scope"), "-"), group, count(f.get("n")), number(f.get("value")),
+                // A small cell's count is not published, as on the portal and in the chart beside it.
+                w.row(JsonValues.text(f.get("scope"), "-"), group, SmallCells.small(f) ? "< " + SmallCells.K : count(f.get("n")),
+                        number(f.get("value")),
                         interval(f.get("ci")), f.getString("comparator") + " " + plain(f.get("threshold")),
                         f.get("pAdjusted") instanceof JsonNumber ? pValue(f.get("pAdjusted")) : "-",
                         f.getString("outcome").toUpperCase(Locale.ROOT));
@@ -299,7 +300,7 @@ public final class PdfReport {
         w.line("smallBold", (t.rateMetric().equals("scoring_rate") ? "Scoring rates" : "Selection rates") + " and impact ratios by "
                 + t.scope());
         w.paragraph("detail", 0, "Reference category: " + (t.reference() == null ? "none (no category could serve)" : t.reference())
-                + ".  Unknown category: " + (t.unknown() == null ? "not reported" : String.format(Locale.ROOT, "%,d", t.unknown()) + " rows")
+                + ".  Unknown category: " + (t.unknown() == null ? "not reported" : Figures.count(t.unknown()) + " rows")
                 + ".  " + Character.toUpperCase(t.selectedMeans().charAt(0)) + t.selectedMeans().substring(1) + "."
                 + (t.rounding() == null ? "" : "  Values rounded to " + t.rounding() + " as the audit asked (exact value in brackets; rules judged the exact values).")
                 + (t.ratesOverFewerRows() ? "  Rates divide by the rows with a prediction, fewer than the category's rows." : ""));
@@ -324,9 +325,11 @@ public final class PdfReport {
     }
 
     /**
-     * One chart per rule and scope: each group's value as a bar (red when it fails), its confidence
-     * interval as a whisker, and the rule's threshold as a vertical line, so the four-fifths picture
-     * is seen at a glance. Undefined values get no bar, only the word.
+     * One chart per rule and scope, as the portal draws it (both from {@link FindingChart}): a value axis with
+     * ticks, each group's value as a bar (red when it fails) with its n beside its wrapped label, its confidence
+     * interval as a whisker, the rule's threshold dashed and, for a ratio, 1.0 (parity) as a solid line. An
+     * undefined group is a hatched bar (its estimate's length, or the whole row when it has none) with its reason
+     * written under it: never a bar that looks like a pass.
      */
     private static void charts(TaggedPages w, ReportLayout layout, List<JsonObject> findings) throws IOException {
         List<FindingChart> charts = FindingChart.of(findings);
@@ -337,35 +340,44 @@ public final class PdfReport {
         w.line("smallBold", "Charts");
         for (FindingChart chart : charts) {
             float rowHeight = 12;
-            float labelWidth = 110;
-            // Each bar's row is as tall as its label wrapped: group names are never cut.
-            List<Float> heights = new ArrayList<>();
-            for (FindingChart.Bar bar : chart.bars()) {
-                heights.add(Math.max(rowHeight, w.figureLines("chartLabel", label(bar), labelWidth - 6) * w.figureLeading("chartLabel") + 3));
-            }
-            float top = w.take((float) heights.stream().mapToDouble(Float::doubleValue).sum() + 30);
-            w.beginFigure(chart.title() + ": " + String.join("; ", chart.bars().stream().map(b -> (b.group() == null ? "-" : b.group())
-                    + " " + (b.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f", b.value()))).toList()));
-            PDPageContentStream cs = w.stream();
+            float labelWidth = 130;
             float x0 = w.margin() + labelWidth;
             float width = w.width() - labelWidth - 60;
+            float labelLeading = w.figureLeading("chartLabel");
+            float valueLeading = w.figureLeading("chartValue");
+            // Each bar's row is as tall as its label wrapped (group names are never cut) or its reason under the bar.
+            List<Float> heights = new ArrayList<>();
+            for (FindingChart.Bar bar : chart.bars()) {
+                float label = w.figureLines("chartLabel", barLabel(bar), labelWidth - 6) * labelLeading + 3;
+                float reason = bar.isUndefined() ? rowHeight + w.figureLines("chartValue", bar.reasonText(), width) * valueLeading + 2 : 0;
+                heights.add(Math.max(rowHeight, Math.max(label, reason)));
+            }
+            float top = w.take((float) heights.stream().mapToDouble(Float::doubleValue).sum() + 62);
+            w.beginFigure(chart.title() + ": " + chart.thresholdText() + (chart.reference() != null ? ", parity at 1" : "") + ". "
+                    + String.join("; ", chart.bars().stream().map(b -> b.label() + (b.nText().isEmpty() ? "" : " (" + b.nText() + ")")
+                    + " " + (b.value() == null ? "" : Figures.number(b.value()) + " ")
+                    + (b.fails() ? "fails" : b.reasonText())).toList()));
+            PDPageContentStream cs = w.stream();
             w.figureText("chartTitle", w.margin(), top - 10, chart.title(), w.width());
-            float rowTop = top - 14;
+            float rowTop = top - 34;
             float bottom = rowTop;
             for (int i = 0; i < chart.bars().size(); i++) {
                 FindingChart.Bar bar = chart.bars().get(i);
                 float y = rowTop - rowHeight;
-                // The label's first line beside the bar, its further lines below it, inside the row's height.
-                w.figureText("chartLabel", w.margin(), y + 2, label(bar), labelWidth - 6);
-                if (bar.value() != null) {
+                // The label's first line beside the bar, its further lines (and its n) below it, inside the row's height.
+                w.figureText("chartLabel", w.margin(), y + 2, barLabel(bar), labelWidth - 6);
+                if (bar.isUndefined()) {
+                    float barWidth = bar.value() == null ? width : Math.max(2, (float) (chart.fraction(bar.value()) * width));
+                    hatch(cs, layout, x0, y, barWidth, rowHeight - 4);
+                    w.figureText("chartValue", x0 + 2, y - valueLeading, bar.reasonText(), width);
+                } else {
                     cs.setNonStrokingColor(layout.color(bar.fails() ? "fail" : "bar"));
                     cs.addRect(x0, y, (float) (chart.fraction(bar.value()) * width), rowHeight - 4);
                     cs.fill();
                     cs.setNonStrokingColor(layout.color("text"));
-                    w.figureText("chartValue", x0 + width + 6, y + 2, String.format(Locale.ROOT, "%.3f", bar.value()));
-                } else {
-                    w.figureText("chartValue", x0 + 2, y + 2, "undefined");
                 }
+                // The fonts draw no heavy cross: a failing value says FAIL in words.
+                w.figureText("chartValue", x0 + width + 6, y + 2, bar.valueText().replace("\u2716", "FAIL"));
                 if (bar.low() != null && bar.high() != null) {
                     float mid = y + (rowHeight - 4) / 2;
                     float a = x0 + (float) (chart.fraction(bar.low()) * width);
@@ -379,24 +391,74 @@ public final class PdfReport {
                     cs.lineTo(b, mid + 3);
                     cs.stroke();
                 }
-                bottom = y;
                 rowTop -= heights.get(i);
+                bottom = rowTop;
+            }
+            // The value axis with its ticks under the bars.
+            float axis = bottom - 2;
+            cs.setStrokingColor(layout.color("text"));
+            cs.setLineWidth(0.6f);
+            cs.moveTo(x0, axis);
+            cs.lineTo(x0 + width, axis);
+            for (double tick : chart.ticks()) {
+                float tx = x0 + (float) (chart.fraction(tick) * width);
+                cs.moveTo(tx, axis);
+                cs.lineTo(tx, axis - 3);
+            }
+            cs.stroke();
+            for (double tick : chart.ticks()) {
+                String text = Figures.plain(tick);
+                float tx = x0 + (float) (chart.fraction(tick) * width);
+                w.figureText("chartValue", tx - text.length() * 1.8f, axis - 11, text);
+            }
+            if (chart.reference() != null) {
+                float rx = x0 + (float) (chart.fraction(chart.reference()) * width);
+                cs.setLineWidth(0.8f);
+                cs.moveTo(rx, top - 24);
+                cs.lineTo(rx, axis);
+                cs.stroke();
+                w.figureText("chartValue", rx + 2, top - 30, Figures.plain(chart.reference()) + " (parity)");
             }
             float tx = x0 + (float) (chart.fraction(chart.threshold()) * width);
             cs.setStrokingColor(layout.color("fail"));
+            cs.setLineWidth(1f);
             cs.setLineDashPattern(new float[] {3, 2}, 0);
             cs.moveTo(tx, top - 16);
-            cs.lineTo(tx, bottom - 2);
+            cs.lineTo(tx, axis);
             cs.stroke();
             cs.setLineDashPattern(new float[] {}, 0);
             cs.setStrokingColor(layout.color("text"));
-            w.figureText("chartValue", tx + 2, top - 18, chart.comparator() + " " + String.format(Locale.ROOT, "%.2f", chart.threshold()));
+            w.figureText("chartValue", tx + 2, top - 21, chart.thresholdText());
             w.endFigure();
             w.gap(6);
             if (chart.grid().isPresent()) {
                 heatMap(w, layout, chart);
             }
         }
+    }
+
+    /** A bar's label in the PDF: the group's whole name with its n, wrapped by the chart, never cut. */
+    private static String barLabel(FindingChart.Bar bar) {
+        return label(bar) + (bar.nText().isEmpty() ? "" : " (" + bar.nText() + ")");
+    }
+
+    /** An undefined bar: outlined and hatched with diagonal lines, clipped to the bar. */
+    private static void hatch(PDPageContentStream cs, ReportLayout layout, float x, float y, float width, float height) throws IOException {
+        cs.saveGraphicsState();
+        cs.addRect(x, y, width, height);
+        cs.clip();
+        cs.setStrokingColor(layout.color("text"));
+        cs.setLineWidth(0.5f);
+        for (float d = -height; d < width; d += 4) {
+            cs.moveTo(x + d, y);
+            cs.lineTo(x + d + height, y + height);
+        }
+        cs.stroke();
+        cs.restoreGraphicsState();
+        cs.setStrokingColor(layout.color("text"));
+        cs.setLineWidth(0.5f);
+        cs.addRect(x, y, width, height);
+        cs.stroke();
     }
 
     /**
@@ -477,17 +539,23 @@ public final class PdfReport {
         }
         w.gap(12);
         w.line("heading", "Dataset profile");
-        w.line("small", dataset.rows() + " rows" + (dataset.reference() != null ? ", " + referenced(dataset.reference())
+        w.line("small", Figures.count(dataset.rows()) + " rows" + (dataset.reference() != null ? ", " + referenced(dataset.reference())
                 : dataset.format() != null ? ", uploaded as " + dataset.format() : "")
-                + (dataset.bytes() > 0 ? ", " + dataset.bytes() + " bytes" : ""));
+                + (dataset.bytes() > 0 ? ", " + Figures.count(dataset.bytes()) + " bytes" : ""));
         w.table("profile");
         for (JsonObject c : columns.getValuesAs(JsonObject.class)) {
-            if (c.get("numeric") instanceof JsonObject n) {
-                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), missing(c), short4(n.get("mean")),
-                        short4(n.get("std")), short4(n.get("min")) + " / " + (n.get("median") instanceof JsonNumber
-                                ? short4(n.get("median")) + (n.containsKey("quartileSample") ? "*" : "") : "(none)") + " / " + short4(n.get("max")));
+            // Read as the portal reads a stored profile, so both write its figures alike (an integer column's as counts).
+            ColumnProfile column = ColumnProfile.fromJson(c);
+            ColumnProfile.Numeric n = column.numeric();
+            if (n != null) {
+                w.row(column.name(), JsonValues.text(c.get("type"), "-"), missing(c), Figures.number(n.mean()),
+                        Figures.number(n.std()), column.figure(n.min()) + " / " + (n.hasQuartiles()
+                                ? column.figure(n.median()) + (n.sampledQuartiles() ? "*" : "") : "(none)") + " / " + column.figure(n.max()));
             } else {
-                w.row(c.getString("name"), JsonValues.text(c.get("type"), "-"), missing(c), "", "", "");
+                w.row(column.name(), JsonValues.text(c.get("type"), "-"), missing(c), "", "", "");
+            }
+            if (column.categories() != null) {
+                w.spanningRow("note", 24, "categories: " + column.categories().text());
             }
         }
         if (columns.getValuesAs(JsonObject.class).stream().anyMatch(c -> c.get("numeric") instanceof JsonObject n
@@ -606,12 +674,6 @@ public final class PdfReport {
     }
 
 
-    /** Four significant digits, for profile figures of any magnitude; "undefined" when absent. */
-    private static String short4(JsonValue v) {
-        return v instanceof JsonNumber n ? new BigDecimal(n.doubleValue()).round(new MathContext(4))
-                .stripTrailingZeros().toPlainString() : "undefined";
-    }
-
     /** A chart bar's label: the group's whole name, wrapped by the chart, never cut. */
     private static String label(FindingChart.Bar bar) {
         return bar.group() == null ? "-" : bar.group();
@@ -619,25 +681,32 @@ public final class PdfReport {
 
     /** A threshold as the policy wrote it (0.8, not 0.8000). */
     private static String plain(JsonValue v) {
-        return v instanceof JsonNumber n ? n.bigDecimalValue().stripTrailingZeros().toPlainString() : "undefined";
+        return v instanceof JsonNumber n ? n.bigDecimalValue().stripTrailingZeros().toPlainString() : Figures.UNDEFINED;
     }
 
     private static String count(JsonValue v) {
-        return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%,d", n.longValue()) : "-";
+        return v instanceof JsonNumber n ? Figures.count(n.longValue()) : "-";
     }
 
     private static String interval(JsonValue v) {
-        return v instanceof JsonArray ci && ci.size() == 2 && ci.get(0) instanceof JsonNumber && ci.get(1) instanceof JsonNumber
-                ? "[" + number(ci.get(0)) + ", " + number(ci.get(1)) + "]" : "-";
+        return v instanceof JsonArray ci && ci.size() == 2 ? Figures.interval(JsonValues.number(ci.get(0)), JsonValues.number(ci.get(1))) : "-";
     }
 
     /** An adjusted p-value: four decimals, or "< 0.0001" below that. */
     private static String pValue(JsonValue v) {
-        double p = ((JsonNumber) v).doubleValue();
-        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return Figures.pValue(JsonValues.number(v));
     }
 
     private static String number(JsonValue v) {
-        return v instanceof JsonNumber n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "undefined";
+        return Figures.number(JsonValues.number(v));
+    }
+
+    /** An instant the report stores as ISO 8601 text, as a reader reads it: "2026-12-02 13:04 UTC" (the PDF states UTC). */
+    private static String when(String iso) {
+        try {
+            return iso == null ? "-" : Figures.utc(java.time.Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 }

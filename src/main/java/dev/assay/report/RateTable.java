@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.Figures;
 import dev.assay.infrastructure.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -219,7 +220,7 @@ public record RateTable(String policy, String rule, String metric, String scope,
     }
 
     private static String count(Long n) {
-        return n == null ? "-" : String.format(Locale.ROOT, "%,d", n);
+        return Figures.count(n);
     }
 
     /** The published (rounded) value first when the audit asked for rounding, the exact one beside it. */
@@ -230,7 +231,8 @@ public record RateTable(String policy, String rule, String metric, String scope,
         return reported == null ? four(exact) : reported + " (" + four(exact) + ")";
     }
 
+    /** The exact value as every number is written (see {@link Figures#number}). */
     static String four(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Figures.number(v);
     }
 }

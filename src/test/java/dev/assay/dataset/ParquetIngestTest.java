@@ -142,6 +142,54 @@ class ParquetIngestTest {
         assertEquals(3.0, special.columns().get(0).numeric().max(), 0);
     }
 
+    /** A text column's most frequent categories with their rows, the rest as one count; ids are not grouped. */
+    @Test
+    void categoricalColumnsKeepTheirTopCategoriesCounted() throws Exception {
+        StringBuilder csv = new StringBuilder("id,race,flag,x\n");
+        // 12 categories: c00 has 13 rows, c01 12, ..., c11 2 (ties none); 2 missing; flag true on every third row.
+        int row = 0;
+        for (int c = 0; c < 12; c++) {
+            for (int k = 0; k < 13 - c; k++) {
+                csv.append("r").append(row).append(",c").append(String.format("%02d", c)).append(',').append(row % 3 == 0)
+                        .append(',').append(row).append('\n');
+                row++;
+            }
+        }
+        csv.append("r").append(row++).append(",,true,1\nr").append(row++).append(",,false,2\n");
+        ParquetIngest.Profile p = roundTrip("categories.csv", csv.toString().getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        ColumnProfile race = column(p, "race");
+        assertEquals(2, race.nulls());
+        ColumnProfile.Categories categories = race.categories();
+        assertEquals(ColumnProfile.TOP_CATEGORIES, categories.top().size());
+        assertEquals(new ColumnProfile.Category("c00", 13), categories.top().get(0));
+        assertEquals(new ColumnProfile.Category("c09", 4), categories.top().get(9));
+        assertEquals(12, categories.distinct());
+        // Rows 13 + 12 + ... + 2 = 90; the listed ten hold 13 + ... + 4 = 85; c10 and c11 hold 3 + 2.
+        assertEquals(5, categories.others());
+        assertTrue(categories.text().startsWith("c00 13 \u00b7 c01 12"), categories.text());
+        assertTrue(categories.text().endsWith("2 more categories: 5 rows"), categories.text());
+        ColumnProfile flag = column(p, "flag");
+        assertEquals("BOOLEAN", flag.type());
+        // 92 rows: rows 0, 3, ..., 87 of the 90 (30 of them) are true, and the first of the two added: 31 true, 61 false.
+        assertEquals(List.of(new ColumnProfile.Category("false", 61), new ColumnProfile.Category("true", 31)),
+                flag.categories().top());
+        assertEquals(0, flag.categories().others());
+        assertEquals(null, column(p, "x").categories(), "numbers are not categories");
+        assertEquals(race, ColumnProfile.fromJson(race.toJson()), "stored and read back unchanged");
+        assertEquals(column(p, "x"), ColumnProfile.fromJson(column(p, "x").toJson()));
+    }
+
+    /** A column with more distinct values than are counted keeps no categories (its group-by would hold every value). */
+    @Test
+    void idColumnsAreNotGrouped() throws Exception {
+        StringBuilder csv = new StringBuilder("id\n");
+        for (int i = 0; i < ParquetIngest.MAX_COUNTED_DISTINCT * 2; i++) {
+            csv.append("id-").append(i).append('\n');
+        }
+        ParquetIngest.Profile p = roundTrip("ids.csv", csv.toString().getBytes(StandardCharsets.UTF_8), DatasetFormat.CSV);
+        assertEquals(null, p.columns().get(0).categories());
+    }
+
     /** Above a million rows the quartiles come from a seeded sample: close to the exact ones, and the same every time. */
     @Test
     void quartilesOfLargeDatasetsComeFromARepeatableSample() throws Exception {

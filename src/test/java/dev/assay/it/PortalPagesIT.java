@@ -115,7 +115,9 @@ class PortalPagesIT {
                 Instant.parse(expiresAt), "a year after the audit completed");
         HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
         String html = get(auditor, LibertyServer.get().base().resolve("/portal/models/" + model + "/versions/1.0.0")).body();
-        assertTrue(html.contains("is valid until") && html.contains("<time datetime=\"" + expiresAt + "\">" + expiresAt + "</time>"), html);
+        // The instant for machines in datetime, for people to the minute in UTC (local-time.js rewrites it in the viewer's zone).
+        assertTrue(html.contains("is valid until") && html.contains("<time datetime=\"" + expiresAt + "\">"
+                + expiresAt.substring(0, 16).replace('T', ' ') + " UTC</time>"), html);
         // The LL144 summary to publish, linked beside the pack's findings, as a page and as a signed PDF.
         String id = audit.json().getString("id");
         assertTrue(html.contains("/portal/audits/" + id + "/summary.html") && html.contains("/portal/audits/" + id + "/summary.pdf"), html);
@@ -403,6 +405,129 @@ class PortalPagesIT {
     }
 
     /**
+     * COMPAS audited against NYC LL144 and the four-fifths rule: the version page's charts (an axis, parity at 1.0, the
+     * threshold, n under each whole group name, undefined groups hatched with their reason), its numbers and instants,
+     * and the dataset profile's race categories; the report PDF's text the same. Counts are recounted from the CSV file.
+     */
+    @Test
+    void chartsNumbersAndCategoriesReadTheSameOnThePageAndInThePdf() throws Exception {
+        java.nio.file.Path file = SharedData.require("compas/compas-scores-two-years.csv");
+        Api ci = Api.withRoles("ci-gate");
+        Api auditorApi = Api.withRoles("auditor");
+        String model = "compas-charts";
+        String version = "/api/v1/models/" + model + "/versions/2016";
+        assertEquals(201, ci.send("PUT", version, "application/yaml", CompasIT.CARD.replace("model: compas", "model: " + model)
+                .getBytes()).status());
+        assertEquals(201, ci.sendFile("POST", version + "/datasets", "text/csv", file).status());
+        Api.Reply audited = ci.send("POST", version + "/audits?wait=120", "application/json",
+                "{\"policies\":[\"nyc-ll144\",\"eeoc-four-fifths\"]}".getBytes());
+        assertEquals(201, audited.status(), audited.text());
+        String auditId = audited.json().getString("id");
+
+        // Independent counts from the file: rows per race, and per race and sex.
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = SharedData.fields(lines.get(0), ',');
+        Map<String, Long> races = new LinkedHashMap<>();
+        Map<String, Long> raceSex = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = SharedData.fields(line, ',');
+            races.merge(f.get(header.indexOf("race")), 1L, Long::sum);
+            raceSex.merge(f.get(header.indexOf("race")) + "*" + f.get(header.indexOf("sex")), 1L, Long::sum);
+        }
+        // The signed report's findings: which groups each chart draws and which of them no rule could judge.
+        jakarta.json.JsonObject report = auditorApi.get("/api/v1/audits/" + auditId + "/report", "application/json").json();
+        List<jakarta.json.JsonObject> findings = report.getJsonArray("findings").getValuesAs(jakarta.json.JsonObject.class);
+        String rule = findings.stream().filter(f -> "race*sex".equals(f.getString("scope", null))
+                && "impact_ratio".equals(f.getString("metric"))).findFirst().orElseThrow().getString("rule");
+        List<jakarta.json.JsonObject> intersection = findings.stream().filter(f -> rule.equals(f.getString("rule"))
+                && "race*sex".equals(f.getString("scope", null))).toList();
+
+        URI base = LibertyServer.get().base();
+        HttpClient auditor = signedIn("auditor", demoPassword("auditor"));
+        String html = get(auditor, base.resolve("/portal/models/" + model + "/versions/2016")).body();
+        Matcher svgs = Pattern.compile("<svg class=\"chart\" role=\"img\".*?</svg>", Pattern.DOTALL).matcher(html);
+        org.w3c.dom.Document chart = null;
+        while (svgs.find() && chart == null) {
+            if (svgs.group().contains(">" + rule + " by race*sex</title>")) {
+                javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                xml.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                chart = xml.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svgs.group())));
+            }
+        }
+        assertTrue(chart != null, "the chart of " + rule + " by race*sex on the page");
+        javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        assertEquals("1", xpath.evaluate("count(//line[@class='parity'])", chart), "parity at 1.0");
+        assertEquals("1", xpath.evaluate("count(//line[@class='threshold'])", chart));
+        assertTrue(Integer.parseInt(xpath.evaluate("count(//text[@class='tick'])", chart)) >= 3, "an axis with ticks");
+        org.w3c.dom.NodeList labels = (org.w3c.dom.NodeList) xpath.evaluate("//text[@class='label']", chart,
+                javax.xml.xpath.XPathConstants.NODESET);
+        assertEquals(intersection.size(), labels.getLength());
+        for (int i = 0; i < labels.getLength(); i++) {
+            org.w3c.dom.Element label = (org.w3c.dom.Element) labels.item(i);
+            StringBuilder whole = new StringBuilder();
+            org.w3c.dom.NodeList spans = label.getElementsByTagName("tspan");
+            String n = "";
+            for (int k = 0; k < spans.getLength(); k++) {
+                org.w3c.dom.Element span = (org.w3c.dom.Element) spans.item(k);
+                if ("n".equals(span.getAttribute("class"))) {
+                    n = span.getTextContent();
+                } else {
+                    whole.append(span.getTextContent());
+                }
+            }
+            String group = intersection.get(i).getString("group");
+            assertEquals(group, whole.toString(), "the whole group name, wrapped, never cut");
+            long rows = raceSex.get(group);
+            assertEquals(rows < 5 ? "n < 5" : String.format(java.util.Locale.ROOT, "n = %,d", rows), n, group);
+        }
+        long undefined = intersection.stream().filter(f -> "undefined".equals(f.getString("outcome", null))).count();
+        assertTrue(undefined > 0, "COMPAS has groups under 2% of the data");
+        assertEquals(String.valueOf(undefined), xpath.evaluate("count(//rect[@class='bar-undefined'])", chart),
+                "every undefined group hatched, none drawn like a pass");
+        jakarta.json.JsonObject firstUndefined = intersection.stream().filter(f -> "undefined".equals(f.getString("outcome", null)))
+                .findFirst().orElseThrow();
+        String why = firstUndefined.getString("undefined");
+        assertTrue(xpath.evaluate("(//rect[@class='bar-undefined'])[1]/title", chart).endsWith(": " + why), why);
+        // Numbers: counts with thousands separators in the findings table, tiny p-values said so.
+        String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        long africanAmericanMen = raceSex.get("African-American*Male");
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "race*sex African-American*Male %,d", africanAmericanMen)), text);
+        if (findings.stream().anyMatch(f -> f.get("pAdjusted") instanceof jakarta.json.JsonNumber p && p.doubleValue() < 0.0001)) {
+            assertTrue(html.contains("&lt; 0.0001"), "a tiny p-value reads < 0.0001");
+        }
+        // Instants: to the minute in UTC inside <time datetime>, and the script that shows them in the viewer's zone.
+        Matcher times = Pattern.compile("<time datetime=\"([^\"]+)\">([^<]*)</time>").matcher(html);
+        int checked = 0;
+        while (times.find()) {
+            assertEquals(times.group(1).substring(0, 16).replace('T', ' ') + " UTC", times.group(2), times.group());
+            checked++;
+        }
+        assertTrue(checked >= 3, "audits, the dataset and the card carry times");
+        assertTrue(html.contains("<script src=\"/portal/assets/local-time.js\" defer></script>"), html);
+        Api.Reply script = Api.anonymous().get("/portal/assets/local-time.js");
+        assertEquals(200, script.status());
+        assertTrue(script.contentType().startsWith("text/javascript") && script.text().contains("toLocaleString"), script.text());
+        // The profile: race's categories with their rows, recounted from the file (six races, all listed).
+        for (Map.Entry<String, Long> race : races.entrySet()) {
+            assertTrue(Pattern.compile("<span class=\"category\">" + Pattern.quote(race.getKey()) + "</span>\\s*<span class=\"count\">"
+                    + Pattern.quote(String.format(java.util.Locale.ROOT, "%,d", race.getValue())) + "</span>").matcher(html).find(),
+                    race + ": " + html);
+        }
+
+        Api.Reply pdf = auditorApi.get("/api/v1/audits/" + auditId + "/report", "application/pdf");
+        assertEquals(200, pdf.status());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String all = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(all.contains("1 (parity)") && all.contains("threshold >= 0.8"), all);
+            assertTrue(all.contains(String.format(java.util.Locale.ROOT, "African-American*Male (n = %,d)", africanAmericanMen)), all);
+            assertTrue(all.contains(": " + why), all);
+            Map.Entry<String, Long> most = races.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            assertTrue(all.contains(String.format(java.util.Locale.ROOT, "categories: %s %,d", most.getKey(), most.getValue())), all);
+            assertTrue(all.matches(".*Completed \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC.*"), "the PDF states UTC");
+        }
+    }
+
+    /**
      * A deployment with two hourly windows (a fair one, labels on 40 of its 60 rows; a biased one that fails
      * the four-fifths rule) and an alert receiver: its page shows the timeline with decisions in words, label
      * coverage, a chart per judged value with its title, and the deliveries; the version page lists where it
@@ -456,13 +581,17 @@ class PortalPagesIT {
         assertEquals(200, page.statusCode(), page.body());
         String html = page.body();
         assertTrue(html.contains("Health: \u2716 failing"), "health in a word with an icon: " + html);
-        assertTrue(html.contains("<time>" + MonitoringIT.W1 + "</time>") && html.contains("<time>" + MonitoringIT.W2 + "</time>"),
-                "a timeline row per window");
+        for (Instant start : List.of(MonitoringIT.W1, MonitoringIT.W2)) {
+            // Each window's start for machines in datetime, for people to the minute in UTC.
+            assertTrue(html.contains("<time datetime=\"" + start + "\">" + start.toString().substring(0, 16).replace('T', ' ') + " UTC</time>"),
+                    "a timeline row per window: " + html);
+        }
         String timeline = html.substring(html.indexOf("class=\"timeline\""));
         timeline = timeline.substring(0, timeline.indexOf("</table>"));
         assertTrue(timeline.indexOf("\u2714 PASS") >= 0 && timeline.indexOf("\u2714 PASS") < timeline.indexOf("\u2716 FAIL"),
                 "the decisions in words, oldest first: " + timeline);
-        assertTrue(html.contains("67% (40 of 60)") && html.contains("0% (0 of 60)") && html.contains("below the minimum"),
+        // 40 of 60 labelled: 66.67%, a share written to one decimal.
+        assertTrue(html.contains("66.7% (40 of 60)") && html.contains("0% (0 of 60)") && html.contains("below the minimum"),
                 "label coverage per window");
         assertTrue(html.contains("/portal/audits/" + windows.get(1).getString("audit") + "/report.pdf"), "the window's signed report");
         assertTrue(html.contains(">impact_ratio, sex = F</title>") && html.contains(">label coverage</title>"), "charts with titles");

@@ -87,7 +87,7 @@ class DeploymentPagesTest {
         assertTrue(svg.contains("class=\"band\"") && svg.contains("class=\"threshold\"") && svg.contains("class=\"reference\""), svg);
         assertTrue(svg.contains("\u25b2 alarm") && svg.contains("\u2716"), "alarm and failure in text, not colour alone");
         assertTrue(svg.contains(">?</text>"), "the undefined window is marked");
-        assertTrue(svg.contains("01-02: 0.500 [0.450, 0.550] fail, CUSUM alarm"), "the description reads every window");
+        assertTrue(svg.contains("01-02: 0.5000 [0.4500, 0.5500] fail, CUSUM alarm"), "the description reads every window");
         assertTrue(svg.contains("label coverage too low"), svg);
         // The range holds every value, interval end, threshold and reference, with a margin.
         double[] r = chart.range();

@@ -36,6 +36,16 @@ final class AuditorFixture {
         TOTAL = RACE.values().stream().mapToLong(c -> c[0]).sum();
     }
 
+    /** The dataset profile's categorical column: its three most frequent categories of five, and the rest's rows. */
+    static final dev.assay.dataset.ColumnProfile RACE_COLUMN = new dev.assay.dataset.ColumnProfile("race", "VARCHAR", 17, 0, null,
+            new dev.assay.dataset.ColumnProfile.Categories(java.util.List.of(new dev.assay.dataset.ColumnProfile.Category("Caucasian", 4000),
+                    new dev.assay.dataset.ColumnProfile.Category("African-American", 2000),
+                    new dev.assay.dataset.ColumnProfile.Category("Hispanic", 1200)), 5, 300));
+
+    /** A numeric integer column with a large maximum (thousands separated) and a mean with decimals. */
+    static final dev.assay.dataset.ColumnProfile AGE_COLUMN = new dev.assay.dataset.ColumnProfile("age", "BIGINT", 0, 0,
+            new dev.assay.dataset.ColumnProfile.Numeric(38.56123, 11.2, 18, 28.0, 37.0, 48.0, 1234567, null), null);
+
     private AuditorFixture() {
     }
 
@@ -76,7 +86,7 @@ final class AuditorFixture {
                         .add("registeredBy", "olive").add("registeredAt", "2026-11-27T09:00:00Z").add("card", card))
                 .add("dataset", Json.createObjectBuilder().add("id", "d-1").add("sha256", "a".repeat(64)).add("role", "evaluation")
                         .add("format", "CSV").add("bytes", 123456).add("rows", TOTAL + 17).add("uploadedBy", "olive")
-                        .add("columns", Json.createArrayBuilder()))
+                        .add("columns", Json.createArrayBuilder().add(RACE_COLUMN.toJson()).add(AGE_COLUMN.toJson())))
                 .add("policies", Json.createArrayBuilder()
                         .add(policy("nyc-ll144", "NYC Local Law 144 bias audit (AEDT)", Json.createArrayBuilder()
                                 .add(rule("ll144-impact-ratio", "protected", "warn", 1, true))

@@ -54,4 +54,35 @@ class FindingChartTest {
         }
         assertEquals(FindingChart.MAX_BARS, FindingChart.of(many).get(0).bars().size());
     }
+
+    @Test
+    void ticksAreRoundStepsAndRatiosGetParity() {
+        FindingChart ratio = new FindingChart("r", "sex", "impact_ratio", ">=", 0.8, 1.1, List.of(), 0);
+        assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), ratio.ticks());
+        assertEquals(1.0, ratio.reference());
+        assertEquals("threshold >= 0.8", ratio.thresholdText());
+        FindingChart psi = new FindingChart("p", "scope", "psi", "<=", 0.25, 3.3, List.of(), 0);
+        assertEquals(List.of(0.0, 1.0, 2.0, 3.0), psi.ticks(), "0.5 would give seven intervals");
+        assertNull(psi.reference(), "no parity for a divergence");
+        assertEquals(List.of(0.0, 5.0, 10.0, 15.0, 20.0, 25.0), new FindingChart("c", null, "count", ">=", 1, 27.5, List.of(), 0).ticks());
+    }
+
+    @Test
+    void labelsWrapWithoutLosingACharacter() {
+        assertEquals(List.of("African-American*", "Female"), FindingChart.wrap("African-American*Female", 20));
+        assertEquals(List.of("abcdefghij", "klmno"), FindingChart.wrap("abcdefghijklmno", 10), "no break: at the width");
+        assertEquals(List.of("short"), FindingChart.wrap("short", 10));
+    }
+
+    @Test
+    void aGroupTooSmallToJudgeIsUndefinedThoughItHasAnEstimate() {
+        FindingChart.Bar small = new FindingChart.Bar("X", 0.85, null, null, "undefined", 25L, "insufficient data");
+        assertTrue(small.isUndefined());
+        assertEquals("? 0.8500", small.valueText());
+        assertEquals("not judged: insufficient data", small.reasonText());
+        assertEquals("n = 25", small.nText());
+        assertEquals("n < 5", new FindingChart.Bar("Y", null, null, null, "undefined", 4L, null).nText());
+        assertEquals("", new FindingChart.Bar("Z", 1.0, null, null, "pass", null).nText());
+        assertEquals("", new FindingChart.Bar("Z", 1.0, null, null, "pass", 10L).reasonText());
+    }
 }

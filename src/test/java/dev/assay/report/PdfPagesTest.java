@@ -148,8 +148,39 @@ class PdfPagesTest {
         assertTrue(flat.contains("Columns id: applicant; prediction: decision; protected: race, sex"), text);
         List<String> failed = VeraPdf.pdfA3aViolations(pdf);
         assertTrue(failed.isEmpty(), String.join("\n", failed));
+        chartsAndFiguresReadAsThePortalWritesThem(text, flat);
         ReportSigner.Verification v = PadesVerifier.verify(pdf, keys().publicJwks());
         assertTrue(v.valid(), v.reason());
+    }
+
+    /**
+     * The charts: parity and the threshold labelled, each group's n beside its label, the undefined groups' reasons,
+     * the axis's ticks; numbers through the one formatter; instants in UTC, saying so; the profile's categories.
+     */
+    private static void chartsAndFiguresReadAsThePortalWritesThem(String text, String flat) {
+        assertTrue(flat.contains("1 (parity)") && flat.contains("threshold >= 0.8"), text);
+        // Race: 660 / 2,000 selected against Caucasian's 950 / 1,800, so 0.33 / 0.52778 = 0.62526 -> 0.6253.
+        assertTrue(flat.contains("African-American (n = 2,000)"), text);
+        assertTrue(flat.contains("FAIL 0.6253"), text);
+        // The intersection's label wrapped, whole, with its n.
+        assertTrue(flat.contains("African-American*Female (n = 600)"), text);
+        assertTrue(flat.contains("Asian or Pacific Islander (self-described)*Male (n = 40)"), text);
+        // Native American (3 rows) is a small cell: its count and value are not published, the chart says why.
+        assertTrue(flat.contains("Native American (n < 5)"), text);
+        assertTrue(flat.contains("race Native American < 5 undefined"), "nor its count in the findings table: " + text);
+        assertTrue(flat.contains("undefined: fewer than 5 rows: the value is not shown here"), text);
+        // The four-fifths chart (reference Asian, rate 30 / 40 = 0.75): African-American 0.33 / 0.75 = 0.44, Caucasian
+        // 0.52778 / 0.75 = 0.7037 with its interval up to 0.7741; the axis ends at 1.1 x 1.0 (parity), so ticks every 0.2.
+        assertTrue(flat.contains("four-fifths-impact-ratio by race African-American (n = 2,000) FAIL 0.4400 Caucasian (n = 1,800) FAIL 0.7037"),
+                text);
+        assertTrue(flat.contains("0 0.2 0.4 0.6 0.8 1 1 (parity) threshold >= 0.8"), text);
+        assertTrue(flat.contains("Completed 2026-11-27 10:00 UTC") && flat.contains("completed 2026-11-27 10:00 UTC"), text);
+        assertTrue(flat.contains("requested by olive at 2026-11-20 10:00 UTC"), text);
+        assertTrue(flat.contains("3,860 rows"), text);
+        assertTrue(flat.contains("categories: Caucasian 4,000 \u00b7 African-American 2,000 \u00b7 Hispanic 1,200 \u00b7 "
+                + "2 more categories: 300 rows"), text);
+        // age: an integer column's extremes as counts, its mean to four significant digits.
+        assertTrue(flat.contains("age BIGINT 0 38.56 11.20 18 / 37 / 1,234,567"), text);
     }
 
     @Test
