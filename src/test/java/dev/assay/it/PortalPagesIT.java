@@ -900,10 +900,10 @@ class PortalPagesIT {
         String trends = page.body().substring(page.body().indexOf("id=\"trends\""), page.body().indexOf("id=\"history\""));
         String title = "eeoc-four-fifths / four-fifths-impact-ratio: impact_ratio, worst group";
         assertTrue(trends.contains("<svg class=\"chart series\" role=\"img\"") && trends.contains(">" + title + "</title>")
-                && trends.contains("class=\"threshold\"") && trends.contains("threshold &gt;= 0.80"), trends);
+                && trends.contains("class=\"threshold\"") && trends.contains("Threshold &gt;= 0.8"), trends);
         List<List<String>> rows = tableRows(trends, title + ", per version");
         assertEquals(List.of("1.0.0", worst.getString("scope") + " = " + worst.getString("group"),
-                String.format(java.util.Locale.ROOT, "%.4f", worst.getJsonNumber("value").doubleValue())), rows.get(0).subList(0, 3),
+                dev.assay.infrastructure.Figures.number(worst.getJsonNumber("value").doubleValue())), rows.get(0).subList(0, 3),
                 "the worst group of 1.0.0's audit: " + rows);
         assertEquals(worst.getString("outcome"), rows.get(0).get(4));
         assertEquals(List.of("1.1.0", "–", "undefined", "", "–", "no finished audit"), rows.get(1), "undefined with its reason");

@@ -72,30 +72,15 @@ class ReviewServiceTest {
     private final Memory store = new Memory();
     private final MemoryLedger ledger = new MemoryLedger();
     private ReviewService reviews;
-    private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+    private final Instant now = Instant.parse("2026-12-02T10:00:00Z");
 
     @BeforeEach
     void setUp() {
         reviews = new ReviewService();
         reviews.reviews = store;
-        // A clock that moves a second per reading: comments written one after another have distinct times.
-        reviews.clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                now = now.plusSeconds(1);
-                return now;
-            }
-        };
+        // One instant for every record: the repository keeps insertion order among equal times, as the database's
+        // (created_at, id) order would for distinct ones.
+        reviews.clock = Clock.fixed(now, ZoneOffset.UTC);
         reviews.ledger = ledger.ledger(Clock.fixed(now, ZoneOffset.UTC));
     }
 
