@@ -18,7 +18,7 @@ class VerifyCommandTest {
 
     private static final Path SAMPLES = Path.of("reports", "samples");
     private static final String JWKS = SAMPLES.resolve("jwks.json").toString();
-    private static final String KID = "UVrIsm7kC5NVplaxmp2T3odPALmeciOuI49Z3aMp2A4";
+    private static final String KID = "AuHBZ2MqdHtOr-THm6Qtnv-xNlmqHtuZ24ANdIp45f8";
 
     @TempDir
     Path dir;
@@ -31,7 +31,7 @@ class VerifyCommandTest {
     void theSamplesVerifyInAllThreeFormsWithNoServerAndNoToken() {
         CliRun json = CliRun.of("verify", "--jwks", JWKS, sample(".report.json"), sample(".report.jws"));
         assertEquals(Exit.OK, json.status(), json.out() + json.err());
-        assertEquals("VALID: signature valid (key " + KID + "), signed 2026-12-01T02:01:05Z\n", json.out());
+        assertEquals("VALID: signature valid (key " + KID + "), signed 2026-12-02T14:31:55Z\n", json.out());
         CliRun pdf = CliRun.of("verify", "--jwks", JWKS, sample(".report.pdf"));
         assertEquals(Exit.OK, pdf.status(), pdf.out());
         assertTrue(pdf.out().startsWith("VALID: "), pdf.out());
@@ -56,10 +56,10 @@ class VerifyCommandTest {
         assertEquals(Exit.FAIL, grown.status(), grown.out());
 
         Path revoked = Files.writeString(dir.resolve("assay-revoked-keys.json"),
-                "{\"revoked\":[{\"kid\":\"" + KID + "\",\"revokedAt\":\"2026-12-02T00:00:00Z\",\"reason\":\"laptop stolen\"}]}");
+                "{\"revoked\":[{\"kid\":\"" + KID + "\",\"revokedAt\":\"2026-12-03T00:00:00Z\",\"reason\":\"laptop stolen\"}]}");
         CliRun withRevoked = CliRun.of("verify", "--jwks", JWKS, "--revoked", revoked.toString(), sample(".report.pdf"));
         assertEquals(Exit.FAIL, withRevoked.status());
-        assertTrue(withRevoked.out().startsWith("INVALID: revoked key: " + KID + " was revoked at 2026-12-02T00:00:00Z (laptop stolen)"),
+        assertTrue(withRevoked.out().startsWith("INVALID: revoked key: " + KID + " was revoked at 2026-12-03T00:00:00Z (laptop stolen)"),
                 withRevoked.out());
 
         CliRun garbage = CliRun.of("verify", "--jwks", JWKS, Files.writeString(dir.resolve("x.json"), "{\"not\":\"dsse\"}").toString());
