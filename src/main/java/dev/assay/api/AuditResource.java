@@ -93,7 +93,7 @@ public class AuditResource {
             run = audits.await(run.id(), Duration.ofSeconds(wait));
         }
         URI location = URI.create("/api/v1/audits/" + run.id());
-        boolean ended = run.status() == AuditRun.Status.DONE || run.status() == AuditRun.Status.ERROR;
+        boolean ended = run.ended();
         return Response.status(ended ? 201 : 202).location(location)
                 .entity(AuditView.of(run, audits.result(run.id()).orElse(null), progress.of(run))).build();
     }

@@ -63,7 +63,7 @@ public class AuditReviews {
         Set<String> rules = new LinkedHashSet<>();
         audits.result(run.id()).ifPresent(result -> ReportDocument.parse(result.reportJson()).findings().stream()
                 .map(f -> f.getString("rule", null)).filter(r -> r != null).forEach(rules::add));
-        boolean ended = run.status() == AuditRun.Status.DONE || run.status() == AuditRun.Status.ERROR;
+        boolean ended = run.ended();
         return new ReviewService.Subject(run.id(), run.modelVersionId(), ended, rules, registry.owners(version.modelName()));
     }
 }

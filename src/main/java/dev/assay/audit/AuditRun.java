@@ -137,6 +137,11 @@ public class AuditRun {
         return inputsSha256;
     }
 
+    /** Whether the run has ended, done or failed: nothing about it moves any more. */
+    public boolean ended() {
+        return status() == Status.DONE || status() == Status.ERROR;
+    }
+
     public Status status() {
         return Status.valueOf(status);
     }

@@ -261,12 +261,22 @@ public final class ParquetIngest {
     /** Columns profiled in one query: few enough that DuckDB plans it in linear time. */
     static final int PROFILE_CHUNK = 64;
 
-    private static List<ColumnProfile> profileChunk(Statement s, Path parquet, List<ColumnProfile> columns, long rows,
-                                                    boolean exact, Map<String, Long> nonFinite) throws SQLException {
+    /**
+     * A chunk's profiles, with the estimated distinct values (HyperLogLog) of its categorical columns by position,
+     * computed in the same scan: the category counts that follow group only the columns with few of them.
+     */
+    private record Chunk(List<ColumnProfile> profiled, Map<Integer, Long> approxDistinct) {
+    }
+
+    private static Chunk profileChunk(Statement s, Path parquet, List<ColumnProfile> columns, long rows,
+                                      boolean exact, Map<String, Long> nonFinite) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT count(*) AS n");
         for (int i = 0; i < columns.size(); i++) {
             String col = Sql.identifier(columns.get(i).name());
             sql.append(", count(*) - count(").append(col).append(") AS nulls").append(i);
+            if (categorical(columns.get(i).type())) {
+                sql.append(", approx_count_distinct(").append(col).append(") AS d").append(i);
+            }
             if (ColumnTypes.isNumeric(columns.get(i).type())) {
                 // No NaN or infinity is left at ingest (MissingValues); the guard stays for files stored before.
                 String x = "CASE WHEN isfinite(CAST(" + col + " AS DOUBLE)) THEN CAST(" + col + " AS DOUBLE) END";
@@ -283,9 +293,13 @@ public final class ParquetIngest {
             r.next();
             // Read by position, in the order the SELECT wrote them (findColumn is a linear search).
             List<ColumnProfile> profiled = new ArrayList<>();
+            Map<Integer, Long> approxDistinct = new HashMap<>();
             int at = 2;
             for (ColumnProfile column : columns) {
                 long nulls = r.getLong(at++);
+                if (categorical(column.type())) {
+                    approxDistinct.put(profiled.size(), r.getLong(at++));
+                }
                 ColumnProfile.Numeric numeric = null;
                 if (ColumnTypes.isNumeric(column.type())) {
                     double mean = r.getDouble(at);
@@ -305,7 +319,7 @@ public final class ParquetIngest {
                 profiled.add(new ColumnProfile(column.name(), column.type(), nulls,
                         nonFinite.getOrDefault(column.name(), 0L), numeric));
             }
-            return profiled;
+            return new Chunk(profiled, approxDistinct);
         }
     }
 
@@ -319,35 +333,23 @@ public final class ParquetIngest {
 
     /**
      * The chunk's categorical columns with their {@link ColumnProfile#TOP_CATEGORIES} most frequent categories
-     * counted exactly. A first scan estimates each column's distinct values (HyperLogLog, a few KB per column), so
-     * that only columns with at most {@link #MAX_COUNTED_DISTINCT} of them are grouped: an id column of ten million
-     * rows would hold every id in the group-by. Each column's group-by reads only that column of the Parquet file.
+     * counted exactly. Only columns whose estimated distinct values (HyperLogLog, from the profile's own scan) are at
+     * most {@link #MAX_COUNTED_DISTINCT} are grouped: an id column of ten million rows would hold every id in the
+     * group-by. Each column's group-by reads only that column of the Parquet file.
      */
-    private static List<ColumnProfile> categories(Statement s, Path parquet, List<ColumnProfile> chunk, long rows)
-            throws SQLException {
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            if (categorical(chunk.get(i).type()) && chunk.get(i).nulls() < rows) {
-                candidates.add(i);
-            }
-        }
-        if (candidates.isEmpty()) {
-            return chunk;
-        }
-        String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
+    private static List<ColumnProfile> categories(Statement s, Path parquet, Chunk scanned, long rows) throws SQLException {
+        List<ColumnProfile> chunk = scanned.profiled();
         List<Integer> counted = new ArrayList<>();
-        try (ResultSet r = s.executeQuery("SELECT " + String.join(", ", candidates.stream()
-                .map(i -> "approx_count_distinct(" + Sql.identifier(chunk.get(i).name()) + ")").toList()) + " FROM " + file)) {
-            r.next();
-            for (int k = 0; k < candidates.size(); k++) {
-                if (r.getLong(k + 1) <= MAX_COUNTED_DISTINCT) {
-                    counted.add(candidates.get(k));
-                }
+        for (int i = 0; i < chunk.size(); i++) {
+            if (categorical(chunk.get(i).type()) && chunk.get(i).nulls() < rows
+                    && scanned.approxDistinct().getOrDefault(i, Long.MAX_VALUE) <= MAX_COUNTED_DISTINCT) {
+                counted.add(i);
             }
         }
         if (counted.isEmpty()) {
             return chunk;
         }
+        String file = "read_parquet(" + Sql.literal(parquet.toString()) + ")";
         StringBuilder union = new StringBuilder();
         for (int i : counted) {
             String col = Sql.identifier(chunk.get(i).name());

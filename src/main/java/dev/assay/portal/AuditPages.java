@@ -104,15 +104,22 @@ public class AuditPages {
         }
     }
 
-    /** Form: statement, and the confirmation box (the browser requires it; the record is the statement). */
+    /**
+     * Form: statement, and the confirmation box, which the server requires as the waiver decisions' forms do: a
+     * sign-off in one's own name is not made by a stray click.
+     */
     @POST
     @Path("sign-offs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Requires(Permission.SIGN_OFF_AUDITS)
     public Response signOff(@PathParam("id") String id, @FormParam("statement") String statement,
-                            @Context SecurityContext security) {
+                            @FormParam("confirm") String confirm, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
+        if (confirm == null || confirm.isBlank()) {
+            return Page.html(422, templates.render("audit", model(id, caller,
+                    List.of(FieldError.at("/confirm", "tick the box to sign this audit off in your own name")), null)));
+        }
         try {
             SignOff s = reviews.signOff(id, statement, caller);
             return Response.seeOther(URI.create("/portal/audits/" + VersionPages.enc(id) + "#sign-off-" + s.id())).build();
@@ -156,7 +163,7 @@ public class AuditPages {
         m.put("signOffs", review.signOffs());
         boolean owner = registry.owners(v.modelName()).contains(caller.name());
         boolean signed = review.signOffs().stream().anyMatch(s -> s.auditor().equals(caller.name()));
-        boolean ended = run.status() == AuditRun.Status.DONE || run.status() == AuditRun.Status.ERROR;
+        boolean ended = run.ended();
         m.put("ended", ended);
         m.put("mayComment", ended && Permission.COMMENT_ON_AUDITS.grantedToAny(caller.roles()));
         m.put("maySignOff", ended && !owner && !signed && Permission.SIGN_OFF_AUDITS.grantedToAny(caller.roles()));

@@ -233,6 +233,10 @@ class PortalPagesIT {
                 "an auditor who does not own the model is offered the sign-off, with a confirmation");
         assertEquals(303, post(auditor, base.resolve(auditPage + "/comments"), "replyTo=" + commentId
                 + "&body=Noted%3B+the+interval+reflects+it.&csrf=" + csrf(asAuditor)).statusCode());
+        HttpResponse<String> unconfirmed = post(auditor, base.resolve(auditPage + "/sign-offs"),
+                "statement=Reviewed.&csrf=" + csrf(asAuditor));
+        assertEquals(422, unconfirmed.statusCode(), "the confirmation box is required by the server too");
+        assertTrue(unconfirmed.body().contains("/confirm"), unconfirmed.body());
         HttpResponse<String> signed = post(auditor, base.resolve(auditPage + "/sign-offs"),
                 "statement=Reviewed+the+findings+and+their+evidence.&confirm=on&csrf=" + csrf(asAuditor));
         assertEquals(303, signed.statusCode(), signed.body());
