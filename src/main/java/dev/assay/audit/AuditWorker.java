@@ -1,10 +1,10 @@
 package dev.assay.audit;
 
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.BackgroundWork;
 import dev.assay.infrastructure.Clocks;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * This server's share of the audit queue ({@link AuditQueue}), which every server on the database takes from.
- * It claims runs while it has a free worker ({@value #WORKERS} at once, the {@code concurrent/audits} executor's
- * size), at once when a run is queued here and every {@code ASSAY_AUDIT_POLL} (default PT5S) for runs queued
+ * It claims runs while it has a free worker ({@value #WORKERS} at once, each on a thread of {@link BackgroundWork}, at
+ * background priority so that an audit yields the cores to short requests such as the gate), at once when a run is queued here and every {@code ASSAY_AUDIT_POLL} (default PT5S) for runs queued
  * elsewhere or left by a stopped server. A claim holds for {@code ASSAY_AUDIT_LEASE} (default PT1M) and is renewed
  * on every poll while the run goes on; a server killed mid-audit stops renewing, and once the lease has passed
  * another server claims the run and runs it from the start (runs are deterministic). A restarted server takes back
@@ -41,13 +41,13 @@ public class AuditWorker {
     public static final String LEASE = "ASSAY_AUDIT_LEASE";
     /** How often a server looks at the queue and renews its claims (ISO-8601 duration; at most a third of the lease). */
     public static final String POLL = "ASSAY_AUDIT_POLL";
-    /** Audits one server runs at once: the size of the concurrent/audits executor in server.xml. */
+    /** Audits one server runs at once. */
     static final int WORKERS = 2;
     /** Claims of one run before it is failed as what stops its servers. */
     static final int MAX_ATTEMPTS = 3;
 
-    @Resource(lookup = "concurrent/audits")
-    ManagedExecutorService executor;
+    @Inject
+    BackgroundWork background;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -147,7 +147,7 @@ public class AuditWorker {
                 AuditRun run = claimed.get();
                 running.add(run.id());
                 try {
-                    executor.submit(() -> {
+                    background.submit(() -> {
                         try {
                             audits.execute(run, server);
                         } finally {

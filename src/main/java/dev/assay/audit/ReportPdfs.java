@@ -1,11 +1,10 @@
 package dev.assay.audit;
 
 import dev.assay.failure.Conflict;
+import dev.assay.infrastructure.BackgroundWork;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,8 +34,8 @@ public class ReportPdfs {
 
     private static final Logger LOG = Logger.getLogger(ReportPdfs.class.getName());
 
-    @Resource(lookup = "concurrent/audits")
-    ManagedExecutorService executor;
+    @Inject
+    BackgroundWork background;
 
     @Inject
     AuditRepository audits;
@@ -66,7 +65,7 @@ public class ReportPdfs {
 
     /** Queues the PDFs of finished audits that have none (a stop came between a result and its PDF). */
     public void renderMissing() {
-        executor.submit(() -> {
+        background.submit(() -> {
             for (String id : audits.withoutPdf()) {
                 audits.result(id).ifPresent(this::renderCommitted);
             }

@@ -7,6 +7,7 @@ import dev.assay.failure.NotFound;
 import dev.assay.failure.TooLarge;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.BackgroundWork;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelVersion;
@@ -53,6 +54,9 @@ public class DatasetService {
     @Inject
     Ledger ledger;
 
+    @Inject
+    BackgroundWork background;
+
     Clock clock = Clocks.UTC_MICROS;
     private DatasetStore store;
 
@@ -87,24 +91,79 @@ public class DatasetService {
     public record Upload(InputStream body, DatasetFormat format, Character delimiter) {
     }
 
+    /**
+     * Stores an upload as a dataset of {@code version}: spooled with its hash, checked, written as Parquet into
+     * the store (once per content), profiled, and recorded with its ledger entry. The file work runs on a
+     * background thread ({@link BackgroundWork}) while this one waits, so that an upload yields the cores to
+     * short requests such as the gate; the record is written here, in this method's transaction.
+     *
+     * @throws InvalidInput a file that cannot be read as its format, or that lacks what the card says of its columns
+     * @throws TooLarge     past the configured maximum upload size
+     * @throws Malformed    an upload that stopped before its end
+     */
     @Transactional
     public Dataset ingest(ModelVersion version, Dataset.Role role, Upload upload, Caller caller) {
         Path spooled = store.scratch(".upload");
         Path parquet = store.scratch(".parquet");
         String publishedSha = null;
         try {
-            Read read = read(upload, spooled, version.card().columns().named());
-            Spool.Spooled file = read.file();
-            ParquetIngest ingest = read.ingest();
-            ParquetIngest.Source source = read.source();
-            requireCardColumns(version.card(), read.names(), "file");
-
-            if (!store.contains(file.sha256())) {
-                ingest.writeParquet(source, parquet);
-                if (store.publish(parquet, file.sha256())) {
-                    publishedSha = file.sha256();
-                }
+            Checked checked = background.call(() -> check(version, upload, spooled, parquet));
+            Spool.Spooled file = checked.file();
+            publishedSha = checked.published() ? file.sha256() : null;
+            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
+                    upload.format(), file.size(), checked.profile().rows(), checked.profile().columns(), caller.actor(),
+                    clock.instant());
+            datasets.add(dataset);
+            ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
+                    .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
+                    .add("rows", checked.profile().rows()).build());
+            publishedSha = null;
+            return dataset;
+        } catch (IngestException e) {
+            throw new InvalidInput("The file cannot be read: " + e.getMessage(),
+                    List.of(e.line() == null ? FieldError.at("", e.getMessage())
+                            : FieldError.atLine(e.line(), e.column(), e.getMessage())));
+        } catch (Spool.TooLarge e) {
+            throw new TooLarge(e.getMessage());
+        } catch (IOException e) {
+            // The container's message names its own codes and classes; the client hears what happened.
+            throw new Malformed("The upload could not be read to its end: the connection ended, or the body was"
+                    + " shorter than its Content-Length");
+        } catch (SQLException e) {
+            throw new IllegalStateException("profiling a stored dataset failed", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("ingesting an upload failed", e);
+        } finally {
+            deleteQuietly(spooled);
+            deleteQuietly(parquet);
+            if (publishedSha != null) {
+                // The record was not written: the Parquet file this upload added must not stay.
+                removeQuietly(publishedSha);
             }
+        }
+    }
+
+    /** What the file work of an ingest found: the spooled upload, its stored Parquet's profile, and whether this upload added that Parquet. */
+    private record Checked(Spool.Spooled file, ParquetIngest.Profile profile, boolean published) {
+    }
+
+    /**
+     * The file work of {@link #ingest}, on a background thread: read and spool, write the Parquet unless the
+     * store has this content already, profile it, check the card's column roles against it. A Parquet file this
+     * call added is removed again when a check refuses the upload.
+     */
+    private Checked check(ModelVersion version, Upload upload, Path spooled, Path parquet)
+            throws IOException, IngestException, SQLException {
+        Read read = read(upload, spooled, version.card().columns().named());
+        Spool.Spooled file = read.file();
+        ParquetIngest ingest = read.ingest();
+        requireCardColumns(version.card(), read.names(), "file");
+        boolean published = false;
+        if (!store.contains(file.sha256())) {
+            ingest.writeParquet(read.source(), parquet);
+            published = store.publish(parquet, file.sha256());
+        }
+        try {
             Path stored = store.parquetFor(file.sha256());
             ParquetIngest.Profile profile = ingest.profile(stored);
             Map<String, String> types = new LinkedHashMap<>();
@@ -126,37 +185,20 @@ public class DatasetService {
                 throw new InvalidInput("The file does not hold what the model card says of its columns: "
                         + String.join("; ", problems.stream().map(FieldError::message).toList()), problems);
             }
-            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
-                    upload.format(), file.size(), profile.rows(), profile.columns(), caller.actor(), clock.instant());
-            datasets.add(dataset);
-            ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
-                    .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
-                    .add("rows", profile.rows()).build());
-            publishedSha = null;
-            return dataset;
-        } catch (IngestException e) {
-            throw new InvalidInput("The file cannot be read: " + e.getMessage(),
-                    List.of(e.line() == null ? FieldError.at("", e.getMessage())
-                            : FieldError.atLine(e.line(), e.column(), e.getMessage())));
-        } catch (Spool.TooLarge e) {
-            throw new TooLarge(e.getMessage());
-        } catch (IOException e) {
-            // The container's message names its own codes and classes; the client hears what happened.
-            throw new Malformed("The upload could not be read to its end: the connection ended, or the body was"
-                    + " shorter than its Content-Length");
-        } catch (SQLException e) {
-            throw new IllegalStateException("profiling a stored dataset failed", e);
-        } finally {
-            deleteQuietly(spooled);
-            deleteQuietly(parquet);
-            if (publishedSha != null) {
-                // The record was not written: the Parquet file this upload added must not stay.
-                try {
-                    store.remove(publishedSha);
-                } catch (IOException ignored) {
-                    // Left for a later upload of the same bytes; it is content-addressed.
-                }
+            return new Checked(file, profile, published);
+        } catch (RuntimeException | SQLException e) {
+            if (published) {
+                removeQuietly(file.sha256());
             }
+            throw e;
+        }
+    }
+
+    private void removeQuietly(String sha256) {
+        try {
+            store.remove(sha256);
+        } catch (IOException ignored) {
+            // Left for a later upload of the same bytes; it is content-addressed.
         }
     }
 
@@ -178,10 +220,14 @@ public class DatasetService {
         Path parquet = store.scratch(".parquet");
         boolean kept = false;
         try {
-            Read read = read(upload, spooled, List.of());
-            read.ingest().writeParquet(read.source(), parquet);
+            // On a background thread, as an ingest's file work is (see ingest).
+            Staged staged = background.call(() -> {
+                Read read = read(upload, spooled, List.of());
+                read.ingest().writeParquet(read.source(), parquet);
+                return new Staged(parquet, read.file().sha256(), read.file().size());
+            });
             kept = true;
-            return new Staged(parquet, read.file().sha256(), read.file().size());
+            return staged;
         } catch (IngestException e) {
             throw new InvalidInput("The file cannot be read: " + e.getMessage(),
                     List.of(e.line() == null ? FieldError.at("", e.getMessage())
@@ -190,6 +236,8 @@ public class DatasetService {
             throw new TooLarge(e.getMessage());
         } catch (IOException e) {
             throw new Malformed("The upload could not be read to its end: " + e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException("staging an upload failed", e);
         } finally {
             deleteQuietly(spooled);
             if (!kept) {

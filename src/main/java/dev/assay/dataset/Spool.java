@@ -1,5 +1,6 @@
 package dev.assay.dataset;
 
+import dev.assay.infrastructure.Background;
 import dev.assay.infrastructure.Hashing;
 
 import java.io.IOException;
@@ -51,6 +52,8 @@ public final class Spool {
             free.add(new byte[CHUNK]);
         }
         Thread checker = new Thread(() -> {
+            // Bulk work, as the thread that spools (an ingest's background thread): see Background.
+            Background.lowerCurrentThread();
             try {
                 for (Chunk c = full.take(); c.length >= 0; c = full.take()) {
                     csv.update(c.bytes, 0, c.length);

@@ -7,6 +7,7 @@ import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetFormat;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.BackgroundWork;
 import dev.assay.monitoring.BatchService;
 import dev.assay.monitoring.Deployment;
 import dev.assay.monitoring.DeploymentService;
@@ -76,8 +77,8 @@ public class DemoSeeder {
     @Inject
     WindowService windows;
 
-    @jakarta.annotation.Resource(lookup = "concurrent/audits")
-    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+    @Inject
+    BackgroundWork background;
 
     public void seedIfEmpty() {
         if (!registry.all().isEmpty()) {
@@ -93,7 +94,7 @@ public class DemoSeeder {
         }
         if (config.env("ASSAY_DEMO_MONITORING").map(Boolean::parseBoolean).orElse(true)) {
             // In the background: it waits for 1.1.0's audit (its gate must pass to deploy), which runs on the same workers.
-            executor.submit(() -> {
+            background.submit(() -> {
                 try {
                     seedMonitoring();
                 } catch (RuntimeException | IOException | InterruptedException e) {

@@ -11,6 +11,7 @@ import dev.assay.dataset.DatasetFormat;
 import dev.assay.dataset.ParquetIngest;
 import dev.assay.demo.DemoSeeder;
 import dev.assay.demo.LoanApplications;
+import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.DuckDb;
 import dev.assay.ledger.LedgerChain;
@@ -28,7 +29,6 @@ import dev.assay.registry.ModelCardParser;
 import dev.assay.registry.ModelVersion;
 import dev.assay.report.ReportDocument;
 import dev.assay.report.ReportService;
-import dev.assay.report.SigningKeys;
 import jakarta.json.Json;
 import org.flywaydb.core.Flyway;
 
@@ -77,11 +77,12 @@ final class AuditBench {
     private static final int WAITING = STAGES.length - 2;
 
     static void run(long rows, Path dir, DuckDb duckDb) throws Exception {
-        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("bench-keys.p12"), null, SigningKeys.ALIAS);
+        // The report service as the server wires it, its keystore in the bench's directory (keys/signing.p12).
+        AssayConfig config = new AssayConfig();
+        inject(config, "dataDir", dir.toString());
         ReportService reports = new ReportService();
-        var field = ReportService.class.getDeclaredField("keys");
-        field.setAccessible(true);
-        field.set(reports, keys);
+        inject(reports, "config", config);
+        reports.init();
 
         Path db = dir.resolve("audit-db");
         deleteTree(db);
@@ -553,6 +554,12 @@ final class AuditBench {
             }
         }
         return open;
+    }
+
+    private static void inject(Object bean, String field, Object value) throws ReflectiveOperationException {
+        var f = bean.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(bean, value);
     }
 
     private static double median(List<Double> values) {
