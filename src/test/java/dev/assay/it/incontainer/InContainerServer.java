@@ -84,6 +84,10 @@ public final class InContainerServer implements LoadableExtension {
             // The demo's two versions, audited by the server's own worker; not its deployment's three weeks of windows.
             env.put("ASSAY_DEMO", "true");
             env.put("ASSAY_DEMO_MONITORING", "false");
+            // Audit claims on a test's time scale: a run whose server stopped renewing its claim is given out again
+            // 8 s after the last renewal (RollbackIT's run whose completion and failure both failed).
+            env.put("ASSAY_AUDIT_LEASE", "PT8S");
+            env.put("ASSAY_AUDIT_POLL", "PT1S");
             // The OpenAPI document is no concern of these tests; its scan of the whole application is a part of its start.
             env.put("MP_OPENAPI_SCAN_DISABLE", "true");
             if ("postgres".equals(System.getProperty("assay.it.db", "h2"))) {

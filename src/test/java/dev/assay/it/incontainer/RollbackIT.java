@@ -168,6 +168,42 @@ class RollbackIT {
         assertChainGrewBy(chainBefore, 4);
     }
 
+    /**
+     * The completion fails after its result row, and so does recording the failure (at its audit.failed entry): the
+     * run is left RUNNING, as a server that died there would leave it, with nothing of either transaction written. Its
+     * claim is no longer renewed; once the lease lapses the queue gives the run out again, and it completes, once.
+     */
+    @Test
+    void anAuditWhoseCompletionAndFailureBothFailIsTakenUpAgainAndCompletesOnce() throws Exception {
+        GateState gateBefore = GateState.of(gates.of(passing));
+        Chain chainBefore = chain();
+        AuditRequest request = new AuditRequest(List.of("eeoc-four-fifths"), null, null, List.of("equal_opportunity_difference"));
+
+        faults.arm(Point.AUDIT_RESULT, id -> true);
+        faults.arm(Point.LEDGER_APPEND, "audit.failed"::equals);
+        AuditRun run = audits.start(passing, request, OWNER);
+        Instant deadline = Instant.now().plus(WAIT);
+        while ((faults.armed(Point.AUDIT_RESULT) || faults.armed(Point.LEDGER_APPEND)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertFalse(faults.armed(Point.AUDIT_RESULT) || faults.armed(Point.LEDGER_APPEND), "the faults were never reached");
+        // One statement, so the run is seen as the failed attempt left it, before its lease lapses and it runs again.
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_run r WHERE r.id = ? AND r.status = 'RUNNING' AND r.attempts = 1"
+                + " AND NOT EXISTS (SELECT 1 FROM audit_result x WHERE x.audit_id = r.id)", run.id()));
+        assertEquals(List.of("audit.requested"), kindsAbout(run.id()));
+        assertEquals(gateBefore, GateState.of(gates.of(passing)));
+        assertChainGrewBy(chainBefore, 1);
+
+        AuditRun ended = audits.await(run.id(), WAIT);
+        assertEquals(AuditRun.Status.DONE, ended.status());
+        assertEquals(2, ended.attempts());
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_result WHERE audit_id = ?", run.id()));
+        assertEquals(List.of("audit.completed", "audit.requested"), kindsAbout(run.id()));
+        assertEquals(run.id(), audits.start(passing, request, OWNER).id(), "the same inputs again are the same audit");
+        assertEquals(run.id(), gates.of(passing).auditId());
+        assertChainGrewBy(chainBefore, 2);
+    }
+
     // 2. A ledger entry commits with the business write it records, and only with it.
 
     @Test
