@@ -2,7 +2,6 @@ package dev.assay.infrastructure;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +47,7 @@ public final class Background {
 
     private static final Logger LOG = Logger.getLogger(Background.class.getName());
     private static final int PRIO_PROCESS = 0;
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
     private static volatile boolean warned;
 
     private Background() {
@@ -64,9 +64,13 @@ public final class Background {
         static final LibC C = bind();
 
         private static LibC bind() {
+            if (!LINUX) {
+                return null;
+            }
             try {
-                return Platform.isLinux() ? Native.load("c", LibC.class) : null;
-            } catch (Throwable e) {
+                return Native.load("c", LibC.class);
+            } catch (Exception | LinkageError e) {
+                // JNA missing from the server's libraries, or its native part refused: bulk work keeps its priority.
                 warn("the C library could not be bound (" + e + ")");
                 return null;
             }
@@ -86,8 +90,10 @@ public final class Background {
         OptionalInt tid = currentThreadId();
         LibC c = Bound.C;
         if (c == null || tid.isEmpty()) {
-            if (c != null || !Platform.isLinux()) {
-                warn(Platform.isLinux() ? "the thread id is unknown" : "thread priorities are set on Linux only");
+            if (!LINUX) {
+                warn("thread priorities are set on Linux only");
+            } else if (c != null) {
+                warn("the thread id is unknown");
             }
             return false;
         }

@@ -73,7 +73,7 @@ public final class InContainerServer implements LoadableExtension {
             Files.writeString(server.resolve("jvm.options"), Files.readString(template.resolve("jvm.options"))
                     + "\n-XX:TieredStopAtLevel=1\n");
             // The shared libraries server.xml names under ${server.config.dir}: the assay server's copies, not another 0.3 GB.
-            for (String library : List.of("jdbc", "duckdb", "spark")) {
+            for (String library : List.of("jdbc", "duckdb", "spark", "native")) {
                 Files.createSymbolicLink(server.resolve(library), template.resolve(library));
             }
 
