@@ -1,0 +1,214 @@
+package dev.assay.bench;
+
+import dev.assay.audit.AuditEngine;
+import dev.assay.dataset.ColumnProfile;
+import dev.assay.dataset.DatasetFormat;
+import dev.assay.dataset.ParquetIngest;
+import dev.assay.dataset.Spool;
+import dev.assay.demo.DemoSeeder;
+import dev.assay.demo.LoanApplications;
+import dev.assay.infrastructure.DuckDb;
+import dev.assay.metric.MetricParameters;
+import dev.assay.monitoring.PredictionLog;
+import dev.assay.monitoring.WindowContent;
+import dev.assay.policy.PolicyCatalog;
+import dev.assay.policy.PolicyParser;
+import dev.assay.registry.ModelCard;
+import dev.assay.registry.ModelCardParser;
+
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Closing one production window without the server ({@code -Dbench.only=window}, {@code -Dbench.rows} rows in the
+ * window, 1,000,000 by default in LoadBench): the demo deployment's card and reference (4,000 rows), one day of
+ * generated predictions staged as a batch is, the demo's 14 label batches, then the steps of
+ * {@code WindowService.audit} one by one (the slice, the window dataset, the engine with the
+ * post-market-monitoring pack against the reference), medians of 5 runs after 1. The report, its signatures and
+ * the ledger (about 0.1 s, {@code -Dbench.only=audit}) are not in it: LoadBench measures the whole through HTTP.
+ */
+final class WindowBench {
+
+    private WindowBench() {
+    }
+
+    static void run(long rows, Path dir, DuckDb duckDb) throws Exception {
+        Path work = dir.resolve("window-" + rows);
+        Files.createDirectories(work);
+        ModelCard card = ModelCardParser.parseYaml(DemoSeeder.card("1.1.0"), DemoSeeder.MODEL, "1.1.0");
+        ParquetIngest ingest = new ParquetIngest(duckDb);
+        PredictionLog log = new PredictionLog(duckDb);
+
+        // The reference: the demo's 1.1.0 evaluation dataset.
+        Path reference = work.resolve("reference.parquet");
+        if (!Files.exists(reference)) {
+            Path csv = work.resolve("reference.csv");
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                LoanApplications.write(w, 4000, 0, LoanApplications.FAIR, 1101L);
+            }
+            ingest.writeParquet(ingest.keepText(new ParquetIngest.Source(csv, DatasetFormat.CSV, ',')), reference);
+            Files.delete(csv);
+        }
+        Map<String, String> referenceTypes = types(ingest.profile(reference));
+
+        // One day of predictions, staged as BatchService stages a batch (the label column dropped).
+        LocalDate day = LocalDate.parse("2025-01-01");
+        Path staged = work.resolve("staged");
+        Path predictions = staged.resolve(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli() + ".parquet");
+        if (!Files.exists(predictions)) {
+            Files.createDirectories(staged);
+            Path csv = work.resolve("day.csv");
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                LoanApplications.writeProductionDay(w, day, 1000, (int) rows, 3001L);
+            }
+            Path batch = work.resolve("day.parquet");
+            ingest.writeParquet(ingest.keepText(new ParquetIngest.Source(csv, DatasetFormat.CSV, ',')), batch);
+            Files.delete(csv);
+            Set<String> required = new LinkedHashSet<>(card.columns().named());
+            required.remove("repaid");
+            required.add("decided_at");
+            log.stagePredictions(batch, DatasetFormat.CSV, required, "applicant_id", "decided_at", "repaid", 86_400_000L,
+                    Instant.now(), staged);
+            Files.delete(batch);
+        }
+        // The demo's label batches: 14 days of outcomes, none of them for this window's ids (as in LoadBench).
+        List<Path> labels = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            Path out = work.resolve("labels-" + i + ".parquet");
+            if (!Files.exists(out)) {
+                Path csv = work.resolve("labels.csv");
+                try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    LoanApplications.writeOutcomesOfDay(w, i, 400, 0.8, 2101L);
+                }
+                Path batch = work.resolve("labels.parquet");
+                ingest.writeParquet(new ParquetIngest.Source(csv, DatasetFormat.CSV, ','), batch);
+                log.stageLabels(batch, DatasetFormat.CSV, "applicant_id", "repaid", out);
+                Files.delete(csv);
+                Files.delete(batch);
+            }
+            labels.add(out);
+        }
+        var policy = PolicyParser.parse(PolicyCatalog.readBuiltIn("post-market-monitoring"));
+        Method roleChecks = Class.forName("dev.assay.dataset.RoleChecks").getDeclaredMethod("problems",
+                Class.forName("dev.assay.dataset.DatasetScan"), ModelCard.class, Map.class, Map.class, DatasetFormat.class);
+        roleChecks.setAccessible(true);
+        Method scanOf = Class.forName("dev.assay.dataset.DatasetScan").getDeclaredMethod("duckDb", Connection.class, Path.class);
+        scanOf.setAccessible(true);
+
+        String[] stages = {"slice (join, sort, COPY)", "slice re-read for counts", "spool with SHA-256", "describe",
+                "write Parquet again", "profile", "role checks", "engine (pmm vs reference)"};
+        int runs = 5;
+        double[][] ms = new double[stages.length + 1][runs];
+        for (int run = -1; run < runs; run++) {
+            double[] t = new double[stages.length];
+            long start = System.nanoTime();
+            Path slice = work.resolve("slice.parquet");
+            Path spooled = work.resolve("spooled.parquet");
+            Path stored = work.resolve("stored.parquet");
+            for (Path p : List.of(slice, spooled, stored)) {
+                Files.deleteIfExists(p);
+            }
+            long s = System.nanoTime();
+            WindowContent.Slice written = new WindowContent(duckDb).write(List.of(predictions), List.of("bench"), labels,
+                    "applicant_id", "repaid", referenceTypes.get("repaid"), "decided_at", slice);
+            t[0] = ms(s);
+            // The re-read for the counts is inside write: timed again on its own and taken out of the slice's time.
+            s = System.nanoTime();
+            try (Connection c = duckDb.open(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet r = st.executeQuery("SELECT count(*), count(repaid), bit_xor(hash(CAST(applicant_id AS VARCHAR),"
+                         + " CAST(repaid AS VARCHAR))) FILTER (WHERE repaid IS NOT NULL) FROM read_parquet("
+                         + dev.assay.infrastructure.Sql.literal(slice.toString()) + ")")) {
+                r.next();
+            }
+            t[1] = ms(s);
+            t[0] -= t[1];
+            s = System.nanoTime();
+            Spool.Spooled file;
+            try (InputStream in = Files.newInputStream(slice)) {
+                file = Spool.write(in, spooled, Long.MAX_VALUE, null);
+            }
+            t[2] = ms(s);
+            s = System.nanoTime();
+            ParquetIngest.Source source = new ParquetIngest.Source(spooled, DatasetFormat.PARQUET, ',');
+            ingest.describe(source);
+            t[3] = ms(s);
+            s = System.nanoTime();
+            ingest.writeParquet(source, stored);
+            t[4] = ms(s);
+            s = System.nanoTime();
+            ParquetIngest.Profile profile = ingest.profile(stored);
+            t[5] = ms(s);
+            s = System.nanoTime();
+            Map<String, String> types = types(profile);
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            types.keySet().forEach(n -> positions.put(n, positions.size()));
+            try (Connection c = duckDb.open()) {
+                List<?> problems = (List<?>) roleChecks.invoke(null, scanOf.invoke(null, c, stored), card, types, positions,
+                        DatasetFormat.PARQUET);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("role checks: " + problems);
+                }
+            }
+            t[6] = ms(s);
+            s = System.nanoTime();
+            var window = new dev.assay.audit.PinnedInputs.Window("bench", Instant.EPOCH, Instant.EPOCH, written.rows(),
+                    written.labeled(), 0.5);
+            AuditEngine.Evaluation outcome = new AuditEngine(duckDb, MetricParameters.DEFAULTS)
+                    .withholdingLabels(window.labelsWithheld())
+                    .run(card, types, stored, reference, referenceTypes, List.of(policy), List.of());
+            t[7] = ms(s);
+            double whole = ms(start);
+            if (run == 0) {
+                System.out.printf(Locale.ROOT, "window: %,d rows, %,d labeled, slice %,d bytes, sha256 %s, decision %s%n",
+                        written.rows(), written.labeled(), Files.size(slice), file.sha256().substring(0, 16),
+                        outcome.decision().verdict());
+            }
+            if (run >= 0) {
+                for (int i = 0; i < stages.length; i++) {
+                    ms[i][run] = t[i];
+                }
+                ms[stages.length][run] = whole;
+            }
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Assay bench (closing a %,d-row window with post-market-monitoring, no HTTP; medians of %d, ms)%n",
+                rows, runs);
+        for (int i = 0; i < stages.length; i++) {
+            System.out.printf(Locale.ROOT, "  %-34s %8.1f%n", stages[i], median(ms[i]));
+        }
+        System.out.printf(Locale.ROOT, "  %-34s %8.1f%n", "whole", median(ms[stages.length]));
+    }
+
+    private static Map<String, String> types(ParquetIngest.Profile profile) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (ColumnProfile c : profile.columns()) {
+            types.put(c.name(), c.type());
+        }
+        return types;
+    }
+
+    private static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
