@@ -173,11 +173,11 @@ public class WindowService {
         Instant end = Windows.endOf(start, settings.window());
         Path out = datasets.scratch(".window.parquet");
         try {
-            List<Path> files = partitions.stream()
-                    .map(p -> store.predictions(d.id(), start.toEpochMilli(), p.batchKey())).toList();
+            // By batch key: the slice's row order, and so its bytes, follow the order of its files.
+            List<String> keys = partitions.stream().map(BatchPartition::batchKey).sorted().toList();
+            List<Path> files = keys.stream().map(k -> store.predictions(d.id(), start.toEpochMilli(), k)).toList();
             String label = card.columns().label().orElse(null);
-            WindowContent.Slice slice = new WindowContent(analytics.duckDb()).write(files,
-                    partitions.stream().map(BatchPartition::batchKey).sorted().toList(), label == null ? List.of() : labels,
+            WindowContent.Slice slice = new WindowContent(analytics.duckDb()).write(files, keys, label == null ? List.of() : labels,
                     card.columns().id().orElseThrow(), label, labelType(d, label), card.columns().timestamp().orElseThrow(), out);
             if (previous != null && (previous.contentKey().equals(slice.key())
                     || datasets.get(previous.datasetId()).sha256().equals(slice.sha256()))) {
