@@ -51,8 +51,8 @@ public final class WindowContent {
     }
 
     /**
-     * Writes the slice of a window to {@code out} in one sorted COPY: rows by time then id, so the same content gives
-     * the same bytes. The counts come from the COPY's own statistics (rows, and the label's nulls) and the file is
+     * Writes the slice of a window to {@code out} in one sorted COPY: rows by time, then by their place in their batch
+     * file, so the same content gives the same bytes. The counts come from the COPY's own statistics (rows, and the label's nulls) and the file is
      * hashed once; nothing reads it back.
      *
      * @param predictions the window's prediction files, one per batch, in the order of {@code partitions}
@@ -103,7 +103,7 @@ public final class WindowContent {
                     .replace(Sql.identifier(timestampColumn), "p." + Sql.identifier(timestampColumn));
             // Rows by time, then by their place in their batch's file: each batch file is sorted by time then id already
             // (PredictionLog), so one batch comes out in the same order, byte for byte, as sorting by time then id as
-            // text, and integer keys sort in about two thirds of the CPU. The files come in their partitions' order
+            // text, on integer keys that sort with less CPU than the id as text. The files come in their partitions' order
             // (the caller sorts them), so the order is total and repeatable. A batch column named like DuckDB's
             // virtual columns would hide them: then by the id as text.
             String order = types.containsKey("file_index") || types.containsKey("file_row_number")
