@@ -110,13 +110,7 @@ public class DatasetService {
             Checked checked = background.call(() -> check(version, upload, spooled, parquet));
             Spool.Spooled file = checked.file();
             publishedSha = checked.published() ? file.sha256() : null;
-            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
-                    upload.format(), file.size(), checked.profile().rows(), checked.profile().columns(), caller.actor(),
-                    clock.instant());
-            datasets.add(dataset);
-            ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
-                    .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
-                    .add("rows", checked.profile().rows()).build());
+            Dataset dataset = record(version, role, file.sha256(), upload.format(), file.size(), checked.profile(), caller);
             publishedSha = null;
             return dataset;
         } catch (IngestException e) {
@@ -166,25 +160,7 @@ public class DatasetService {
         try {
             Path stored = store.parquetFor(file.sha256());
             ParquetIngest.Profile profile = ingest.profile(stored);
-            Map<String, String> types = new LinkedHashMap<>();
-            Map<String, Integer> positions = new LinkedHashMap<>();
-            profile.columns().forEach(col -> {
-                positions.put(col.name(), types.size());
-                types.put(col.name(), col.type());
-            });
-            List<FieldError> problems = new ArrayList<>();
-            try (Connection c = analytics.duckDb().open()) {
-                DatasetScan scan = DatasetScan.duckDb(c, stored);
-                problems.addAll(RoleChecks.problems(scan, version.card(), types, positions, upload.format()));
-                if (version.card().columns().weight().isPresent()) {
-                    String weight = version.card().columns().weight().get();
-                    FrequencyWeights.firstProblem(scan, weight, types.get(weight), upload.format()).ifPresent(problems::add);
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidInput("The file does not hold what the model card says of its columns: "
-                        + String.join("; ", problems.stream().map(FieldError::message).toList()), problems);
-            }
+            requireRoles(version.card(), stored, profile, upload.format());
             return new Checked(file, profile, published);
         } catch (RuntimeException | SQLException e) {
             if (published) {
@@ -200,6 +176,90 @@ public class DatasetService {
         } catch (IOException ignored) {
             // Left for a later upload of the same bytes; it is content-addressed.
         }
+    }
+
+    /**
+     * Stores a window's slice as a dataset of role {@code window}: the Parquet file Assay wrote itself
+     * ({@code monitoring/WindowContent}) is moved into the store as it is, under the SHA-256 of its bytes, which the
+     * writer computed once; nothing is spooled, copied or written again. Its values are canonical already: they come
+     * from stored prediction and label batches, read as uploads are ({@link #stage}). Then profiled and checked against
+     * the card as {@link #ingest} does, and recorded with the same ledger entry. The caller's file is gone afterwards
+     * (moved, or deleted when the store already held the same bytes).
+     *
+     * @param parquet in the store's scratch area ({@link #scratch}), so the move is a rename
+     * @param sha256  the SHA-256 of {@code parquet}'s bytes
+     * @throws InvalidInput when the slice does not hold what the card says of its columns
+     */
+    @Transactional
+    public Dataset addWindow(ModelVersion version, Path parquet, String sha256, Caller caller) {
+        String publishedSha = null;
+        try {
+            long size = Files.size(parquet);
+            if (store.publish(parquet, sha256)) {
+                publishedSha = sha256;
+            }
+            Path stored = store.parquetFor(sha256);
+            ParquetIngest.Profile profile = new ParquetIngest(analytics.duckDb()).profile(stored);
+            List<String> names = profile.columns().stream().map(ColumnProfile::name).toList();
+            if (names.size() > ParquetIngest.MAX_COLUMNS) {
+                // Each batch was held to the bound; batches with different columns may pass it together.
+                throw new InvalidInput("The window has " + names.size() + " columns; at most " + ParquetIngest.MAX_COLUMNS
+                        + " are allowed", List.of(FieldError.at("/columns", "more than " + ParquetIngest.MAX_COLUMNS + " columns")));
+            }
+            requireCardColumns(version.card(), names, "file");
+            requireRoles(version.card(), stored, profile, DatasetFormat.PARQUET);
+            Dataset dataset = record(version, Dataset.Role.WINDOW, sha256, DatasetFormat.PARQUET, size, profile, caller);
+            publishedSha = null;
+            return dataset;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("profiling a stored dataset failed", e);
+        } finally {
+            deleteQuietly(parquet);
+            if (publishedSha != null) {
+                try {
+                    store.remove(publishedSha);
+                } catch (IOException ignored) {
+                    // Left for a later window of the same bytes; it is content-addressed.
+                }
+            }
+        }
+    }
+
+    /** What {@link RoleChecks} and {@link FrequencyWeights} find in a stored file, or nothing; else a 422 naming each. */
+    private void requireRoles(ModelCard card, Path stored, ParquetIngest.Profile profile, DatasetFormat format) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        profile.columns().forEach(col -> {
+            positions.put(col.name(), types.size());
+            types.put(col.name(), col.type());
+        });
+        List<FieldError> problems = new ArrayList<>();
+        try (Connection c = analytics.duckDb().open()) {
+            DatasetScan scan = DatasetScan.duckDb(c, stored);
+            problems.addAll(RoleChecks.problems(scan, card, types, positions, format));
+            if (card.columns().weight().isPresent()) {
+                String weight = card.columns().weight().get();
+                FrequencyWeights.firstProblem(scan, weight, types.get(weight), format).ifPresent(problems::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput("The file does not hold what the model card says of its columns: "
+                    + String.join("; ", problems.stream().map(FieldError::message).toList()), problems);
+        }
+    }
+
+    /** The dataset's row and its ledger entry. */
+    private Dataset record(ModelVersion version, Dataset.Role role, String sha256, DatasetFormat format, long size,
+                           ParquetIngest.Profile profile, Caller caller) {
+        Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, sha256, format, size, profile.rows(),
+                profile.columns(), caller.actor(), clock.instant());
+        datasets.add(dataset);
+        ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
+                .add("modelVersion", version.id()).add("role", role.id()).add("sha256", sha256)
+                .add("rows", profile.rows()).build());
+        return dataset;
     }
 
     /** An upload read as a dataset upload is, but not stored: canonical Parquet in the scratch area, for the caller to take. */

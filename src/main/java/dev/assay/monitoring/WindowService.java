@@ -7,7 +7,6 @@ import dev.assay.audit.AuditService;
 import dev.assay.audit.PinnedInputs;
 import dev.assay.dataset.ColumnProfile;
 import dev.assay.dataset.Dataset;
-import dev.assay.dataset.DatasetFormat;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.AssayConfig;
@@ -24,10 +23,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -176,20 +173,20 @@ public class WindowService {
         Instant end = Windows.endOf(start, settings.window());
         Path out = datasets.scratch(".window.parquet");
         try {
-            List<Path> files = partitions.stream()
-                    .map(p -> store.predictions(d.id(), start.toEpochMilli(), p.batchKey())).toList();
+            // By batch key: the slice's row order, and so its bytes, follow the order of its files.
+            List<String> keys = partitions.stream().map(BatchPartition::batchKey).sorted().toList();
+            List<Path> files = keys.stream().map(k -> store.predictions(d.id(), start.toEpochMilli(), k)).toList();
             String label = card.columns().label().orElse(null);
-            WindowContent.Slice slice = new WindowContent(analytics.duckDb()).write(files,
-                    partitions.stream().map(BatchPartition::batchKey).sorted().toList(), label == null ? List.of() : labels,
+            WindowContent.Slice slice = new WindowContent(analytics.duckDb()).write(files, keys, label == null ? List.of() : labels,
                     card.columns().id().orElseThrow(), label, labelType(d, label), card.columns().timestamp().orElseThrow(), out);
-            if (previous != null && previous.contentKey().equals(slice.key())) {
+            if (previous != null && (previous.contentKey().equals(slice.key())
+                    || datasets.get(previous.datasetId()).sha256().equals(slice.sha256()))) {
+                // The same bytes as the dataset last audited (the second test: keys written before the key was the
+                // file's hash), so the same content.
                 return Optional.empty();
             }
-            Dataset dataset;
-            try (InputStream in = Files.newInputStream(out)) {
-                dataset = datasets.ingest(version, Dataset.Role.WINDOW, new DatasetService.Upload(in, DatasetFormat.PARQUET, null),
-                        caller);
-            }
+            // The slice itself becomes the window dataset's stored file: no second read, copy or Parquet write.
+            Dataset dataset = datasets.addWindow(version, out, slice.sha256(), caller);
             PinnedInputs.Window window = new PinnedInputs.Window(d.id(), start, end, slice.rows(), slice.labeled(),
                     settings.minimumLabelCoverage());
             AuditRun run = audits.startWindow(version, new AuditRequest(settings.policies(), dataset.id(), d.referenceId(),

@@ -44,7 +44,7 @@ public final class Bench {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         if (!only.equals("all")) {
-            // -Dbench.only=catalogue | quality | audit: one section, for a quick re-measure; spark: issue 18's
+            // -Dbench.only=catalogue | quality | audit | window: one section, for a quick re-measure; spark: issue 18's
             // figures on DuckDB and a Spark cluster (not in "all": it needs the cluster running).
             DuckDb duckDb = new DuckDb("1GB", Runtime.getRuntime().availableProcessors(), dir);
             switch (only) {
@@ -52,8 +52,9 @@ public final class Bench {
                 case "multiclass" -> multiclassCatalogue(rows, dir, duckDb);
                 case "quality" -> qualityAndDrift(rows, dir, duckDb);
                 case "audit" -> AuditBench.run(rows, dir, duckDb);
+                case "window" -> WindowBench.run(rows, dir, duckDb);
                 case "spark" -> SparkBench.run(rows, dir, duckDb);
-                default -> throw new IllegalArgumentException("bench.only: all, catalogue, multiclass, quality, audit or spark, not " + only);
+                default -> throw new IllegalArgumentException("bench.only: all, catalogue, multiclass, quality, audit, window or spark, not " + only);
             }
             return;
         }

@@ -91,7 +91,9 @@ public final class LibertyServer implements BeforeAllCallback {
      * (BadInputIT checks that a refused upload leaves no file behind).
      */
     private static void awaitDemoDeployment() throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        // -Dassay.it.seedMinutes: longer on a machine other builds share (the seeding audits 21 windows).
+        long minutes = Long.getLong("assay.it.seedMinutes", 5);
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(minutes).toNanos();
         Api admin = Api.admin();
         while (System.nanoTime() < deadline) {
             var deployments = admin.get("/api/v1/models/loan-approval/deployments");
@@ -109,7 +111,7 @@ public final class LibertyServer implements BeforeAllCallback {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the demo deployment was not seeded within 5 minutes");
+        throw new IllegalStateException("the demo deployment was not seeded within " + minutes + " minutes");
     }
 
     /**

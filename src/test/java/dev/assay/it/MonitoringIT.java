@@ -270,6 +270,15 @@ class MonitoringIT {
         assertEquals(60, window.getInt("rows"));
         assertEquals(20, window.getInt("labeledRows"));
         assertEquals(id, window.getString("deployment"));
+        // The window dataset's content address is the SHA-256 of the very file the server stores and audits (the
+        // slice is stored as written), and its size that file's.
+        JsonObject windowDataset = report.getJsonObject("dataset");
+        assertEquals("window", windowDataset.getString("role"));
+        String sha256 = windowDataset.getString("sha256");
+        java.nio.file.Path stored = LibertyServer.get().dataDir().resolve("datasets").resolve(sha256.substring(0, 2))
+                .resolve(sha256 + ".parquet");
+        assertEquals(sha256, dev.assay.infrastructure.Hashing.sha256Hex(stored));
+        assertEquals(java.nio.file.Files.size(stored), windowDataset.getJsonNumber("bytes").longValue());
         JsonObject accuracy = overall(report, "accuracy");
         assertEquals(JsonValue.NULL, accuracy.get("value"));
         assertTrue(accuracy.getString("undefined").contains("label coverage"), accuracy.toString());

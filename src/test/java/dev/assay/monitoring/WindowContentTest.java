@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A window's slice: predictions joined with the labels there are, the latest label of an id winning. */
 class WindowContentTest {
@@ -63,5 +64,56 @@ class WindowContentTest {
         }
         // Ordered by time; the later label of id 1 wins; the reference's type.
         assertEquals(List.of("3:1:BIGINT", "1:1:BIGINT", "2:null:BIGINT", "4:null:BIGINT"), rows);
+    }
+
+    /**
+     * The slice is the window dataset's stored file, addressed by its SHA-256, so the same predictions and labels must
+     * give the same bytes: written twice, on one thread and on four (several row groups, written in parallel).
+     */
+    @Test
+    void theSameWindowGivesTheSameBytesAndItsHashIsTheFilesOnAnyNumberOfThreads() throws Exception {
+        DuckDb setup = DuckDb.withDefaults(dir);
+        Path a = dir.resolve("a.parquet");
+        Path b = dir.resolve("b.parquet");
+        Path labels = dir.resolve("labels.parquet");
+        try (Connection c = setup.open(); Statement s = c.createStatement()) {
+            // 300,000 rows in two batches, out of order in time; a label column whose name needs quoting.
+            for (Path file : List.of(a, b)) {
+                int half = file == a ? 0 : 1;
+                s.execute("COPY (SELECT range * 2 + " + half + " AS id, CASE WHEN hash(range, " + half + ") % 2 = 0 THEN 'F' ELSE 'M' END"
+                        + " AS sex, (hash(range) % 1000) / 1000.0 AS score, TIMESTAMPTZ '2026-06-01 09:00:00+00' + to_seconds("
+                        + "CAST(hash(range, 7 + " + half + ") % 3600 AS BIGINT)) AS at FROM range(150000)) TO '" + file + "' (FORMAT parquet)");
+            }
+            s.execute("COPY (SELECT range * 3 AS id, CAST(range % 2 AS BIGINT) AS \"the \"\"label\"\"\" FROM range(40000)) TO '"
+                    + labels + "' (FORMAT parquet)");
+        }
+        String label = "the \"label\"";
+        List<String> hashes = new ArrayList<>();
+        WindowContent.Slice first = null;
+        for (int threads : List.of(1, 4)) {
+            Path out = dir.resolve("slice-" + hashes.size() + ".parquet");
+            WindowContent.Slice slice = new WindowContent(new DuckDb("1GB", threads, dir)).write(List.of(b, a), List.of("a", "b"),
+                    List.of(labels), "id", label, "BIGINT", "at", out);
+            assertEquals(dev.assay.infrastructure.Hashing.sha256Hex(Files.readAllBytes(out)), slice.sha256(), "the hash is the file's");
+            hashes.add(slice.sha256());
+            first = first == null ? slice : first;
+            assertEquals(first.key(), slice.key(), "the same content, the same key");
+        }
+        assertEquals(1, new java.util.HashSet<>(hashes).size(), "the same window, the same bytes: " + hashes);
+        // The counts from the COPY's statistics are those of the file.
+        try (Connection c = setup.open(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*), count(\"the \"\"label\"\"\"), count(DISTINCT id) FROM read_parquet('"
+                     + first.file() + "')")) {
+            r.next();
+            assertEquals(300_000, r.getLong(1));
+            assertEquals(r.getLong(1), first.rows());
+            assertEquals(r.getLong(2), first.labeled());
+            assertEquals(40_000, first.labeled(), "every label's id is among the predictions' ids");
+        }
+        try (Connection c = setup.open(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM parquet_metadata('" + first.file() + "') WHERE column_id = 0")) {
+            r.next();
+            assertTrue(r.getLong(1) > 1, "several row groups, so the writing ran in parallel");
+        }
     }
 }
