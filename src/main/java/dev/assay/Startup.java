@@ -1,5 +1,6 @@
 package dev.assay;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.alert.Dispatcher;
 import dev.assay.alert.NoticeSweeps;
 import dev.assay.audit.AuditService;
@@ -82,6 +83,10 @@ public class Startup {
         }
         policies.registerBuiltIns();
         reports.init();
+        String armed = FaultPoints.armed();
+        if (armed != null) {
+            LOG.warning("Fault point armed (" + FaultPoints.VARIABLE + "=" + armed + "): this server halts when it passes it");
+        }
         sweepScratch(config.dataDir().resolve("tmp"));
         audits.resumeUnfinished();
         batches.removeOrphans();

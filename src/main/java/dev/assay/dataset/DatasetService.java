@@ -1,5 +1,6 @@
 package dev.assay.dataset;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.failure.FieldError;
 import dev.assay.failure.InvalidInput;
 import dev.assay.failure.Malformed;
@@ -98,12 +99,15 @@ public class DatasetService {
             ParquetIngest ingest = read.ingest();
             ParquetIngest.Source source = read.source();
             requireCardColumns(version.card(), read.names(), "file");
+            FaultPoints.at("dataset.spooled");
 
             if (!store.contains(file.sha256())) {
                 ingest.writeParquet(source, parquet);
+                FaultPoints.at("dataset.parquet-written");
                 if (store.publish(parquet, file.sha256())) {
                     publishedSha = file.sha256();
                 }
+                FaultPoints.at("dataset.published");
             }
             Path stored = store.parquetFor(file.sha256());
             ParquetIngest.Profile profile = ingest.profile(stored);
@@ -132,6 +136,7 @@ public class DatasetService {
             ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
                     .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
                     .add("rows", profile.rows()).build());
+            FaultPoints.at("dataset.recorded");
             publishedSha = null;
             return dataset;
         } catch (IngestException e) {

@@ -1,5 +1,6 @@
 package dev.assay.monitoring;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.dataset.DatasetService;
 import dev.assay.failure.Failure;
 import dev.assay.failure.Malformed;
@@ -127,6 +128,7 @@ public class BatchService {
             PredictionLog.Staged checked = new PredictionLog(analytics.duckDb()).stagePredictions(staged.parquet(),
                     upload.format(), required, id, timestamp, card.columns().label().orElse(null), windowMillis,
                     clock.instant().plus(futureTolerance()), staging);
+            FaultPoints.at("batch.staged");
             Instant now = clock.instant();
             List<BatchPartition> partitions = new ArrayList<>();
             Map<Path, Path> moves = new LinkedHashMap<>();
@@ -210,6 +212,7 @@ public class BatchService {
                           Caller caller, jakarta.json.JsonObject payload) {
         try {
             commits.commit(batch, partitions, moves, kind, caller.actor(), payload);
+            FaultPoints.at("batch.committed");
             return new Stored(batch.batchId(), batch.rows(), batch.matched(), false);
         } catch (RuntimeException e) {
             if (e instanceof Failure) {

@@ -1,5 +1,6 @@
 package dev.assay.monitoring;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.audit.AuditRequest;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
@@ -185,6 +186,7 @@ public class WindowService {
             if (previous != null && previous.contentKey().equals(slice.key())) {
                 return Optional.empty();
             }
+            FaultPoints.at("window.sliced");
             Dataset dataset;
             try (InputStream in = Files.newInputStream(out)) {
                 dataset = datasets.ingest(version, Dataset.Role.WINDOW, new DatasetService.Upload(in, DatasetFormat.PARQUET, null),
@@ -194,9 +196,11 @@ public class WindowService {
                     settings.minimumLabelCoverage());
             AuditRun run = audits.startWindow(version, new AuditRequest(settings.policies(), dataset.id(), d.referenceId(),
                     List.of()), window, caller);
+            FaultPoints.at("window.audit-started");
             WindowAudit audit = new WindowAudit(UUID.randomUUID().toString(), d.id(), start, end, slice.rows(), slice.labeled(),
                     slice.key(), dataset.id(), run.id(), caller.actor(), clock.instant());
             records.add(audit, caller.actor());
+            FaultPoints.at("window.recorded");
             return Optional.of(audit);
         } catch (SQLException e) {
             throw new IllegalStateException("writing the slice of window " + start + " failed", e);
