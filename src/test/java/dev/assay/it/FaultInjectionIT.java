@@ -308,7 +308,9 @@ class FaultInjectionIT {
                 }
             }
             try (Stream<String> lines = Files.lines(output.resolve("assay/logs/console.log"))) {
-                return lines.filter(l -> l.startsWith(FaultPoints.MARKER)).reduce((a, b) -> b).orElse("(no fault point line)");
+                // Liberty prefixes what the JVM wrote to standard error with "[err] ".
+                return lines.filter(l -> l.contains(FaultPoints.MARKER)).map(l -> l.substring(l.indexOf(FaultPoints.MARKER)))
+                        .reduce((a, b) -> b).orElse("(no fault point line)");
             }
         }
 
