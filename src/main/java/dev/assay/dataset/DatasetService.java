@@ -42,6 +42,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DatasetService {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DatasetService.class.getName());
+
     @Inject
     AssayConfig config;
 
@@ -54,12 +56,15 @@ public class DatasetService {
     @Inject
     Ledger ledger;
 
+    @Inject
+    DatasetRecords records;
+
     Clock clock = Clocks.UTC_MICROS;
     private DatasetStore store;
 
     @PostConstruct
     void init() {
-        store = new DatasetStore(config.dataDir());
+        store = new DatasetStore(config.dataDir(), config.scratch());
         try {
             store.init();
         } catch (IOException e) {
@@ -88,11 +93,17 @@ public class DatasetService {
     public record Upload(InputStream body, DatasetFormat format, Character delimiter) {
     }
 
-    @Transactional
+    /**
+     * Stores an upload as a dataset of {@code version}, or refuses it with nothing stored. Holds no transaction while
+     * it reads and checks: the row and its ledger entry commit in {@link DatasetRecords#record}, and a Parquet file
+     * this upload placed into the store is noted ({@link dev.assay.infrastructure.Scratch#placing}) until that
+     * commit is over, so that a crash in between leaves nothing the next start does not remove.
+     */
     public Dataset ingest(ModelVersion version, Dataset.Role role, Upload upload, Caller caller) {
         Path spooled = store.scratch(".upload");
         Path parquet = store.scratch(".parquet");
         String publishedSha = null;
+        dev.assay.infrastructure.Scratch.Placing placing = null;
         try {
             Read read = read(upload, spooled, version.card().columns().named());
             Spool.Spooled file = read.file();
@@ -104,10 +115,14 @@ public class DatasetService {
             if (!store.contains(file.sha256())) {
                 ingest.writeParquet(source, parquet);
                 FaultPoints.at("dataset.parquet-written");
+                placing = store.scratchArea().placing(List.of(store.parquetFor(file.sha256())));
                 if (store.publish(parquet, file.sha256())) {
                     publishedSha = file.sha256();
                 }
                 FaultPoints.at("dataset.published");
+            } else {
+                // Stored by an earlier upload: kept from another start's sweep while this one records its row.
+                store.touch(file.sha256());
             }
             Path stored = store.parquetFor(file.sha256());
             ParquetIngest.Profile profile = ingest.profile(stored);
@@ -132,11 +147,9 @@ public class DatasetService {
             }
             Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
                     upload.format(), file.size(), profile.rows(), profile.columns(), caller.actor(), clock.instant());
-            datasets.add(dataset);
-            ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
+            records.record(dataset, "dataset.ingested", caller.actor(), Json.createObjectBuilder()
                     .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
                     .add("rows", profile.rows()).build());
-            FaultPoints.at("dataset.recorded");
             publishedSha = null;
             return dataset;
         } catch (IngestException e) {
@@ -162,6 +175,25 @@ public class DatasetService {
                     // Left for a later upload of the same bytes; it is content-addressed.
                 }
             }
+            if (placing != null) {
+                placing.close();
+            }
+        }
+    }
+
+    /**
+     * Removes the store's Parquet files no dataset row names (on start, before uploads): those older than
+     * {@link AssayConfig#SETTLED}, and those of {@code unfinished}, this server's placements a stop interrupted.
+     */
+    public void removeOrphans(Map<Path, java.time.Instant> unfinished) {
+        try {
+            List<Path> removed = store.removeOrphans(datasets.allSha256(), java.time.Instant.now().minus(AssayConfig.SETTLED),
+                    unfinished);
+            if (!removed.isEmpty()) {
+                LOG.info("Removed " + removed.size() + " dataset file(s) whose upload never recorded its row");
+            }
+        } catch (IOException e) {
+            LOG.warning("cannot sweep the dataset store: " + e.getMessage());
         }
     }
 
@@ -245,6 +277,11 @@ public class DatasetService {
     /** A fresh path in the store's scratch area (swept at start-up). */
     public Path scratch(String suffix) {
         return store.scratch(suffix);
+    }
+
+    /** This server's scratch area, where what it places into a store is noted until its row commits. */
+    public dev.assay.infrastructure.Scratch scratchArea() {
+        return store.scratchArea();
     }
 
     private Spool.Spooled spool(InputStream body, Path target, CsvStructureCheck csv) throws IOException {
