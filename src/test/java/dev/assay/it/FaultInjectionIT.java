@@ -267,7 +267,8 @@ class FaultInjectionIT {
 
         private void awaitReady() throws Exception {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            // As long as LibertyServer waits: on a machine shared by several builds a start took minutes.
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             String last = "no answer";
             while (System.nanoTime() < deadline) {
                 try {
