@@ -4,7 +4,10 @@ import dev.assay.alert.Dispatcher;
 import dev.assay.alert.NoticeSweeps;
 import dev.assay.audit.AuditService;
 import dev.assay.demo.DemoSeeder;
+import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.FaultPoints;
+import dev.assay.infrastructure.Scratch;
 import dev.assay.infrastructure.Migrations;
 import dev.assay.infrastructure.StartupState;
 import dev.assay.monitoring.BatchService;
@@ -18,17 +21,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Start-up in the one order that works: schema, bootstrap admin, built-in policies, signing key,
- * scratch clean-up, audits a stopped server left unfinished, production batch files left without their row,
- * the window closer, then the demo (first start only).
+ * what a stop left in the data directory (scratch files, stored files without their row), audits a stopped server
+ * left unfinished, the window closer, then the demo (first start only).
  */
 @ApplicationScoped
 public class Startup {
@@ -72,6 +73,9 @@ public class Startup {
     BatchService batches;
 
     @Inject
+    DatasetService datasets;
+
+    @Inject
     WindowScheduler windowCloser;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -82,9 +86,12 @@ public class Startup {
         }
         policies.registerBuiltIns();
         reports.init();
-        sweepScratch(config.dataDir().resolve("tmp"));
+        String armed = FaultPoints.armed();
+        if (armed != null) {
+            LOG.warning("Fault point armed (" + FaultPoints.VARIABLE + "=" + armed + "): this server halts when it passes it");
+        }
+        removeLeftovers();
         audits.resumeUnfinished();
-        batches.removeOrphans();
         windowCloser.start();
         if (config.demoEnabled()) {
             demo.seedIfEmpty();
@@ -95,24 +102,20 @@ public class Startup {
         LOG.info("Assay ready; signing key " + reports.keys().keyId());
     }
 
-    /** Uploads interrupted by a crash leave scratch files; nothing refers to them. */
-    private static void sweepScratch(Path tmp) {
-        if (!Files.isDirectory(tmp)) {
-            return;
-        }
-        Instant settled = Instant.now().minus(AssayConfig.SETTLED);
-        try (Stream<Path> files = Files.list(tmp)) {
-            files.forEach(f -> {
-                try {
-                    if (Files.getLastModifiedTime(f).toInstant().isBefore(settled)) {
-                        Files.deleteIfExists(f);
-                    }
-                } catch (IOException e) {
-                    LOG.warning("cannot remove scratch file " + f + ": " + e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warning("cannot list " + tmp + ": " + e.getMessage());
+    /**
+     * What a stop left in the data directory: files this server was placing into the dataset store or the batch
+     * store whose rows never committed (its placement notes name them), files of either store that no row names and
+     * no server can still be writing ({@link AssayConfig#SETTLED}), and the scratch area: this server's own files at
+     * once, other servers' once settled. Before any upload can start, so nothing under way is taken for a leftover.
+     */
+    private void removeLeftovers() {
+        Scratch scratch = config.scratch();
+        Map<Path, Instant> unfinished = scratch.unfinishedPlacements();
+        datasets.removeOrphans(unfinished);
+        batches.removeOrphans(unfinished);
+        int removed = scratch.sweep(Instant.now().minus(AssayConfig.SETTLED));
+        if (removed > 0) {
+            LOG.info("Removed " + removed + " scratch file(s) a stop left");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.failure.NotFound;
 import dev.assay.failure.FieldError;
 import dev.assay.dataset.Dataset;
@@ -129,6 +130,7 @@ public class DatasetResource {
         Dataset.Role r = parseRole(role);
         Dataset d = datasets.ingest(v, r, new DatasetService.Upload(body, format, parseDelimiter(delimiter)),
                 (Caller) security.getUserPrincipal());
+        FaultPoints.at("dataset.committed");
         return Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(DatasetView.of(d, v)).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.audit.GateChanges;
 import dev.assay.failure.NotFound;
 import dev.assay.failure.FieldError;
@@ -86,6 +87,7 @@ public class WaiverResource {
                 .filter(e -> !(daysRefused && "/expiresAt".equals(e.pointer()))).forEach(errors::add);
         checked.check("The waiver request", errors);
         WaiverService.View w = gateChanges.requestWaiver(v, rule, justification, expiresAt, failing, (Caller) security.getUserPrincipal());
+        FaultPoints.at("waiver.requested");
         return Response.created(URI.create("/api/v1/waivers/" + w.waiver().id())).entity(WaiverView.of(w)).build();
     }
 
@@ -130,6 +132,8 @@ public class WaiverResource {
         List<FieldError> errors = new ArrayList<>();
         String comment = JsonBodies.optionalString(checked.json(), "comment", errors);
         checked.check("The decision", errors);
-        return WaiverView.of(gateChanges.decideWaiver(id, outcome, comment, (Caller) security.getUserPrincipal()));
+        WaiverService.View decided = gateChanges.decideWaiver(id, outcome, comment, (Caller) security.getUserPrincipal());
+        FaultPoints.at("waiver.decided");
+        return WaiverView.of(decided);
     }
 }

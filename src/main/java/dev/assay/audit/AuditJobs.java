@@ -1,5 +1,6 @@
 package dev.assay.audit;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.ledger.Ledger;
 import dev.assay.registry.ModelRegistry;
@@ -56,6 +57,7 @@ public class AuditJobs {
         audits.add(run);
         ledger.append("audit.requested", run.id(), run.createdBy(), Json.createObjectBuilder()
                 .add("modelVersion", run.modelVersionId()).add("inputs", run.inputsSha256()).build());
+        FaultPoints.at("audit.requesting");
         return run;
     }
 
@@ -114,6 +116,7 @@ public class AuditJobs {
                 .add("reasons", Json.createArrayBuilder(result.reasons()))
                 .add("reportSha256", result.reportSha256())
                 .add("keyId", result.keyId()).build());
+        FaultPoints.at("audit.completing");
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.audit;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.failure.FieldError;
 import dev.assay.failure.Conflict;
 import dev.assay.failure.InvalidInput;
@@ -405,10 +406,12 @@ public class AuditService {
     void execute(AuditRun run, String server) {
         String auditId = run.id();
         try {
+            FaultPoints.at("audit.claimed");
             progress.enter(auditId, AuditProgress.Stage.LOADING);
             Resolved resolved = resolve(run);
             progress.enter(auditId, AuditProgress.Stage.COMPUTING_METRICS);
             AuditEngine.Evaluation outcome = evaluate(resolved, resolved.policies());
+            FaultPoints.at("audit.evaluated");
             progress.enter(auditId, AuditProgress.Stage.SIGNING_REPORT);
 
             Instant finishedAt = clock.instant();
@@ -427,6 +430,7 @@ public class AuditService {
                         + " the result of that server stands, this one is dropped");
                 return;
             }
+            FaultPoints.at("audit.completed");
             // Committed: whoever waits for the decision hears of it now, not after the PDF.
             progress.enter(auditId, AuditProgress.Stage.RENDERING_PDF);
             endings.ended();

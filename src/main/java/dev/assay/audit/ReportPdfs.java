@@ -1,5 +1,6 @@
 package dev.assay.audit;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.failure.Conflict;
 import dev.assay.infrastructure.BackgroundWork;
 import dev.assay.infrastructure.Clocks;
@@ -84,6 +85,7 @@ public class ReportPdfs {
         }
         try {
             byte[] pdf = audits.pdf(result.auditId()).orElseGet(() -> store(result, rendered(result)));
+            FaultPoints.at("audit.pdf-stored");
             mine.complete(pdf);
             return pdf;
         } catch (RuntimeException e) {

@@ -11,4 +11,7 @@ public interface DatasetRepository {
 
     /** The datasets of one model version, newest first. */
     List<Dataset> ofVersion(String modelVersionId);
+
+    /** The SHA-256 of every dataset recorded: the Parquet files of the store that have their row. */
+    java.util.Set<String> allSha256();
 }

@@ -1,5 +1,6 @@
 package dev.assay.dataset;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.failure.FieldError;
 import dev.assay.failure.InvalidInput;
 import dev.assay.failure.Malformed;
@@ -42,6 +43,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DatasetService {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DatasetService.class.getName());
+
     @Inject
     AssayConfig config;
 
@@ -57,12 +60,15 @@ public class DatasetService {
     @Inject
     BackgroundWork background;
 
+    @Inject
+    DatasetRecords records;
+
     Clock clock = Clocks.UTC_MICROS;
     private DatasetStore store;
 
     @PostConstruct
     void init() {
-        store = new DatasetStore(config.dataDir());
+        store = new DatasetStore(config.dataDir(), config.scratch());
         try {
             store.init();
         } catch (IOException e) {
@@ -92,25 +98,34 @@ public class DatasetService {
     }
 
     /**
-     * Stores an upload as a dataset of {@code version}: spooled with its hash, checked, written as Parquet into
-     * the store (once per content), profiled, and recorded with its ledger entry. The file work runs on a
-     * background thread ({@link BackgroundWork}) while this one waits, so that an upload yields the cores to
-     * short requests such as the gate; the record is written here, in this method's transaction.
+     * Stores an upload as a dataset of {@code version}, or refuses it with nothing stored. The file work (spool
+     * with its hash, checks, Parquet into the store once per content, profile, the card's column roles) runs on a
+     * background thread ({@link BackgroundWork}) while this one waits, so that an upload yields the cores to short
+     * requests such as the gate. No transaction is held meanwhile: the row and its ledger entry commit in
+     * {@link DatasetRecords#record}, and a Parquet file this upload placed into the store is noted
+     * ({@link dev.assay.infrastructure.Scratch#placing}) until that commit is over, so that a crash in between leaves
+     * nothing the next start does not remove.
      *
      * @throws InvalidInput a file that cannot be read as its format, or that lacks what the card says of its columns
      * @throws TooLarge     past the configured maximum upload size
      * @throws Malformed    an upload that stopped before its end
      */
-    @Transactional
     public Dataset ingest(ModelVersion version, Dataset.Role role, Upload upload, Caller caller) {
         Path spooled = store.scratch(".upload");
         Path parquet = store.scratch(".parquet");
         String publishedSha = null;
+        dev.assay.infrastructure.Scratch.Placing placing = null;
         try {
             Checked checked = background.call(() -> check(version, upload, spooled, parquet));
+            placing = checked.placing();
             Spool.Spooled file = checked.file();
             publishedSha = checked.published() ? file.sha256() : null;
-            Dataset dataset = record(version, role, file.sha256(), upload.format(), file.size(), checked.profile(), caller);
+            ParquetIngest.Profile profile = checked.profile();
+            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
+                    upload.format(), file.size(), profile.rows(), profile.columns(), caller.actor(), clock.instant());
+            records.record(dataset, "dataset.ingested", caller.actor(), Json.createObjectBuilder()
+                    .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
+                    .add("rows", profile.rows()).build());
             publishedSha = null;
             return dataset;
         } catch (IngestException e) {
@@ -134,11 +149,15 @@ public class DatasetService {
                 // The record was not written: the Parquet file this upload added must not stay.
                 removeQuietly(publishedSha);
             }
+            if (placing != null) {
+                placing.close();
+            }
         }
     }
 
     /** What the file work of an ingest found: the spooled upload, its stored Parquet's profile, and whether this upload added that Parquet. */
-    private record Checked(Spool.Spooled file, ParquetIngest.Profile profile, boolean published) {
+    private record Checked(Spool.Spooled file, ParquetIngest.Profile profile, boolean published,
+                           dev.assay.infrastructure.Scratch.Placing placing) {
     }
 
     /**
@@ -152,19 +171,30 @@ public class DatasetService {
         Spool.Spooled file = read.file();
         ParquetIngest ingest = read.ingest();
         requireCardColumns(version.card(), read.names(), "file");
+        FaultPoints.at("dataset.spooled");
         boolean published = false;
+        dev.assay.infrastructure.Scratch.Placing placing = null;
         if (!store.contains(file.sha256())) {
             ingest.writeParquet(read.source(), parquet);
+            FaultPoints.at("dataset.parquet-written");
+            placing = store.scratchArea().placing(List.of(store.parquetFor(file.sha256())));
             published = store.publish(parquet, file.sha256());
+            FaultPoints.at("dataset.published");
+        } else {
+            // Stored by an earlier upload: kept from another start's sweep while this one records its row.
+            store.touch(file.sha256());
         }
         try {
             Path stored = store.parquetFor(file.sha256());
             ParquetIngest.Profile profile = ingest.profile(stored);
             requireRoles(version.card(), stored, profile, upload.format());
-            return new Checked(file, profile, published);
+            return new Checked(file, profile, published, placing);
         } catch (RuntimeException | SQLException e) {
             if (published) {
                 removeQuietly(file.sha256());
+            }
+            if (placing != null) {
+                placing.close();
             }
             throw e;
         }
@@ -190,13 +220,17 @@ public class DatasetService {
      * @param sha256  the SHA-256 of {@code parquet}'s bytes
      * @throws InvalidInput when the slice does not hold what the card says of its columns
      */
-    @Transactional
     public Dataset addWindow(ModelVersion version, Path parquet, String sha256, Caller caller) {
         String publishedSha = null;
+        dev.assay.infrastructure.Scratch.Placing placing = null;
         try {
             long size = Files.size(parquet);
+            // Noted until the row has committed, as an upload's file is (see ingest).
+            placing = store.scratchArea().placing(List.of(store.parquetFor(sha256)));
             if (store.publish(parquet, sha256)) {
                 publishedSha = sha256;
+            } else {
+                store.touch(sha256);
             }
             Path stored = store.parquetFor(sha256);
             ParquetIngest.Profile profile = new ParquetIngest(analytics.duckDb()).profile(stored);
@@ -208,7 +242,11 @@ public class DatasetService {
             }
             requireCardColumns(version.card(), names, "file");
             requireRoles(version.card(), stored, profile, DatasetFormat.PARQUET);
-            Dataset dataset = record(version, Dataset.Role.WINDOW, sha256, DatasetFormat.PARQUET, size, profile, caller);
+            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), Dataset.Role.WINDOW, sha256,
+                    DatasetFormat.PARQUET, size, profile.rows(), profile.columns(), caller.actor(), clock.instant());
+            records.record(dataset, "dataset.ingested", caller.actor(), Json.createObjectBuilder()
+                    .add("modelVersion", version.id()).add("role", Dataset.Role.WINDOW.id()).add("sha256", sha256)
+                    .add("rows", profile.rows()).build());
             publishedSha = null;
             return dataset;
         } catch (IOException e) {
@@ -224,6 +262,25 @@ public class DatasetService {
                     // Left for a later window of the same bytes; it is content-addressed.
                 }
             }
+            if (placing != null) {
+                placing.close();
+            }
+        }
+    }
+
+    /**
+     * Removes the store's Parquet files no dataset row names (on start, before uploads): those older than
+     * {@link AssayConfig#SETTLED}, and those of {@code unfinished}, this server's placements a stop interrupted.
+     */
+    public void removeOrphans(Map<Path, java.time.Instant> unfinished) {
+        try {
+            List<Path> removed = store.removeOrphans(datasets.allSha256(), java.time.Instant.now().minus(AssayConfig.SETTLED),
+                    unfinished);
+            if (!removed.isEmpty()) {
+                LOG.info("Removed " + removed.size() + " dataset file(s) whose upload never recorded its row");
+            }
+        } catch (IOException e) {
+            LOG.warning("cannot sweep the dataset store: " + e.getMessage());
         }
     }
 
@@ -250,17 +307,6 @@ public class DatasetService {
         }
     }
 
-    /** The dataset's row and its ledger entry. */
-    private Dataset record(ModelVersion version, Dataset.Role role, String sha256, DatasetFormat format, long size,
-                           ParquetIngest.Profile profile, Caller caller) {
-        Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, sha256, format, size, profile.rows(),
-                profile.columns(), caller.actor(), clock.instant());
-        datasets.add(dataset);
-        ledger.append("dataset.ingested", dataset.id(), caller.actor(), Json.createObjectBuilder()
-                .add("modelVersion", version.id()).add("role", role.id()).add("sha256", sha256)
-                .add("rows", profile.rows()).build());
-        return dataset;
-    }
 
     /** An upload read as a dataset upload is, but not stored: canonical Parquet in the scratch area, for the caller to take. */
     public record Staged(Path parquet, String sha256, long size) {
@@ -348,6 +394,11 @@ public class DatasetService {
     /** A fresh path in the store's scratch area (swept at start-up). */
     public Path scratch(String suffix) {
         return store.scratch(suffix);
+    }
+
+    /** This server's scratch area, where what it places into a store is noted until its row commits. */
+    public dev.assay.infrastructure.Scratch scratchArea() {
+        return store.scratchArea();
     }
 
     private Spool.Spooled spool(InputStream body, Path target, CsvStructureCheck csv) throws IOException {

@@ -1,12 +1,21 @@
 package dev.assay.dataset;
 
+import dev.assay.infrastructure.Scratch;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.UUID;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The content-addressed store of Parquet files under {@code <data dir>/datasets}: one file per
@@ -14,17 +23,30 @@ import java.util.UUID;
  */
 public final class DatasetStore {
 
-    private final Path root;
-    private final Path tmp;
+    private static final Pattern STORED = Pattern.compile("[0-9a-f]{64}\\.parquet");
 
-    public DatasetStore(Path dataDir) {
+    private final Path root;
+    private final Scratch scratch;
+
+    /** The store of {@code dataDir}, with the scratch area of the server that writes through it. */
+    public DatasetStore(Path dataDir, Scratch scratch) {
         this.root = dataDir.resolve("datasets");
-        this.tmp = dataDir.resolve("tmp");
+        this.scratch = scratch;
+    }
+
+    /** The store of {@code dataDir} for one server alone (tools and tests). */
+    public DatasetStore(Path dataDir) {
+        this(dataDir, new Scratch(dataDir, "local"));
     }
 
     public void init() throws IOException {
         Files.createDirectories(root);
-        Files.createDirectories(tmp);
+        Files.createDirectories(scratch.root());
+    }
+
+    /** The scratch area this store's uploads are written in first. */
+    public Scratch scratchArea() {
+        return scratch;
     }
 
     public Path parquetFor(String sha256) {
@@ -40,7 +62,45 @@ public final class DatasetStore {
 
     /** A fresh path in the store's scratch area, on the same file system as the store. */
     public Path scratch(String suffix) {
-        return tmp.resolve(UUID.randomUUID() + suffix);
+        return scratch.path(suffix);
+    }
+
+    /**
+     * Marks a stored file as in use now (its modification time), when an upload finds its content stored already and
+     * is about to record a row naming it: a sweep on another server's start removes no file changed within
+     * {@link dev.assay.infrastructure.AssayConfig#SETTLED}, and none changed after the note of a placement it undoes.
+     */
+    public void touch(String sha256) throws IOException {
+        Files.setLastModifiedTime(parquetFor(sha256), FileTime.from(Instant.now()));
+    }
+
+    /**
+     * Removes the stored files no recorded dataset names ({@code recorded}: their SHA-256): what an upload left that
+     * stopped between placing its file and committing its row. A file goes when it was last modified before
+     * {@code settled} (another server may be recording a younger one now), or when it is one of {@code unfinished}
+     * (this server's own placements that never finished, with the time each was noted) and unchanged since its note.
+     * Returns the files removed.
+     */
+    public List<Path> removeOrphans(Set<String> recorded, Instant settled, Map<Path, Instant> unfinished) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return removed;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> STORED.matcher(p.getFileName().toString()).matches()).toList()) {
+                String name = f.getFileName().toString();
+                if (recorded.contains(name.substring(0, 64))) {
+                    continue;
+                }
+                Instant modified = Files.getLastModifiedTime(f).toInstant();
+                Instant noted = unfinished.get(f.toAbsolutePath());
+                if (modified.isBefore(settled) || noted != null && !modified.isAfter(noted)) {
+                    Files.deleteIfExists(f);
+                    removed.add(f);
+                }
+            }
+        }
+        return removed;
     }
 
     /** Moves a finished Parquet file into place. Returns false when the content was already stored. */
@@ -65,6 +125,6 @@ public final class DatasetStore {
     }
 
     public boolean isWritable() {
-        return Files.isDirectory(root) && Files.isWritable(root) && Files.isWritable(tmp);
+        return Files.isDirectory(root) && Files.isWritable(root) && Files.isWritable(scratch.root());
     }
 }

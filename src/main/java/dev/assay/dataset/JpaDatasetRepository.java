@@ -32,4 +32,9 @@ public class JpaDatasetRepository implements DatasetRepository {
         return em.createQuery("select d from Dataset d where d.modelVersionId = :v order by d.createdAt desc, d.id desc",
                 Dataset.class).setParameter("v", modelVersionId).getResultList();
     }
+
+    @Override
+    public java.util.Set<String> allSha256() {
+        return java.util.Set.copyOf(em.createQuery("select distinct d.sha256 from Dataset d", String.class).getResultList());
+    }
 }

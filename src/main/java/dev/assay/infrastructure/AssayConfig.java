@@ -71,6 +71,11 @@ public class AssayConfig {
         });
     }
 
+    /** This server's scratch area of the data directory (see {@link Scratch}: one directory per server name). */
+    public Scratch scratch() {
+        return new Scratch(dataDir(), serverName());
+    }
+
     /** An ISO-8601 duration from the environment, or {@code fallback} when unset or unreadable (said once in the log). */
     public Duration duration(String name, Duration fallback) {
         return env(name).map(v -> {

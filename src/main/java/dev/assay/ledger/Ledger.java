@@ -1,5 +1,6 @@
 package dev.assay.ledger;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.infrastructure.CanonicalJson;
 import dev.assay.infrastructure.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class Ledger {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry append(String kind, String subject, String actor, JsonObject payload) {
+        FaultPoints.at("ledger.appending");
         LedgerHead head = entries.lockHead();
         long seq = head.seq() + 1;
         String prev = head.hash();
@@ -38,6 +40,7 @@ public class Ledger {
         // The head moves with the entry: both are written by the same flush, under the lock taken above.
         head.advance(seq, entry.hash());
         entries.add(entry);
+        FaultPoints.at("ledger.appended");
         return entry;
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.monitoring;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class BatchCommits {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot place the batch's files", e);
         }
+        FaultPoints.at("batch.placed");
         ledger.append(ledgerKind, batch.key(), actor, payload);
     }
 }

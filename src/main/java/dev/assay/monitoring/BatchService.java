@@ -1,5 +1,7 @@
 package dev.assay.monitoring;
 
+import dev.assay.infrastructure.FaultPoints;
+import dev.assay.infrastructure.Scratch;
 import dev.assay.dataset.DatasetService;
 import dev.assay.failure.Failure;
 import dev.assay.failure.Malformed;
@@ -127,6 +129,7 @@ public class BatchService {
             PredictionLog.Staged checked = new PredictionLog(analytics.duckDb()).stagePredictions(staged.parquet(),
                     upload.format(), required, id, timestamp, card.columns().label().orElse(null), windowMillis,
                     clock.instant().plus(futureTolerance()), staging);
+            FaultPoints.at("batch.staged");
             Instant now = clock.instant();
             List<BatchPartition> partitions = new ArrayList<>();
             Map<Path, Path> moves = new LinkedHashMap<>();
@@ -208,29 +211,34 @@ public class BatchService {
      */
     private Stored commit(MonitoringBatch batch, List<BatchPartition> partitions, Map<Path, Path> moves, String kind,
                           Caller caller, jakarta.json.JsonObject payload) {
+        // Noted until the commit is over, or its files are removed: a stop between placing the files and the end of
+        // this method leaves the note, and the next start removes the files unless their batch committed.
+        Scratch.Placing placing = datasets.scratchArea().placing(List.copyOf(moves.values()));
         try {
             commits.commit(batch, partitions, moves, kind, caller.actor(), payload);
+            FaultPoints.at("batch.committed");
             return new Stored(batch.batchId(), batch.rows(), batch.matched(), false);
         } catch (RuntimeException e) {
-            if (e instanceof Failure) {
-                throw e;
-            }
-            // The other post may still be committing (a database that refuses at once instead of waiting).
-            for (int i = 0; i < 100; i++) {
-                Optional<MonitoringBatch> other = repository.batch(batch.key());
-                if (other.isPresent()) {
-                    return new Stored(batch.batchId(), other.get().rows(), other.get().matched(), true);
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    break;
+            if (!(e instanceof Failure)) {
+                // The other post may still be committing (a database that refuses at once instead of waiting).
+                for (int i = 0; i < 100; i++) {
+                    Optional<MonitoringBatch> other = repository.batch(batch.key());
+                    if (other.isPresent()) {
+                        return new Stored(batch.batchId(), other.get().rows(), other.get().matched(), true);
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
             }
             // No other post committed it: this one failed. Files it may have placed have no row; remove them.
             moves.values().forEach(BatchService::deleteQuietly);
             throw e;
+        } finally {
+            placing.close();
         }
     }
 
@@ -253,11 +261,14 @@ public class BatchService {
                 .map(b -> store.labels(deploymentId, b.key())).toList();
     }
 
-    /** Removes batch files that no committed batch names (a post interrupted before its row committed). */
-    public void removeOrphans() {
+    /**
+     * Removes batch files that no committed batch names (a post interrupted before its row committed): this server's
+     * own {@code unfinished} placements at once, others once another server cannot be writing them (AssayConfig.SETTLED).
+     */
+    public void removeOrphans(Map<Path, Instant> unfinished) {
         try {
-            // Files another server may still be writing are left alone (AssayConfig.SETTLED).
-            List<Path> removed = store.removeOrphans(repository.batchKeys(), java.time.Instant.now().minus(AssayConfig.SETTLED));
+            List<Path> removed = store.removeOrphans(repository.batchKeys(), java.time.Instant.now().minus(AssayConfig.SETTLED),
+                    unfinished);
             if (!removed.isEmpty()) {
                 LOG.info("Removed " + removed.size() + " file(s) of production batches that never committed");
             }

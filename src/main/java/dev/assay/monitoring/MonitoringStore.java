@@ -67,14 +67,17 @@ public final class MonitoringStore {
      * interrupted between placing its files and committing its row left. Returns the files removed.
      */
     public List<Path> removeOrphans(Set<String> committed) throws IOException {
-        return removeOrphans(committed, Instant.MAX);
+        return removeOrphans(committed, Instant.MAX, java.util.Map.of());
     }
 
     /**
-     * The same, for files last modified before {@code modifiedBefore} only: with servers sharing the data directory,
-     * a younger file may be a batch another server is writing now, whose row is not committed yet.
+     * The same, for files last modified before {@code modifiedBefore} only (with servers sharing the data directory,
+     * a younger file may be a batch another server is writing now, whose row is not committed yet), and for the
+     * files of {@code unfinished}: this server's own placements that a stop interrupted (see
+     * {@link dev.assay.infrastructure.Scratch#placing}), whatever their age.
      */
-    public List<Path> removeOrphans(Set<String> committed, Instant modifiedBefore) throws IOException {
+    public List<Path> removeOrphans(Set<String> committed, Instant modifiedBefore, java.util.Map<Path, Instant> unfinished)
+            throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return removed;
@@ -83,7 +86,8 @@ public final class MonitoringStore {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
                 String name = f.getFileName().toString();
                 String key = name.substring(0, name.length() - ".parquet".length());
-                if (!committed.contains(key) && Files.getLastModifiedTime(f).toInstant().isBefore(modifiedBefore)) {
+                if (!committed.contains(key) && (Files.getLastModifiedTime(f).toInstant().isBefore(modifiedBefore)
+                        || unfinished.containsKey(f.toAbsolutePath()))) {
                     Files.deleteIfExists(f);
                     removed.add(f);
                 }

@@ -1,5 +1,6 @@
 package dev.assay.monitoring;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.audit.AuditRequest;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
@@ -185,15 +186,18 @@ public class WindowService {
                 // file's hash), so the same content.
                 return Optional.empty();
             }
+            FaultPoints.at("window.sliced");
             // The slice itself becomes the window dataset's stored file: no second read, copy or Parquet write.
             Dataset dataset = datasets.addWindow(version, out, slice.sha256(), caller);
             PinnedInputs.Window window = new PinnedInputs.Window(d.id(), start, end, slice.rows(), slice.labeled(),
                     settings.minimumLabelCoverage());
             AuditRun run = audits.startWindow(version, new AuditRequest(settings.policies(), dataset.id(), d.referenceId(),
                     List.of()), window, caller);
+            FaultPoints.at("window.audit-started");
             WindowAudit audit = new WindowAudit(UUID.randomUUID().toString(), d.id(), start, end, slice.rows(), slice.labeled(),
                     slice.key(), dataset.id(), run.id(), caller.actor(), clock.instant());
             records.add(audit, caller.actor());
+            FaultPoints.at("window.recorded");
             return Optional.of(audit);
         } catch (SQLException e) {
             throw new IllegalStateException("writing the slice of window " + start + " failed", e);

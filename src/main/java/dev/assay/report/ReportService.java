@@ -1,5 +1,6 @@
 package dev.assay.report;
 
+import dev.assay.infrastructure.FaultPoints;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.assay.infrastructure.AssayConfig;
@@ -110,6 +111,7 @@ public class ReportService {
     public SignedReport sign(JsonObject document, Instant signedAt) {
         byte[] canonical = CanonicalJson.bytes(document);
         String jws = ReportSigner.sign(canonical, keys().signingKey(), signedAt);
+        FaultPoints.at("report.jws-signed");
         return new SignedReport(new String(canonical, StandardCharsets.UTF_8), Hashing.sha256Hex(canonical), jws,
                 keys().keyId());
     }
@@ -118,9 +120,11 @@ public class ReportService {
     public byte[] pdf(SignedReport signed, ReportDocument document, Instant signedAt) {
         try {
             byte[] unsigned = PdfReport.render(signed.json(), document, signed.jws());
-            return PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
+            byte[] pades = PadesSigner.sign(unsigned, keys().signingKey().toECPrivateKey(), keys().certificate(),
                     PadesSigner.calendar(signedAt), "Assay report signing key " + keys().keyId(),
                     "Assay decision: " + document.decision().name());
+            FaultPoints.at("report.pades-signed");
+            return pades;
         } catch (IOException | JOSEException e) {
             throw new IllegalStateException("the PDF report could not be made: " + e.getMessage(), e);
         }
@@ -155,7 +159,9 @@ public class ReportService {
 
     /** The DSSE envelope of an in-toto statement, signed with the current key. */
     public String attest(JsonObject statement) {
-        return Attestation.envelope(CanonicalJson.bytes(statement), keys().signingKey());
+        String envelope = Attestation.envelope(CanonicalJson.bytes(statement), keys().signingKey());
+        FaultPoints.at("report.dsse-signed");
+        return envelope;
     }
 
     public ReportSigner.Verification verifyAttestation(String envelope) {

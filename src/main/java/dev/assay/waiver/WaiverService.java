@@ -1,5 +1,6 @@
 package dev.assay.waiver;
 
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.failure.FieldError;
 import dev.assay.failure.Conflict;
 import dev.assay.failure.InvalidInput;
@@ -60,6 +61,7 @@ public class WaiverService {
         ledger.append("waiver.requested", w.id(), caller.actor(), Json.createObjectBuilder()
                 .add("modelVersion", version.id()).add("rule", rule).add("justification", w.justification())
                 .add("expiresAt", expiresAt.toString()).build());
+        FaultPoints.at("waiver.requesting");
         return new View(w, null, WaiverStatus.of(w, null, now));
     }
 
@@ -111,6 +113,7 @@ public class WaiverService {
         waivers.decide(d);
         ledger.append("waiver." + outcome.name().toLowerCase(Locale.ROOT), id, caller.actor(),
                 Json.createObjectBuilder().add("rule", w.rule()).add("comment", d.comment()).build());
+        FaultPoints.at("waiver.deciding");
         return new View(w, d, WaiverStatus.of(w, d, now));
     }
 

@@ -320,6 +320,11 @@ class BacktestTest {
         public List<Dataset> ofVersion(String modelVersionId) {
             return new ArrayList<>(datasets.values());
         }
+
+        @Override
+        public java.util.Set<String> allSha256() {
+            return datasets.values().stream().map(Dataset::sha256).collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     private final class OnePolicy implements PolicyRepository {
