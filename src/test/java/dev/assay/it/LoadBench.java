@@ -103,17 +103,34 @@ class LoadBench {
         // Let the first upload begin before the requests are counted.
         Thread.sleep(500);
         String wrk = System.getProperty("bench.wrk", "wrk");
-        boolean haveWrk = new ProcessBuilder(wrk, "--version").redirectErrorStream(true).start().waitFor() <= 1;
+        boolean haveWrk;
+        try {
+            haveWrk = new ProcessBuilder(wrk, "--version").redirectErrorStream(true).start().waitFor() <= 1;
+        } catch (java.io.IOException notInstalled) {
+            haveWrk = false;
+        }
         if (haveWrk) {
-            // wrk (Debian's package): 16 connections, closed loop, as fast as the server answers.
-            Process p = new ProcessBuilder(wrk, "-t2", "-c" + connections, "-d" + run.toSeconds() + "s", "--latency",
-                    "-H", "Authorization: " + auth, gate.toString()).redirectErrorStream(true).start();
+            // wrk (Debian's package), 16 connections, each waiting 16,000/rate ms less one (the answer's own time) after
+            // an answer before its next request (wrk's delay() hook): about the rate a second (wrk prints what it
+            // reached), and its latencies are the server's answers alone. -Dbench.gateRate=0: closed loop, as fast as
+            // the server answers.
+            int perSecond = Integer.getInteger("bench.gateRate", 1000);
+            List<String> command = new ArrayList<>(List.of(wrk, "-t2", "-c" + connections, "-d" + run.toSeconds() + "s",
+                    "--latency", "-H", "Authorization: " + auth));
+            if (perSecond > 0) {
+                Path pace = Files.createTempFile("gate-pace", ".lua");
+                Files.writeString(pace, "function delay()\n  return " + Math.max(0, 1000L * connections / perSecond - 1) + "\nend\n");
+                command.addAll(List.of("-s", pace.toString()));
+            }
+            command.add(gate.toString());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
             running.set(false);
             bulk.join();
-            System.out.printf(Locale.ROOT, "%nGATE  wrk, %d connections for %d s while 1M-row uploads and their audits ran"
-                    + " back to back (%d uploads, %d audits finished):%n%s%n", connections, run.toSeconds(), uploads.get(),
+            System.out.printf(Locale.ROOT, "%nGATE  wrk, %d connections%s for %d s while 1M-row uploads and their audits ran"
+                    + " back to back (%d uploads, %d audits finished):%n%s%n", connections,
+                    perSecond > 0 ? " paced to at most " + perSecond + "/s" : ", closed loop", run.toSeconds(), uploads.get(),
                     audits.get(), out);
             assertTrue(out.contains("Requests/sec"), out);
             assertTrue(!out.contains("Non-2xx"), "every gate request answered 200: " + out);
