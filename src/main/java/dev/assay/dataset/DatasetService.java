@@ -1,6 +1,5 @@
 package dev.assay.dataset;
 
-import dev.assay.infrastructure.FaultPoints;
 import dev.assay.failure.FieldError;
 import dev.assay.failure.InvalidInput;
 import dev.assay.failure.Malformed;
@@ -10,6 +9,8 @@ import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.BackgroundWork;
 import dev.assay.infrastructure.Clocks;
+import dev.assay.infrastructure.FaultPoints;
+import dev.assay.infrastructure.Scratch;
 import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelVersion;
 import dev.assay.security.Caller;
@@ -28,12 +29,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Ingests uploads: spool (hash, size, CSV structure) -> describe -> check the card's columns ->
@@ -43,7 +46,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DatasetService {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DatasetService.class.getName());
+    private static final Logger LOG = Logger.getLogger(DatasetService.class.getName());
 
     @Inject
     AssayConfig config;
@@ -114,18 +117,14 @@ public class DatasetService {
         Path spooled = store.scratch(".upload");
         Path parquet = store.scratch(".parquet");
         String publishedSha = null;
-        dev.assay.infrastructure.Scratch.Placing placing = null;
+        Scratch.Placing placing = null;
         try {
             Checked checked = background.call(() -> check(version, upload, spooled, parquet));
             placing = checked.placing();
             Spool.Spooled file = checked.file();
             publishedSha = checked.published() ? file.sha256() : null;
             ParquetIngest.Profile profile = checked.profile();
-            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, file.sha256(),
-                    upload.format(), file.size(), profile.rows(), profile.columns(), caller.actor(), clock.instant());
-            records.record(dataset, "dataset.ingested", caller.actor(), Json.createObjectBuilder()
-                    .add("modelVersion", version.id()).add("role", role.id()).add("sha256", file.sha256())
-                    .add("rows", profile.rows()).build());
+            Dataset dataset = record(version, role, file.sha256(), upload.format(), file.size(), profile, caller);
             publishedSha = null;
             return dataset;
         } catch (IngestException e) {
@@ -140,6 +139,9 @@ public class DatasetService {
                     + " shorter than its Content-Length");
         } catch (SQLException e) {
             throw new IllegalStateException("profiling a stored dataset failed", e);
+        } catch (RuntimeException e) {
+            // A Failure of the background work (a 422 of the checks) goes to the caller as it is.
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("ingesting an upload failed", e);
         } finally {
@@ -157,7 +159,7 @@ public class DatasetService {
 
     /** What the file work of an ingest found: the spooled upload, its stored Parquet's profile, and whether this upload added that Parquet. */
     private record Checked(Spool.Spooled file, ParquetIngest.Profile profile, boolean published,
-                           dev.assay.infrastructure.Scratch.Placing placing) {
+                           Scratch.Placing placing) {
     }
 
     /**
@@ -173,7 +175,7 @@ public class DatasetService {
         requireCardColumns(version.card(), read.names(), "file");
         FaultPoints.at("dataset.spooled");
         boolean published = false;
-        dev.assay.infrastructure.Scratch.Placing placing = null;
+        Scratch.Placing placing = null;
         if (!store.contains(file.sha256())) {
             ingest.writeParquet(read.source(), parquet);
             FaultPoints.at("dataset.parquet-written");
@@ -222,7 +224,7 @@ public class DatasetService {
      */
     public Dataset addWindow(ModelVersion version, Path parquet, String sha256, Caller caller) {
         String publishedSha = null;
-        dev.assay.infrastructure.Scratch.Placing placing = null;
+        Scratch.Placing placing = null;
         try {
             long size = Files.size(parquet);
             // Noted until the row has committed, as an upload's file is (see ingest).
@@ -233,34 +235,35 @@ public class DatasetService {
                 store.touch(sha256);
             }
             Path stored = store.parquetFor(sha256);
-            ParquetIngest.Profile profile = new ParquetIngest(analytics.duckDb()).profile(stored);
-            List<String> names = profile.columns().stream().map(ColumnProfile::name).toList();
-            if (names.size() > ParquetIngest.MAX_COLUMNS) {
-                // Each batch was held to the bound; batches with different columns may pass it together.
-                throw new InvalidInput("The window has " + names.size() + " columns; at most " + ParquetIngest.MAX_COLUMNS
-                        + " are allowed", List.of(FieldError.at("/columns", "more than " + ParquetIngest.MAX_COLUMNS + " columns")));
-            }
-            requireCardColumns(version.card(), names, "file");
-            requireRoles(version.card(), stored, profile, DatasetFormat.PARQUET);
-            Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), Dataset.Role.WINDOW, sha256,
-                    DatasetFormat.PARQUET, size, profile.rows(), profile.columns(), caller.actor(), clock.instant());
-            records.record(dataset, "dataset.ingested", caller.actor(), Json.createObjectBuilder()
-                    .add("modelVersion", version.id()).add("role", Dataset.Role.WINDOW.id()).add("sha256", sha256)
-                    .add("rows", profile.rows()).build());
+            // Profiled and checked on a background thread, as an upload's file work is (see ingest).
+            ParquetIngest.Profile profile = background.call(() -> {
+                ParquetIngest.Profile p = new ParquetIngest(analytics.duckDb()).profile(stored);
+                List<String> names = p.columns().stream().map(ColumnProfile::name).toList();
+                if (names.size() > ParquetIngest.MAX_COLUMNS) {
+                    // Each batch was held to the bound; batches with different columns may pass it together.
+                    throw new InvalidInput("The window has " + names.size() + " columns; at most " + ParquetIngest.MAX_COLUMNS
+                            + " are allowed", List.of(FieldError.at("/columns", "more than " + ParquetIngest.MAX_COLUMNS + " columns")));
+                }
+                requireCardColumns(version.card(), names, "file");
+                requireRoles(version.card(), stored, p, DatasetFormat.PARQUET);
+                return p;
+            });
+            Dataset dataset = record(version, Dataset.Role.WINDOW, sha256, DatasetFormat.PARQUET, size, profile, caller);
             publishedSha = null;
             return dataset;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("profiling a stored dataset failed", e);
+        } catch (RuntimeException e) {
+            // A Failure of the background work (a 422 of the checks) goes to the caller as it is.
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("storing a window's slice failed", e);
         } finally {
             deleteQuietly(parquet);
             if (publishedSha != null) {
-                try {
-                    store.remove(publishedSha);
-                } catch (IOException ignored) {
-                    // Left for a later window of the same bytes; it is content-addressed.
-                }
+                removeQuietly(publishedSha);
             }
             if (placing != null) {
                 placing.close();
@@ -272,9 +275,9 @@ public class DatasetService {
      * Removes the store's Parquet files no dataset row names (on start, before uploads): those older than
      * {@link AssayConfig#SETTLED}, and those of {@code unfinished}, this server's placements a stop interrupted.
      */
-    public void removeOrphans(Map<Path, java.time.Instant> unfinished) {
+    public void removeOrphans(Map<Path, Instant> unfinished) {
         try {
-            List<Path> removed = store.removeOrphans(datasets.allSha256(), java.time.Instant.now().minus(AssayConfig.SETTLED),
+            List<Path> removed = store.removeOrphans(datasets.allSha256(), Instant.now().minus(AssayConfig.SETTLED),
                     unfinished);
             if (!removed.isEmpty()) {
                 LOG.info("Removed " + removed.size() + " dataset file(s) whose upload never recorded its row");
@@ -307,6 +310,16 @@ public class DatasetService {
         }
     }
 
+    /** The dataset's row and its {@code dataset.ingested} ledger entry, committed together ({@link DatasetRecords}). */
+    private Dataset record(ModelVersion version, Dataset.Role role, String sha256, DatasetFormat format, long size,
+                           ParquetIngest.Profile profile, Caller caller) {
+        Dataset dataset = new Dataset(UUID.randomUUID().toString(), version.id(), role, sha256, format, size, profile.rows(),
+                profile.columns(), caller.actor(), clock.instant());
+        records.record(dataset, "dataset.ingested", caller.actor(), Json.createObjectBuilder()
+                .add("modelVersion", version.id()).add("role", role.id()).add("sha256", sha256)
+                .add("rows", profile.rows()).build());
+        return dataset;
+    }
 
     /** An upload read as a dataset upload is, but not stored: canonical Parquet in the scratch area, for the caller to take. */
     public record Staged(Path parquet, String sha256, long size) {
@@ -342,6 +355,9 @@ public class DatasetService {
             throw new TooLarge(e.getMessage());
         } catch (IOException e) {
             throw new Malformed("The upload could not be read to its end: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A Failure of the background work (a 422 of the checks) goes to the caller as it is.
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("staging an upload failed", e);
         } finally {
@@ -397,7 +413,7 @@ public class DatasetService {
     }
 
     /** This server's scratch area, where what it places into a store is noted until its row commits. */
-    public dev.assay.infrastructure.Scratch scratchArea() {
+    public Scratch scratchArea() {
         return store.scratchArea();
     }
 

@@ -92,9 +92,7 @@ public final class DatasetStore {
                 if (recorded.contains(name.substring(0, 64))) {
                     continue;
                 }
-                Instant modified = Files.getLastModifiedTime(f).toInstant();
-                Instant noted = unfinished.get(f.toAbsolutePath());
-                if (modified.isBefore(settled) || noted != null && !modified.isAfter(noted)) {
+                if (Scratch.leftover(f, settled, unfinished)) {
                     Files.deleteIfExists(f);
                     removed.add(f);
                 }

@@ -125,6 +125,18 @@ public final class Scratch {
     }
 
     /**
+     * Whether a file of a store that no row names is a leftover a starting server removes: last modified before
+     * {@code settled} (no server can still be writing it), or one of this server's {@code unfinished} placements
+     * ({@link #unfinishedPlacements}) not changed since its note (a later change means another server found it in use).
+     * The one rule of the dataset store and the production batch store.
+     */
+    public static boolean leftover(Path file, Instant settled, Map<Path, Instant> unfinished) throws IOException {
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        Instant noted = unfinished.get(file.toAbsolutePath());
+        return modified.isBefore(settled) || noted != null && !modified.isAfter(noted);
+    }
+
+    /**
      * Removes this server's scratch files, all of them (call on start only, after {@link #unfinishedPlacements}), and
      * other servers' files last modified before {@code settled}. Returns how many files were removed.
      */

@@ -1,11 +1,12 @@
 package dev.assay.monitoring;
 
-import dev.assay.infrastructure.FaultPoints;
-import dev.assay.infrastructure.Scratch;
 import dev.assay.dataset.DatasetService;
 import dev.assay.failure.Failure;
 import dev.assay.failure.Malformed;
 import dev.assay.infrastructure.Analytics;
+import dev.assay.infrastructure.BackgroundWork;
+import dev.assay.infrastructure.FaultPoints;
+import dev.assay.infrastructure.Scratch;
 import dev.assay.infrastructure.AssayConfig;
 import dev.assay.infrastructure.Clocks;
 import dev.assay.registry.ModelCard;
@@ -50,6 +51,9 @@ public class BatchService {
 
     @Inject
     MonitoringRepository repository;
+
+    @Inject
+    BackgroundWork background;
 
     @Inject
     DeploymentService deployments;
@@ -126,9 +130,12 @@ public class BatchService {
         try {
             Files.createDirectories(staging);
             staged = datasets.stage(upload);
-            PredictionLog.Staged checked = new PredictionLog(analytics.duckDb()).stagePredictions(staged.parquet(),
-                    upload.format(), required, id, timestamp, card.columns().label().orElse(null), windowMillis,
-                    clock.instant().plus(futureTolerance()), staging);
+            // The batch's DuckDB work on a background thread, as its staging is (DatasetService.stage).
+            Path stagedFile = staged.parquet();
+            Instant latest = clock.instant().plus(futureTolerance());
+            PredictionLog.Staged checked = background.call(() -> new PredictionLog(analytics.duckDb()).stagePredictions(
+                    stagedFile, upload.format(), required, id, timestamp, card.columns().label().orElse(null), windowMillis,
+                    latest, staging));
             FaultPoints.at("batch.staged");
             Instant now = clock.instant();
             List<BatchPartition> partitions = new ArrayList<>();
@@ -179,10 +186,17 @@ public class BatchService {
         try {
             Files.createDirectories(staging);
             staged = datasets.stage(upload);
-            PredictionLog log = new PredictionLog(analytics.duckDb());
+            Path stagedFile = staged.parquet();
             Path file = staging.resolve("labels.parquet");
-            long rows = log.stageLabels(staged.parquet(), upload.format(), id, label, file);
-            long matched = log.matched(file, id, predictionFiles(d.id()));
+            List<Path> predictions = predictionFiles(d.id());
+            // On a background thread, as the staging is (DatasetService.stage): rows, then those whose prediction is here.
+            long[] counted = background.call(() -> {
+                PredictionLog log = new PredictionLog(analytics.duckDb());
+                long labelRows = log.stageLabels(stagedFile, upload.format(), id, label, file);
+                return new long[] {labelRows, log.matched(file, id, predictions)};
+            });
+            long rows = counted[0];
+            long matched = counted[1];
             MonitoringBatch batch = new MonitoringBatch(d.id(), MonitoringBatch.Kind.LABELS, batchId, rows, matched,
                     staged.sha256(), caller.actor(), clock.instant());
             Stored stored = commit(batch, List.of(), Map.of(file, store.labels(d.id(), key)), "labels.stored", caller,

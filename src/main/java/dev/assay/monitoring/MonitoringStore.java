@@ -1,5 +1,7 @@
 package dev.assay.monitoring;
 
+import dev.assay.infrastructure.Scratch;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -71,10 +73,9 @@ public final class MonitoringStore {
     }
 
     /**
-     * The same, for files last modified before {@code modifiedBefore} only (with servers sharing the data directory,
-     * a younger file may be a batch another server is writing now, whose row is not committed yet), and for the
-     * files of {@code unfinished}: this server's own placements that a stop interrupted (see
-     * {@link dev.assay.infrastructure.Scratch#placing}), whatever their age.
+     * The same, for the files {@link Scratch#leftover} calls leftovers only: last modified before {@code modifiedBefore}
+     * (with servers sharing the data directory, a younger file may be a batch another server is writing now, whose row
+     * is not committed yet), or this server's own placements that a stop interrupted ({@code unfinished}).
      */
     public List<Path> removeOrphans(Set<String> committed, Instant modifiedBefore, java.util.Map<Path, Instant> unfinished)
             throws IOException {
@@ -86,8 +87,7 @@ public final class MonitoringStore {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
                 String name = f.getFileName().toString();
                 String key = name.substring(0, name.length() - ".parquet".length());
-                if (!committed.contains(key) && (Files.getLastModifiedTime(f).toInstant().isBefore(modifiedBefore)
-                        || unfinished.containsKey(f.toAbsolutePath()))) {
+                if (!committed.contains(key) && Scratch.leftover(f, modifiedBefore, unfinished)) {
                     Files.deleteIfExists(f);
                     removed.add(f);
                 }

@@ -1,6 +1,5 @@
 package dev.assay.monitoring;
 
-import dev.assay.infrastructure.FaultPoints;
 import dev.assay.audit.AuditRequest;
 import dev.assay.audit.AuditResult;
 import dev.assay.audit.AuditRun;
@@ -11,6 +10,8 @@ import dev.assay.dataset.Dataset;
 import dev.assay.dataset.DatasetService;
 import dev.assay.infrastructure.Analytics;
 import dev.assay.infrastructure.AssayConfig;
+import dev.assay.infrastructure.BackgroundWork;
+import dev.assay.infrastructure.FaultPoints;
 import dev.assay.policy.Decision;
 import dev.assay.registry.ModelCard;
 import dev.assay.registry.ModelVersion;
@@ -56,6 +57,9 @@ public class WindowService {
 
     @Inject
     MonitoringRepository repository;
+
+    @Inject
+    BackgroundWork background;
 
     @Inject
     DeploymentService deployments;
@@ -178,8 +182,11 @@ public class WindowService {
             List<String> keys = partitions.stream().map(BatchPartition::batchKey).sorted().toList();
             List<Path> files = keys.stream().map(k -> store.predictions(d.id(), start.toEpochMilli(), k)).toList();
             String label = card.columns().label().orElse(null);
-            WindowContent.Slice slice = new WindowContent(analytics.duckDb()).write(files, keys, label == null ? List.of() : labels,
-                    card.columns().id().orElseThrow(), label, labelType(d, label), card.columns().timestamp().orElseThrow(), out);
+            List<Path> labelFiles = label == null ? List.of() : labels;
+            String labelType = labelType(d, label);
+            // The slice's join, sort and write on a background thread, as an upload's file work is (DatasetService).
+            WindowContent.Slice slice = background.call(() -> new WindowContent(analytics.duckDb()).write(files, keys, labelFiles,
+                    card.columns().id().orElseThrow(), label, labelType, card.columns().timestamp().orElseThrow(), out));
             if (previous != null && (previous.contentKey().equals(slice.key())
                     || datasets.get(previous.datasetId()).sha256().equals(slice.sha256()))) {
                 // The same bytes as the dataset last audited (the second test: keys written before the key was the
@@ -203,6 +210,10 @@ public class WindowService {
             throw new IllegalStateException("writing the slice of window " + start + " failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("writing the slice of window " + start + " failed", e);
         } finally {
             BatchService.deleteQuietly(out);
         }

@@ -75,4 +75,26 @@ class ScratchTest {
         assertTrue(Scratch.directoryName("../../etc").matches("server-[A-Za-z0-9._-]+"));
         assertFalse(Scratch.directoryName("../../etc").contains("/"));
     }
+
+    /** The one rule of both stores: settled, or this server's own placement unchanged since its note. */
+    @Test
+    void aStoredFileIsALeftoverWhenSettledOrPlacedByThisServerAndUnchangedSinceItsNote() throws Exception {
+        Instant now = Instant.now();
+        Instant settled = now.minus(Duration.ofHours(1));
+        Path old = Files.writeString(dataDir.resolve("old.parquet"), "x");
+        Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofHours(2))));
+        Path young = Files.writeString(dataDir.resolve("young.parquet"), "x");
+        Files.setLastModifiedTime(young, FileTime.from(now.minusSeconds(60)));
+        Path placed = Files.writeString(dataDir.resolve("placed.parquet"), "x");
+        Files.setLastModifiedTime(placed, FileTime.from(now.minusSeconds(60)));
+        Path touched = Files.writeString(dataDir.resolve("touched.parquet"), "x");
+        Files.setLastModifiedTime(touched, FileTime.from(now.minusSeconds(10)));
+        Map<Path, Instant> unfinished = Map.of(placed.toAbsolutePath(), now.minusSeconds(30),
+                touched.toAbsolutePath(), now.minusSeconds(30));
+
+        assertTrue(Scratch.leftover(old, settled, unfinished), "no server can still be writing it");
+        assertFalse(Scratch.leftover(young, settled, unfinished), "another server may be recording it now");
+        assertTrue(Scratch.leftover(placed, settled, unfinished), "this server's placement, unchanged since its note");
+        assertFalse(Scratch.leftover(touched, settled, unfinished), "changed after the note: found in use by an upload");
+    }
 }
